@@ -1,0 +1,57 @@
+// Lint config: the style guide's import table as machine-checked zones (../shared/style.md).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads'];
+
+/** One zone: files matched by `files` may not import anything in `forbidden` (gitignore-style patterns). */
+function zone(files, forbidden, message, ignores = []) {
+  return {
+    files,
+    ignores,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+    },
+  };
+}
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/**', '.vite/**', '.tools/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'test/fixtures/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs,cjs}', '*.config.{js,ts}'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'readonly', __dirname: 'readonly' } },
+  },
+  zone(
+    ['src-shared/**'],
+    ['electron', ...NODE_BUILTINS, 'react', 'react-*', 'zustand', '**/src-main/**', '**/src-renderer/**', 'axios', 'better-sqlite3'],
+    'src-shared runs anywhere: it may import only src-shared, zod and luxon.',
+  ),
+  zone(
+    ['src-main/**'],
+    ['electron', '**/src-renderer/**'],
+    'Only src-main/app, main.ts and preload.ts may import electron; src-main never imports the renderer.',
+    ['src-main/app/**', 'src-main/main.ts', 'src-main/preload.ts'],
+  ),
+  zone(['src-main/app/**', 'src-main/main.ts'], ['**/src-renderer/**'], 'The main process never imports the renderer.'),
+  zone(
+    ['src-main/preload.ts'],
+    ['*', '!electron', '!../src-shared/ipc/channels'],
+    'The preload imports only electron and src-shared/ipc/channels (it is bundled alone into a sandboxed renderer).',
+  ),
+  zone(
+    ['src-renderer/**'],
+    ['electron', ...NODE_BUILTINS, '**/src-main/**', 'axios', 'better-sqlite3'],
+    'The renderer is an untrusted UI: no electron, no Node, no main-process code. Talk to main through bridge.ts.',
+  ),
+);

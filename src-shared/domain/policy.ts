@@ -1,0 +1,53 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+/** Which Rent Manager date creates a family member account (spec §3). */
+export const CreationDateSchema = z.enum(['move-in', 'lease-start']);
+/** Which Rent Manager date deletes a family member account (spec §3). */
+export const DeletionDateSchema = z.enum(['move-out', 'lease-end']);
+
+/** All units, or only the units the installer picked (spec §5). */
+export const ApartmentSelectionSchema = z.union([
+  z.literal('all'),
+  z.object({ custom: z.array(z.number().int().positive()) }),
+]);
+/** See {@link ApartmentSelectionSchema}. */
+export type ApartmentSelection = z.infer<typeof ApartmentSelectionSchema>;
+
+/** An IANA time-zone name that luxon knows, e.g. America/New_York. */
+export const TimeZoneSchema = z
+  .string()
+  .refine((zone) => IANAZone.isValidZone(zone), { message: 'unknown time zone (use an IANA name like America/New_York)' });
+
+/** A user-defined field chosen for PINs or RF cards: its Rent Manager ID, or its name to be looked up. */
+export const FieldChoiceSchema = z.union([z.number().int().positive(), z.string().min(1)]);
+
+/**
+ * The per-site sync policy (spec §3–§5). Defaults follow the spec: Move-In / Move-Out,
+ * America/New_York, no grace days, all apartments.
+ */
+export const SyncPolicySchema = z.object({
+  creation: CreationDateSchema.default('move-in'),
+  deletion: DeletionDateSchema.default('move-out'),
+  sameAccessAsMaster: z.boolean().default(false),
+  apartments: ApartmentSelectionSchema.default('all'),
+  timeZone: TimeZoneSchema.default('America/New_York'),
+  graceDays: z.number().int().min(0).max(60).default(0),
+  pinField: FieldChoiceSchema.optional(),
+  rfCardField: FieldChoiceSchema.optional(),
+});
+/** See {@link SyncPolicySchema}. */
+export type SyncPolicy = z.infer<typeof SyncPolicySchema>;
+
+/**
+ * A site configuration: one or more Rent Manager properties sharing one policy (spec §8; the
+ * CLI's `--site-config` file). Each property becomes one SmartPlus community.
+ */
+export const SiteConfigSchema = SyncPolicySchema.extend({
+  properties: z.array(z.number().int().positive()).min(1, 'name at least one property ID'),
+});
+/** See {@link SiteConfigSchema}. */
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+
+/** The policy with every default filled, for places that need a full value. */
+export const DEFAULT_POLICY: SyncPolicy = SyncPolicySchema.parse({});

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/** Kinds of per-record problem a run reports (spec §4–§6, §11). */
+export const PROBLEM_KINDS = [
+  'invalid-pin',
+  'weak-pin',
+  'invalid-rf-card',
+  'duplicate-pin',
+  'duplicate-rf-card',
+  'missing-date',
+  'missing-email',
+  'over-family-limit',
+  'held-back-deletion',
+  'unit-not-synced',
+  'unit-removed',
+  'property-removed',
+  'property-read-failed',
+  'malformed-row',
+  'numeric-pin-field',
+  'operation-failed',
+] as const;
+/** See {@link PROBLEM_KINDS}. */
+export const ProblemKindSchema = z.enum(PROBLEM_KINDS);
+/** See {@link PROBLEM_KINDS}. */
+export type ProblemKind = z.infer<typeof ProblemKindSchema>;
+
+/**
+ * One problem of a run: what, where (Rent Manager IDs), and why, in words for the installer.
+ * `value` is display-safe: PINs are masked before they get here.
+ */
+export const ProblemSchema = z.object({
+  kind: ProblemKindSchema,
+  severity: z.enum(['error', 'warning', 'info']),
+  propertyId: z.number().int().nullable(),
+  unitId: z.number().int().nullable(),
+  tenantId: z.number().int().nullable(),
+  contactId: z.number().int().nullable(),
+  /** Who, for people: "Jane Doe (tenant 920)". */
+  subject: z.string().nullable(),
+  field: z.string().nullable(),
+  value: z.string().nullable(),
+  reason: z.string(),
+});
+/** See {@link ProblemSchema}. */
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** What started a run (spec §11). */
+export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli']);
+/** See {@link RunTriggerSchema}. */
+export type RunTrigger = z.infer<typeof RunTriggerSchema>;
+
+/** How a run ended. `held-back`: everything applied but deletions await confirmation. */
+export const RunOutcomeSchema = z.enum(['running', 'succeeded', 'partial', 'held-back', 'failed', 'cancelled']);
+/** See {@link RunOutcomeSchema}. */
+export type RunOutcome = z.infer<typeof RunOutcomeSchema>;
+
+/** The counts every run records (spec §11). */
+export const RunCountsSchema = z.object({
+  communities: z.number().int(),
+  apartments: z.number().int(),
+  accountsCreated: z.number().int(),
+  accountsUpdated: z.number().int(),
+  accountsDeleted: z.number().int(),
+  credentialsSet: z.number().int(),
+  credentialsRemoved: z.number().int(),
+  failedOperations: z.number().int(),
+});
+/** See {@link RunCountsSchema}. */
+export type RunCounts = z.infer<typeof RunCountsSchema>;
+
+/** Zero counts, to start from. */
+export const EMPTY_COUNTS: RunCounts = {
+  communities: 0,
+  apartments: 0,
+  accountsCreated: 0,
+  accountsUpdated: 0,
+  accountsDeleted: 0,
+  credentialsSet: 0,
+  credentialsRemoved: 0,
+  failedOperations: 0,
+};
+
+/** A run's record as history shows it. */
+export const RunRecordSchema = z.object({
+  id: z.string(),
+  siteId: z.string(),
+  trigger: RunTriggerSchema,
+  dryRun: z.boolean(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  outcome: RunOutcomeSchema,
+  counts: RunCountsSchema,
+  problemCount: z.number().int(),
+  heldBackCount: z.number().int(),
+  error: z.string().nullable(),
+});
+/** See {@link RunRecordSchema}. */
+export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+/** A progress event of a running sync, for the progress bar (phase, done of total, current item). */
+export const RunProgressSchema = z.object({
+  runId: z.string(),
+  siteId: z.string(),
+  phase: z.enum(['reading', 'planning', 'communities', 'apartments', 'family-members', 'credentials', 'deletions', 'done']),
+  done: z.number().int(),
+  total: z.number().int(),
+  current: z.string().nullable(),
+});
+/** See {@link RunProgressSchema}. */
+export type RunProgress = z.infer<typeof RunProgressSchema>;
