@@ -1,0 +1,90 @@
+import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import { AppError } from '../../src-shared/errors';
+import { SECRET_SERVICE, type SecretStore } from './secret-store';
+
+/**
+ * On Linux, @napi-rs/keyring silently falls back from the Secret Service to the kernel keyring
+ * (in memory, gone after a reboot). SiteSync pins the Secret Service so that a saved password
+ * either lands in a real, persistent keychain or the save fails and says why.
+ */
+const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
+
+/** What to do when no keychain answers, per platform, in words an installer can act on. */
+export function keychainHint(platform: NodeJS.Platform = process.platform): string {
+  switch (platform) {
+    case 'linux':
+      return (
+        'SiteSync keeps passwords only in the system keychain, never in a file. Install and start a ' +
+        'Secret Service (for example `sudo apt install gnome-keyring`, then sign in to a desktop session ' +
+        'or run `gnome-keyring-daemon --unlock --components=secrets`), and make sure its keyring is unlocked.'
+      );
+    case 'darwin':
+      return 'SiteSync keeps passwords only in the macOS Keychain. Unlock the login keychain in Keychain Access and try again.';
+    case 'win32':
+      return 'SiteSync keeps passwords only in Windows Credential Manager. Make sure the Credential Manager service is running.';
+    default:
+      return 'SiteSync keeps passwords only in the system keychain, and none is reachable on this system.';
+  }
+}
+
+/** Wraps a keychain failure in a KEYCHAIN_UNAVAILABLE error that says what to install or start. */
+export function keychainUnavailable(cause: unknown): AppError {
+  return new AppError('KEYCHAIN_UNAVAILABLE', `The system keychain is not available. ${keychainHint()}`, {
+    retryable: true,
+    cause,
+  });
+}
+
+/**
+ * The {@link SecretStore} on the OS keychain (macOS Keychain, Windows Credential Manager,
+ * Secret Service on Linux). There is no plaintext fallback: every failure to reach the
+ * keychain becomes KEYCHAIN_UNAVAILABLE.
+ */
+export class KeyringSecretStore implements SecretStore {
+  async get(service: string, account: string): Promise<string | null> {
+    return guard(async () => entry(service, account).getPassword());
+  }
+
+  async set(service: string, account: string, secret: string): Promise<void> {
+    await guard(async () => entry(service, account).setPassword(secret));
+  }
+
+  async delete(service: string, account: string): Promise<boolean> {
+    return guard(async () => entry(service, account).deleteCredential());
+  }
+}
+
+/** The result of {@link checkKeychain}. */
+export type KeychainStatus = { available: true } | { available: false; message: string };
+
+/**
+ * Probes the keychain by writing, reading back and deleting a throw-away entry, so that a
+ * locked or missing Secret Service is found before the user types a password.
+ */
+export async function checkKeychain(store: SecretStore = new KeyringSecretStore()): Promise<KeychainStatus> {
+  const account = `probe:${process.pid}:${Date.now()}`;
+  const value = `probe-${Math.random().toString(36).slice(2)}`;
+  try {
+    await store.set(SECRET_SERVICE, account, value);
+    const back = await store.get(SECRET_SERVICE, account);
+    await store.delete(SECRET_SERVICE, account);
+    if (back !== value) return { available: false, message: `The system keychain did not keep a test entry. ${keychainHint()}` };
+    return { available: true };
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : keychainUnavailable(error).message;
+    return { available: false, message };
+  }
+}
+
+function entry(service: string, account: string): AsyncEntry {
+  return new AsyncEntry(service, account, ENTRY_OPTIONS);
+}
+
+// The constructor throws synchronously when the pinned store is unreachable; calls reject later.
+async function guard<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw keychainUnavailable(error);
+  }
+}
