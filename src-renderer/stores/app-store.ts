@@ -1,0 +1,55 @@
+import { createStore } from 'zustand/vanilla';
+import type { AppInfo, Navigation } from '../../src-shared/ipc/contract/app';
+import type { Bridge } from '../bridge';
+import { describeError } from '../components/error-text';
+
+/** The screens of the sidebar, in order. */
+export const SCREENS = ['overview', 'sites', 'subscription', 'devices', 'runs', 'settings', 'connections'] as const;
+/** One of {@link SCREENS}. */
+export type Screen = (typeof SCREENS)[number];
+
+/** Shell state: app info, online state, theme and where the user is. */
+export interface AppState {
+  info: AppInfo | null;
+  loadError: string | null;
+  online: boolean;
+  onlineSince: string | null;
+  theme: AppInfo['theme'];
+  route: Navigation;
+  load(): Promise<void>;
+  navigate(to: Navigation): void;
+  setTheme(theme: AppInfo['theme']): Promise<void>;
+}
+
+/** Builds the shell store over a bridge; subscribes to online changes and main-initiated navigation. */
+export function createAppStore(bridge: Bridge) {
+  const store = createStore<AppState>()((set) => ({
+    info: null,
+    loadError: null,
+    online: true,
+    onlineSince: null,
+    theme: 'system',
+    route: { screen: 'overview' },
+    async load() {
+      try {
+        const info = await bridge.call('app.getInfo');
+        set({ info, online: info.online, theme: info.theme, loadError: null });
+      } catch (error) {
+        set({ loadError: describeError(error).text });
+      }
+    },
+    navigate(to) {
+      set({ route: to });
+    },
+    async setTheme(theme) {
+      set({ theme });
+      await bridge.call('app.setTheme', { theme });
+    },
+  }));
+  bridge.on('app.onlineChanged', ({ online, since }) => store.setState({ online, onlineSince: since }));
+  bridge.on('app.navigated', (to) => store.setState({ route: to }));
+  return store;
+}
+
+/** The type of store {@link createAppStore} returns. */
+export type AppStore = ReturnType<typeof createAppStore>;

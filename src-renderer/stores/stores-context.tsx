@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { Bridge } from '../bridge';
+import type { AppState, AppStore } from './app-store';
+
+/** The stores of one window, built once from its bridge (tests build them on a fake bridge). */
+export interface Stores {
+  bridge: Bridge;
+  app: AppStore;
+}
+
+/** React context carrying {@link Stores}. */
+export const StoresContext = createContext<Stores | null>(null);
+
+/** The window's stores; throws outside a provider (a wiring bug). */
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores outside StoresContext');
+  return stores;
+}
+
+/** Reads the shell store through a narrow selector. */
+export function useApp<T>(selector: (state: AppState) => T): T {
+  return useStore(useStores().app, selector);
+}

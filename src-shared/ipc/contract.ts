@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { AppErrorShapeSchema } from '../errors';
+import type { EventChannel, InvokeChannel } from './channels';
+import { appCalls, appEvents } from './contract/app';
+import { syncCalls, syncEvents } from './contract/sync';
+
+/** Input and output schema of one call channel. */
+export interface CallSchema {
+  readonly input: z.ZodType;
+  readonly output: z.ZodType;
+}
+
+/**
+ * Every call channel's schemas. `satisfies` makes a channel named in channels.ts without
+ * schemas (or schemas for an unnamed channel) a compile error.
+ */
+export const CALLS = {
+  ...appCalls,
+  ...syncCalls,
+} satisfies Record<InvokeChannel, CallSchema>;
+
+/** Every event's payload schema. */
+export const EVENTS = {
+  ...appEvents,
+  ...syncEvents,
+} satisfies Record<EventChannel, z.ZodType>;
+
+/** What a caller passes to channel C. */
+export type CallInput<C extends InvokeChannel> = z.input<(typeof CALLS)[C]['input']>;
+/** What a handler of channel C receives (after parsing and defaults). */
+export type ParsedInput<C extends InvokeChannel> = z.output<(typeof CALLS)[C]['input']>;
+/** What channel C returns. */
+export type CallOutput<C extends InvokeChannel> = z.output<(typeof CALLS)[C]['output']>;
+/** The payload of event E. */
+export type EventPayload<E extends EventChannel> = z.output<(typeof EVENTS)[E]>;
+
+/** The result envelope every call returns: a thrown error loses all but its message on the way, this does not. */
+export const EnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: AppErrorShapeSchema }),
+]);
+/** See {@link EnvelopeSchema}. */
+export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: z.infer<typeof AppErrorShapeSchema> };

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+import { type AppServices, createAppServices } from '../../src-main/composition/create-app-services';
+import { createLogger, memorySink } from '../../src-main/logging/logger';
+import { startTestBridge, type TestBridge } from './bridge/test-bridge';
+
+/** The built renderer (npm run build) that the packaged app also loads. */
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../.vite/renderer/main_window');
+/** Where E2E runs save screenshots for people to look at. */
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
+
+/** A running app: real services behind the loopback bridge, with its log lines for assertions. */
+export interface RunningApp {
+  services: AppServices;
+  bridge: TestBridge;
+  logLines: string[];
+  userDataDir: string;
+}
+
+/** Starts the real services and the bridge in a fresh user-data folder. */
+export async function startApp(): Promise<RunningApp> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`No built renderer at ${RENDERER_DIR}: run "npm run build" first.`);
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-e2e-'));
+  const sink = memorySink();
+  let theme: 'system' | 'light' | 'dark' = 'system';
+  const services = createAppServices({
+    userDataDir,
+    appVersion: '0.0.0-e2e',
+    platform: process.platform,
+    log: createLogger(sink, { level: 'debug' }),
+    theme: { get: () => theme, set: (t) => void (theme = t) },
+  });
+  await services.start();
+  const bridge = await startTestBridge({ rendererDir: RENDERER_DIR, handlers: services.handlers, events: services.events });
+  return { services, bridge, logLines: sink.lines, userDataDir };
+}
+
+/** Stops what {@link startApp} started and removes its folder. */
+export async function stopApp(app: RunningApp): Promise<void> {
+  await app.bridge.close();
+  await app.services.stop();
+  fs.rmSync(app.userDataDir, { recursive: true, force: true });
+}
+
+/** Opens the app's window in a page: the bridge script first, then the renderer. */
+export async function openApp(page: Page, app: RunningApp, colorScheme: 'light' | 'dark' = 'light'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await page.addInitScript(app.bridge.initScript);
+  await page.goto(app.bridge.url);
+}
+
+/** Saves a screenshot under test/e2e/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
+
+/** A test with a worker-scoped running app. */
+export const test = base.extend<object, { app: RunningApp }>({
+  app: [
+    async ({}, use) => {
+      const app = await startApp();
+      await use(app);
+      await stopApp(app);
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';
