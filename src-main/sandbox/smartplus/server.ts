@@ -198,7 +198,7 @@ export async function startSmartPlusSandbox(options: SmartPlusSandboxOptions = {
   const server = http.createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      let status = 500;
+      let status: number;
       let payload: unknown;
       let headers: Record<string, string> = {};
       let hang = 0;

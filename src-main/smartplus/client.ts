@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import {
+  InstallerAccountSchema,
+  OrderSchema,
+  PaymentMethodSchema,
+  PricesSchema,
+  SubscriptionSchema,
+  type CardInput,
+  type InstallerAccount,
+  type Order,
+  type OrderRequest,
+  type PaymentMethod,
+  type Prices,
+  type Subscription,
+} from '../../src-shared/domain/billing';
+import { refKey, type ExternalRef } from '../../src-shared/domain/external-ref';
+import {
+  SpAccessGroupSchema,
+  SpApartmentSchema,
+  SpBuildingSchema,
+  SpCommunitySchema,
+  SpDeviceSchema,
+  SpResidentSchema,
+  type SpAccessGroup,
+  type SpApartment,
+  type SpBuilding,
+  type SpCommunity,
+  type SpDevice,
+  type SpResident,
+} from '../../src-shared/domain/smartplus';
+import { SmartPlusError } from './errors';
+import { SmartPlusTransport, type TransportOptions, type TransportStats } from './transport';
+import {
+  pageSchema,
+  type ApartmentQuery,
+  type CallOptions,
+  type CommunityQuery,
+  type CreateApartmentInput,
+  type CreateCommunityInput,
+  type CreateDeviceInput,
+  type CreateFamilyMemberInput,
+  type CreateOptions,
+  type Page,
+  type PageQuery,
+  type ResidentQuery,
+  type UpdateApartmentInput,
+  type UpdateCommunityInput,
+  type UpdateDeviceInput,
+  type UpdateResidentInput,
+} from './wire';
+
+/** Options of {@link createSmartPlusClient}. */
+export type SmartPlusClientOptions = TransportOptions;
+
+/** The SmartPlus Cloud client: one method per resource of shared/reference/smartplus-cloud-api.md. */
+export interface SmartPlusClient {
+  account(options?: CallOptions): Promise<InstallerAccount>;
+  prices(options?: CallOptions): Promise<Prices>;
+  subscriptions(options?: CallOptions): Promise<Subscription[]>;
+  /** Saves a card. The card goes only into this request's body and is not kept or logged; 422 becomes CARD_INVALID. */
+  addPaymentMethod(card: CardInput, options?: CreateOptions): Promise<PaymentMethod>;
+  listPaymentMethods(options?: CallOptions): Promise<PaymentMethod[]>;
+  deletePaymentMethod(id: string, options?: CallOptions): Promise<void>;
+  /** Places an order; a declined card answers an order with `status: "failed"` (see {@link assertOrderSucceeded}). */
+  createOrder(order: OrderRequest, options?: CreateOptions): Promise<Order>;
+  listOrders(options?: CallOptions): Promise<Order[]>;
+  communities: {
+    list(query?: CommunityQuery, options?: CallOptions): Promise<Page<SpCommunity>>;
+    /** The community carrying `ref`, or null. */
+    findByExternalRef(ref: ExternalRef, options?: CallOptions): Promise<SpCommunity | null>;
+    get(id: string, options?: CallOptions): Promise<SpCommunity>;
+    create(input: CreateCommunityInput, options?: CreateOptions): Promise<SpCommunity>;
+    update(id: string, patch: UpdateCommunityInput, options?: CallOptions): Promise<SpCommunity>;
+  };
+  buildings(communityId: string, options?: CallOptions): Promise<SpBuilding[]>;
+  apartments: {
+    list(communityId: string, query?: ApartmentQuery, options?: CallOptions): Promise<Page<SpApartment>>;
+    create(communityId: string, input: CreateApartmentInput, options?: CreateOptions): Promise<SpApartment>;
+    update(id: string, patch: UpdateApartmentInput, options?: CallOptions): Promise<SpApartment>;
+    delete(id: string, options?: CallOptions): Promise<void>;
+  };
+  residents: {
+    list(communityId: string, query?: ResidentQuery, options?: CallOptions): Promise<Page<SpResident>>;
+    createFamilyMember(apartmentId: string, input: CreateFamilyMemberInput, options?: CreateOptions): Promise<SpResident>;
+    update(id: string, patch: UpdateResidentInput, options?: CallOptions): Promise<SpResident>;
+    delete(id: string, options?: CallOptions): Promise<void>;
+  };
+  setPin(residentId: string, pin: string, options?: CallOptions): Promise<SpResident>;
+  removePin(residentId: string, options?: CallOptions): Promise<void>;
+  setRfCards(residentId: string, cards: string[], options?: CallOptions): Promise<SpResident>;
+  accessGroups(communityId: string, options?: CallOptions): Promise<SpAccessGroup[]>;
+  devices: {
+    list(communityId: string, query?: PageQuery, options?: CallOptions): Promise<Page<SpDevice>>;
+    create(communityId: string, input: CreateDeviceInput, options?: CreateOptions): Promise<SpDevice>;
+    update(id: string, patch: UpdateDeviceInput, options?: CallOptions): Promise<SpDevice>;
+    delete(id: string, options?: CallOptions): Promise<void>;
+  };
+  /** Request, retry, 429 and sign-in counts since the client was made. */
+  stats(): TransportStats;
+}
+
+const enc = encodeURIComponent;
+
+function pageQuery(query: (PageQuery & { externalRef?: ExternalRef }) | undefined, extra: Record<string, string | undefined> = {}) {
+  return {
+    page: query?.page,
+    pageSize: query?.pageSize,
+    externalRef: query?.externalRef ? refKey(query.externalRef) : undefined,
+    ...extra,
+  };
+}
+
+/**
+ * Creates the SmartPlus Cloud client. Signs in lazily, keeps to `requestsPerSecond` (default
+ * 20), retries reads and keyed creates after network errors, timeouts and 5xx, honours
+ * Retry-After, and maps failures to {@link SmartPlusError} codes.
+ */
+export function createSmartPlusClient(options: SmartPlusClientOptions): SmartPlusClient {
+  const t = new SmartPlusTransport(options);
+  const get = <T>(path: string, schema: z.ZodType<T>, o?: CallOptions, query?: Record<string, string | number | undefined>) =>
+    t.request({ method: 'GET', path, schema, query, signal: o?.signal });
+  const create = <T>(path: string, body: unknown, schema: z.ZodType<T>, o?: CreateOptions) =>
+    t.request({ method: 'POST', path, body, schema, idempotencyKey: o?.idempotencyKey, signal: o?.signal });
+  const write = <T>(method: 'PATCH' | 'PUT', path: string, body: unknown, schema: z.ZodType<T>, o?: CallOptions) =>
+    t.request({ method, path, body, schema, signal: o?.signal });
+  const remove = (path: string, o?: CallOptions) => t.request<void>({ method: 'DELETE', path, schema: null, signal: o?.signal });
+
+  const communityPage = pageSchema(SpCommunitySchema);
+  return {
+    account: (o) => get('/account', InstallerAccountSchema, o),
+    prices: (o) => get('/billing/prices', PricesSchema, o),
+    subscriptions: (o) => get('/billing/subscriptions', z.array(SubscriptionSchema), o),
+    addPaymentMethod: (card, o) =>
+      t.request({ method: 'POST', path: '/billing/payment-methods', body: { card }, schema: PaymentMethodSchema, idempotencyKey: o?.idempotencyKey, signal: o?.signal, cardEndpoint: true }),
+    listPaymentMethods: (o) => get('/billing/payment-methods', z.array(PaymentMethodSchema), o),
+    deletePaymentMethod: (id, o) => remove(`/billing/payment-methods/${enc(id)}`, o),
+    createOrder: (order, o) => create('/billing/orders', order, OrderSchema, o),
+    listOrders: (o) => get('/billing/orders', z.array(OrderSchema), o),
+    communities: {
+      list: (query, o) => get('/communities', communityPage, o, pageQuery(query)),
+      findByExternalRef: async (ref, o) => (await get('/communities', communityPage, o, pageQuery({ externalRef: ref, pageSize: 1 }))).items[0] ?? null,
+      get: (id, o) => get(`/communities/${enc(id)}`, SpCommunitySchema, o),
+      create: (input, o) => create('/communities', input, SpCommunitySchema, o),
+      update: (id, patch, o) => write('PATCH', `/communities/${enc(id)}`, patch, SpCommunitySchema, o),
+    },
+    buildings: (cid, o) => get(`/communities/${enc(cid)}/buildings`, z.array(SpBuildingSchema), o),
+    apartments: {
+      list: (cid, query, o) => get(`/communities/${enc(cid)}/apartments`, pageSchema(SpApartmentSchema), o, pageQuery(query, { buildingId: query?.buildingId })),
+      create: (cid, input, o) => create(`/communities/${enc(cid)}/apartments`, input, SpApartmentSchema, o),
+      update: (id, patch, o) => write('PATCH', `/apartments/${enc(id)}`, patch, SpApartmentSchema, o),
+      delete: (id, o) => remove(`/apartments/${enc(id)}`, o),
+    },
+    residents: {
+      list: (cid, query, o) =>
+        get(`/communities/${enc(cid)}/residents`, pageSchema(SpResidentSchema), o, pageQuery(query, { apartmentId: query?.apartmentId, role: query?.role })),
+      createFamilyMember: (aid, input, o) => create(`/apartments/${enc(aid)}/family-members`, input, SpResidentSchema, o),
+      update: (id, patch, o) => write('PATCH', `/residents/${enc(id)}`, patch, SpResidentSchema, o),
+      delete: (id, o) => remove(`/residents/${enc(id)}`, o),
+    },
+    setPin: (rid, pin, o) => write('PUT', `/residents/${enc(rid)}/pin`, { pin }, SpResidentSchema, o),
+    removePin: (rid, o) => remove(`/residents/${enc(rid)}/pin`, o),
+    setRfCards: (rid, cards, o) => write('PUT', `/residents/${enc(rid)}/rf-cards`, { cards }, SpResidentSchema, o),
+    accessGroups: (cid, o) => get(`/communities/${enc(cid)}/access-groups`, z.array(SpAccessGroupSchema), o),
+    devices: {
+      list: (cid, query, o) => get(`/communities/${enc(cid)}/devices`, pageSchema(SpDeviceSchema), o, pageQuery(query)),
+      create: (cid, input, o) => create(`/communities/${enc(cid)}/devices`, input, SpDeviceSchema, o),
+      update: (id, patch, o) => write('PATCH', `/devices/${enc(id)}`, patch, SpDeviceSchema, o),
+      delete: (id, o) => remove(`/devices/${enc(id)}`, o),
+    },
+    stats: () => ({ ...t.stats }),
+  };
+}
+
+/** Throws CARD_DECLINED when an order failed (the card was saved but the charge was refused); returns it otherwise. */
+export function assertOrderSucceeded(order: Order): Order {
+  if (order.status === 'succeeded') return order;
+  throw new SmartPlusError('CARD_DECLINED', { details: { orderId: order.id, failureReason: order.failureReason ?? 'unknown' } });
+}

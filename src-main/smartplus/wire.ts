@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { ExternalRef } from '../../src-shared/domain/external-ref';
+import type { DeviceLocation, DeviceType } from '../../src-shared/domain/smartplus';
+
+/** A page of a list (contract: "Lists"). */
+export interface Page<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+/** Schema of a page of `item`. */
+export function pageSchema<T>(item: z.ZodType<T>): z.ZodType<Page<T>> {
+  return z.object({
+    items: z.array(item),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+  }) as unknown as z.ZodType<Page<T>>;
+}
+
+/** Paging of a list call (pageSize max 500). */
+export interface PageQuery {
+  page?: number;
+  pageSize?: number;
+}
+
+/** Options of any call. */
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** Options of a create: with an idempotency key it is retried safely after timeouts and 5xx; without, never (except 429). */
+export interface CreateOptions extends CallOptions {
+  idempotencyKey?: string;
+}
+
+/** Body of `POST /communities`. */
+export interface CreateCommunityInput {
+  name: string;
+  address?: string | null;
+  timeZone: string;
+  externalRef?: ExternalRef | null;
+}
+
+/** Body of `PATCH /communities/{cid}`. */
+export interface UpdateCommunityInput {
+  name?: string;
+  address?: string | null;
+  timeZone?: string;
+}
+
+/** Body of `POST /communities/{cid}/apartments`. */
+export interface CreateApartmentInput {
+  buildingId: string;
+  name: string;
+  floor?: string | null;
+  externalRef?: ExternalRef | null;
+  familyMemberLimit?: number;
+}
+
+/** Body of `PATCH /apartments/{aid}`. */
+export interface UpdateApartmentInput {
+  name?: string;
+  familyMemberLimit?: number;
+}
+
+/** Body of `POST /apartments/{aid}/family-members`. */
+export interface CreateFamilyMemberInput {
+  firstName: string;
+  lastName: string;
+  email?: string | null;
+  phone?: string | null;
+  externalRef?: ExternalRef | null;
+  accessGroupIds?: string[];
+  sameAccessAsMaster: boolean;
+}
+
+/** Body of `PATCH /residents/{rid}`. */
+export interface UpdateResidentInput {
+  firstName?: string;
+  lastName?: string;
+  email?: string | null;
+  phone?: string | null;
+  accessGroupIds?: string[];
+  sameAccessAsMaster?: boolean;
+}
+
+/** Body of `POST /communities/{cid}/devices`; the MAC is sent normalised (12 hex digits, uppercase). */
+export interface CreateDeviceInput {
+  name: string;
+  type: DeviceType;
+  mac: string;
+  location: DeviceLocation;
+}
+
+/** Body of `PATCH /devices/{did}`. */
+export interface UpdateDeviceInput {
+  name?: string;
+  location?: DeviceLocation;
+}
+
+/** Filters of the apartments list. */
+export interface ApartmentQuery extends PageQuery {
+  buildingId?: string;
+  externalRef?: ExternalRef;
+}
+
+/** Filters of the residents list. */
+export interface ResidentQuery extends PageQuery {
+  apartmentId?: string;
+  role?: 'master' | 'family';
+  externalRef?: ExternalRef;
+}
+
+/** Filters of the communities list. */
+export interface CommunityQuery extends PageQuery {
+  externalRef?: ExternalRef;
+}
