@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate';
+import { migration0001 } from './0001-initial';
+
+/** Every migration, in order. Add new ones as `NNNN-name.ts` and append them here; never edit a shipped one. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];

@@ -1,0 +1,238 @@
+import type { Database } from 'better-sqlite3';
+import type { DeviceRow } from '../../../src-shared/domain/device';
+import {
+  type ApartmentDetail,
+  type ApartmentFilter,
+  type ApartmentPage,
+  type ApartmentQuery,
+  ApartmentQuerySchema,
+  type ApartmentRow,
+  type ResidentRow,
+} from '../../../src-shared/domain/site';
+import { bool } from './row-helpers';
+
+interface AptRow {
+  id: string;
+  site_id: string;
+  name: string;
+  unit_id: number | null;
+  synced: number;
+  activated: number;
+  family_count: number;
+  family_limit: number;
+  resident_names: string;
+  problem_count: number;
+}
+
+interface ResidentDbRow {
+  id: string;
+  role: 'master' | 'family';
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  has_pin: number;
+  rf_cards_json: string;
+  same_access_as_master: number;
+  tenant_id: number | null;
+  contact_id: number | null;
+  applicant_type: string | null;
+  access_from: string | null;
+  access_until: string | null;
+  access_reason: string | null;
+}
+
+interface DeviceDbRow {
+  id: string;
+  site_id: string;
+  name: string;
+  type: number;
+  mac: string;
+  location_scope: 'community' | 'building' | 'apartment';
+  location_id: string | null;
+  online: number;
+  last_seen_at: string | null;
+}
+
+const FILTERS: Record<ApartmentFilter, string> = {
+  all: '1 = 1',
+  problems: 'a.unit_id IN (SELECT unit_id FROM problems WHERE run_id = @runId AND unit_id IS NOT NULL)',
+  'not-activated': 'a.synced = 1 AND a.activated = 0',
+  vacant: 'a.synced = 1 AND a.family_count = 0',
+  'not-synced': 'a.synced = 0',
+};
+
+// Problems of the site's last finished real run that concern the row's unit.
+const PROBLEM_COUNT = `(SELECT COUNT(*) FROM problems p WHERE p.run_id = @runId AND p.unit_id = a.unit_id) AS problem_count`;
+
+/**
+ * The browse queries of the apartments screens (spec §9), all on the local mirror so they work
+ * offline. Searching is a substring match on a lowercased column (unit, names, e-mails, RF
+ * cards) within one site: a scan of one site's rows, a few milliseconds at 10,000 apartments.
+ */
+export class ApartmentsRepo {
+  constructor(private readonly db: Database) {}
+
+  /** One page of a site's apartments, naturally sorted by name, filtered and searched. */
+  listApartments(query: ApartmentQuery): ApartmentPage {
+    const q = ApartmentQuerySchema.parse(query);
+    const params = {
+      siteId: q.siteId,
+      runId: this.lastRunId(q.siteId),
+      search: q.search.trim().toLowerCase(),
+      limit: q.pageSize,
+      offset: q.page * q.pageSize,
+    };
+    const where = `a.site_id = @siteId AND (@search = '' OR instr(a.search_text, @search) > 0) AND ${FILTERS[q.filter]}`;
+    const { total } = this.db.prepare(`SELECT COUNT(*) AS total FROM apartments a WHERE ${where}`).get(params) as {
+      total: number;
+    };
+    const rows = this.db
+      .prepare(`SELECT a.*, ${PROBLEM_COUNT} FROM apartments a WHERE ${where} ORDER BY a.sort_key, a.id LIMIT @limit OFFSET @offset`)
+      .all(params) as AptRow[];
+    return { rows: rows.map(toApartmentRow), total, page: q.page, pageSize: q.pageSize, asOf: this.asOf(q.siteId) };
+  }
+
+  /** The apartment detail: accounts (PINs only as "set"), its devices and its problems in past runs; null if unknown. */
+  getApartmentDetail(apartmentId: string): ApartmentDetail | null {
+    const base = this.db.prepare('SELECT site_id FROM apartments WHERE id = ?').get(apartmentId) as { site_id: string } | undefined;
+    if (!base) return null;
+    const runId = this.lastRunId(base.site_id);
+    const apt = this.db.prepare(`SELECT a.*, ${PROBLEM_COUNT} FROM apartments a WHERE a.id = @id`).get({ id: apartmentId, runId }) as AptRow;
+    const residents = (
+      this.db
+        .prepare(
+          `SELECT id, role, first_name, last_name, email, phone, pin_enc IS NOT NULL AS has_pin, rf_cards_json,
+             same_access_as_master, tenant_id, contact_id, applicant_type, access_from, access_until, access_reason
+           FROM residents WHERE apartment_id = ? ORDER BY role DESC, last_name, first_name, id`,
+        )
+        .all(apartmentId) as ResidentDbRow[]
+    ).map(toResidentRow);
+    const devices = (
+      this.db
+        .prepare(`SELECT * FROM devices WHERE location_scope = 'apartment' AND location_id = ? ORDER BY name`)
+        .all(apartmentId) as DeviceDbRow[]
+    ).map(toDeviceRow);
+    const history =
+      apt.unit_id === null
+        ? []
+        : (
+            this.db
+              .prepare(
+                `SELECT p.*, r.started_at AS run_started_at FROM problems p JOIN runs r ON r.id = p.run_id
+                 WHERE r.site_id = ? AND r.dry_run = 0 AND p.unit_id = ? ORDER BY r.started_at DESC, p.seq LIMIT 100`,
+              )
+              .all(base.site_id, apt.unit_id) as ProblemJoinRow[]
+          ).map(toApartmentProblem);
+    return {
+      apartment: toApartmentRow(apt),
+      master: residents.find((r) => r.role === 'master') ?? null,
+      familyMembers: residents.filter((r) => r.role === 'family'),
+      devices,
+      history,
+      asOf: this.asOf(base.site_id),
+    };
+  }
+
+  /** A site's devices, by name. */
+  listDevices(siteId: string): DeviceRow[] {
+    return (this.db.prepare('SELECT * FROM devices WHERE site_id = ? ORDER BY name, id').all(siteId) as DeviceDbRow[]).map(toDeviceRow);
+  }
+
+  /** Whether any synced device (in any site) already has this normalised MAC. */
+  macInUse(mac: string): boolean {
+    return this.db.prepare('SELECT 1 FROM devices WHERE mac = ?').get(mac) !== undefined;
+  }
+
+  private asOf(siteId: string): string | null {
+    const row = this.db.prepare('SELECT as_of FROM sites WHERE id = ?').get(siteId) as { as_of: string | null } | undefined;
+    return row?.as_of ?? null;
+  }
+
+  private lastRunId(siteId: string): string | null {
+    const row = this.db
+      .prepare(`SELECT id FROM runs WHERE site_id = ? AND dry_run = 0 AND outcome != 'running' ORDER BY started_at DESC LIMIT 1`)
+      .get(siteId) as { id: string } | undefined;
+    return row?.id ?? null;
+  }
+}
+
+interface ProblemJoinRow {
+  run_id: string;
+  run_started_at: string;
+  kind: string;
+  severity: string;
+  property_id: number | null;
+  unit_id: number | null;
+  tenant_id: number | null;
+  contact_id: number | null;
+  subject: string | null;
+  field: string | null;
+  value: string | null;
+  reason: string;
+}
+
+function toApartmentRow(r: AptRow): ApartmentRow {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    name: r.name,
+    unitId: r.unit_id,
+    synced: bool(r.synced),
+    activated: bool(r.activated),
+    familyMemberCount: r.family_count,
+    familyMemberLimit: r.family_limit,
+    residentNames: r.resident_names,
+    problemCount: r.problem_count,
+  };
+}
+
+function toResidentRow(r: ResidentDbRow): ResidentRow {
+  return {
+    id: r.id,
+    role: r.role,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    hasPin: bool(r.has_pin),
+    rfCards: JSON.parse(r.rf_cards_json) as string[],
+    sameAccessAsMaster: bool(r.same_access_as_master),
+    tenantId: r.tenant_id,
+    contactId: r.contact_id,
+    applicantType: r.applicant_type,
+    accessFrom: r.access_from,
+    accessUntil: r.access_until,
+    accessReason: r.access_reason,
+  };
+}
+
+function toDeviceRow(r: DeviceDbRow): DeviceRow {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    name: r.name,
+    type: r.type as DeviceRow['type'],
+    mac: r.mac,
+    location: r.location_id === null ? { scope: r.location_scope } : { scope: r.location_scope, id: r.location_id },
+    online: bool(r.online),
+    lastSeenAt: r.last_seen_at,
+  };
+}
+
+function toApartmentProblem(r: ProblemJoinRow): ApartmentDetail['history'][number] {
+  return {
+    runId: r.run_id,
+    runStartedAt: r.run_started_at,
+    kind: r.kind as ApartmentDetail['history'][number]['kind'],
+    severity: r.severity as ApartmentDetail['history'][number]['severity'],
+    propertyId: r.property_id,
+    unitId: r.unit_id,
+    tenantId: r.tenant_id,
+    contactId: r.contact_id,
+    subject: r.subject,
+    field: r.field,
+    value: r.value,
+    reason: r.reason,
+  };
+}

@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import {
+  EMPTY_COUNTS,
+  type Problem,
+  ProblemSchema,
+  type RunCounts,
+  RunCountsSchema,
+  type RunOutcome,
+  type RunRecord,
+  RunRecordSchema,
+  type RunTrigger,
+} from '../../../src-shared/domain/run';
+import { bool, int } from './row-helpers';
+
+interface RunRow {
+  id: string;
+  site_id: string;
+  trigger: string;
+  dry_run: number;
+  started_at: string;
+  ended_at: string | null;
+  outcome: string;
+  counts_json: string;
+  problem_count: number;
+  held_back_count: number;
+  error: string | null;
+}
+
+/** A new run's identity and start. */
+export interface RunStart {
+  id?: string;
+  siteId: string;
+  trigger: RunTrigger;
+  dryRun: boolean;
+  startedAt: string;
+}
+
+/** How a run ended. */
+export interface RunEnd {
+  outcome: Exclude<RunOutcome, 'running'>;
+  endedAt: string;
+  counts: RunCounts;
+  heldBackCount?: number;
+  error?: string | null;
+}
+
+/** One journalled step of a run: an idempotency key, its status, and what the engine needs to resume it. */
+export interface JournalEntry {
+  runId: string;
+  seq: number;
+  key: string;
+  status: string;
+  data: unknown;
+  at: string;
+}
+
+/**
+ * Runs, their per-record problems and their journal (spec §11). Problems are stored as given:
+ * their `value` is display-safe (PINs masked) by the time the engine reports them.
+ */
+export class RunsRepo {
+  constructor(private readonly db: Database) {}
+
+  /** Records a run as `running`. */
+  startRun(start: RunStart): RunRecord {
+    const id = start.id ?? randomUUID();
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, outcome, counts_json)
+         VALUES (?, ?, ?, ?, ?, 'running', ?)`,
+      )
+      .run(id, start.siteId, start.trigger, int(start.dryRun), start.startedAt, JSON.stringify(EMPTY_COUNTS));
+    return this.getRun(id)!;
+  }
+
+  /** Records how a run ended. */
+  finishRun(id: string, end: RunEnd): RunRecord {
+    this.db
+      .prepare(
+        `UPDATE runs SET outcome = ?, ended_at = ?, counts_json = ?, held_back_count = ?, error = ? WHERE id = ?`,
+      )
+      .run(end.outcome, end.endedAt, JSON.stringify(RunCountsSchema.parse(end.counts)), end.heldBackCount ?? 0, end.error ?? null, id);
+    return this.getRun(id)!;
+  }
+
+  /** Appends problems to a run, keeping their order. */
+  addProblems(runId: string, problems: readonly Problem[]): void {
+    if (problems.length === 0) return;
+    const insert = this.db.prepare(
+      `INSERT INTO problems (run_id, seq, kind, severity, property_id, unit_id, tenant_id, contact_id, subject, field, value, reason)
+       VALUES (@runId, @seq, @kind, @severity, @propertyId, @unitId, @tenantId, @contactId, @subject, @field, @value, @reason)`,
+    );
+    this.db.transaction(() => {
+      const { next } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM problems WHERE run_id = ?').get(runId) as {
+        next: number;
+      };
+      problems.forEach((p, i) => insert.run({ ...ProblemSchema.parse(p), runId, seq: next + i }));
+      this.db.prepare('UPDATE runs SET problem_count = problem_count + ? WHERE id = ?').run(problems.length, runId);
+    })();
+  }
+
+  /** One run, or null. */
+  getRun(id: string): RunRecord | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** A site's runs, newest first (history screen). */
+  listRuns(siteId: string, limit = 50): RunRecord[] {
+    const rows = this.db
+      .prepare('SELECT * FROM runs WHERE site_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?')
+      .all(siteId, limit) as RunRow[];
+    return rows.map(toRecord);
+  }
+
+  /** The start of the site's last finished full run that was not a dry run (the scheduler's `lastRun`). */
+  lastCompletedRunAt(siteId: string): string | null {
+    const row = this.db
+      .prepare(
+        `SELECT started_at FROM runs WHERE site_id = ? AND dry_run = 0 AND outcome IN ('succeeded', 'partial', 'held-back')
+         ORDER BY started_at DESC LIMIT 1`,
+      )
+      .get(siteId) as { started_at: string } | undefined;
+    return row?.started_at ?? null;
+  }
+
+  /** A run's problems, in the order reported. */
+  listProblems(runId: string): Problem[] {
+    const rows = this.db.prepare('SELECT * FROM problems WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, unknown>[];
+    return rows.map((r) =>
+      ProblemSchema.parse({
+        kind: r.kind,
+        severity: r.severity,
+        propertyId: r.property_id,
+        unitId: r.unit_id,
+        tenantId: r.tenant_id,
+        contactId: r.contact_id,
+        subject: r.subject,
+        field: r.field,
+        value: r.value,
+        reason: r.reason,
+      }),
+    );
+  }
+
+  /**
+   * Marks runs left `running` by a crash or quit as failed ("interrupted"), so history is
+   * truthful and the next run finishes their work (the journal says what was done).
+   */
+  markInterrupted(endedAt: string): number {
+    return this.db
+      .prepare(`UPDATE runs SET outcome = 'failed', ended_at = ?, error = 'interrupted: SiteSync stopped during the run' WHERE outcome = 'running'`)
+      .run(endedAt).changes;
+  }
+
+  /** Appends a journal entry to a run and returns it with its sequence number. */
+  appendJournal(runId: string, entry: { key: string; status: string; data?: unknown; at: string }): JournalEntry {
+    return this.db.transaction(() => {
+      const { next } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM journal WHERE run_id = ?').get(runId) as {
+        next: number;
+      };
+      this.db
+        .prepare('INSERT INTO journal (run_id, seq, op_key, status, entry_json, at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(runId, next, entry.key, entry.status, JSON.stringify(entry.data ?? null), entry.at);
+      return { runId, seq: next, key: entry.key, status: entry.status, data: entry.data ?? null, at: entry.at };
+    })();
+  }
+
+  /** A run's journal, in order. */
+  listJournal(runId: string): JournalEntry[] {
+    const rows = this.db.prepare('SELECT * FROM journal WHERE run_id = ? ORDER BY seq').all(runId) as {
+      run_id: string;
+      seq: number;
+      op_key: string;
+      status: string;
+      entry_json: string;
+      at: string;
+    }[];
+    return rows.map((r) => ({ runId: r.run_id, seq: r.seq, key: r.op_key, status: r.status, data: JSON.parse(r.entry_json), at: r.at }));
+  }
+
+  /** The latest journal status of each idempotency key across a site's runs (to resume what an interrupted run began). */
+  latestStatusByKey(siteId: string): Map<string, string> {
+    const rows = this.db
+      .prepare(
+        `SELECT j.op_key, j.status FROM journal j JOIN runs r ON r.id = j.run_id
+         WHERE r.site_id = ? ORDER BY r.started_at, r.rowid, j.seq`,
+      )
+      .all(siteId) as { op_key: string; status: string }[];
+    const map = new Map<string, string>();
+    for (const r of rows) map.set(r.op_key, r.status);
+    return map;
+  }
+}
+
+function toRecord(row: RunRow): RunRecord {
+  return RunRecordSchema.parse({
+    id: row.id,
+    siteId: row.site_id,
+    trigger: row.trigger,
+    dryRun: bool(row.dry_run),
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    outcome: row.outcome,
+    counts: JSON.parse(row.counts_json),
+    problemCount: row.problem_count,
+    heldBackCount: row.held_back_count,
+    error: row.error,
+  });
+}

@@ -1,0 +1,196 @@
+import type { Database } from 'better-sqlite3';
+import { parseRefPath, refKey } from '../../../src-shared/domain/external-ref';
+import { type CommunityState, CommunityStateSchema, type SpResident } from '../../../src-shared/domain/smartplus';
+import { AppError } from '../../../src-shared/errors';
+import type { PinCipher } from '../pin-cipher';
+import { int, naturalSortKey } from './row-helpers';
+
+/** What the sync knows about a resident beyond SmartPlus (from Rent Manager and the policy), keyed by refKey of its externalRef. */
+export interface ResidentExtra {
+  tenantId: number | null;
+  applicantType: string | null;
+  accessFrom: string | null;
+  accessUntil: string | null;
+  accessReason: string | null;
+}
+
+/** Extra facts saved with a site's mirror: resident details and units in Rent Manager that are not synced (spec §5). */
+export interface SiteStateExtras {
+  residents?: ReadonlyMap<string, ResidentExtra>;
+  unsyncedUnits?: readonly { unitId: number; name: string }[];
+}
+
+/**
+ * The last synced state of each site, kept so that everything is browsable offline (spec §9).
+ * A save replaces a site's whole mirror in one transaction: readers see the old copy or the
+ * new one, never a mix. PINs are encrypted before they reach a statement.
+ */
+export class SiteStateRepo {
+  constructor(
+    private readonly db: Database,
+    private readonly cipher: PinCipher,
+  ) {}
+
+  /** Replaces the mirror of `siteId` with `state`, taken at `asOf` (ISO time). */
+  saveSiteState(siteId: string, state: CommunityState, asOf: string | Date, extras: SiteStateExtras = {}): void {
+    const value = CommunityStateSchema.parse(state);
+    const at = typeof asOf === 'string' ? asOf : asOf.toISOString();
+    const byApartment = groupBy(value.residents, (r) => r.apartmentId);
+    const db = this.db;
+    const insertApartment = db.prepare(
+      `INSERT INTO apartments (id, site_id, building_id, name, unit_id, synced, activated, family_count, family_limit,
+         resident_names, master_account_id, external_ref, sort_key, search_text)
+       VALUES (@id, @siteId, @buildingId, @name, @unitId, @synced, @activated, @familyCount, @familyLimit,
+         @residentNames, @masterAccountId, @externalRef, @sortKey, @searchText)`,
+    );
+    const insertResident = db.prepare(
+      `INSERT INTO residents (id, site_id, apartment_id, role, first_name, last_name, email, phone, external_ref, tenant_id,
+         contact_id, pin_enc, rf_cards_json, access_group_ids_json, same_access_as_master, applicant_type, access_from,
+         access_until, access_reason)
+       VALUES (@id, @siteId, @apartmentId, @role, @firstName, @lastName, @email, @phone, @externalRef, @tenantId,
+         @contactId, @pinEnc, @rfCards, @accessGroups, @sameAccess, @applicantType, @accessFrom, @accessUntil, @accessReason)`,
+    );
+    const insertDevice = db.prepare(
+      `INSERT INTO devices (id, site_id, name, type, mac, location_scope, location_id, online, last_seen_at)
+       VALUES (@id, @siteId, @name, @type, @mac, @scope, @locationId, @online, @lastSeenAt)`,
+    );
+    const syncedUnits = new Set<number>();
+
+    db.transaction(() => {
+      if (!db.prepare('SELECT 1 FROM sites WHERE id = ?').get(siteId)) {
+        throw new AppError('NOT_FOUND', `No site ${siteId} to save synced data for.`);
+      }
+      db.prepare('DELETE FROM residents WHERE site_id = ?').run(siteId);
+      db.prepare('DELETE FROM apartments WHERE site_id = ?').run(siteId);
+      db.prepare('DELETE FROM devices WHERE site_id = ?').run(siteId);
+      db.prepare(
+        `INSERT INTO communities (site_id, id, json) VALUES (?, ?, ?)
+         ON CONFLICT (site_id) DO UPDATE SET id = excluded.id, json = excluded.json`,
+      ).run(
+        siteId,
+        value.community.id,
+        JSON.stringify({ community: value.community, buildings: value.buildings, accessGroups: value.accessGroups }),
+      );
+      for (const apt of value.apartments) {
+        const residents = byApartment.get(apt.id) ?? [];
+        const family = residents.filter((r) => r.role === 'family');
+        const target = apt.externalRef ? parseRefPath(apt.externalRef.id) : null;
+        const unitId = target?.kind === 'unit' ? target.unitId : null;
+        if (unitId !== null) syncedUnits.add(unitId);
+        insertApartment.run({
+          id: apt.id,
+          siteId,
+          buildingId: apt.buildingId,
+          name: apt.name,
+          unitId,
+          synced: 1,
+          activated: int(apt.activated),
+          familyCount: family.length,
+          familyLimit: apt.familyMemberLimit,
+          residentNames: family.map(fullName).join(', '),
+          masterAccountId: apt.masterAccountId,
+          externalRef: apt.externalRef ? refKey(apt.externalRef) : null,
+          sortKey: naturalSortKey(apt.name),
+          searchText: searchText(apt.name, residents),
+        });
+        for (const r of residents) insertResident.run(this.residentParams(siteId, r, extras));
+      }
+      for (const unit of extras.unsyncedUnits ?? []) {
+        if (syncedUnits.has(unit.unitId)) continue;
+        insertApartment.run({
+          id: `unsynced:${siteId}:${unit.unitId}`,
+          siteId,
+          buildingId: null,
+          name: unit.name,
+          unitId: unit.unitId,
+          synced: 0,
+          activated: 0,
+          familyCount: 0,
+          familyLimit: 0,
+          residentNames: '',
+          masterAccountId: null,
+          externalRef: null,
+          sortKey: naturalSortKey(unit.name),
+          searchText: unit.name.toLowerCase(),
+        });
+      }
+      for (const d of value.devices) {
+        insertDevice.run({
+          id: d.id,
+          siteId,
+          name: d.name,
+          type: d.type,
+          mac: d.mac.replace(/[:-]/g, '').toUpperCase(),
+          scope: d.location.scope,
+          locationId: d.location.id ?? null,
+          online: int(d.online),
+          lastSeenAt: d.lastSeenAt,
+        });
+      }
+      db.prepare('UPDATE sites SET as_of = ?, community_id = ? WHERE id = ?').run(at, value.community.id, siteId);
+    })();
+  }
+
+  /** Decrypts one resident's PIN, only when the user asks to see it; null when none is set. */
+  revealPin(residentId: string): string | null {
+    const row = this.db.prepare('SELECT pin_enc FROM residents WHERE id = ?').get(residentId) as
+      | { pin_enc: Buffer | null }
+      | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'That resident is not in the synced data.');
+    if (!row.pin_enc) return null;
+    try {
+      return this.cipher.decrypt(row.pin_enc, residentId);
+    } catch (cause) {
+      throw new AppError('INTERNAL', 'This PIN cannot be decrypted on this computer; the next sync stores it again.', { cause });
+    }
+  }
+
+  private residentParams(siteId: string, r: SpResident, extras: SiteStateExtras) {
+    const target = r.externalRef ? parseRefPath(r.externalRef.id) : null;
+    const extra = r.externalRef ? extras.residents?.get(refKey(r.externalRef)) : undefined;
+    return {
+      id: r.id,
+      siteId,
+      apartmentId: r.apartmentId,
+      role: r.role,
+      firstName: r.firstName,
+      lastName: r.lastName,
+      email: r.email,
+      phone: r.phone,
+      externalRef: r.externalRef ? refKey(r.externalRef) : null,
+      tenantId: extra?.tenantId ?? null,
+      contactId: target?.kind === 'contact' ? target.contactId : null,
+      pinEnc: r.pin ? this.cipher.encrypt(r.pin, r.id) : null,
+      rfCards: JSON.stringify(r.rfCards),
+      accessGroups: JSON.stringify(r.accessGroupIds),
+      sameAccess: int(r.sameAccessAsMaster),
+      applicantType: extra?.applicantType ?? null,
+      accessFrom: extra?.accessFrom ?? null,
+      accessUntil: extra?.accessUntil ?? null,
+      accessReason: extra?.accessReason ?? null,
+    };
+  }
+}
+
+function fullName(r: SpResident): string {
+  return `${r.firstName} ${r.lastName}`.trim();
+}
+
+// Unit, names, e-mails and RF cards, lowercased: the apartment search matches substrings of this.
+// PINs are secrets and never part of it.
+function searchText(apartmentName: string, residents: readonly SpResident[]): string {
+  const parts = [apartmentName];
+  for (const r of residents) parts.push(fullName(r), r.email ?? '', ...r.rfCards);
+  return parts.filter(Boolean).join('\n').toLowerCase();
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
