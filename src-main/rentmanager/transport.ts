@@ -1,0 +1,200 @@
+import axios, { type AxiosInstance } from 'axios';
+import { z } from 'zod';
+import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
+import type { Logger } from '../logging/logger';
+import { badResponse, cancelled, errorFromNetwork, errorFromResponse, RentManagerError } from './errors';
+import { encodeQuery } from './filters';
+import { backoffMs, RequestBudget, sleep } from './rate-limit';
+
+/** Settings of the HTTP layer under the client. */
+export interface TransportOptions {
+  baseUrl: string;
+  locationId: number;
+  auth: RmAuth;
+  requestsPerMinute: number;
+  timeoutMs: number;
+  retries: number;
+  logger: Logger;
+}
+
+/** One answer: status, lower-case headers and the parsed JSON body (undefined when empty). */
+export interface RmResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  body: unknown;
+}
+
+/** A request through the transport. `idempotent` reads are retried on network errors and 5xx. */
+export interface RmRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  params?: Record<string, string | number | undefined>;
+  data?: unknown;
+  signal?: AbortSignal;
+  idempotent?: boolean;
+}
+
+const TokenSchema = z.string().min(1);
+const MAX_RATE_WAITS = 5;
+
+/**
+ * Rent Manager's HTTP layer: one reused token per connection (AuthorizeUser, header
+ * `X-RM12Api-ApiToken`) or a partner token (`X-RM12API-PartnerToken`), the location header on
+ * every call, one re-sign-in and replay on 401, the request budget and 429 handling, retries with
+ * jittered backoff on reads, a timeout on every request and AbortSignal support (reference §3, §6).
+ */
+export function createTransport(o: TransportOptions) {
+  const http: AxiosInstance = axios.create({
+    baseURL: o.baseUrl.replace(/\/+$/, ''),
+    timeout: o.timeoutMs,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    validateStatus: () => true,
+    maxRedirects: 0,
+  });
+  const budget = new RequestBudget(o.requestsPerMinute);
+  const log = o.logger;
+  let token: Promise<string> | null = null;
+  let stats = { requests: 0, signIns: 0, retries: 0, rateLimitWaits: 0 };
+
+  async function send(req: RmRequest, authHeaders: Record<string, string>): Promise<RmResponse> {
+    const ctx = { method: req.method, path: req.path };
+    const query = req.params ? encodeQuery(req.params) : '';
+    await budget.acquire(req.signal);
+    const started = Date.now();
+    stats.requests++;
+    try {
+      const res = await http.request<string>({
+        method: req.method,
+        url: query ? `${req.path}?${query}` : req.path,
+        data: req.data,
+        signal: req.signal,
+        headers: { Accept: 'application/json', 'X-RM12Api-LocationID': String(o.locationId), ...authHeaders, ...(req.data !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+      });
+      const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v === undefined || v === null ? undefined : String(v)]));
+      budget.observe(headers);
+      log.debug('rentmanager request', { method: req.method, path: req.path, status: res.status, ms: Date.now() - started });
+      return { status: res.status, headers, body: parseBody(res.data, ctx, res.status) };
+    } catch (error) {
+      if (error instanceof RentManagerError) throw error;
+      if (req.signal?.aborted) throw cancelled(ctx);
+      throw errorFromNetwork(error, ctx, o.timeoutMs);
+    }
+  }
+
+  async function signIn(signal?: AbortSignal): Promise<string> {
+    if (o.auth.kind !== 'user') throw new Error('signIn is only for API users');
+    const ctx = { method: 'POST', path: '/Authentication/AuthorizeUser' };
+    const res = await send({ method: 'POST', path: ctx.path, data: { Username: o.auth.username, Password: o.auth.password, LocationID: o.locationId }, signal }, {});
+    if (res.status !== 200) throw errorFromResponse(res.status, res.body, ctx);
+    const parsed = TokenSchema.safeParse(res.body);
+    if (!parsed.success) throw badResponse('Rent Manager answered the sign-in without a token.', ctx, res.status);
+    stats.signIns++;
+    log.info('rentmanager signed in', { location: o.locationId });
+    return parsed.data;
+  }
+
+  /** The reused token: one sign-in at a time, shared by concurrent requests. */
+  function currentToken(signal?: AbortSignal): Promise<string> {
+    if (!token) {
+      const pending = signIn(signal);
+      token = pending;
+      pending.catch(() => {
+        if (token === pending) token = null;
+      });
+    }
+    return token;
+  }
+
+  async function authHeaders(signal?: AbortSignal): Promise<{ headers: Record<string, string>; used: Promise<string> | null }> {
+    if (o.auth.kind === 'partner') return { headers: { 'X-RM12API-PartnerToken': o.auth.partnerToken }, used: null };
+    const used = currentToken(signal);
+    return { headers: { 'X-RM12Api-ApiToken': await used }, used };
+  }
+
+  /** Sends a request with sign-in, re-sign-in, rate and retry handling; returns 2xx answers, throws the rest. */
+  async function request(req: RmRequest): Promise<RmResponse> {
+    const ctx = { method: req.method, path: req.path };
+    let attempt = 0;
+    let reauthed = false;
+    let rateWaits = 0;
+    for (;;) {
+      if (req.signal?.aborted) throw cancelled(ctx);
+      const auth = await authHeaders(req.signal);
+      let res: RmResponse;
+      try {
+        res = await send(req, auth.headers);
+      } catch (error) {
+        const err = error as RentManagerError;
+        if (err.retryable && req.idempotent && attempt < o.retries) {
+          attempt++;
+          stats.retries++;
+          log.warn('rentmanager request failed, retrying', { path: req.path, code: err.code, attempt });
+          await sleep(backoffMs(attempt), req.signal);
+          continue;
+        }
+        throw err;
+      }
+      if (res.status >= 200 && res.status < 300) return res;
+      if (res.status === 401 && o.auth.kind === 'user' && !reauthed) {
+        reauthed = true;
+        if (token === auth.used) token = null;
+        log.info('rentmanager token rejected, signing in again', { path: req.path });
+        continue;
+      }
+      if (res.status === 429 && rateWaits < MAX_RATE_WAITS) {
+        rateWaits++;
+        stats.rateLimitWaits++;
+        const wait = budget.pauseUntilReset(res.headers);
+        log.warn('rentmanager rate limited, waiting for reset', { path: req.path, waitMs: wait });
+        continue;
+      }
+      const err = errorFromResponse(res.status, res.body, ctx);
+      if (err.retryable && res.status >= 500 && req.idempotent && attempt < o.retries) {
+        attempt++;
+        stats.retries++;
+        log.warn('rentmanager server error, retrying', { path: req.path, status: res.status, attempt });
+        await sleep(backoffMs(attempt), req.signal);
+        continue;
+      }
+      throw err;
+    }
+  }
+
+  /** Releases the token (DeAuthorize), so the user's 10-token cap is not used up; never throws. */
+  async function signOut(): Promise<void> {
+    if (!token) return;
+    const pending = token;
+    token = null;
+    try {
+      const value = await pending;
+      await send({ method: 'POST', path: '/Authentication/DeAuthorize', params: { token: value } }, { 'X-RM12Api-ApiToken': value });
+      log.info('rentmanager signed out');
+    } catch (error) {
+      log.warn('rentmanager sign-out failed', { code: (error as RentManagerError).code });
+    }
+  }
+
+  return {
+    request,
+    signOut,
+    /** Counts since creation (requests include retries and sign-ins). */
+    stats: () => ({ ...stats }),
+    resetStats: () => void (stats = { requests: 0, signIns: 0, retries: 0, rateLimitWaits: 0 }),
+  };
+}
+
+/** See {@link createTransport}. */
+export type RmTransport = ReturnType<typeof createTransport>;
+
+function parseBody(data: unknown, ctx: { method: string; path: string }, status: number): unknown {
+  if (typeof data !== 'string') return data ?? undefined;
+  const text = data.replace(/^\uFEFF/, '').trim();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    if (status >= 200 && status < 300) throw badResponse('Rent Manager sent a body that is not JSON.', ctx, status);
+    return text;
+  }
+}
