@@ -44,11 +44,22 @@ export default tseslint.config(
     ['src-main/app/**', 'src-main/main.ts', 'src-main/preload.ts'],
   ),
   zone(['src-main/app/**', 'src-main/main.ts'], ['**/src-renderer/**'], 'The main process never imports the renderer.'),
-  zone(
-    ['src-main/preload.ts'],
-    ['*', '!electron', '!../src-shared/ipc/channels'],
-    'The preload imports only electron and src-shared/ipc/channels (it is bundled alone into a sandboxed renderer).',
-  ),
+  {
+    files: ['src-main/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!electron$|\\.\\./src-shared/ipc/channels$)',
+              message: 'The preload imports only electron and src-shared/ipc/channels (it is bundled alone into a sandboxed renderer).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   zone(
     ['src-renderer/**'],
     ['electron', ...NODE_BUILTINS, '**/src-main/**', 'axios', 'better-sqlite3'],

@@ -5,7 +5,6 @@ export default defineConfig({
   build: {
     rollupOptions: {
       external: ['electron'],
-      output: { inlineDynamicImports: true },
     },
   },
 });

@@ -4,7 +4,7 @@ export const SECRET_KEY = /token|secret|password|passwd|pin|card|cvc|cvv|authori
 const REDACTED = '[redacted]';
 // Values that look secret even under an innocent key: bearer tokens, long opaque strings, card numbers.
 const BEARER = /\b(Bearer)\s+[A-Za-z0-9._~+/=-]+/g;
-const CARD_NUMBER = /\b(?:\d[ -]?){12,19}\b/g;
+const CARD_NUMBER = /\b\d(?:[ -]?\d){11,18}\b/g;
 const OPAQUE = /\b[A-Za-z0-9_-]{32,}\b/g;
 
 /** Redacts secret-looking substrings of free text. */

@@ -62,6 +62,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /** A test with a worker-scoped running app. */
 export const test = base.extend<object, { app: RunningApp }>({
   app: [
+    // Playwright requires an object pattern for a fixture's first argument.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const app = await startApp();
       await use(app);

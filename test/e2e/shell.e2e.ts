@@ -1,3 +1,4 @@
+import type { RawBridge } from '../../src-renderer/bridge';
 import { expect, openApp, screenshot, test } from './fixtures';
 
 test.describe('app shell', () => {
@@ -25,7 +26,7 @@ test.describe('app shell', () => {
   test('a call round-trips to a handler and its event arrives', async ({ page, app }) => {
     await openApp(page, app);
     const result = await page.evaluate(async () => {
-      const bridge = (window as unknown as { bridge: { invoke: Function; on: Function } }).bridge;
+      const bridge = (window as unknown as { bridge: RawBridge }).bridge;
       const event = new Promise((resolve) => bridge.on('app.pinged', resolve));
       const reply = await bridge.invoke('app.ping', { message: 'hello main' });
       return { reply, event: await event };
@@ -34,7 +35,7 @@ test.describe('app shell', () => {
     expect(result.event).toEqual({ message: 'hello main' });
 
     const bad = await page.evaluate(() =>
-      (window as unknown as { bridge: { invoke: Function } }).bridge.invoke('app.ping', { message: 42 }),
+      (window as unknown as { bridge: RawBridge }).bridge.invoke('app.ping', { message: 42 }),
     );
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });

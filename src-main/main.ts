@@ -1,0 +1,104 @@
+// The main process: lifecycle and the composition root's Electron half. Everything below
+// Electron is built by createAppServices (plain Node, tested without Electron).
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
+import Store from 'electron-store';
+import { createAppServices } from './composition/create-app-services';
+import { createLogger, rotatingFileSink } from './logging/logger';
+import { bindIpc, forwardEvents } from './app/ipc-electron';
+import { applicationMenuTemplate, trayMenuTemplate } from './app/menu';
+import { runNotification } from './app/notifications';
+import { APP_SCHEME, registerAppProtocol } from './app/protocol';
+import { APP_ORIGIN, hardenSession, hardenWebContents, isAllowedExternalUrl } from './app/security';
+import { captureBounds, mainWindowOptions } from './app/windows';
+import { restoreBounds, type WindowBounds } from './app/window-state';
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  protocol.registerSchemesAsPrivileged([APP_SCHEME]);
+  void start();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const log = createLogger(rotatingFileSink(path.join(app.getPath('userData'), 'logs')), { scope: 'main' });
+  const prefs = new Store<{ theme: 'system' | 'light' | 'dark'; window?: WindowBounds }>({ name: 'preferences', defaults: { theme: 'system' } });
+  const devServerUrl = MAIN_WINDOW_VITE_DEV_SERVER_URL;
+  const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
+  const iconPath = path.join(__dirname, '../renderer', MAIN_WINDOW_VITE_NAME, 'icon.svg');
+
+  hardenSession(session.defaultSession);
+  registerAppProtocol(protocol, rendererDir);
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, { openExternal: (url) => void (isAllowedExternalUrl(url) && shell.openExternal(url)), devServerUrl }),
+  );
+
+  const services = createAppServices({
+    userDataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    log,
+    theme: { get: () => prefs.get('theme'), set: (theme) => prefs.set('theme', theme) },
+  });
+  bindIpc(ipcMain, services.handlers, { log: log.child('ipc'), devServerUrl });
+  forwardEvents(services.events, () => BrowserWindow.getAllWindows());
+  await services.start();
+
+  let win: BrowserWindow | null = null;
+  const openWindow = () => {
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+      return;
+    }
+    const bounds = restoreBounds(prefs.get('window'), screen.getAllDisplays().map((d) => d.workArea));
+    win = new BrowserWindow(mainWindowOptions(bounds, path.join(__dirname, 'preload.cjs'), iconPath));
+    if (bounds.maximized) win.maximize();
+    win.once('ready-to-show', () => win?.show());
+    win.on('close', () => win && prefs.set('window', captureBounds(win)));
+    void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  };
+  const navigate = (screenName: 'overview' | 'sites' | 'runs' | 'settings' | 'connections', runId?: string) => {
+    openWindow();
+    services.events.emit('app.navigated', { screen: screenName, ...(runId ? { runId } : {}) });
+  };
+
+  const actions = {
+    resyncCurrentSite: () => navigate('sites'),
+    resyncAll: () => navigate('overview'),
+    open: navigate,
+    openLogFolder: () => void shell.openPath(path.join(app.getPath('userData'), 'logs')),
+    openHelp: () => void shell.openExternal('https://knowledge.akuvox.com/v1/docs/integration-with-rent-manager'),
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, actions })));
+  const tray = new Tray(iconPath);
+  tray.setToolTip('SiteSync');
+  tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ resyncAll: actions.resyncAll, openWindow, quit: () => app.quit() })));
+
+  services.events.subscribe((event, payload) => {
+    if (event !== 'sync.finished') return;
+    const run = payload as Parameters<typeof runNotification>[0];
+    const note = runNotification(run, run.siteId);
+    if (note && Notification.isSupported()) {
+      const n = new Notification(note);
+      n.on('click', () => navigate('runs', run.id));
+      n.show();
+    }
+  });
+  powerMonitor.on('resume', () => log.info('machine woke up', { online: net.isOnline() }));
+
+  app.on('second-instance', openWindow);
+  app.on('activate', openWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let stopping = false;
+  app.on('before-quit', (event) => {
+    if (stopping) return;
+    stopping = true;
+    event.preventDefault();
+    void services.stop().finally(() => app.exit(0));
+  });
+  openWindow();
+}
