@@ -32,9 +32,16 @@ export interface RentManagerSandboxAdmin {
   counters(): SandboxCounters;
   /** Zeroes the request counters. */
   resetCounters(): void;
+  /** Overwrites fields of one stored row as-is, unchecked (tests: a malformed row Rent Manager might send). */
+  patchRow(collection: PatchableCollection, id: number, patch: Record<string, unknown>): void;
   /** How many rows each collection holds (for benchmarks and sanity checks). */
   sizes(): Record<string, number>;
 }
+
+/** Collections {@link RentManagerSandboxAdmin.patchRow} can change, with their key field. */
+export const PATCHABLE = { properties: 'PropertyID', units: 'UnitID', tenants: 'TenantID', contacts: 'ContactID', leases: 'LeaseID', userDefinedFields: 'UserDefinedFieldID' } as const;
+/** See {@link PATCHABLE}. */
+export type PatchableCollection = keyof typeof PATCHABLE;
 
 type Regenerate = (seed: SeedSpec | undefined, asOf: string | undefined) => SandboxState;
 type Reply = (status: number, body: unknown) => void;
@@ -70,6 +77,12 @@ export function createSandboxAdmin(rt: SandboxRuntime, regenerate: Regenerate, e
     expireTokens: () => rt.tokens.clear(),
     counters: () => ({ ...structuredClone(rt.counters), activeTokens: rt.tokens.size }),
     resetCounters: () => void (rt.counters = emptyCounters()),
+    patchRow: (collection, id, patch) =>
+      mutate((s) => {
+        const row = s[collection].find((r) => r[PATCHABLE[collection]] === id);
+        if (!row) throw new Error(`no ${collection} row ${id}`);
+        Object.assign(row, patch);
+      }),
     sizes: () => Object.fromEntries(Object.entries(rt.state).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, (v as unknown[]).length])),
   };
 
@@ -106,6 +119,10 @@ export function createSandboxAdmin(rt: SandboxRuntime, regenerate: Regenerate, e
           return reply(200, admin.counters());
         case 'POST /counters/reset':
           return reply(200, (admin.resetCounters(), { ok: true }));
+        case 'PATCH /rows/:id': {
+          const { collection, patch } = z.object({ collection: z.enum(Object.keys(PATCHABLE) as [PatchableCollection]), patch: z.record(z.string(), z.unknown()) }).parse(body);
+          return reply(200, (admin.patchRow(collection, id(), patch), { ok: true }));
+        }
         case 'GET /sizes':
           return reply(200, admin.sizes());
         default:

@@ -181,10 +181,11 @@ export const RESOURCES: Record<string, ResourceDef> = {
 
 /**
  * Serialises a row as Rent Manager does: null/undefined fields omitted, embeds only when asked
- * for with plural `embeds` (dot paths nest), calculated fields only with their embed, and —
+ * for with plural `embeds` (dot paths nest; names under the singular `embed` come back as empty
+ * lists, reference §5.3), calculated fields only with their embed, and —
  * when `fields` is given — only the listed fields (an embed must be listed too, reference §5.3).
  */
-export function serialize(def: ResourceDef, row: Row, embeds: readonly string[], fields: readonly string[], ix: Indexes): Row {
+export function serialize(def: ResourceDef, row: Row, embeds: readonly string[], fields: readonly string[], ix: Indexes, ignored: readonly string[] = []): Row {
   const top = new Set(embeds.map((e) => e.split('.')[0]!));
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) {
@@ -201,6 +202,10 @@ export function serialize(def: ResourceDef, row: Row, embeds: readonly string[],
     const prepare = (r: Row) => serialize(child, child.name === 'Tenants' ? tenantRow(r, ix) : r, nested, [], ix);
     if (embed.many) out[name] = ((value as Row[] | undefined) ?? []).map(prepare);
     else if (value) out[name] = prepare(value as Row);
+  }
+  for (const name of ignored) {
+    const embed = Object.entries(def.embeds).find(([k]) => k.toLowerCase() === name.toLowerCase());
+    if (embed?.[1].many && !(embed[0] in out)) out[embed[0]] = [];
   }
   if (fields.length === 0) return out;
   const wanted = new Set(fields.map((f) => f.toLowerCase()));

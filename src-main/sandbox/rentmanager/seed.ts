@@ -170,7 +170,8 @@ export function addTenantRow(state: SandboxState, rng: Prng, t: NewTenant): numb
   const id = takeId(state, 'tenants');
   const lastName = t.lastName ?? rng.pick(LAST_NAMES);
   const firstName = t.firstName ?? rng.pick(FIRST_NAMES);
-  const stamp = rmDate(addDays(t.moveIn ?? t.today, -rng.int(5, 40)));
+  const stamped = addDays(t.moveIn ?? t.today, -rng.int(5, 40));
+  const stamp = rmDate(stamped < t.today ? stamped : addDays(t.today, -1));
   state.tenants.push({ TenantID: id, TenantDisplayID: id, Name: `${firstName} ${lastName}`, FirstName: firstName, LastName: lastName, IsCompany: false, PropertyID: t.propertyId, CreateDate: stamp, UpdateDate: stamp });
   const noPrimary = t.firstName === undefined && rng.chance(0.02);
   if (!noPrimary) addContact(state, rng, id, { firstName, lastName, applicantType: 'Primary', isPrimary: true, type: SEED_CONTACT_TYPE.tenant }, stamp);

@@ -238,11 +238,12 @@ export async function startRentManagerSandbox(input: SandboxOptions = {}): Promi
     if (!def || path.length > 3) throw notFound();
     const embeds = list(param(url.searchParams, 'embeds'));
     const fields = list(param(url.searchParams, 'fields'));
-    if (path.length === 1) return sendCollection(res, url, def, def.rows(rt.state, rt.ix), embeds, fields);
+    const ignored = list(param(url.searchParams, 'embed'));
+    if (path.length === 1) return sendCollection(res, url, def, def.rows(rt.state, rt.ix), embeds, fields, ignored);
     const id = Number(path[1]);
     const row = def.rows(rt.state, rt.ix).find((r) => r[def.idField] === id);
     if (!row) return void res.writeHead(404).end();
-    if (path.length === 2) return send(res, 200, serialize(def, row, embeds, fields, rt.ix));
+    if (path.length === 2) return send(res, 200, serialize(def, row, embeds, fields, rt.ix, ignored));
     const sub = Object.entries(def.embeds).find(([name]) => name.toLowerCase() === path[2]!.toLowerCase());
     if (!sub) throw notFound();
     const child = RESOURCES[sub[1].resource]!;
@@ -251,13 +252,13 @@ export async function startRentManagerSandbox(input: SandboxOptions = {}): Promi
     return sendCollection(res, url, child, (value ?? []) as never, embeds, fields);
   }
 
-  function sendCollection(res: http.ServerResponse, url: URL, def: (typeof RESOURCES)[string], rows: Record<string, unknown>[], embeds: string[], fields: string[]): void {
+  function sendCollection(res: http.ServerResponse, url: URL, def: (typeof RESOURCES)[string], rows: Record<string, unknown>[], embeds: string[], fields: string[], ignored: string[] = []): void {
     const terms = parseFilters(param(url.searchParams, 'filters'), def.filters);
     const filtered = terms.length ? rows.filter((r) => matchesAll(r, terms, def.filters)) : rows;
     const page = paginate(filtered, url);
     for (const [k, v] of Object.entries(page.headers)) res.setHeader(k, v);
     if (page.rows.length === 0) return void res.writeHead(204).end();
-    send(res, 200, page.rows.map((r) => serialize(def, r, embeds, fields, rt.ix)));
+    send(res, 200, page.rows.map((r) => serialize(def, r, embeds, fields, rt.ix, ignored)));
   }
 
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
