@@ -1,0 +1,77 @@
+import type { CalendarDate } from '../../src-shared/domain/calendar-date';
+import { unitRef, refKey } from '../../src-shared/domain/external-ref';
+import type { SiteConfig } from '../../src-shared/domain/policy';
+import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
+import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
+import type { HeldBackDeletion, SyncPlan } from '../../src-shared/domain/sync-plan';
+import { buildContext, type PlanContext, type PlanOptions } from './plan/context';
+import { planCredentials } from './plan/credentials';
+import { planDeletions } from './plan/deletions';
+import { collectDesired, planMembers } from './plan/members';
+import { problem } from './plan/problems';
+import { planStructure, type PlanSink } from './plan/structure';
+import { compareOperations, summarize, tallyBilling, type BillingTally } from './plan/summary';
+
+export type { PlanOptions } from './plan/context';
+
+/**
+ * Plans one site's sync: what to create, update and delete in SmartPlus so it matches Rent
+ * Manager under the site's policy on `today` (spec §2–§6). Pure: no I/O, no clock — `today` is
+ * the calendar date in the site's time zone, computed by the caller (see `todayInZone`). The same
+ * inputs always give the same plan, in the same order, with the same operation IDs.
+ */
+export function plan(
+  rm: RentManagerSnapshot,
+  sp: SmartPlusSnapshot,
+  config: SiteConfig,
+  today: CalendarDate,
+  options: PlanOptions = {},
+): SyncPlan {
+  const ctx = buildContext(rm, sp, config, today, options);
+  const out: PlanSink = { operations: [], problems: [] };
+  const heldBack: HeldBackDeletion[] = [];
+  const billing: BillingTally = { apartmentsToActivate: 0, familyMembersOverAllowance: 0 };
+  readProblems(ctx, out);
+  for (const propertyId of [...new Set(config.properties)].sort((a, b) => a - b)) {
+    const scope = planStructure(ctx, propertyId, out);
+    if (!scope) continue;
+    const { desired, statuses } = collectDesired(ctx, scope, out);
+    const { deletions, heldBack: held } = planDeletions(ctx, scope, new Set(desired.map((d) => d.key)), statuses, out);
+    out.operations.push(...deletions);
+    heldBack.push(...held);
+    // Held-back residents stay: they keep their place under the limit and their credentials.
+    const deletedIds = new Set(deletions.map((d) => d.residentId));
+    const after = planMembers(ctx, scope, desired, deletedIds, out);
+    planCredentials(scope, after, deletedIds, out);
+    tallyBilling(ctx, scope, out.operations, after, deletedIds, billing);
+  }
+  missingPicks(ctx, out);
+  const operations = [...out.operations].sort(compareOperations);
+  return { today, operations, heldBack, problems: out.problems, summary: summarize(ctx, operations, heldBack, out.problems, billing) };
+}
+
+/** Problems the Rent Manager read itself reported: unreadable rows, a Numeric PIN field. */
+function readProblems(ctx: PlanContext, out: PlanSink): void {
+  for (const row of ctx.rm.rowProblems) {
+    out.problems.push(problem('malformed-row', 'warning', { subject: `${row.collection}${row.id === null ? '' : ` ${row.id}`}` },
+      `Rent Manager returned a ${row.collection} row that could not be read (${row.reason}); it is skipped and the rest is synced.`));
+  }
+  const pinField = ctx.rm.pinField;
+  if (pinField && /numeric/i.test(pinField.fieldType)) {
+    out.problems.push(problem('numeric-pin-field', 'warning', { field: pinField.name },
+      `The PIN field "${pinField.name}" is Numeric: Rent Manager drops a PIN's leading zeros there. Use a Text field for PINs.`));
+  }
+}
+
+/** Custom picks that are in no property of the site (a deleted unit, a typo in the site file). */
+function missingPicks(ctx: PlanContext, out: PlanSink): void {
+  const selection = ctx.config.apartments;
+  if (selection === 'all') return;
+  const known = new Set(ctx.rm.units.map((u) => u.id));
+  for (const id of [...new Set(selection.custom)].sort((a, b) => a - b)) {
+    if (known.has(id)) continue;
+    const hasApartment = [...ctx.communitiesByRef.values()].some((c) => c.apartmentsByRef.has(refKey(unitRef(ctx.origin, id))));
+    if (hasApartment || ctx.failedProperties.size > 0) continue; // flagged per property, or the read was incomplete
+    out.problems.push(problem('unit-removed', 'warning', { unitId: id }, `Unit ${id} is selected for sync but is in none of the site's properties in Rent Manager.`));
+  }
+}

@@ -1,0 +1,135 @@
+import type { CalendarDate } from '../../../src-shared/domain/calendar-date';
+import { parseRefPath, propertyRef, refKey, type ExternalRef, type RmOrigin } from '../../../src-shared/domain/external-ref';
+import type { SiteConfig } from '../../../src-shared/domain/policy';
+import type { RentManagerSnapshot, RmProperty, RmTenant, RmUnit } from '../../../src-shared/domain/rentmanager';
+import type { CommunityState, SmartPlusSnapshot, SpAccessGroup, SpApartment, SpResident } from '../../../src-shared/domain/smartplus';
+
+/** The family-member limit of an apartment SiteSync is about to create (the contract's default). */
+export const DEFAULT_FAMILY_MEMBER_LIMIT = 10;
+
+/** Options of {@link import('../plan').plan}. */
+export interface PlanOptions {
+  /** Apply deletions the mass-deletion guard would hold back (the user confirmed them). */
+  readonly allowMassDelete?: boolean;
+  /** Family members per apartment included in the price (billing preview only; default 5 — an assumption). */
+  readonly freeFamilyMembersPerApartment?: number;
+}
+
+/** One SmartPlus community with lookups by externalRef key. */
+export interface CommunityIndex {
+  readonly state: CommunityState;
+  readonly apartmentsByRef: ReadonlyMap<string, SpApartment>;
+  /** Family members SiteSync created for this origin, by refKey (the only residents a sync may change). */
+  readonly ownResidentsByRef: ReadonlyMap<string, SpResident>;
+  /** Every family member (own or hand-made), by apartment ID: they all count towards the limit. */
+  readonly familyByApartment: ReadonlyMap<string, readonly SpResident[]>;
+  readonly familyCount: number;
+  readonly defaultGroup: SpAccessGroup | null;
+}
+
+/** Everything the planner looks things up in, built once per plan. */
+export interface PlanContext {
+  readonly rm: RentManagerSnapshot;
+  readonly config: SiteConfig;
+  readonly today: CalendarDate;
+  readonly origin: RmOrigin;
+  readonly options: Required<PlanOptions>;
+  readonly propertiesById: ReadonlyMap<number, RmProperty>;
+  readonly unitsByProperty: ReadonlyMap<number, readonly RmUnit[]>;
+  readonly tenantsById: ReadonlyMap<number, RmTenant>;
+  readonly tenantByContact: ReadonlyMap<number, RmTenant>;
+  readonly failedProperties: ReadonlyMap<number, string>;
+  readonly communitiesByRef: ReadonlyMap<string, CommunityIndex>;
+}
+
+/** True when `ref` says SiteSync made the object from this Rent Manager company and location. */
+export function isOwnRef(ref: ExternalRef | null, origin: RmOrigin): ref is ExternalRef {
+  return ref !== null && ref.system === 'rentmanager' && ref.customer === origin.customer && ref.location === origin.location;
+}
+
+/** Builds the lookups. SmartPlus objects without an externalRef of this origin are kept only as context. */
+export function buildContext(
+  rm: RentManagerSnapshot,
+  sp: SmartPlusSnapshot,
+  config: SiteConfig,
+  today: CalendarDate,
+  options: PlanOptions,
+): PlanContext {
+  const origin = rm.origin;
+  const unitsByProperty = new Map<number, RmUnit[]>();
+  for (const unit of rm.units) {
+    const list = unitsByProperty.get(unit.propertyId) ?? [];
+    list.push(unit);
+    unitsByProperty.set(unit.propertyId, list);
+  }
+  for (const list of unitsByProperty.values()) list.sort((a, b) => a.id - b.id);
+  const communitiesByRef = new Map<string, CommunityIndex>();
+  for (const state of sp.communities) {
+    if (!isOwnRef(state.community.externalRef, origin)) continue;
+    communitiesByRef.set(refKey(state.community.externalRef), indexCommunity(state, origin));
+  }
+  return {
+    rm,
+    config,
+    today,
+    origin,
+    options: {
+      allowMassDelete: options.allowMassDelete ?? false,
+      freeFamilyMembersPerApartment: options.freeFamilyMembersPerApartment ?? 5,
+    },
+    propertiesById: new Map(rm.properties.map((p) => [p.id, p])),
+    unitsByProperty,
+    tenantsById: new Map(rm.tenants.map((t) => [t.id, t])),
+    tenantByContact: new Map(rm.tenants.flatMap((t) => t.contacts.map((c) => [c.id, t] as const))),
+    failedProperties: new Map(rm.failedProperties.map((f) => [f.propertyId, f.reason])),
+    communitiesByRef,
+  };
+}
+
+function indexCommunity(state: CommunityState, origin: RmOrigin): CommunityIndex {
+  const apartmentsByRef = new Map<string, SpApartment>();
+  for (const apt of state.apartments) {
+    if (isOwnRef(apt.externalRef, origin) && parseRefPath(apt.externalRef.id)?.kind === 'unit') {
+      apartmentsByRef.set(refKey(apt.externalRef), apt);
+    }
+  }
+  const ownResidentsByRef = new Map<string, SpResident>();
+  const familyByApartment = new Map<string, SpResident[]>();
+  let familyCount = 0;
+  for (const r of state.residents) {
+    // A master account is never ours to change, even if it carried a reference.
+    if (r.role !== 'family') continue;
+    familyCount++;
+    const list = familyByApartment.get(r.apartmentId) ?? [];
+    list.push(r);
+    familyByApartment.set(r.apartmentId, list);
+    if (isOwnRef(r.externalRef, origin) && parseRefPath(r.externalRef.id)?.kind === 'contact') {
+      ownResidentsByRef.set(refKey(r.externalRef), r);
+    }
+  }
+  const defaultGroup =
+    state.accessGroups.find((g) => g.isDefault) ?? state.accessGroups.find((g) => g.name === '24 Hours') ?? null;
+  return { state, apartmentsByRef, ownResidentsByRef, familyByApartment, familyCount, defaultGroup };
+}
+
+/** The community of property `propertyId`, if SmartPlus has it. */
+export function communityOf(ctx: PlanContext, propertyId: number): CommunityIndex | undefined {
+  return ctx.communitiesByRef.get(refKey(propertyRef(ctx.origin, propertyId)));
+}
+
+/** Compares strings with embedded numbers naturally (`unit:9` before `unit:10`), for a stable, readable order. */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i]!;
+    const y = pb[i]!;
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) return Number(x) - Number(y) || (x < y ? -1 : 1);
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
