@@ -8,7 +8,7 @@ export const EXTERNAL_HOST_ALLOWLIST = ['knowledge.akuvox.com', 'www.akuvox.com'
 
 /**
  * Web preferences of every window: sandboxed, context-isolated, no Node, web security on,
- * no webview, no insecure content (checklist #2, #3, #4, #5, #9, #10).
+ * no webview, no insecure content, no middle-click navigation (checklist #2, #3, #4, #5, #9, #10).
  */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
   return {
@@ -25,6 +25,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     safeDialogs: true,
     spellcheck: false,
+    disableBlinkFeatures: 'Auxclick',
   };
 }
 

@@ -22,6 +22,7 @@ describe('Electron security checklist', () => {
     expect(prefs).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false });
   });
   it('#12 no <webview>', () => expect(prefs.webviewTag).toBe(false));
+  it('middle-click (auxclick) cannot open links', () => expect(prefs.disableBlinkFeatures).toBe('Auxclick'));
 
   it('#7 a strict CSP: self only, no inline script, no remote connections', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# `npm test`: every check, in order — typecheck, lint, unit (Node), component (jsdom), keychain
+# (real Secret Service), end-to-end (Chromium over the test bridge), the Electron smoke test
+# (skipped, and said so, where no Electron binary exists), and Electronegativity. Every step runs;
+# the script fails if any failed, and ends with one line of counts.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p test-results
+rm -f test-results/*.json
+failed=()
+
+step() {
+  local name="$1"; shift
+  echo
+  echo "=== $name ==="
+  local started=$SECONDS
+  if "$@"; then
+    echo "--- $name: ok ($((SECONDS - started)) s)"
+  else
+    echo "--- $name: FAILED ($((SECONDS - started)) s)"
+    failed+=("$name")
+  fi
+}
+
+vitest_project() {
+  npx vitest run --project "$1" --reporter=default --reporter=json --outputFile.json="test-results/vitest-$1.json"
+}
+
+playwright_run() {
+  PLAYWRIGHT_JSON_OUTPUT_NAME="test-results/playwright-$1.json" npx playwright test --config "$2" --reporter=list,json
+}
+
+step typecheck bash scripts/typecheck.sh
+step lint npx eslint --max-warnings 0 .
+step unit vitest_project unit
+step component vitest_project component
+step keychain bash scripts/with-keyring.sh npx vitest run --project keychain --reporter=default --reporter=json --outputFile.json=test-results/vitest-keychain.json
+step build node scripts/build-app.mjs
+step e2e playwright_run e2e test/e2e/playwright.config.ts
+step electron-smoke playwright_run electron test/e2e/electron.config.ts
+step electronegativity node scripts/electronegativity.mjs
+
+echo
+node scripts/test-summary.mjs
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "npm test: failed steps: ${failed[*]}"
+  exit 1
+fi
+echo "npm test: all steps passed"

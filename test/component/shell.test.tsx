@@ -1,0 +1,93 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../src-renderer/App';
+import { createAppStore } from '../../src-renderer/stores/app-store';
+import { StoresContext } from '../../src-renderer/stores/stores-context';
+import { createFakeBridge } from './helpers/fake-bridge';
+
+const INFO = { name: 'SiteSync', version: '1.2.3', platform: 'linux', sandbox: true, online: true, lastSyncAt: null, theme: 'system' as const };
+
+function renderShell(fake = createFakeBridge()) {
+  const app = createAppStore(fake.bridge);
+  render(
+    <StoresContext.Provider value={{ bridge: fake.bridge, app }}>
+      <App />
+    </StoresContext.Provider>,
+  );
+  return { fake, app };
+}
+
+describe('app store', () => {
+  it('loads info, follows online events and main-initiated navigation', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    const store = createAppStore(fake.bridge);
+    await store.getState().load();
+    expect(store.getState().info?.version).toBe('1.2.3');
+    fake.emit('app.onlineChanged', { online: false, since: '2026-11-27T10:00:00.000Z' });
+    expect(store.getState()).toMatchObject({ online: false, onlineSince: '2026-11-27T10:00:00.000Z' });
+    fake.emit('app.navigated', { screen: 'runs', runId: 'r1' });
+    expect(store.getState().route).toEqual({ screen: 'runs', runId: 'r1' });
+  });
+
+  it('keeps a load failure as a message instead of crashing', async () => {
+    const fake = createFakeBridge();
+    fake.fail('app.getInfo', { code: 'INTERNAL', message: 'database locked', retryable: false });
+    const store = createAppStore(fake.bridge);
+    await store.getState().load();
+    expect(store.getState().loadError).toBe('database locked');
+  });
+});
+
+describe('shell', () => {
+  it('shows the sandbox label, version and online state', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    renderShell(fake);
+    expect(await screen.findByText('Sandbox')).toBeTruthy();
+    expect(screen.getByText('v1.2.3')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Online');
+  });
+
+  it('shows Offline when main reports the network gone', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    renderShell(fake);
+    await screen.findByText('Sandbox');
+    act(() => fake.emit('app.onlineChanged', { online: false, since: '2026-11-27T10:00:00.000Z' }));
+    expect(screen.getByRole('status').textContent).toBe('Offline');
+  });
+
+  it('navigates with arrow keys and Enter, one tab stop in the sidebar', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    renderShell(fake);
+    const user = userEvent.setup();
+    const overview = screen.getByRole('button', { name: /Overview/ });
+    expect(screen.getAllByRole('button').filter((b) => b.closest('nav') && b.tabIndex === 0)).toHaveLength(1);
+    overview.focus();
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement?.textContent).toContain('Connections');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Connections'));
+  });
+
+  it('saves a theme choice through main', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    fake.respond('app.setTheme', () => undefined);
+    renderShell(fake);
+    await screen.findByText('Sandbox');
+    await userEvent.setup().selectOptions(screen.getByLabelText(/Theme/), 'dark');
+    expect(fake.calls.find((c) => c.channel === 'app.setTheme')?.input).toEqual({ theme: 'dark' });
+    expect(document.documentElement.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('says so when the services cannot start', async () => {
+    const fake = createFakeBridge();
+    fake.fail('app.getInfo', { code: 'KEYCHAIN_UNAVAILABLE', message: 'No keychain is reachable.', retryable: false });
+    renderShell(fake);
+    expect((await screen.findByRole('alert')).textContent).toContain('No keychain is reachable.');
+  });
+});
