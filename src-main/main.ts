@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   const prefs = new Store<{ theme: 'system' | 'light' | 'dark'; window?: WindowBounds }>({ name: 'preferences', defaults: { theme: 'system' } });
   const devServerUrl = MAIN_WINDOW_VITE_DEV_SERVER_URL;
   const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
-  const iconPath = path.join(__dirname, '../renderer', MAIN_WINDOW_VITE_NAME, 'icon.svg');
+  const iconPath = path.join(rendererDir, 'app-icon.png');
 
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, rendererDir);
@@ -72,7 +72,7 @@ async function start(): Promise<void> {
     openHelp: () => void shell.openExternal('https://knowledge.akuvox.com/v1/docs/integration-with-rent-manager'),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isMac: process.platform === 'darwin', isDev: !app.isPackaged, actions })));
-  const tray = new Tray(iconPath);
+  const tray = new Tray(path.join(rendererDir, 'tray-icon.png'));
   tray.setToolTip('SiteSync');
   tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ resyncAll: actions.resyncAll, openWindow, quit: () => app.quit() })));
 
