@@ -10,6 +10,7 @@ import { ReceiptsRepo } from './repositories/receipts-repo';
 import { RunsRepo } from './repositories/runs-repo';
 import { SiteStateRepo } from './repositories/site-state-repo';
 import { SitesRepo } from './repositories/sites-repo';
+import { DbJournal, DbRunStore } from './repositories/sync-stores';
 
 /** The local database with its repositories: what the composition root hands to services. */
 export interface LocalDb {
@@ -22,6 +23,10 @@ export interface LocalDb {
   readonly outbox: OutboxRepo;
   readonly receipts: ReceiptsRepo;
   readonly meta: MetaRepo;
+  /** The sync engine's JournalPort. */
+  readonly journal: DbJournal;
+  /** The sync engine's RunStorePort. */
+  readonly runStore: DbRunStore;
   close(): void;
 }
 
@@ -43,6 +48,8 @@ export async function openLocalDb(file: string, secrets: SecretStore, now: () =>
     outbox: new OutboxRepo(db, now),
     receipts: new ReceiptsRepo(db),
     meta: new MetaRepo(db),
+    journal: new DbJournal(db),
+    runStore: new DbRunStore(db),
     close: () => db.close(),
   };
 }
