@@ -1,0 +1,204 @@
+import type { RmOrigin } from '../../src-shared/domain/external-ref';
+import { EMPTY_COUNTS, type Problem, type RunCounts, type RunProgress } from '../../src-shared/domain/run';
+import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
+import { APPLY_PHASES, phaseOf, type ApplyPhase, type SyncOperation } from '../../src-shared/domain/sync-plan';
+import { isAppError, type ErrorCode } from '../../src-shared/errors';
+import { silentLogger, type Logger } from '../logging/logger';
+import { execute, idempotencyKey } from './apply/execute';
+import { MissingDependency, Resolver } from './apply/resolver';
+import { problem } from './plan/problems';
+import { conflictOf, type JournalPort, type SmartPlusPort } from './ports';
+
+/** How one operation ended. `not-run`: the run stopped first; `interrupted`: cancelled mid-call (the next run re-checks it). */
+export type AppliedStatus = 'done' | 'failed' | 'skipped' | 'not-run' | 'interrupted';
+
+/** One operation's result, for the report and the CLI's `applied`. */
+export interface AppliedOperation {
+  readonly id: string;
+  readonly kind: SyncOperation['kind'];
+  readonly target: string;
+  readonly status: AppliedStatus;
+  readonly objectId: string | null;
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+/** Why apply stopped early, if it did. */
+export type ApplyStop = { readonly reason: 'cancelled' } | { readonly reason: 'fatal'; readonly code: string; readonly message: string };
+
+/** What apply did. */
+export interface ApplyResult {
+  readonly applied: AppliedOperation[];
+  readonly counts: RunCounts;
+  /** One 'operation-failed' problem per failed operation. */
+  readonly problems: Problem[];
+  readonly stopped: ApplyStop | null;
+}
+
+/** Inputs of {@link applyPlan}. */
+export interface ApplyInput {
+  readonly runId: string;
+  readonly siteId: string;
+  readonly origin: RmOrigin;
+  readonly smartPlus: SmartPlusPort;
+  readonly journal: JournalPort;
+  /** The SmartPlus state the plan was made on (to find existing objects' IDs). */
+  readonly snapshot: SmartPlusSnapshot;
+  /** Calls in flight at once within a wave (default 4: well under SmartPlus's 20 requests/s per token). */
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  readonly clock?: () => Date;
+  readonly logger?: Logger;
+}
+
+/** Errors that end the run: nothing else can succeed without the user (sign-in, payment, permissions). */
+const FATAL: ReadonlySet<ErrorCode> = new Set(['SP_UNAUTHORIZED', 'SP_FORBIDDEN', 'SP_SUBSCRIPTION_REQUIRED', 'SUBSCRIPTION_REQUIRED']);
+
+/**
+ * Executes a plan's operations (shared/style.md, "plan as data, then apply"): phase by phase
+ * (communities → apartments → family members → credentials → deletions), wave by wave inside a
+ * phase, with at most `concurrency` calls in flight. Every call is journaled before and after.
+ * A failed operation is recorded and the run goes on; operations that depend on it are skipped.
+ * A create refused for the family-member limit, or a credential refused because its value is
+ * still held, is retried once after the deletions (which free places and values). An auth or
+ * subscription failure stops the run; so does the signal, between operations.
+ */
+export async function applyPlan(operations: readonly SyncOperation[], input: ApplyInput): Promise<ApplyResult> {
+  const clock = input.clock ?? (() => new Date());
+  const log = input.logger ?? silentLogger;
+  const resolver = new Resolver(input.snapshot);
+  const env = { smartPlus: input.smartPlus, resolver, key: (opId: string) => idempotencyKey(input.origin, opId, input.runId), signal: input.signal };
+  const results = new Map<string, AppliedOperation>();
+  const problems: Problem[] = [];
+  const deferred: SyncOperation[] = [];
+  const deferredTargets = new Set<string>();
+  let stopped: ApplyStop | null = null;
+
+  const journal = (op: SyncOperation, state: 'started' | 'succeeded' | 'failed' | 'deferred' | 'skipped', objectId: string | null, error: { code: string; message: string } | null) =>
+    input.journal.record({ runId: input.runId, opId: op.id, kind: op.kind, target: op.target, state, at: clock().toISOString(), objectId, error });
+
+  const finish = (op: SyncOperation, status: AppliedStatus, objectId: string | null, error: { code: string; message: string } | null) => {
+    results.set(op.id, { id: op.id, kind: op.kind, target: op.target, status, objectId, error });
+  };
+
+  const runOne = async (op: SyncOperation, retry: boolean): Promise<void> => {
+    if (stopped || input.signal?.aborted) {
+      stopped ??= { reason: 'cancelled' };
+      finish(op, 'not-run', null, null);
+      return;
+    }
+    await journal(op, 'started', null, null);
+    try {
+      const objectId = await execute(op, env);
+      await journal(op, 'succeeded', objectId, null);
+      finish(op, 'done', objectId, null);
+    } catch (error) {
+      const shape = describeError(op, error);
+      if (input.signal?.aborted) {
+        await journal(op, 'failed', null, shape);
+        finish(op, 'interrupted', null, shape);
+        stopped ??= { reason: 'cancelled' };
+        return;
+      }
+      if (error instanceof MissingDependency) {
+        if (!retry && deferredTargets.has(error.target)) return defer(op, shape);
+        await journal(op, 'skipped', null, shape);
+        finish(op, 'skipped', null, shape);
+        return;
+      }
+      if (!retry && isDeferrable(error)) return defer(op, shape);
+      await journal(op, 'failed', null, shape);
+      finish(op, 'failed', null, shape);
+      problems.push(failureProblem(op, shape));
+      log.warn('sync operation failed', { runId: input.runId, opId: op.id, code: shape.code });
+      if (isAppError(error) && FATAL.has(error.code)) stopped ??= { reason: 'fatal', code: shape.code, message: shape.message };
+    }
+  };
+
+  const defer = async (op: SyncOperation, shape: { code: string; message: string }) => {
+    deferred.push(op);
+    if (op.kind === 'create-family-member') deferredTargets.add(op.target);
+    await journal(op, 'deferred', null, shape);
+  };
+
+  for (const phase of APPLY_PHASES) {
+    const inPhase = operations.filter((op) => phaseOf(op.kind).phase === phase);
+    if (inPhase.length === 0) continue;
+    let done = 0;
+    const progress = (current: SyncOperation | null) =>
+      input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase, done, total: inPhase.length, current: current ? describeTarget(current) : null });
+    progress(null);
+    const waves = [...new Set(inPhase.map((op) => phaseOf(op.kind).wave))].sort((a, b) => a - b);
+    for (const wave of waves) {
+      await pool(inPhase.filter((op) => phaseOf(op.kind).wave === wave), input.concurrency ?? 4, async (op) => {
+        await runOne(op, false);
+        done++;
+        progress(op);
+      });
+    }
+  }
+  // Retries after the deletions freed places and values; one at a time, in plan order.
+  for (const op of deferred) {
+    await runOne(op, true);
+    input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase: phaseOf(op.kind).phase as ApplyPhase, done: 1, total: 1, current: describeTarget(op) });
+  }
+  for (const op of operations) if (!results.has(op.id)) finish(op, 'not-run', null, null);
+  const applied = operations.map((op) => results.get(op.id)!);
+  return { applied, counts: countApplied(applied), problems, stopped };
+}
+
+/** Runs `task` over `items` with at most `limit` in flight. */
+async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+function isDeferrable(error: unknown): boolean {
+  if (!isAppError(error)) return false;
+  if (error.code === 'SP_LIMIT_EXCEEDED') return true;
+  const what = conflictOf(error);
+  return what === 'pin' || what === 'rfCard';
+}
+
+/** An error as the journal and report keep it; never a PIN (set-pin messages are replaced by a fixed text). */
+function describeError(op: SyncOperation, error: unknown): { code: string; message: string } {
+  const code = isAppError(error) ? error.code : error instanceof MissingDependency ? 'DEPENDENCY' : 'INTERNAL';
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = op.kind === 'set-pin' ? `SmartPlus refused the PIN (${code})` : raw;
+  return { code, message };
+}
+
+/** "Maple Court / Apt 101 / Jane Doe (tenant 920)" — what an operation is about, for progress and reports. */
+export function describeTarget(op: SyncOperation): string {
+  return [op.display.property, op.display.unit, op.display.person].filter((x): x is string => !!x).join(' / ');
+}
+
+function failureProblem(op: SyncOperation, error: { code: string; message: string }): Problem {
+  const d = op.display;
+  return problem('operation-failed', 'error',
+    { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: describeTarget(op), field: op.kind },
+    `${op.kind} failed (${error.code}): ${error.message}. The next sync tries again.`);
+}
+
+/** The run counts of spec §11 from what was done. */
+export function countApplied(applied: readonly AppliedOperation[]): RunCounts {
+  const counts = { ...EMPTY_COUNTS };
+  for (const a of applied) {
+    if (a.status === 'failed') counts.failedOperations++;
+    if (a.status !== 'done') continue;
+    switch (a.kind) {
+      case 'create-community': counts.communities++; break;
+      case 'create-apartment': counts.apartments++; break;
+      case 'create-family-member': counts.accountsCreated++; break;
+      case 'update-family-member': counts.accountsUpdated++; break;
+      case 'delete-family-member': counts.accountsDeleted++; break;
+      case 'set-pin': case 'set-rf-cards': counts.credentialsSet++; break;
+      case 'remove-pin': case 'remove-rf-cards': counts.credentialsRemoved++; break;
+      default: break;
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { CalendarDate } from '../../src-shared/domain/calendar-date';
+import { propertyRef, type RmOrigin } from '../../src-shared/domain/external-ref';
+import type { SiteConfig } from '../../src-shared/domain/policy';
+import { EMPTY_COUNTS, type Problem, type RunCounts, type RunOutcome, type RunProgress, type RunRecord, type RunTrigger } from '../../src-shared/domain/run';
+import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
+import { OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOperation, type SyncPlan } from '../../src-shared/domain/sync-plan';
+import { toErrorShape } from '../../src-shared/errors';
+import { silentLogger, type Logger } from '../logging/logger';
+import { applyPlan, type AppliedOperation, type ApplyResult } from './apply';
+import { plan as makePlan } from './plan';
+import type { SyncPorts } from './ports';
+import { todayInZone } from './today';
+
+/** The site a run is for: its ID in history (and a name for messages). */
+export interface SyncSite {
+  readonly id: string;
+  readonly name?: string;
+}
+
+/** Inputs of {@link runSiteSync}. */
+export interface RunSiteSyncInput {
+  readonly site: SyncSite;
+  readonly config: SiteConfig;
+  readonly ports: SyncPorts;
+  readonly trigger: RunTrigger;
+  /** Plan only (the preview / `--dry-run`): nothing is written to SmartPlus. */
+  readonly dryRun?: boolean;
+  /** Apply deletions the mass-deletion guard would hold back. */
+  readonly allowMassDelete?: boolean;
+  /** The site's date (`--as-of`); default: today in the site's time zone by `clock`. */
+  readonly today?: CalendarDate;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: RunProgress) => void;
+  readonly clock?: () => Date;
+  readonly newRunId?: () => string;
+  readonly concurrency?: number;
+  readonly freeFamilyMembersPerApartment?: number;
+  readonly logger?: Logger;
+}
+
+/** What a run did: its record, the plan, every problem, the held-back deletions and each operation's result. */
+export interface RunSiteSyncResult {
+  readonly run: RunRecord;
+  /** Null when the run failed before planning (a read failed). */
+  readonly plan: SyncPlan | null;
+  readonly problems: Problem[];
+  readonly heldBack: HeldBackDeletion[];
+  readonly applied: AppliedOperation[];
+}
+
+/**
+ * Runs one site's sync: read both sides → plan → apply → record (issue 5). Resuming after a crash
+ * or a cancel is just another run: it re-reads and re-plans, and the plan holds only what is
+ * missing. The run record and its problems are saved at the start and at the end; a failure to
+ * read or a fatal apply error ends the run as 'failed' with the reason, never as an exception.
+ */
+export async function runSiteSync(input: RunSiteSyncInput): Promise<RunSiteSyncResult> {
+  return executeRun(input, (p) => ({ operations: p.operations, heldBack: p.heldBack, problems: p.problems }));
+}
+
+/** The part of a plan a run applies and reports: all of it for a sync, the confirmed deletions for a confirmation. */
+export interface RunSelection {
+  readonly operations: readonly SyncOperation[];
+  readonly heldBack: HeldBackDeletion[];
+  readonly problems: Problem[];
+}
+
+/** read → plan → select → apply → record; shared by {@link runSiteSync} and confirmHeldBack. */
+export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPlan) => RunSelection): Promise<RunSiteSyncResult> {
+  const clock = input.clock ?? (() => new Date());
+  const log = (input.logger ?? silentLogger).child('sync');
+  const { ports, config, site } = input;
+  const runId = (input.newRunId ?? randomUUID)();
+  const progress = (phase: RunProgress['phase'], current: string | null = null) =>
+    input.onProgress?.({ runId, siteId: site.id, phase, done: 0, total: 0, current });
+  let record: RunRecord = {
+    id: runId, siteId: site.id, trigger: input.trigger, dryRun: input.dryRun ?? false, startedAt: clock().toISOString(), endedAt: null,
+    outcome: 'running', counts: { ...EMPTY_COUNTS }, problemCount: 0, heldBackCount: 0, error: null,
+  };
+  await ports.runs.saveRun(record);
+  log.info('sync started', { runId, siteId: site.id, trigger: input.trigger, dryRun: record.dryRun });
+
+  const end = async (outcome: RunOutcome, parts: { plan: SyncPlan | null; problems: Problem[]; heldBack: HeldBackDeletion[]; applied: AppliedOperation[]; counts: RunCounts; error: string | null }) => {
+    record = { ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: parts.problems.length, heldBackCount: parts.heldBack.length, error: parts.error };
+    await ports.runs.saveProblems(runId, parts.problems);
+    await ports.runs.saveHeldBack(runId, parts.heldBack);
+    await ports.runs.saveRun(record);
+    progress('done');
+    log.info('sync ended', { runId, outcome, counts: parts.counts, problems: parts.problems.length, heldBack: parts.heldBack.length });
+    return { run: record, plan: parts.plan, problems: parts.problems, heldBack: parts.heldBack, applied: parts.applied };
+  };
+  const none = { plan: null, problems: [], heldBack: [], applied: [], counts: { ...EMPTY_COUNTS } };
+
+  let planned: SyncPlan;
+  let snapshot: SmartPlusSnapshot;
+  let origin: RmOrigin;
+  try {
+    progress('reading', 'Rent Manager');
+    const rm = await ports.rentManager.readSnapshot(config.properties, config, input.signal);
+    origin = rm.origin;
+    progress('reading', 'SmartPlus');
+    snapshot = await ports.smartPlus.readSite(config.properties.map((p) => propertyRef(rm.origin, p)), input.signal);
+    progress('planning');
+    const today = input.today ?? todayInZone(clock(), config.timeZone);
+    planned = makePlan(rm, snapshot, config, today, {
+      allowMassDelete: input.allowMassDelete ?? false,
+      ...(input.freeFamilyMembersPerApartment !== undefined ? { freeFamilyMembersPerApartment: input.freeFamilyMembersPerApartment } : {}),
+    });
+  } catch (error) {
+    if (input.signal?.aborted) return end('cancelled', { ...none, error: 'cancelled while reading' });
+    const shape = toErrorShape(error);
+    log.warn('sync read failed', { runId, code: shape.code });
+    return end('failed', { ...none, error: `${shape.code}: ${shape.message}` });
+  }
+
+  const chosen = select(planned);
+  if (record.dryRun) {
+    return end(chosen.heldBack.length > 0 ? 'held-back' : 'succeeded', {
+      plan: planned, problems: chosen.problems, heldBack: chosen.heldBack, applied: [], counts: plannedCounts(chosen.operations), error: null,
+    });
+  }
+  const result = await applyPlan(chosen.operations, {
+    runId, siteId: site.id, origin, smartPlus: ports.smartPlus, journal: ports.journal, snapshot,
+    signal: input.signal, onProgress: input.onProgress, clock, logger: log,
+    ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
+  });
+  const problems = [...chosen.problems, ...result.problems];
+  return end(outcomeOf(result, chosen.heldBack.length), {
+    plan: planned, problems, heldBack: chosen.heldBack, applied: result.applied, counts: result.counts,
+    error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : null,
+  });
+}
+
+/** failed (auth / subscription) > cancelled > partial (some operation failed) > held-back > succeeded. */
+export function outcomeOf(result: Pick<ApplyResult, 'stopped' | 'counts'>, heldBack: number): RunOutcome {
+  if (result.stopped?.reason === 'fatal') return 'failed';
+  if (result.stopped?.reason === 'cancelled') return 'cancelled';
+  if (result.counts.failedOperations > 0) return 'partial';
+  if (heldBack > 0) return 'held-back';
+  return 'succeeded';
+}
+
+/** A dry run's counts: what the operations would do. */
+export function plannedCounts(operations: readonly SyncOperation[]): RunCounts {
+  const k = Object.fromEntries(OPERATION_KINDS.map((kind) => [kind, 0])) as Record<OperationKind, number>;
+  for (const op of operations) k[op.kind]++;
+  return {
+    communities: k['create-community'],
+    apartments: k['create-apartment'],
+    accountsCreated: k['create-family-member'],
+    accountsUpdated: k['update-family-member'],
+    accountsDeleted: k['delete-family-member'],
+    credentialsSet: k['set-pin'] + k['set-rf-cards'],
+    credentialsRemoved: k['remove-pin'] + k['remove-rf-cards'],
+    failedOperations: 0,
+  };
+}

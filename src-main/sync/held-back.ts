@@ -1,0 +1,44 @@
+import type { HeldBackDeletion } from '../../src-shared/domain/sync-plan';
+import { AppError } from '../../src-shared/errors';
+import { executeRun, type RunSiteSyncInput, type RunSiteSyncResult } from './engine';
+import { problem } from './plan/problems';
+
+/** Inputs of {@link confirmHeldBack}: the run whose held-back deletions the user confirmed, and the site to re-read. */
+export interface ConfirmHeldBackInput extends Omit<RunSiteSyncInput, 'trigger' | 'allowMassDelete' | 'dryRun'> {
+  readonly runId: string;
+}
+
+/** The confirmation run's result, with what was confirmed and what was no longer needed. */
+export interface ConfirmHeldBackResult extends RunSiteSyncResult {
+  readonly confirmed: string[];
+  readonly dropped: HeldBackDeletion[];
+}
+
+/**
+ * Applies a run's held-back deletions once the user confirmed them (spec §6). It re-reads both
+ * sides and re-plans with the guard lifted, then deletes only the held-back accounts the new plan
+ * still deletes: if Rent Manager's outage is over, or a tenant came back, nothing is lost. The
+ * confirmation is a run of its own (trigger 'manual'); the original run's held-back list is then
+ * emptied so a second confirmation cannot replay it.
+ */
+export async function confirmHeldBack(input: ConfirmHeldBackInput): Promise<ConfirmHeldBackResult> {
+  const held = await input.ports.runs.listHeldBack(input.runId);
+  if (held.length === 0) throw new AppError('NOT_FOUND', `Run ${input.runId} has no held-back deletions to confirm.`);
+  const wanted = new Set(held.map((h) => h.operation.id));
+  let confirmed: string[] = [];
+  let dropped: HeldBackDeletion[] = [];
+  const result = await executeRun({ ...input, trigger: 'manual', allowMassDelete: true, dryRun: false }, (p) => {
+    const operations = p.operations.filter((op) => op.kind === 'delete-family-member' && wanted.has(op.id));
+    confirmed = operations.map((op) => op.id);
+    const still = new Set(confirmed);
+    dropped = held.filter((h) => !still.has(h.operation.id));
+    const problems = dropped.map((h) => {
+      const d = h.operation.display;
+      return problem('held-back-deletion', 'info', { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: d.person },
+        'Held-back deletion not applied: Rent Manager no longer asks for it (the account is kept).');
+    });
+    return { operations, heldBack: [], problems };
+  });
+  if (result.run.outcome !== 'failed' && result.run.outcome !== 'cancelled') await input.ports.runs.saveHeldBack(input.runId, []);
+  return { ...result, confirmed, dropped };
+}
