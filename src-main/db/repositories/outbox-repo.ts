@@ -81,9 +81,14 @@ export class OutboxRepo {
       .run(code, message, this.now().toISOString(), id);
   }
 
-  /** Puts an item back in the queue (after going offline mid-send, or when the user retries a failure). */
-  requeue(id: number): void {
-    this.db.prepare(`UPDATE device_outbox SET status = 'queued', updated_at = ? WHERE id = ?`).run(this.now().toISOString(), id);
+  /**
+   * Puts an item back in the queue: after going offline mid-send (with the reason, shown as
+   * "will retry"), or when the user retries a failure (the old error is cleared).
+   */
+  requeue(id: number, reason: { code: string; message: string } | null = null): void {
+    this.db
+      .prepare(`UPDATE device_outbox SET status = 'queued', error_code = ?, error = ?, updated_at = ? WHERE id = ?`)
+      .run(reason?.code ?? null, reason?.message ?? null, this.now().toISOString(), id);
   }
 
   /** Removes an item the user dismissed. */

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { DEFAULT_SCHEDULE, ScheduleSchema } from './schedule';
+
+/** The colour theme: follow the OS, or force light or dark. */
+export const ThemeSchema = z.enum(['system', 'light', 'dark']);
+/** See {@link ThemeSchema}. */
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** The main window's last position and size, restored at start. */
+export const WindowBoundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(200),
+  height: z.number().int().min(200),
+  maximized: z.boolean().default(false),
+});
+/** See {@link WindowBoundsSchema}. */
+export type WindowBounds = z.infer<typeof WindowBoundsSchema>;
+
+/**
+ * The user's preferences (issue 6: theme, window state, schedule). Nothing secret belongs here:
+ * the file is plain JSON on disk. Every field has a default, so a missing or partial file works.
+ */
+export const PreferencesSchema = z.object({
+  theme: ThemeSchema.default('system'),
+  window: WindowBoundsSchema.nullable().default(null),
+  schedule: ScheduleSchema.default(DEFAULT_SCHEDULE),
+});
+/** See {@link PreferencesSchema}. */
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+/** The preferences with every default filled. */
+export const DEFAULT_PREFERENCES: Preferences = PreferencesSchema.parse({});

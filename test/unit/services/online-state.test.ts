@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src-shared/errors';
+import { OnlineState } from '../../../src-main/services/online-state';
+import { TypedEmitter } from '../../../src-main/services/typed-emitter';
+
+describe('OnlineState', () => {
+  it('follows the OS and requests, latest evidence wins, and emits only real changes', () => {
+    const state = new OnlineState(true, () => new Date('2026-11-27T10:00:00Z'));
+    const changes: string[] = [];
+    state.onChange((c) => changes.push(`${c.online ? 'online' : 'offline'}/${c.source}`));
+    state.reportOs(true);
+    state.reportRequestFailed(new AppError('OFFLINE', 'no network'));
+    state.reportRequestFailed(new AppError('OFFLINE', 'still none'));
+    state.reportRequestFailed(new AppError('SP_CONFLICT', 'conflict'));
+    state.reportRequestFailed(new Error('random'));
+    expect(state.online).toBe(false);
+    state.reportRequestSucceeded();
+    state.reportOs(false);
+    state.reportOs(true);
+    expect(changes).toEqual(['offline/request', 'online/request', 'offline/os', 'online/os']);
+    expect(state.current).toMatchObject({ online: true, source: 'os' });
+  });
+
+  it('tracks a request: OFFLINE means offline, a server answer (even an error) online, a timeout neither', async () => {
+    const state = new OnlineState(true);
+    await expect(state.track(() => Promise.reject(new AppError('OFFLINE', 'down')))).rejects.toMatchObject({ code: 'OFFLINE' });
+    expect(state.online).toBe(false);
+    await expect(state.track(() => Promise.reject(new AppError('SP_UNAVAILABLE', 'timeout')))).rejects.toThrow();
+    expect(state.online).toBe(false);
+    await expect(state.track(() => Promise.reject(new AppError('SP_NOT_FOUND', '404')))).rejects.toThrow();
+    expect(state.online).toBe(true);
+    state.reportOs(false);
+    await expect(state.track(async () => 42)).resolves.toBe(42);
+    expect(state.online).toBe(true);
+  });
+});
+
+describe('TypedEmitter', () => {
+  it('delivers in order, unsubscribes, and isolates a throwing listener', () => {
+    const emitter = new TypedEmitter<{ ping: number }>();
+    const got: number[] = [];
+    emitter.on('ping', () => {
+      throw new Error('bad listener');
+    });
+    const off = emitter.on('ping', (n) => got.push(n));
+    expect(emitter.emit('ping', 1)).toHaveLength(1);
+    off();
+    emitter.emit('ping', 2);
+    expect(got).toEqual([1]);
+    expect(emitter.listenerCount('ping')).toBe(1);
+  });
+});
