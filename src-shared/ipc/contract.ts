@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { AppErrorShapeSchema } from '../errors';
 import type { EventChannel, InvokeChannel } from './channels';
 import { appCalls, appEvents } from './contract/app';
+import { settingsCalls } from './contract/settings';
+import { sitesCalls } from './contract/sites';
+import { billingCalls, billingEvents } from './contract/billing';
+import { connectionsCalls, connectionsEvents } from './contract/connections';
+import { apartmentsCalls, apartmentsEvents } from './contract/apartments';
+import { devicesCalls, devicesEvents } from './contract/devices';
 import { syncCalls, syncEvents } from './contract/sync';
+import { overviewCalls, overviewEvents } from './contract/overview';
+import { runsCalls, runsEvents } from './contract/runs';
 
 /** Input and output schema of one call channel. */
 export interface CallSchema {
@@ -16,13 +24,27 @@ export interface CallSchema {
  */
 export const CALLS = {
   ...appCalls,
+  ...sitesCalls,
+  ...settingsCalls,
+  ...connectionsCalls,
+  ...billingCalls,
+  ...apartmentsCalls,
+  ...devicesCalls,
   ...syncCalls,
+  ...overviewCalls,
+  ...runsCalls,
 } satisfies Record<InvokeChannel, CallSchema>;
 
 /** Every event's payload schema. */
 export const EVENTS = {
   ...appEvents,
+  ...connectionsEvents,
+  ...billingEvents,
+  ...apartmentsEvents,
+  ...devicesEvents,
   ...syncEvents,
+  ...overviewEvents,
+  ...runsEvents,
 } satisfies Record<EventChannel, z.ZodType>;
 
 /** What a caller passes to channel C. */

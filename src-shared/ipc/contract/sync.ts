@@ -1,4 +1,19 @@
+import { z } from 'zod';
 import { RunProgressSchema, RunRecordSchema } from '../../domain/run';
+
+/** What starting a manual run answers at once: the run, and whether one was already going (the click joined it). */
+export const RunStartedSchema = z.object({ siteId: z.string(), runId: z.string(), joined: z.boolean() });
+/** See {@link RunStartedSchema}. */
+export type RunStarted = z.infer<typeof RunStartedSchema>;
+
+/** Why "Resync all" left a site out, in words for the installer. */
+export const RunSkippedSchema = z.object({
+  siteId: z.string(),
+  code: z.enum(['SUBSCRIPTION_REQUIRED', 'OFFLINE', 'NOT_READY', 'FAILED']),
+  reason: z.string(),
+});
+/** See {@link RunSkippedSchema}. */
+export type RunSkipped = z.infer<typeof RunSkippedSchema>;
 
 /** Event schemas of the `sync.*` events (progress bars and run completion). */
 export const syncEvents = {
@@ -6,5 +21,16 @@ export const syncEvents = {
   'sync.finished': RunRecordSchema,
 } as const;
 
-/** Call schemas of the `sync.*` channels. */
-export const syncCalls = {} as const;
+/**
+ * Call schemas of the `sync.*` channels. Runs started here are always manual (spec §6: one click
+ * resyncs); the outcome arrives as `sync.finished`, progress as `sync.progressed`.
+ */
+export const syncCalls = {
+  'sync.runSite': { input: z.object({ siteId: z.string().min(1) }), output: RunStartedSchema },
+  'sync.runAll': {
+    input: z.undefined(),
+    output: z.object({ started: z.array(RunStartedSchema), skipped: z.array(RunSkippedSchema) }),
+  },
+  'sync.cancel': { input: z.object({ siteId: z.string().min(1) }), output: z.object({ cancelled: z.boolean() }) },
+  'sync.running': { input: z.undefined(), output: z.array(RunProgressSchema) },
+} as const;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { RunOutcomeSchema, RunProgressSchema, RunTriggerSchema } from '../../domain/run';
+import { ScheduleSchema } from '../../domain/schedule';
+import { SubscriptionStateSchema } from '../../domain/site';
+
+/** The last real (not dry) run of a site, as the overview shows it. */
+export const OverviewLastRunSchema = z.object({
+  id: z.string(),
+  trigger: RunTriggerSchema,
+  outcome: RunOutcomeSchema,
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  problemCount: z.number().int(),
+});
+/** See {@link OverviewLastRunSchema}. */
+export type OverviewLastRun = z.infer<typeof OverviewLastRunSchema>;
+
+/** One site's sync health (spec §11: "one overview shows the sync health of every customer and site"). */
+export const OverviewSiteSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  propertyId: z.number().int(),
+  apartmentCount: z.number().int(),
+  /** When the local copy was taken; null before the first sync. */
+  asOf: z.string().nullable(),
+  lastRun: OverviewLastRunSchema.nullable(),
+  /** Deletions held back by the mass-deletion guard that still wait for a decision, and the run that holds them. */
+  heldBack: z.object({ runId: z.string(), count: z.number().int() }).nullable(),
+  subscription: SubscriptionStateSchema,
+  subscriptionEndsAt: z.string().nullable(),
+  /** When the schedule runs this site next. */
+  nextRunAt: z.string(),
+});
+/** See {@link OverviewSiteSchema}. */
+export type OverviewSite = z.infer<typeof OverviewSiteSchema>;
+
+/** A customer (Rent Manager company) with its sites. Sites without a customer are grouped under `id: null`. */
+export const OverviewCustomerSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  isSandbox: z.boolean(),
+  sites: z.array(OverviewSiteSchema),
+});
+/** See {@link OverviewCustomerSchema}. */
+export type OverviewCustomer = z.infer<typeof OverviewCustomerSchema>;
+
+/** Everything the overview screen shows. */
+export const OverviewSchema = z.object({
+  customers: z.array(OverviewCustomerSchema),
+  schedule: ScheduleSchema,
+  online: z.boolean(),
+  /** True when the subscription states were just checked with SmartPlus (false: as last seen). */
+  subscriptionChecked: z.boolean(),
+  running: z.array(RunProgressSchema),
+});
+/** See {@link OverviewSchema}. */
+export type Overview = z.infer<typeof OverviewSchema>;
+
+/** Call schemas of the `overview.*` channels. */
+export const overviewCalls = {
+  'overview.get': { input: z.undefined(), output: OverviewSchema },
+} as const;
+
+/** The overview raises no events of its own (it follows `sync.*` and `app.onlineChanged`). */
+export const overviewEvents = {} as const;
