@@ -85,6 +85,11 @@ export class ConnectionsRepo {
     return value;
   }
 
+  /** Removes the customers of a connection (when the connection is removed); their sites keep their data. */
+  deleteCustomersOf(connectionId: string): number {
+    return this.db.prepare('DELETE FROM customers WHERE connection_id = ?').run(connectionId).changes;
+  }
+
   /** Every customer, by name. */
   listCustomers(): Customer[] {
     const rows = this.db.prepare('SELECT * FROM customers ORDER BY is_sandbox, name COLLATE NOCASE').all() as {

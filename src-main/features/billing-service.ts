@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import type { CardInput, Order, OrderService } from '../../src-shared/domain/billing';
+import { AppError, isAppError } from '../../src-shared/errors';
+import type {
+  ApartmentChoices,
+  BillingDetails,
+  BillingQuoteBasis,
+  IntegrationStatus,
+  PayApartments,
+  PayIntegration,
+  PaymentResult,
+} from '../../src-shared/ipc/contract/billing';
+import { IntegrationStatusSchema } from '../../src-shared/ipc/contract/billing';
+import { cardDigits, checkCardNumber, checkExpiry, checkSecurityCode } from '../../src-shared/rules/card';
+import type { AppContext } from '../composition/app-context';
+import type { SmartPlusClient } from '../smartplus/client';
+
+/** The Subscription screen's operations (spec §7), and `status` for every screen that must know whether syncing is allowed. */
+export interface BillingFeature {
+  status(): Promise<IntegrationStatus>;
+  prices(): Promise<BillingQuoteBasis>;
+  pay(input: PayIntegration): Promise<PaymentResult>;
+  payApartments(input: PayApartments): Promise<PaymentResult>;
+  receipts(): Promise<Order[]>;
+  apartmentChoices(siteId?: string): Promise<ApartmentChoices>;
+}
+
+const META_KEY = 'billing.integration';
+
+/** Checks a card before it is sent (spec §7): Luhn, not expired, 3–4 digit code, a holder. The reason names the field. */
+function checkedCard(card: CardInput, now: Date): CardInput {
+  const number = checkCardNumber(card.number);
+  if (!number.ok) throw new AppError('CARD_INVALID', `Card number: ${number.reason}.`, { details: { field: 'number' } });
+  const expiry = checkExpiry(card.expMonth, card.expYear, { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 });
+  if (!expiry.ok) throw new AppError('CARD_INVALID', `Expiry: ${expiry.reason}.`, { details: { field: 'expiry' } });
+  const cvc = checkSecurityCode(card.cvc);
+  if (!cvc.ok) throw new AppError('CARD_INVALID', `Security code: ${cvc.reason}.`, { details: { field: 'cvc' } });
+  const holder = card.holder.trim();
+  if (!holder) throw new AppError('CARD_INVALID', "Enter the card holder's name.", { details: { field: 'holder' } });
+  return { number: cardDigits(card.number), expMonth: expiry.value.month, expYear: expiry.value.year, cvc: cvc.value, holder };
+}
+
+/** Builds the billing feature over the app context: SmartPlus billing calls, receipts in the local database. */
+export function createBillingFeature(ctx: AppContext): BillingFeature {
+  const log = ctx.log.child('billing');
+
+  function lastKnown(): IntegrationStatus | null {
+    const raw = ctx.db.meta.get(META_KEY);
+    if (!raw) return null;
+    const parsed = IntegrationStatusSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  }
+
+  function remember(status: IntegrationStatus): void {
+    const before = lastKnown();
+    ctx.db.meta.set(META_KEY, JSON.stringify(status));
+    for (const site of ctx.db.sites.listSummaries()) {
+      if (status.state !== 'unknown') ctx.db.sites.setSubscription(site.id, status.state, status.activeUntil);
+    }
+    if (!before || before.state !== status.state || before.activeUntil !== status.activeUntil) ctx.events.emit('billing.statusChanged', status);
+  }
+
+  async function fetchStatus(client: SmartPlusClient): Promise<IntegrationStatus> {
+    const subscription = (await client.subscriptions()).find((s) => s.service === 'integration');
+    const status: IntegrationStatus = {
+      state: subscription?.status ?? 'none',
+      activeUntil: subscription?.currentPeriodEnd ?? null,
+      renewal: subscription && subscription.status !== 'none' ? subscription.renewal : null,
+      months: subscription && subscription.status !== 'none' ? subscription.months : null,
+      checkedAt: ctx.now().toISOString(),
+      stale: false,
+      reason: null,
+    };
+    remember(status);
+    return status;
+  }
+
+  /** Charges a card once for `services`: save the card, place the order, drop a declined card's saved method. */
+  async function charge(services: OrderService[], billing: BillingDetails, card: CardInput, siteId: string | null, keepMethod: boolean): Promise<PaymentResult> {
+    const checked = checkedCard(card, ctx.now());
+    const client = await ctx.clients.smartPlus();
+    const method = await client.addPaymentMethod(checked, { idempotencyKey: `pm-${randomUUID()}` });
+    const order = await client.createOrder({ services, billing, paymentMethodId: method.id }, { idempotencyKey: `order-${randomUUID()}` });
+    if (order.status !== 'succeeded' || !keepMethod) {
+      await client.deletePaymentMethod(method.id).catch((error: unknown) => log.warn('could not remove a saved payment method', { methodId: method.id, error }));
+    }
+    if (order.status !== 'succeeded') {
+      log.warn('payment declined', { orderId: order.id, reason: order.failureReason ?? 'unknown' });
+      const why = order.failureReason === 'card_declined' || !order.failureReason ? 'The card was declined.' : `The payment failed (${order.failureReason}).`;
+      throw new AppError('CARD_DECLINED', `${why} Nothing was charged.`, { details: { orderId: order.id, nextStep: 'Use another card or contact your bank, then pay again.' } });
+    }
+    ctx.db.receipts.save(order, siteId);
+    log.info('payment succeeded', { orderId: order.id, amount: order.amount, currency: order.currency });
+    await fetchStatus(client).catch((error: unknown) => log.warn('could not refresh the subscription after paying', { error }));
+    return { receipt: order, paidWith: { brand: method.brand, last4: method.last4 } };
+  }
+
+  function syncedApartments(siteId: string) {
+    const rows = [];
+    for (let page = 0; ; page++) {
+      const result = ctx.db.apartments.listApartments({ siteId, page, pageSize: 500 });
+      rows.push(...result.rows.filter((r) => r.synced));
+      if ((page + 1) * 500 >= result.total) break;
+    }
+    return rows.map((r) => ({ id: r.id, name: r.name, activated: r.activated }));
+  }
+
+  return {
+    async status() {
+      try {
+        return await fetchStatus(await ctx.clients.smartPlus());
+      } catch (error) {
+        const code = isAppError(error) ? error.code : 'INTERNAL';
+        const reason =
+          code === 'NOT_FOUND'
+            ? 'No SmartPlus account is set up. Add it under Connections.'
+            : code === 'OFFLINE' || code === 'SP_UNAVAILABLE'
+              ? 'SmartPlus Cloud cannot be reached right now; this is the last state seen. Check the network, then try again.'
+              : code === 'SP_UNAUTHORIZED'
+                ? 'SmartPlus did not accept the account. Check it under Connections.'
+                : 'The subscription could not be checked. Try again in a moment.';
+        if (code !== 'NOT_FOUND') log.warn('subscription check failed', { code });
+        const known = code === 'NOT_FOUND' ? null : lastKnown();
+        if (known) return { ...known, stale: true, reason };
+        return { state: 'unknown', activeUntil: null, renewal: null, months: null, checkedAt: null, stale: false, reason };
+      }
+    },
+
+    async prices() {
+      const client = await ctx.clients.smartPlus();
+      const [prices, account] = await Promise.all([client.prices(), client.account()]);
+      const country = /^[a-z]{2}$/i.test(account.region) ? account.region.toUpperCase() : '';
+      return { prices, billingDefaults: { company: account.name, contact: account.name, email: account.email, address: '', country } };
+    },
+
+    async pay(input) {
+      return charge([{ service: 'integration', renewal: input.renewal, months: input.months }], input.billing, input.card, null, input.renewal === 'auto');
+    },
+
+    async payApartments(input) {
+      const site = ctx.db.sites.get(input.siteId);
+      if (!site) throw new AppError('NOT_FOUND', 'This site is no longer on this computer.');
+      const known = new Set(syncedApartments(site.id).map((a) => a.id));
+      const unknown = input.apartmentIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw new AppError('BAD_INPUT', `${unknown.length} of the chosen apartments are not synced in ${site.name}. Resync the site, then choose again.`);
+      const apartmentIds = [...new Set(input.apartmentIds)];
+      return charge([{ service: 'apartment', apartmentIds, months: input.months }], input.billing, input.card, site.id, false);
+    },
+
+    async receipts() {
+      try {
+        const orders = await (await ctx.clients.smartPlus()).listOrders();
+        for (const order of orders) if (order.status === 'succeeded') ctx.db.receipts.save(order);
+      } catch (error) {
+        log.info('showing the receipts kept on this computer', { code: isAppError(error) ? error.code : 'INTERNAL' });
+      }
+      return ctx.db.receipts.list();
+    },
+
+    async apartmentChoices(siteId) {
+      const sites = ctx.db.sites
+        .listSummaries()
+        .filter((s) => s.communityId !== null && s.apartmentCount > 0)
+        .map((s) => ({ id: s.id, name: s.name, apartmentCount: s.apartmentCount }));
+      const chosen = sites.find((s) => s.id === siteId)?.id ?? sites[0]?.id ?? null;
+      return { sites, siteId: chosen, apartments: chosen ? syncedApartments(chosen) : [] };
+    },
+  };
+}

@@ -1,0 +1,197 @@
+import type { ConnectionSummary } from '../../src-shared/domain/connection';
+import { rentManagerBaseUrl, type RmConnectionSettings } from '../../src-shared/domain/rentmanager-connection';
+import { AppError, isAppError } from '../../src-shared/errors';
+import type {
+  ConnectionListItem,
+  ConnectionTestResult,
+  RmLocationsRequest,
+  SaveRentManager,
+  SaveSmartPlus,
+} from '../../src-shared/ipc/contract/connections';
+import type { AppContext } from '../composition/app-context';
+import { testRentManagerConnection } from '../rentmanager/test-connection';
+import { ConnectionsService } from '../services/connections';
+import { createSmartPlusClient } from '../smartplus/client';
+
+/** The Connections screen's operations (spec §15, issue 7): secrets go in, only summaries and test results come out. */
+export interface ConnectionsFeature {
+  list(): Promise<ConnectionListItem[]>;
+  saveRentManager(input: SaveRentManager): Promise<ConnectionListItem>;
+  saveSmartPlus(input: SaveSmartPlus): Promise<ConnectionListItem>;
+  /** Signs in with typed (or saved) credentials and lists the locations, without saving anything. */
+  locations(input: RmLocationsRequest): Promise<ConnectionTestResult>;
+  /** Signs in with a saved connection; a refused secret marks it `rejected`, a working one `configured`. */
+  test(id: string): Promise<ConnectionTestResult>;
+  remove(id: string): Promise<boolean>;
+}
+
+const SP_NEXT_STEPS: Record<string, string> = {
+  SP_UNAUTHORIZED: 'Check the SmartPlus user name and password, then save them again.',
+  SP_FORBIDDEN: 'Ask your Akuvox distributor for installer rights on this account.',
+  OFFLINE: 'Check the network connection and the server address, then test again.',
+  SP_UNAVAILABLE: 'SmartPlus Cloud is not answering; try again in a few minutes.',
+  SP_RATE_LIMITED: 'SmartPlus is busy; try again in a minute.',
+};
+
+/** Turns any sign-in failure into what happened and the next step (nothing secret: errors never carry the request body). */
+function failureOf(error: unknown, nextSteps: Record<string, string>): { code: string; message: string; nextStep: string } {
+  if (isAppError(error)) {
+    const fromDetails = typeof error.details?.nextStep === 'string' ? error.details.nextStep : undefined;
+    return { code: error.code, message: error.message, nextStep: fromDetails ?? nextSteps[error.code] ?? 'Check the details, then test again.' };
+  }
+  return { code: 'INTERNAL', message: 'The sign-in failed unexpectedly.', nextStep: 'Try again; if it happens again, send the log file to support.' };
+}
+
+/** Builds the Connections feature over the app context (keychain for secrets, database for settings). */
+export function createConnectionsFeature(ctx: AppContext): ConnectionsFeature {
+  const service = new ConnectionsService(ctx.db.connections, ctx.secrets);
+  const log = ctx.log.child('connections');
+
+  function withSiteCount(summary: ConnectionSummary): ConnectionListItem {
+    const siteCount = ctx.db.sites.listSummaries().filter((s) => s.connectionId === summary.id).length;
+    return { ...summary, siteCount };
+  }
+
+  function editable(id: string | undefined): ConnectionSummary | null {
+    if (!id) return null;
+    const existing = ctx.db.connections.get(id);
+    if (!existing) throw new AppError('NOT_FOUND', 'This connection no longer exists.', { details: { nextStep: 'Close the form and add it again.' } });
+    if (existing.isSandbox) throw new AppError('BAD_INPUT', 'The sandbox connection is built in and cannot be changed here. Settings → Reset sandbox restores it.');
+    return existing;
+  }
+
+  /** The typed secret, or the saved one when the sign-in method did not change; BAD_INPUT when there is none. */
+  async function secretOf(request: RmLocationsRequest, existing: ConnectionSummary | null): Promise<string> {
+    const typed = request.signIn.kind === 'api-user' ? request.signIn.password : request.signIn.partnerToken;
+    if (typed !== undefined) return typed;
+    if (existing && existing.authKind === request.signIn.kind) {
+      const saved = await service.secretFor(existing.id);
+      if (saved) return saved;
+    }
+    throw new AppError('BAD_INPUT', request.signIn.kind === 'api-user' ? 'Enter the password.' : 'Enter the partner token.');
+  }
+
+  function rmSettings(request: RmLocationsRequest, secret: string, locationId: number): RmConnectionSettings {
+    const auth = request.signIn.kind === 'api-user' ? { kind: 'user' as const, username: request.signIn.username, password: secret } : { kind: 'partner' as const, partnerToken: secret };
+    return { companyCode: request.companyCode, locationId, auth, ...(request.baseUrl ? { baseUrl: request.baseUrl } : {}) };
+  }
+
+  async function signInRentManager(settings: RmConnectionSettings): Promise<ConnectionTestResult> {
+    const testedAt = ctx.now().toISOString();
+    try {
+      const result = await testRentManagerConnection(settings, { logger: log });
+      ctx.reportNetwork(!(result.ok === false && result.error.code === 'OFFLINE'));
+      if (result.ok) return { ok: true, testedAt, locations: result.locations, accountName: null };
+      return { ok: false, testedAt, failure: { code: result.error.code, message: result.error.message, nextStep: result.error.nextStep } };
+    } catch (error) {
+      return { ok: false, testedAt, failure: failureOf(error, {}) };
+    }
+  }
+
+  function emit(id: string, change: 'saved' | 'removed' | 'status'): void {
+    ctx.events.emit('connections.changed', { id, change });
+  }
+
+  return {
+    async list() {
+      return (await service.list()).map(withSiteCount);
+    },
+
+    async locations(request) {
+      const existing = editable(request.id);
+      const secret = await secretOf(request, existing);
+      return signInRentManager(rmSettings(request, secret, existing?.locationId ?? 1));
+    },
+
+    async saveRentManager(input) {
+      const existing = editable(input.id);
+      const typed = input.signIn.kind === 'api-user' ? input.signIn.password : input.signIn.partnerToken;
+      if (typed === undefined && (!existing || existing.authKind !== input.signIn.kind)) await secretOf(input, existing);
+      const saved = await service.save({
+        ...(existing ? { id: existing.id } : {}),
+        kind: 'rentmanager',
+        label: input.label,
+        companyCode: input.companyCode,
+        locationId: input.locationId,
+        baseUrl: rentManagerBaseUrl(input),
+        authKind: input.signIn.kind,
+        username: input.signIn.kind === 'api-user' ? input.signIn.username : null,
+        isSandbox: false,
+        ...(typed !== undefined ? { secret: typed } : {}),
+      });
+      const customer = ctx.db.connections.listCustomers().find((c) => c.connectionId === saved.id);
+      ctx.db.connections.saveCustomer({ ...(customer ? { id: customer.id } : {}), name: input.label, connectionId: saved.id, isSandbox: false });
+      ctx.clients.invalidate(saved.id);
+      log.info('Rent Manager connection saved', { id: saved.id, companyCode: saved.companyCode, locationId: saved.locationId, secretChanged: typed !== undefined });
+      emit(saved.id, 'saved');
+      return withSiteCount(saved);
+    },
+
+    async saveSmartPlus(input) {
+      const existing = editable(input.id) ?? ctx.db.connections.list().find((c) => c.kind === 'smartplus' && !c.isSandbox) ?? null;
+      if (input.password === undefined && !existing) throw new AppError('BAD_INPUT', 'Enter the password.');
+      const saved = await service.save({
+        ...(existing ? { id: existing.id } : {}),
+        kind: 'smartplus',
+        label: 'SmartPlus account',
+        companyCode: null,
+        locationId: null,
+        baseUrl: input.baseUrl,
+        authKind: 'smartplus-account',
+        username: input.username,
+        isSandbox: false,
+        ...(input.password !== undefined ? { secret: input.password } : {}),
+      });
+      ctx.clients.invalidate(saved.id);
+      log.info('SmartPlus account saved', { id: saved.id, secretChanged: input.password !== undefined });
+      emit(saved.id, 'saved');
+      return withSiteCount(saved);
+    },
+
+    async test(id) {
+      const connection = ctx.db.connections.get(id);
+      if (!connection) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
+      const testedAt = ctx.now().toISOString();
+      const secret = await service.secretFor(id);
+      if (!secret) {
+        return { ok: false, testedAt, failure: { code: 'MISSING_SECRET', message: 'No password or token is saved for this connection.', nextStep: 'Edit the connection and enter it again.' } };
+      }
+      let result: ConnectionTestResult;
+      if (connection.kind === 'rentmanager') {
+        const signIn = connection.authKind === 'partner-token' ? ({ kind: 'partner-token', partnerToken: secret } as const) : ({ kind: 'api-user', username: connection.username ?? '', password: secret } as const);
+        const request: RmLocationsRequest = { companyCode: connection.companyCode ?? '', baseUrl: connection.baseUrl, signIn };
+        result = await signInRentManager(rmSettings(request, secret, connection.locationId ?? 1));
+      } else {
+        const client = createSmartPlusClient({ baseUrl: connection.baseUrl, username: connection.username ?? '', password: secret, timeoutMs: 15_000, retries: 1, logger: log });
+        try {
+          const account = await client.account();
+          ctx.reportNetwork(true);
+          result = { ok: true, testedAt, locations: [], accountName: account.name };
+        } catch (error) {
+          if (isAppError(error) && error.code === 'OFFLINE') ctx.reportNetwork(false);
+          result = { ok: false, testedAt, failure: failureOf(error, SP_NEXT_STEPS) };
+        }
+      }
+      const rejected = !result.ok && (result.failure.code === 'RM_UNAUTHORIZED' || result.failure.code === 'SP_UNAUTHORIZED');
+      const status = rejected ? 'rejected' : result.ok ? 'configured' : connection.status;
+      if (status !== connection.status) {
+        ctx.db.connections.setStatus(id, status);
+        ctx.clients.invalidate(id);
+        emit(id, 'status');
+      }
+      log.info('connection tested', { id, ok: result.ok, code: result.ok ? null : result.failure.code });
+      return result;
+    },
+
+    async remove(id) {
+      const existing = editable(id);
+      if (!existing) return false;
+      ctx.db.connections.deleteCustomersOf(id);
+      const removed = await service.remove(id);
+      ctx.clients.invalidate(id);
+      log.info('connection removed', { id });
+      emit(id, 'removed');
+      return removed;
+    },
+  };
+}

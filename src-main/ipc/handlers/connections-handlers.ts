@@ -1,0 +1,21 @@
+import type { AppContext } from '../../composition/app-context';
+import { createConnectionsFeature } from '../../features/connections-service';
+import type { HandlerMap } from '../dispatch';
+
+type ConnectionsHandlers = Pick<
+  HandlerMap,
+  'connections.list' | 'connections.saveRentManager' | 'connections.saveSmartPlus' | 'connections.locations' | 'connections.test' | 'connections.remove'
+>;
+
+/** Handlers of the `connections.*` channels: secrets arrive here and go to the keychain; only summaries go back. */
+export function createConnectionsHandlers(ctx: AppContext): ConnectionsHandlers {
+  const feature = createConnectionsFeature(ctx);
+  return {
+    'connections.list': () => feature.list(),
+    'connections.saveRentManager': (input) => feature.saveRentManager(input),
+    'connections.saveSmartPlus': (input) => feature.saveSmartPlus(input),
+    'connections.locations': (input) => feature.locations(input),
+    'connections.test': ({ id }) => feature.test(id),
+    'connections.remove': async ({ id }) => ({ removed: await feature.remove(id) }),
+  };
+}
