@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseBody, route, type Route } from './http-kit';
 
-/** Injected faults: a `share` (0–1) of API requests answers one of `statuses` or hangs `hangMs` (after doing the work, so the answer is lost); `times` caps how many. */
+/** Injected faults: a `share` (0–1) of API requests (sign-in excepted) answers one of `statuses` or hangs `hangMs` (after doing the work, so the answer is lost); `times` caps how many. */
 export const FaultConfigSchema = z.object({
   share: z.number().min(0).max(1),
   statuses: z.array(z.union([z.literal(429), z.literal(500), z.literal(503)])).default([]),

@@ -99,7 +99,7 @@ export function route(method: string, template: string, handle: Route['handle'])
   return { method, template, handle };
 }
 
-/** Finds the route for a method and path, with its params; `allowed` lists methods matching the path when none does. */
+/** Finds the route for a method and path, with its params; `pathKnown` tells a wrong method from an unknown path. */
 export function matchRoute(
   routes: readonly Route[],
   method: string,

@@ -92,7 +92,10 @@ export async function startSmartPlusSandbox(options: SmartPlusSandboxOptions = {
   const flush = () => {
     if (saveTimer) clearTimeout(saveTimer);
     saveTimer = null;
-    if (stateFile) saveStateFile(stateFile, db.state);
+    if (!stateFile) return;
+    const horizon = now().getTime() - IDEMPOTENCY_WINDOW_MS;
+    for (const [slot, seen] of Object.entries(db.state.idempotency)) if (Date.parse(seen.at) < horizon) delete db.state.idempotency[slot];
+    saveStateFile(stateFile, db.state);
   };
   const scheduleSave = () => {
     if (stateFile && !saveTimer) saveTimer = setTimeout(flush, 100);

@@ -84,4 +84,15 @@ describe('apartments', () => {
     expect((await h.call('DELETE', `/apartments/${apt.id}`)).status).toBe(204);
     expect((await h.call('GET', `/communities/${community.id}/residents`)).body.total).toBe(0);
   });
+
+  it('answers 409 externalRef for a second apartment with the same unit ref, and 404 for unknown paths', async () => {
+    const { community, building } = await linkedCommunity(h);
+    const body = { buildingId: building.id, name: '101', externalRef: ref('unit:7') };
+    expect((await h.call('POST', `/communities/${community.id}/apartments`, body)).status).toBe(201);
+    const dup = await h.call('POST', `/communities/${community.id}/apartments`, body);
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.details).toEqual({ conflict: 'externalRef' });
+    expect((await h.call('GET', '/no-such-thing')).status).toBe(404);
+    expect((await h.call('POST', `/communities/${community.id}/apartments/x`, {})).status).toBe(404);
+  });
 });
