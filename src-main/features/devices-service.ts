@@ -1,0 +1,171 @@
+import type { DeviceDraft, DeviceRow, OutboxItem } from '../../src-shared/domain/device';
+import type { DeviceLocation, SpDevice } from '../../src-shared/domain/smartplus';
+import type { DeviceAddResult, DeviceList } from '../../src-shared/ipc/contract/devices';
+import { AppError, isAppError } from '../../src-shared/errors';
+import { formatMac } from '../../src-shared/rules/mac';
+import type { AppContext } from '../composition/app-context';
+import { DevicesRepo } from '../db/repositories/devices-repo';
+import type { AddDevice, DeviceOutbox } from '../services/device-outbox';
+import { trackNetwork } from './network';
+
+/** The devices screen's service (spec §10): SmartPlus when online, the local copy and the outbox when not. */
+export interface DevicesService {
+  /** A site's devices with online status: refreshed from SmartPlus when online, else the last known with its time. */
+  list(siteId: string, refresh: boolean): Promise<DeviceList>;
+  /** Adds a device now when online, or queues it (offline, or SmartPlus unreachable) to be sent in order later. */
+  add(siteId: string, draft: DeviceDraft): Promise<DeviceAddResult>;
+  /** Renames or moves a device (needs the network). */
+  update(siteId: string, deviceId: string, patch: { name?: string; location?: DeviceLocation }): Promise<DeviceRow>;
+  /** Removes a device from SmartPlus and the local copy (needs the network). */
+  remove(siteId: string, deviceId: string): Promise<void>;
+  /** Outbox items, in queue order. */
+  outbox(siteId?: string): OutboxItem[];
+  /** Puts a failed addition back in the queue (and sends it when online). */
+  retry(id: number): Promise<OutboxItem>;
+  /** Drops an outbox item the user gave up on. */
+  discard(id: number): void;
+}
+
+const ASOF_KEY = (siteId: string) => `devices.asOf:${siteId}`;
+
+/**
+ * The function the outbox calls to send one device addition (the composition root passes it to
+ * DeviceOutbox): resolves the site's community and building, creates the device with an
+ * idempotency key (a retry after a lost answer never makes two), and records it locally.
+ */
+export function createDeviceSender(ctx: AppContext): AddDevice {
+  const repo = new DevicesRepo(ctx.db.db);
+  return async (siteId, draft) => {
+    const community = communityOf(ctx, repo, siteId);
+    const location = resolveLocation(draft.location, community.buildings);
+    const client = await ctx.clients.smartPlus();
+    const created = await trackNetwork(ctx, () =>
+      client.devices.create(community.id, { name: draft.name, type: draft.type, mac: draft.mac, location }, { idempotencyKey: `device:${draft.mac}` }),
+    );
+    repo.upsert(toRow(siteId, created));
+    return { id: created.id };
+  };
+}
+
+/** Builds the devices service; `outbox` is the app's one DeviceOutbox (built with {@link createDeviceSender}). */
+export function createDevicesService(ctx: AppContext, outbox: DeviceOutbox): DevicesService {
+  const repo = new DevicesRepo(ctx.db.db);
+  const send = createDeviceSender(ctx);
+  const log = ctx.log.child('devices');
+
+  const local = (siteId: string, staleReason: string | null): DeviceList => ({
+    devices: ctx.db.apartments.listDevices(siteId),
+    asOf: ctx.db.meta.get(ASOF_KEY(siteId)) ?? ctx.db.sites.listSummaries().find((s) => s.id === siteId)?.asOf ?? null,
+    live: false,
+    staleReason,
+    outbox: outbox.list(siteId),
+  });
+
+  const needOnline = (what: string) => {
+    if (!ctx.isOnline()) throw new AppError('OFFLINE', `${what} needs SmartPlus, and this computer is offline. Try again when back online.`);
+  };
+
+  return {
+    async list(siteId, refresh) {
+      if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
+      if (!refresh) return local(siteId, null);
+      if (!ctx.isOnline()) return local(siteId, 'You are offline: these are the last known states.');
+      const community = repo.community(siteId);
+      if (!community) return local(siteId, null);
+      try {
+        const client = await ctx.clients.smartPlus();
+        const devices: SpDevice[] = [];
+        for (let page = 1; ; page++) {
+          const answer = await trackNetwork(ctx, () => client.devices.list(community.id, { page, pageSize: 500 }));
+          devices.push(...answer.items);
+          if (devices.length >= answer.total || answer.items.length === 0) break;
+        }
+        repo.replaceSite(siteId, devices.map((d) => toRow(siteId, d)));
+        ctx.db.meta.set(ASOF_KEY(siteId), ctx.now().toISOString());
+        return { ...local(siteId, null), live: true };
+      } catch (error) {
+        if (!isAppError(error) || !(error.code === 'OFFLINE' || error.retryable)) throw error;
+        log.info('device list not refreshed', { siteId, code: error.code });
+        return local(siteId, `${error.message} These are the last known states.`);
+      }
+    },
+
+    async add(siteId, draft) {
+      if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
+      communityOf(ctx, repo, siteId);
+      if (ctx.db.apartments.macInUse(draft.mac) || ctx.db.outbox.hasMac(draft.mac)) {
+        throw new AppError('BAD_INPUT', `A device with MAC ${formatMac(draft.mac)} is already added or waiting to be added. Check the MAC on the device label.`);
+      }
+      // Keep the queue's order: while older additions wait, this one waits behind them.
+      const waiting = outbox.list().some((i) => i.status === 'queued' || i.status === 'sending');
+      if (!ctx.isOnline() || waiting) {
+        const item = outbox.enqueue(siteId, draft);
+        if (ctx.isOnline()) void outbox.flush().catch((error: unknown) => log.error('flush failed', { error }));
+        return { outcome: 'queued', item };
+      }
+      try {
+        const { id } = await send(siteId, draft);
+        const device = ctx.db.apartments.listDevices(siteId).find((d) => d.id === id);
+        if (!device) throw new AppError('INTERNAL', 'The device was added but is missing from the local copy.');
+        log.info('device added', { siteId, deviceId: id });
+        return { outcome: 'added', device };
+      } catch (error) {
+        if (isAppError(error) && (error.code === 'OFFLINE' || error.retryable)) {
+          log.info('device queued after a network failure', { siteId, code: error.code });
+          return { outcome: 'queued', item: outbox.enqueue(siteId, draft) };
+        }
+        throw error;
+      }
+    },
+
+    async update(siteId, deviceId, patch) {
+      needOnline('Changing a device');
+      const community = communityOf(ctx, repo, siteId);
+      const client = await ctx.clients.smartPlus();
+      const location = patch.location ? resolveLocation(patch.location, community.buildings) : undefined;
+      const updated = await trackNetwork(ctx, () => client.devices.update(deviceId, { ...(patch.name ? { name: patch.name } : {}), ...(location ? { location } : {}) }));
+      const row = toRow(siteId, updated);
+      repo.upsert(row);
+      return row;
+    },
+
+    async remove(siteId, deviceId) {
+      needOnline('Removing a device');
+      const client = await ctx.clients.smartPlus();
+      try {
+        await trackNetwork(ctx, () => client.devices.delete(deviceId));
+      } catch (error) {
+        // Already gone in SmartPlus: the local copy follows.
+        if (!isAppError(error) || error.code !== 'SP_NOT_FOUND') throw error;
+      }
+      repo.remove(deviceId);
+      log.info('device removed', { siteId, deviceId });
+    },
+
+    outbox: (siteId) => outbox.list(siteId),
+    retry: (id) => outbox.retry(id),
+    discard(id) {
+      if (!outbox.dismiss(id)) throw new AppError('NOT_FOUND', 'That queued device is gone already.');
+    },
+  };
+}
+
+function communityOf(ctx: AppContext, repo: DevicesRepo, siteId: string) {
+  const community = repo.community(siteId);
+  if (!community) {
+    throw new AppError('BAD_INPUT', 'This site has not been synced yet, so SmartPlus has no community to add devices to. Sync the site first.');
+  }
+  return community;
+}
+
+// The building a "Building 1" location means: the community's one building (spec §2).
+function resolveLocation(location: DeviceLocation, buildings: readonly { id: string; name: string }[]): DeviceLocation {
+  if (location.scope !== 'building' || location.id) return location;
+  const building = buildings.find((b) => b.name === 'Building 1') ?? buildings[0];
+  if (!building) throw new AppError('BAD_INPUT', 'This community has no building yet. Resync the site, then add the device again.');
+  return { scope: 'building', id: building.id };
+}
+
+function toRow(siteId: string, d: SpDevice): DeviceRow {
+  return { id: d.id, siteId, name: d.name, type: d.type, mac: d.mac.replace(/[:-]/g, '').toUpperCase(), location: d.location, online: d.online, lastSeenAt: d.lastSeenAt };
+}

@@ -1,0 +1,28 @@
+import type { AppContext } from '../../composition/app-context';
+import { createDevicesService } from '../../features/devices-service';
+import type { DeviceOutbox } from '../../services/device-outbox';
+import type { HandlerMap } from '../dispatch';
+
+type DevicesHandlers = Pick<
+  HandlerMap,
+  'devices.list' | 'devices.add' | 'devices.update' | 'devices.remove' | 'devices.outbox' | 'devices.retry' | 'devices.discard'
+>;
+
+/** Handlers of the `devices.*` channels; every outbox change goes to the renderer as `devices.outboxChanged`. */
+export function createDevicesHandlers(ctx: AppContext, outbox: DeviceOutbox): DevicesHandlers {
+  const service = createDevicesService(ctx, outbox);
+  outbox.onChange((item) => ctx.events.emit('devices.outboxChanged', item));
+  return {
+    'devices.list': ({ siteId, refresh }) => service.list(siteId, refresh),
+    'devices.add': ({ siteId, device }) => service.add(siteId, device),
+    'devices.update': ({ siteId, deviceId, patch }) => service.update(siteId, deviceId, patch),
+    'devices.remove': async ({ siteId, deviceId }) => {
+      await service.remove(siteId, deviceId);
+    },
+    'devices.outbox': async ({ siteId }) => service.outbox(siteId),
+    'devices.retry': ({ id }) => service.retry(id),
+    'devices.discard': async ({ id }) => {
+      service.discard(id);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ApartmentDetailSchema, ApartmentPageSchema, ApartmentQuerySchema } from '../../domain/site';
+import { SyncPolicySchema } from '../../domain/policy';
+
+/** The answer to a PIN reveal: the PIN, or null when the resident has none. Shown briefly, never kept by the renderer. */
+export const RevealedPinSchema = z.object({ pin: z.string().nullable() });
+
+/** What "Add to sync" did for a Custom site: the unit is on the site's list now (spec §5). */
+export const AddToSyncResultSchema = z.object({
+  policy: SyncPolicySchema,
+  /** False when the unit was on the list already (or the site syncs all units). */
+  added: z.boolean(),
+  /** The resync started when asked for, or null. */
+  runId: z.string().nullable(),
+});
+/** See {@link AddToSyncResultSchema}. */
+export type AddToSyncResult = z.infer<typeof AddToSyncResultSchema>;
+
+/** Call schemas of the `apartments.*` channels: the apartment browser (spec §9), all read from the local copy. */
+export const apartmentsCalls = {
+  'apartments.list': { input: ApartmentQuerySchema, output: ApartmentPageSchema },
+  'apartments.get': { input: z.object({ apartmentId: z.string().min(1) }), output: ApartmentDetailSchema },
+  'apartments.revealPin': { input: z.object({ residentId: z.string().min(1) }), output: RevealedPinSchema },
+  'apartments.addToSync': {
+    input: z.object({ siteId: z.string().min(1), unitId: z.number().int().positive(), resync: z.boolean().default(false) }),
+    output: AddToSyncResultSchema,
+  },
+} as const;
+
+/** The `apartments.*` channels raise no events (online changes come as `app.onlineChanged`). */
+export const apartmentsEvents = {} as const;
