@@ -2,12 +2,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { windowBridge } from './bridge';
-import { createAppStore } from './stores/app-store';
+import { createStores } from './stores/create-stores';
 import { StoresContext } from './stores/stores-context';
 import './styles.css';
 
 const bridge = windowBridge();
-const stores = { bridge, app: createAppStore(bridge) };
+const stores = createStores(bridge);
 
 window.addEventListener('error', (event) => {
   void bridge.call('app.log', { level: 'error', message: `renderer error: ${event.message}` }).catch(() => {});

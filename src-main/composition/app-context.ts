@@ -16,8 +16,12 @@ import type { SiteConfig } from '../../src-shared/domain/policy';
 export interface ConnectionClients {
   /** The Rent Manager client of connection `connectionId`. Throws NOT_FOUND / KEYCHAIN_UNAVAILABLE with a next step. */
   rentManager(connectionId: string): Promise<RentManagerClient>;
-  /** The client of the (one) SmartPlus account. Throws NOT_FOUND when none is configured. */
-  smartPlus(): Promise<SmartPlusClient>;
+  /**
+   * The SmartPlus client: for a site read from Rent Manager connection `forRentManager`, the
+   * account on the same side (sandbox with sandbox, real with real); without it, the real
+   * account when one is configured, else the sandbox's. Throws NOT_FOUND when there is none.
+   */
+  smartPlus(forRentManager?: string): Promise<SmartPlusClient>;
   /** Forgets the cached client of a connection (after an edit or removal). */
   invalidate(connectionId: string): void;
   /** Signs every Rent Manager client out (frees its token slot) — on quit. */

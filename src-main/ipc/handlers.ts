@@ -1,15 +1,20 @@
+import type { AppContext } from '../composition/app-context';
 import type { HandlerMap } from './dispatch';
+import { createApartmentsHandlers } from './handlers/apartments-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';
-
-/** Everything the handler map is built from (the composition root provides it). */
-export type HandlerDeps = AppHandlerDeps;
+import { createBillingHandlers } from './handlers/billing-handlers';
+import { createConnectionsHandlers } from './handlers/connections-handlers';
 
 /**
  * The transport-free handler map: channel → service call. The Electron binding
  * (app/ipc-electron.ts) and the test bridge (test/e2e/bridge) both serve this same map.
+ * Each feature contributes its handlers from `create<Feature>Handlers(ctx)` — one line here.
  */
-export function createHandlers(deps: HandlerDeps): HandlerMap {
+export function createHandlers(ctx: AppContext, app: Omit<AppHandlerDeps, 'ctx'>): HandlerMap {
   return {
-    ...createAppHandlers(deps),
+    ...createAppHandlers({ ...app, ctx }),
+    ...createApartmentsHandlers(ctx),
+    ...createConnectionsHandlers(ctx),
+    ...createBillingHandlers(ctx),
   };
 }

@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useRef } from 'react';
-import { SCREENS, type Screen } from '../stores/app-store';
+import { SCREENS, type Screen, sidebarScreenOf } from '../stores/app-store';
 import { useApp } from '../stores/stores-context';
 
 /** Sidebar labels, in the order of {@link SCREENS}. */
@@ -25,7 +25,7 @@ const ICONS: Record<Screen, string> = {
 
 /** The main navigation. Arrow keys, Home and End move between items (one tab stop for the list). */
 export function Sidebar() {
-  const screen = useApp((s) => s.route.screen);
+  const screen = useApp((s) => sidebarScreenOf(s.route.screen));
   const navigate = useApp((s) => s.navigate);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 

@@ -7,6 +7,13 @@ import { describeError } from '../components/error-text';
 export const SCREENS = ['overview', 'sites', 'subscription', 'devices', 'runs', 'settings', 'connections'] as const;
 /** One of {@link SCREENS}. */
 export type Screen = (typeof SCREENS)[number];
+/** Any screen a route can show (sidebar screens plus sub-screens such as the Get Site wizard). */
+export type RouteScreen = Navigation['screen'];
+
+/** The sidebar item a route belongs to (the wizard lives under Sites). */
+export function sidebarScreenOf(screen: RouteScreen): Screen {
+  return screen === 'get-site' ? 'sites' : screen;
+}
 
 /** Shell state: app info, online state, theme and where the user is. */
 export interface AppState {
@@ -16,14 +23,18 @@ export interface AppState {
   onlineSince: string | null;
   theme: AppInfo['theme'];
   route: Navigation;
+  /** Asked before every navigation (a wizard with unsaved input); returning false keeps the user where they are. */
+  leaveGuard: ((to: Navigation) => boolean) | null;
   load(): Promise<void>;
   navigate(to: Navigation): void;
+  /** Installs (or with null removes) the {@link AppState.leaveGuard}. */
+  setLeaveGuard(guard: ((to: Navigation) => boolean) | null): void;
   setTheme(theme: AppInfo['theme']): Promise<void>;
 }
 
 /** Builds the shell store over a bridge; subscribes to online changes and main-initiated navigation. */
 export function createAppStore(bridge: Bridge) {
-  const store = createStore<AppState>()((set) => ({
+  const store = createStore<AppState>()((set, get) => ({
     info: null,
     loadError: null,
     online: true,
@@ -38,8 +49,14 @@ export function createAppStore(bridge: Bridge) {
         set({ loadError: describeError(error).text });
       }
     },
+    leaveGuard: null,
     navigate(to) {
+      const guard = get().leaveGuard;
+      if (guard && !guard(to)) return;
       set({ route: to });
+    },
+    setLeaveGuard(guard) {
+      set({ leaveGuard: guard });
     },
     async setTheme(theme) {
       set({ theme });

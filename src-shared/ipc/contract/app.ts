@@ -20,9 +20,12 @@ export const RendererLogSchema = z.object({
   fields: z.record(z.string(), z.unknown()).optional(),
 });
 
-/** Where the renderer should go (menu items, notification clicks). */
+/** Every screen the renderer can show: the sidebar's seven, plus the Get Site from PMS wizard (under Sites). */
+export const ROUTE_SCREENS = ['overview', 'sites', 'subscription', 'devices', 'runs', 'settings', 'connections', 'get-site'] as const;
+
+/** Where the renderer should go (menu items, notification clicks, links between screens). */
 export const NavigationSchema = z.object({
-  screen: z.enum(['overview', 'sites', 'subscription', 'devices', 'runs', 'settings', 'connections']),
+  screen: z.enum(ROUTE_SCREENS),
   siteId: z.string().optional(),
   runId: z.string().optional(),
   apartmentId: z.string().optional(),

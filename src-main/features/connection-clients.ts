@@ -1,0 +1,96 @@
+import { AppError } from '../../src-shared/errors';
+import type { ConnectionSummary } from '../../src-shared/domain/connection';
+import type { ConnectionClients } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import { createRentManagerClient, type RentManagerClient } from '../rentmanager/client';
+import { connectionAccount, SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
+import type { OnlineState } from '../services/online-state';
+import { createSmartPlusClient, type SmartPlusClient } from '../smartplus/client';
+import { trackNetwork } from './track-network';
+
+/** What {@link createConnectionClients} needs. */
+export interface ConnectionClientsDeps {
+  db: LocalDb;
+  secrets: SecretStore;
+  online: OnlineState;
+  log: Logger;
+}
+
+/**
+ * Clients built from stored connections: settings from the database, the secret from the
+ * keychain, one cached client (so one Rent Manager token) per connection. A missing secret
+ * marks the connection `missing` and says how to fix it.
+ */
+export function createConnectionClients(deps: ConnectionClientsDeps): ConnectionClients {
+  const rentManagers = new Map<string, RentManagerClient>();
+  const smartPluses = new Map<string, SmartPlusClient>();
+
+  const secretOf = async (connection: ConnectionSummary): Promise<string> => {
+    const secret = await deps.secrets.get(SECRET_SERVICE, connectionAccount(connection.id));
+    if (!secret) {
+      deps.db.connections.setStatus(connection.id, 'missing');
+      throw new AppError('NOT_FOUND', `The password or token of "${connection.label}" is not in the keychain. Enter it again under Connections.`);
+    }
+    return secret;
+  };
+
+  const smartPlusConnection = (forRentManager?: string): ConnectionSummary => {
+    const all = deps.db.connections.list().filter((c) => c.kind === 'smartplus');
+    // A site read from the sandbox's Rent Manager writes to the sandbox's SmartPlus, never to a real account.
+    const wantSandbox = forRentManager ? deps.db.connections.get(forRentManager)?.isSandbox === true : !all.some((c) => !c.isSandbox);
+    const match = all.find((c) => c.isSandbox === wantSandbox);
+    if (!match) {
+      throw new AppError('NOT_FOUND', 'No SmartPlus account is set up. Add your SmartPlus installer account under Connections.');
+    }
+    return match;
+  };
+
+  return {
+    async rentManager(connectionId) {
+      const cached = rentManagers.get(connectionId);
+      if (cached) return cached;
+      const connection = deps.db.connections.get(connectionId);
+      if (!connection || connection.kind !== 'rentmanager') {
+        throw new AppError('NOT_FOUND', 'This Rent Manager connection no longer exists. Choose another customer under Connections.');
+      }
+      const secret = await secretOf(connection);
+      const client = trackNetwork(
+        createRentManagerClient({
+          baseUrl: connection.baseUrl,
+          corp: connection.companyCode ?? '',
+          locationId: connection.locationId ?? 1,
+          auth: connection.authKind === 'partner-token' ? { kind: 'partner', partnerToken: secret } : { kind: 'user', username: connection.username ?? '', password: secret },
+          logger: deps.log.child('rentmanager'),
+        }),
+        deps.online,
+      );
+      rentManagers.set(connectionId, client);
+      return client;
+    },
+    async smartPlus(forRentManager) {
+      const connection = smartPlusConnection(forRentManager);
+      const cached = smartPluses.get(connection.id);
+      if (cached) return cached;
+      const password = await secretOf(connection);
+      const client = trackNetwork(
+        createSmartPlusClient({ baseUrl: connection.baseUrl, username: connection.username ?? '', password, logger: deps.log.child('smartplus') }),
+        deps.online,
+      );
+      smartPluses.set(connection.id, client);
+      return client;
+    },
+    invalidate(connectionId) {
+      const rm = rentManagers.get(connectionId);
+      rentManagers.delete(connectionId);
+      smartPluses.delete(connectionId);
+      if (rm) void rm.signOut().catch(() => undefined);
+    },
+    async signOutAll() {
+      const all = [...rentManagers.values()];
+      rentManagers.clear();
+      smartPluses.clear();
+      await Promise.allSettled(all.map((client) => client.signOut()));
+    },
+  };
+}

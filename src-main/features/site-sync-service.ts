@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { propertyRef, refKey } from '../../src-shared/domain/external-ref';
+import type { SiteConfig } from '../../src-shared/domain/policy';
+import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
+import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
+import type { Site } from '../../src-shared/domain/site';
+import { AppError } from '../../src-shared/errors';
+import type { ConnectionClients, SiteSyncService } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { EventBus } from '../ipc/events';
+import type { Logger } from '../logging/logger';
+import type { SiteRunGate } from '../scheduler/site-run-gate';
+import { findCommunitiesByRefs, readCommunityState } from '../smartplus/read-snapshot';
+import { runSiteSync } from '../sync/engine';
+import { confirmHeldBack } from '../sync/held-back';
+import { plan } from '../sync/plan';
+import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
+import { todayInZone } from '../sync/today';
+import { mirrorExtras } from './site-mirror';
+
+/** What the gate remembers about a run in progress (shared with the scheduler). */
+export interface SiteRunMeta {
+  readonly trigger: string;
+  readonly runId: string;
+}
+
+/** What {@link createSiteSyncService} needs. */
+export interface SiteSyncDeps {
+  db: LocalDb;
+  events: EventBus;
+  log: Logger;
+  now: () => Date;
+  clients: ConnectionClients;
+  gate: SiteRunGate<SiteRunMeta>;
+  /** The engine's Rent Manager and SmartPlus ports for a site read from this connection. */
+  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort }>;
+}
+
+const UNATTENDED = new Set(['scheduled', 'catch-up']);
+
+/**
+ * Runs site syncs for the app: one at a time per site (the gate), progress and completion as
+ * events, the subscription checked first, and the local mirror refreshed after every run so
+ * the apartment browser shows what SmartPlus now holds — also offline.
+ */
+export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
+  const controllers = new Map<string, AbortController>();
+  const progress = new Map<string, RunProgress>();
+  const log = deps.log.child('site-sync');
+
+  const requireSite = (siteId: string): Site & { connectionId: string } => {
+    const site = deps.db.sites.get(siteId);
+    if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists.');
+    if (!site.connectionId) throw new AppError('NOT_FOUND', `Site "${site.name}" has no Rent Manager connection. Choose one under Connections.`);
+    return site as Site & { connectionId: string };
+  };
+
+  const configOf = (site: Site): SiteConfig => ({ ...site.policy, properties: [site.propertyId] });
+
+  /** Checks the integration subscription (spec §7); records what it found on the site. */
+  const subscriptionError = async (site: Site & { connectionId: string }): Promise<AppError | null> => {
+    const client = await deps.clients.smartPlus(site.connectionId);
+    const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
+    const status = integration?.status ?? 'none';
+    deps.db.sites.setSubscription(site.id, status, integration?.currentPeriodEnd ?? null);
+    if (status === 'active') return null;
+    return new AppError(
+      'SUBSCRIPTION_REQUIRED',
+      `The Integration service is ${status === 'expired' ? 'expired' : 'not paid'} for this SmartPlus account, so "${site.name}" cannot be synced. Pay for it under Subscription, then sync again.`,
+    );
+  };
+
+  const syncPorts = async (connectionId: string, capture: (rm: RentManagerSnapshot) => void): Promise<SyncPorts> => {
+    const base = await deps.portsFor(connectionId);
+    return {
+      rentManager: {
+        async readSnapshot(propertyIds, policy, signal) {
+          const snapshot = await base.rentManager.readSnapshot(propertyIds, policy, signal);
+          capture(snapshot);
+          return snapshot;
+        },
+      },
+      smartPlus: base.smartPlus,
+      journal: deps.db.journal,
+      runs: deps.db.runStore,
+    };
+  };
+
+  const refreshMirror = async (site: Site & { connectionId: string }, rm: RentManagerSnapshot): Promise<void> => {
+    try {
+      const client = await deps.clients.smartPlus(site.connectionId);
+      const ref = propertyRef(rm.origin, site.propertyId);
+      const community = (await findCommunitiesByRefs(client, [ref])).get(refKey(ref));
+      if (!community) return;
+      if (site.communityId !== community.id) deps.db.sites.setCommunity(site.id, community.id);
+      const state = await readCommunityState(client, community.id);
+      deps.db.siteState.saveSiteState(site.id, state, deps.now(), mirrorExtras(rm, configOf(site)));
+    } catch (error) {
+      log.warn('could not refresh the local copy after the run', { siteId: site.id, error });
+    }
+  };
+
+  const onProgress = (p: RunProgress) => {
+    progress.set(p.siteId, p);
+    deps.events.emit('sync.progressed', p);
+  };
+
+  const finish = (run: RunRecord): RunRecord => {
+    progress.delete(run.siteId);
+    controllers.delete(run.siteId);
+    deps.events.emit('sync.finished', run);
+    return run;
+  };
+
+  /** Records a run that could not start (unattended runs must leave a trace and notify). */
+  const failedRun = async (site: Site, runId: string, trigger: RunRecord['trigger'], error: AppError): Promise<RunRecord> => {
+    const at = deps.now().toISOString();
+    const run: RunRecord = {
+      id: runId, siteId: site.id, trigger, dryRun: false, startedAt: at, endedAt: at, outcome: 'failed',
+      counts: { communities: 0, apartments: 0, accountsCreated: 0, accountsUpdated: 0, accountsDeleted: 0, credentialsSet: 0, credentialsRemoved: 0, failedOperations: 0 },
+      problemCount: 0, heldBackCount: 0, error: error.message,
+    };
+    await deps.db.runStore.saveRun(run);
+    return run;
+  };
+
+  const execute = async (site: Site & { connectionId: string }, runId: string, request: Parameters<SiteSyncService['runSite']>[0]): Promise<RunRecord> => {
+    const controller = new AbortController();
+    controllers.set(site.id, controller);
+    let snapshot: RentManagerSnapshot | null = null;
+    try {
+      if (!request.dryRun && UNATTENDED.has(request.trigger)) {
+        const refused = await subscriptionError(site).catch((e: unknown) => (e instanceof AppError ? e : new AppError('INTERNAL', String(e))));
+        if (refused) return finish(await failedRun(site, runId, request.trigger, refused));
+      }
+      const ports = await syncPorts(site.connectionId, (s) => (snapshot = s));
+      const result = await runSiteSync({
+        site: { id: site.id, name: site.name },
+        config: configOf(site),
+        ports,
+        trigger: request.trigger,
+        dryRun: request.dryRun ?? false,
+        allowMassDelete: request.allowMassDelete ?? false,
+        signal: controller.signal,
+        onProgress,
+        clock: deps.now,
+        newRunId: () => runId,
+        logger: deps.log,
+      });
+      if (!request.dryRun && snapshot) await refreshMirror(site, snapshot);
+      return finish(result.run);
+    } catch (error) {
+      const shape = error instanceof AppError ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+      log.error('site run failed to start', { siteId: site.id, error });
+      return finish(await failedRun(site, runId, request.trigger, shape));
+    }
+  };
+
+  return {
+    async runSite(request) {
+      const site = requireSite(request.siteId);
+      const current = deps.gate.current(site.id);
+      if (current) return { runId: current.meta.runId, joined: true, done: current.promise as Promise<RunRecord> };
+      if (!request.dryRun && !UNATTENDED.has(request.trigger)) {
+        const refused = await subscriptionError(site);
+        if (refused) throw refused;
+      }
+      const runId = randomUUID();
+      const gated = deps.gate.run(site.id, { trigger: request.trigger, runId }, () => execute(site, runId, request));
+      if (!gated.started) return { runId: gated.run.meta.runId, joined: true, done: gated.run.promise as Promise<RunRecord> };
+      return { runId, joined: false, done: gated.promise };
+    },
+
+    async preview(connectionId, config) {
+      const ports = await deps.portsFor(connectionId);
+      const rm = await ports.rentManager.readSnapshot(config.properties, config);
+      const sp = await ports.smartPlus.readSite(config.properties.map((id) => propertyRef(rm.origin, id)));
+      const today = todayInZone(deps.now(), config.timeZone);
+      return {
+        plans: config.properties.map((propertyId) => ({
+          propertyId,
+          propertyName: rm.properties.find((p) => p.id === propertyId)?.name ?? `Property ${propertyId}`,
+          plan: plan(rm, sp, { ...config, properties: [propertyId] }, today),
+        })),
+      };
+    },
+
+    cancel(siteId) {
+      const controller = controllers.get(siteId);
+      if (!controller) return false;
+      controller.abort();
+      return true;
+    },
+
+    running() {
+      return [...progress.values()];
+    },
+
+    async confirmHeldBack(runId) {
+      const original = await deps.db.runStore.getRun(runId);
+      if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
+      const site = requireSite(original.siteId);
+      if (deps.gate.current(site.id)) throw new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Confirm the deletions when it has finished.`);
+      const newRunId = randomUUID();
+      const gated = deps.gate.run(site.id, { trigger: 'manual', runId: newRunId }, async () => {
+        let snapshot: RentManagerSnapshot | null = null;
+        const ports = await syncPorts(site.connectionId, (s) => (snapshot = s));
+        const result = await confirmHeldBack({ runId, site: { id: site.id, name: site.name }, config: configOf(site), ports, onProgress, clock: deps.now, newRunId: () => newRunId, logger: deps.log });
+        if (snapshot) await refreshMirror(site, snapshot);
+        return finish(result.run);
+      });
+      if (!gated.started) throw new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Confirm the deletions when it has finished.`);
+      return gated.promise;
+    },
+
+    async keepHeldBack(runId) {
+      const run = await deps.db.runStore.getRun(runId);
+      if (!run) throw new AppError('NOT_FOUND', 'This run no longer exists.');
+      await deps.db.runStore.saveHeldBack(runId, []);
+      log.info('held-back deletions kept by the user', { runId });
+    },
+  };
+}

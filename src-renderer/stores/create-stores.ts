@@ -1,0 +1,21 @@
+import type { Bridge } from '../bridge';
+import { createAppStore } from './app-store';
+import { createGetSiteStore } from './get-site-store';
+import { createSettingsStore } from './settings-store';
+import { createOverviewStore } from './overview-store';
+import { createRunsStore } from './runs-store';
+import { createSyncProgressStore } from './sync-progress-store';
+import type { Stores } from './stores-context';
+
+/** Builds every store of a window over its bridge (main.tsx; component tests build single stores on a fake bridge). */
+export function createStores(bridge: Bridge): Stores {
+  return {
+    bridge,
+    app: createAppStore(bridge),
+    getSite: createGetSiteStore(bridge),
+    settings: createSettingsStore(bridge),
+    overview: createOverviewStore(bridge),
+    runs: createRunsStore(bridge),
+    syncProgress: createSyncProgressStore(bridge),
+  };
+}
