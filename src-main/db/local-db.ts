@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { isAppError } from '../../src-shared/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { openDatabase } from './database';
 import { loadPinCipher } from './pin-cipher';
@@ -27,22 +28,33 @@ export interface LocalDb {
   readonly journal: DbJournal;
   /** The sync engine's RunStorePort. */
   readonly runStore: DbRunStore;
+  /** Retries loading the PIN key from the keychain (after the user started a Secret Service); true once loaded. */
+  ensurePinKey(): Promise<boolean>;
   close(): void;
 }
 
 /**
  * Opens (creating and migrating) the database at `file` and loads the PIN key from `secrets`
- * (creating it on first use). Fails with KEYCHAIN_UNAVAILABLE when the keychain is not
- * reachable: PINs are never stored without it.
+ * (creating it on first use). Without a reachable keychain the database still opens, so the
+ * app browses offline; only storing and revealing PINs fail (KEYCHAIN_UNAVAILABLE) until
+ * `ensurePinKey()` succeeds. PINs are never stored unencrypted.
  */
 export async function openLocalDb(file: string, secrets: SecretStore, now: () => Date = () => new Date()): Promise<LocalDb> {
-  const cipher = await loadPinCipher(secrets);
+  const tryKey = async () => {
+    try {
+      return await loadPinCipher(secrets);
+    } catch (error) {
+      if (isAppError(error) && error.code === 'KEYCHAIN_UNAVAILABLE') return null;
+      throw error;
+    }
+  };
   const db = openDatabase(file);
+  const siteState = new SiteStateRepo(db, await tryKey());
   return {
     db,
     connections: new ConnectionsRepo(db, now),
     sites: new SitesRepo(db, now),
-    siteState: new SiteStateRepo(db, cipher),
+    siteState,
     apartments: new ApartmentsRepo(db),
     runs: new RunsRepo(db),
     outbox: new OutboxRepo(db, now),
@@ -50,6 +62,12 @@ export async function openLocalDb(file: string, secrets: SecretStore, now: () =>
     meta: new MetaRepo(db),
     journal: new DbJournal(db),
     runStore: new DbRunStore(db),
+    ensurePinKey: async () => {
+      if (siteState.canHandlePins) return true;
+      const cipher = await tryKey();
+      if (cipher) siteState.setCipher(cipher);
+      return cipher !== null;
+    },
     close: () => db.close(),
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { parseRefPath, refKey } from '../../../src-shared/domain/external-ref';
 import { type CommunityState, CommunityStateSchema, type SpResident } from '../../../src-shared/domain/smartplus';
 import { AppError } from '../../../src-shared/errors';
+import { keychainHint } from '../../secrets/keychain-errors';
 import type { PinCipher } from '../pin-cipher';
 import { int, naturalSortKey } from './row-helpers';
 
@@ -28,12 +29,26 @@ export interface SiteStateExtras {
 export class SiteStateRepo {
   constructor(
     private readonly db: Database,
-    private readonly cipher: PinCipher,
+    private cipher: PinCipher | null,
   ) {}
 
-  /** Replaces the mirror of `siteId` with `state`, taken at `asOf` (ISO time). */
+  /** Whether PINs can be stored and revealed (the keychain gave the PIN key). */
+  get canHandlePins(): boolean {
+    return this.cipher !== null;
+  }
+
+  /** Provides the PIN key once the keychain becomes reachable (see openLocalDb). */
+  setCipher(cipher: PinCipher): void {
+    this.cipher = cipher;
+  }
+
+  /**
+   * Replaces the mirror of `siteId` with `state`, taken at `asOf` (ISO time). Without the PIN
+   * key, a state holding PINs is refused (KEYCHAIN_UNAVAILABLE) rather than stored without them.
+   */
   saveSiteState(siteId: string, state: CommunityState, asOf: string | Date, extras: SiteStateExtras = {}): void {
     const value = CommunityStateSchema.parse(state);
+    if (!this.cipher && value.residents.some((r) => r.pin)) throw noPinKey();
     const at = typeof asOf === 'string' ? asOf : asOf.toISOString();
     const byApartment = groupBy(value.residents, (r) => r.apartmentId);
     const db = this.db;
@@ -138,6 +153,7 @@ export class SiteStateRepo {
       | undefined;
     if (!row) throw new AppError('NOT_FOUND', 'That resident is not in the synced data.');
     if (!row.pin_enc) return null;
+    if (!this.cipher) throw noPinKey();
     try {
       return this.cipher.decrypt(row.pin_enc, residentId);
     } catch (cause) {
@@ -160,7 +176,7 @@ export class SiteStateRepo {
       externalRef: r.externalRef ? refKey(r.externalRef) : null,
       tenantId: extra?.tenantId ?? null,
       contactId: target?.kind === 'contact' ? target.contactId : null,
-      pinEnc: r.pin ? this.cipher.encrypt(r.pin, r.id) : null,
+      pinEnc: r.pin && this.cipher ? this.cipher.encrypt(r.pin, r.id) : null,
       rfCards: JSON.stringify(r.rfCards),
       accessGroups: JSON.stringify(r.accessGroupIds),
       sameAccess: int(r.sameAccessAsMaster),
@@ -170,6 +186,12 @@ export class SiteStateRepo {
       accessReason: extra?.accessReason ?? null,
     };
   }
+}
+
+function noPinKey(): AppError {
+  return new AppError('KEYCHAIN_UNAVAILABLE', `PINs are encrypted with a key kept in the system keychain, which is not available. ${keychainHint()}`, {
+    retryable: true,
+  });
 }
 
 function fullName(r: SpResident): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keychainHint, keychainUnavailable } from '../../../src-main/secrets/keyring-secret-store';
+import { keychainHint, keychainUnavailable } from '../../../src-main/secrets/keychain-errors';
 import { connectionAccount, MemorySecretStore, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
 
 describe('MemorySecretStore', () => {
