@@ -87,7 +87,7 @@ export interface SmartPlusClient {
   };
   setPin(residentId: string, pin: string, options?: CallOptions): Promise<SpResident>;
   removePin(residentId: string, options?: CallOptions): Promise<void>;
-  setRfCards(residentId: string, cards: string[], options?: CallOptions): Promise<SpResident>;
+  setRfCards(residentId: string, cards: readonly string[], options?: CallOptions): Promise<SpResident>;
   accessGroups(communityId: string, options?: CallOptions): Promise<SpAccessGroup[]>;
   devices: {
     list(communityId: string, query?: PageQuery, options?: CallOptions): Promise<Page<SpDevice>>;

@@ -73,7 +73,7 @@ export interface CreateFamilyMemberInput {
   email?: string | null;
   phone?: string | null;
   externalRef?: ExternalRef | null;
-  accessGroupIds?: string[];
+  accessGroupIds?: readonly string[];
   sameAccessAsMaster: boolean;
 }
 
@@ -83,7 +83,7 @@ export interface UpdateResidentInput {
   lastName?: string;
   email?: string | null;
   phone?: string | null;
-  accessGroupIds?: string[];
+  accessGroupIds?: readonly string[];
   sameAccessAsMaster?: boolean;
 }
 
