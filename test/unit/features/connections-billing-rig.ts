@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AppContext, ConnectionClients } from '../../../src-main/composition/app-context';
+import { openLocalDb, type LocalDb } from '../../../src-main/db/local-db';
+import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
+import { EventBus } from '../../../src-main/ipc/events';
+import { createBillingHandlers } from '../../../src-main/ipc/handlers/billing-handlers';
+import { createConnectionsHandlers } from '../../../src-main/ipc/handlers/connections-handlers';
+import { createLogger, memorySink } from '../../../src-main/logging/logger';
+import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
+import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
+import { connectionAccount, MemorySecretStore, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { createSmartPlusClient, type SmartPlusClient } from '../../../src-main/smartplus';
+import { AppError } from '../../../src-shared/errors';
+import type { Envelope } from '../../../src-shared/ipc/contract';
+
+/** Both real sandboxes, a real database in a temp folder, memory keychain, and the connections + billing handlers served through dispatch. */
+export interface Rig {
+  rm: RentManagerSandbox;
+  sp: SmartPlusSandbox;
+  db: LocalDb;
+  secrets: MemorySecretStore;
+  ctx: AppContext;
+  logLines: string[];
+  events: { event: string; payload: unknown }[];
+  /** Every envelope a call returned, as JSON (the IPC responses). */
+  responses: string[];
+  online: () => boolean;
+  /** Calls a channel through the real dispatch (input parsing, output checking, envelope). */
+  call(channel: string, input?: unknown): Promise<Envelope>;
+  /** Saves the SmartPlus sandbox account as a connection (what the app's sandbox set-up does). */
+  addSmartPlusAccount(): Promise<string>;
+  /** Every row of every table, as JSON. */
+  dumpDatabase(): string;
+  close(): Promise<void>;
+}
+
+/** Starts the rig. */
+export async function startRig(): Promise<Rig> {
+  const rm = await startRentManagerSandbox({ seed: { units: 5 } });
+  const sp = await startSmartPlusSandbox();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-features-'));
+  const secrets = new MemorySecretStore();
+  const db = await openLocalDb(path.join(dir, 'sitesync.db'), secrets);
+  const sink = memorySink();
+  const log = createLogger(sink, { level: 'debug' });
+  const bus = new EventBus();
+  const events: Rig['events'] = [];
+  bus.subscribe((event, payload) => events.push({ event, payload }));
+  let online = true;
+  const cache = new Map<string, SmartPlusClient>();
+  const clients: ConnectionClients = {
+    rentManager: async () => {
+      throw new AppError('INTERNAL', 'not used by these tests');
+    },
+    smartPlus: async () => {
+      const conn = db.connections.list().find((c) => c.kind === 'smartplus');
+      if (!conn) throw new AppError('NOT_FOUND', 'No SmartPlus account is set up.');
+      const cached = cache.get(conn.id);
+      if (cached) return cached;
+      const password = (await secrets.get(SECRET_SERVICE, connectionAccount(conn.id))) ?? '';
+      const client = createSmartPlusClient({ baseUrl: conn.baseUrl, username: conn.username ?? '', password, timeoutMs: 2000, retries: 1, logger: log.child('smartplus') });
+      cache.set(conn.id, client);
+      return client;
+    },
+    invalidate: (id) => void cache.delete(id),
+    signOutAll: async () => undefined,
+  };
+  // Only what connections and billing use is real; anything else the context grows throws if touched.
+  const provided = {
+    db,
+    secrets,
+    events: bus,
+    log,
+    now: () => new Date(),
+    clients,
+    sync: new Proxy({} as AppContext['sync'], {
+      get: () => {
+        throw new Error('sync is not used by these tests');
+      },
+    }),
+    sandbox: null,
+    isOnline: () => online,
+    reportNetwork: (ok: boolean) => void (online = ok),
+  };
+  const ctx = new Proxy(provided, {
+    get: (target, key) => {
+      if (key in target) return target[key as keyof typeof target];
+      throw new Error(`the test context has no ${String(key)}`);
+    },
+  }) as unknown as AppContext;
+  const handlers = { ...createConnectionsHandlers(ctx), ...createBillingHandlers(ctx) } as unknown as HandlerMap;
+  const responses: string[] = [];
+  return {
+    rm,
+    sp,
+    db,
+    secrets,
+    ctx,
+    logLines: sink.lines,
+    events,
+    responses,
+    online: () => online,
+    async call(channel, input) {
+      const envelope = await dispatch(handlers, channel, input, log);
+      responses.push(JSON.stringify(envelope));
+      return envelope;
+    },
+    async addSmartPlusAccount() {
+      const envelope = await dispatch(handlers, 'connections.saveSmartPlus', { baseUrl: sp.url, username: sp.username, password: sp.password }, log);
+      if (!envelope.ok) throw new Error(envelope.error.message);
+      return (envelope.value as { id: string }).id;
+    },
+    dumpDatabase() {
+      const tables = db.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+      return JSON.stringify(tables.map((t) => db.db.prepare(`SELECT * FROM "${t.name}"`).all()));
+    },
+    async close() {
+      db.close();
+      await rm.close();
+      await sp.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The value of an ok envelope (fails the test on an error envelope). */
+export function valueOf<T = unknown>(envelope: Envelope): T {
+  if (!envelope.ok) throw new Error(`expected ok, got ${envelope.error.code}: ${envelope.error.message}`);
+  return envelope.value as T;
+}
+
+/** The error of an error envelope (fails the test on an ok envelope). */
+export function errorOf(envelope: Envelope): { code: string; message: string; details?: Record<string, unknown> } {
+  if (envelope.ok) throw new Error('expected an error envelope');
+  return envelope.error;
+}
