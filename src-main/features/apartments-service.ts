@@ -1,12 +1,12 @@
-import type { ApartmentDetail, ApartmentPage, ApartmentQuery } from '../../src-shared/domain/site';
-import type { AddToSyncResult } from '../../src-shared/ipc/contract/apartments';
+import type { ApartmentDetail, ApartmentQuery } from '../../src-shared/domain/site';
+import type { AddToSyncResult, ApartmentListPage } from '../../src-shared/ipc/contract/apartments';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from '../composition/app-context';
 
 /** The apartment browser (spec §9): every read comes from the local copy, so it works with no network. */
 export interface ApartmentsService {
   /** One page of a site's apartments, searched and filtered in SQLite. */
-  list(query: ApartmentQuery): ApartmentPage;
+  list(query: ApartmentQuery): ApartmentListPage;
   /** One apartment's detail; NOT_FOUND when it is not in the synced data. */
   get(apartmentId: string): ApartmentDetail;
   /** Decrypts one resident's PIN because the user asked to see it (stored encrypted locally, so this works offline). */
@@ -22,7 +22,11 @@ export interface ApartmentsService {
 export function createApartmentsService(ctx: AppContext): ApartmentsService {
   const log = ctx.log.child('apartments');
   return {
-    list: (query) => ctx.db.apartments.listApartments(query),
+    list(query) {
+      const page = ctx.db.apartments.listApartments(query);
+      const counts = credentialCounts(ctx, page.rows.map((r) => r.id));
+      return { ...page, rows: page.rows.map((r) => ({ ...r, pinCount: counts.get(r.id)?.pins ?? 0, cardCount: counts.get(r.id)?.cards ?? 0 })) };
+    },
     get(apartmentId) {
       const detail = ctx.db.apartments.getApartmentDetail(apartmentId);
       if (!detail) throw new AppError('NOT_FOUND', 'This apartment is not in the synced data any more. Go back to the list; a resync may have removed it.');
@@ -53,4 +57,18 @@ export function createApartmentsService(ctx: AppContext): ApartmentsService {
       return { policy, added: !already, runId };
     },
   };
+}
+
+// Credential state of one page of apartments: family members with a PIN and with an RF card.
+function credentialCounts(ctx: AppContext, apartmentIds: readonly string[]): Map<string, { pins: number; cards: number }> {
+  const counts = new Map<string, { pins: number; cards: number }>();
+  if (apartmentIds.length === 0) return counts;
+  const rows = ctx.db.db
+    .prepare(
+      `SELECT apartment_id AS id, SUM(pin_enc IS NOT NULL) AS pins, SUM(rf_cards_json != '[]') AS cards
+       FROM residents WHERE role = 'family' AND apartment_id IN (SELECT value FROM json_each(?)) GROUP BY apartment_id`,
+    )
+    .all(JSON.stringify(apartmentIds)) as { id: string; pins: number; cards: number }[];
+  for (const r of rows) counts.set(r.id, { pins: r.pins, cards: r.cards });
+  return counts;
 }

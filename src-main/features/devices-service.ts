@@ -53,13 +53,19 @@ export function createDevicesService(ctx: AppContext, outbox: DeviceOutbox): Dev
   const send = createDeviceSender(ctx);
   const log = ctx.log.child('devices');
 
-  const local = (siteId: string, staleReason: string | null): DeviceList => ({
-    devices: ctx.db.apartments.listDevices(siteId),
-    asOf: ctx.db.meta.get(ASOF_KEY(siteId)) ?? ctx.db.sites.listSummaries().find((s) => s.id === siteId)?.asOf ?? null,
-    live: false,
-    staleReason,
-    outbox: outbox.list(siteId),
-  });
+  const local = (siteId: string, staleReason: string | null): DeviceList => {
+    const devices = ctx.db.apartments.listDevices(siteId);
+    const items = outbox.list(siteId);
+    const ids = [...devices.map((d) => d.location), ...items.map((i) => i.device.location)].flatMap((l) => (l.scope === 'apartment' && l.id ? [l.id] : []));
+    return {
+      devices,
+      asOf: ctx.db.meta.get(ASOF_KEY(siteId)) ?? ctx.db.sites.listSummaries().find((s) => s.id === siteId)?.asOf ?? null,
+      live: false,
+      staleReason,
+      outbox: items,
+      apartmentNames: repo.apartmentNames(ids),
+    };
+  };
 
   const needOnline = (what: string) => {
     if (!ctx.isOnline()) throw new AppError('OFFLINE', `${what} needs SmartPlus, and this computer is offline. Try again when back online.`);

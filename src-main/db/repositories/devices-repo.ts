@@ -35,6 +35,15 @@ export class DevicesRepo {
     return this.db.prepare('DELETE FROM devices WHERE id = ?').run(deviceId).changes > 0;
   }
 
+  /** Unit names of apartments by ID (for device locations). */
+  apartmentNames(ids: readonly string[]): Record<string, string> {
+    if (ids.length === 0) return {};
+    const rows = this.db
+      .prepare('SELECT id, name FROM apartments WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify([...new Set(ids)])) as { id: string; name: string }[];
+    return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+  }
+
   /** The SmartPlus community and its buildings as last synced, or null before the first sync. */
   community(siteId: string): { id: string; buildings: { id: string; name: string }[] } | null {
     const row = this.db.prepare('SELECT id, json FROM communities WHERE site_id = ?').get(siteId) as { id: string; json: string } | undefined;

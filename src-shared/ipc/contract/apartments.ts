@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApartmentDetailSchema, ApartmentPageSchema, ApartmentQuerySchema } from '../../domain/site';
+import { ApartmentDetailSchema, ApartmentPageSchema, ApartmentQuerySchema, ApartmentRowSchema } from '../../domain/site';
 import { SyncPolicySchema } from '../../domain/policy';
 
 /** The answer to a PIN reveal: the PIN, or null when the resident has none. Shown briefly, never kept by the renderer. */
@@ -16,9 +16,19 @@ export const AddToSyncResultSchema = z.object({
 /** See {@link AddToSyncResultSchema}. */
 export type AddToSyncResult = z.infer<typeof AddToSyncResultSchema>;
 
+/** A list row with its credential state: how many accounts have a PIN and how many an RF card. */
+export const ApartmentListRowSchema = ApartmentRowSchema.extend({ pinCount: z.number().int(), cardCount: z.number().int() });
+/** See {@link ApartmentListRowSchema}. */
+export type ApartmentListRow = z.infer<typeof ApartmentListRowSchema>;
+
+/** A page of the apartment list as the browser shows it. */
+export const ApartmentListPageSchema = ApartmentPageSchema.extend({ rows: z.array(ApartmentListRowSchema) });
+/** See {@link ApartmentListPageSchema}. */
+export type ApartmentListPage = z.infer<typeof ApartmentListPageSchema>;
+
 /** Call schemas of the `apartments.*` channels: the apartment browser (spec §9), all read from the local copy. */
 export const apartmentsCalls = {
-  'apartments.list': { input: ApartmentQuerySchema, output: ApartmentPageSchema },
+  'apartments.list': { input: ApartmentQuerySchema, output: ApartmentListPageSchema },
   'apartments.get': { input: z.object({ apartmentId: z.string().min(1) }), output: ApartmentDetailSchema },
   'apartments.revealPin': { input: z.object({ residentId: z.string().min(1) }), output: RevealedPinSchema },
   'apartments.addToSync': {

@@ -13,6 +13,8 @@ export const DeviceListSchema = z.object({
   staleReason: z.string().nullable(),
   /** This site's queued, sent and failed additions, in queue order. */
   outbox: z.array(OutboxItemSchema),
+  /** Unit names of the apartments that devices (listed or queued) belong to, by apartment ID. */
+  apartmentNames: z.record(z.string(), z.string()),
 });
 /** See {@link DeviceListSchema}. */
 export type DeviceList = z.infer<typeof DeviceListSchema>;

@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { ResidentRow } from '../../../src-shared/domain/site';
+import { useStores } from '../../stores/stores-context';
+
+/** How long a revealed PIN stays on screen before it is masked again. */
+export const PIN_VISIBLE_MS = 20_000;
+
+/** The family members of an apartment: contact details, credentials (PIN masked until asked) and access dates. */
+export function ResidentsTable({ residents }: { residents: ResidentRow[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Contact</th>
+            <th scope="col">Applicant type</th>
+            <th scope="col">PIN</th>
+            <th scope="col">RF card</th>
+            <th scope="col">Access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {residents.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">{`${r.firstName} ${r.lastName}`.trim()}</th>
+              <td>
+                <div>{r.email ?? <span className="muted">No e-mail</span>}</div>
+                <div className="muted">{r.phone ?? 'No phone'}</div>
+              </td>
+              <td>{r.applicantType ?? <span className="muted">—</span>}</td>
+              <td>
+                <PinCell resident={r} />
+              </td>
+              <td>{r.rfCards.length > 0 ? r.rfCards.join(', ') : <span className="muted">None</span>}</td>
+              <td>
+                <div>
+                  {r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}
+                  {r.accessUntil ? ` until ${r.accessUntil}` : ''}
+                </div>
+                {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A PIN, masked; "Reveal" asks main for it (decrypted from the local copy, so it works offline) and it hides again by itself. */
+function PinCell({ resident }: { resident: ResidentRow }) {
+  const store = useStores().apartments;
+  const revealed = useStore(store, (s) => (resident.id in s.revealed ? s.revealed[resident.id] : undefined));
+  const { revealPin, hidePin } = store.getState();
+  const shown = revealed !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => hidePin(resident.id), PIN_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [shown, hidePin, resident.id]);
+  if (!resident.hasPin) return <span className="muted">None</span>;
+  const name = `${resident.firstName} ${resident.lastName}`.trim();
+  return (
+    <span className="pin-cell">
+      <span className="pin-value" aria-live="polite" data-testid={`pin-${resident.id}`}>
+        {shown ? (revealed ?? 'None') : '••••'}
+      </span>
+      {shown ? (
+        <button type="button" className="btn btn-small" aria-label={`Hide PIN of ${name}`} onClick={() => hidePin(resident.id)}>
+          Hide
+        </button>
+      ) : (
+        <button type="button" className="btn btn-small" aria-label={`Reveal PIN of ${name}`} onClick={() => void revealPin(resident.id)}>
+          Reveal
+        </button>
+      )}
+    </span>
+  );
+}

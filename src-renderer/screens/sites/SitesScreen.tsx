@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { useApp, useStores } from '../../stores/stores-context';
+import { ApartmentBrowser } from './ApartmentBrowser';
+import { ApartmentDetailView } from './ApartmentDetailView';
+import { SiteList } from './SiteList';
+
+/** The Sites screen: the installer's sites → a site's apartments → one apartment (spec §9). */
+export function SitesScreen() {
+  const siteId = useApp((s) => s.route.siteId);
+  const apartmentId = useApp((s) => s.route.apartmentId);
+  const store = useStores().apartments;
+  const loadSites = useStore(store, (s) => s.loadSites);
+  useEffect(() => {
+    void loadSites();
+  }, [loadSites]);
+  if (siteId && apartmentId) return <ApartmentDetailView siteId={siteId} apartmentId={apartmentId} />;
+  if (siteId) return <ApartmentBrowser siteId={siteId} />;
+  return <SiteList />;
+}

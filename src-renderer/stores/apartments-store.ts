@@ -1,0 +1,195 @@
+import { createStore } from 'zustand/vanilla';
+import type { ApartmentDetail, ApartmentFilter, SiteSummary } from '../../src-shared/domain/site';
+import type { ApartmentListRow } from '../../src-shared/ipc/contract/apartments';
+import type { Bridge } from '../bridge';
+import { describeError } from '../components/error-text';
+import { perfMark } from './perf';
+
+/** Rows fetched per request; the virtualised list asks for more pages as it scrolls. */
+export const APARTMENT_PAGE_SIZE = 200;
+
+/** A loadable value: what a screen needs to draw its loading, error and full states. */
+export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string; nextStep: string | null };
+
+/** The apartment list of the open site: pages loaded so far, for the query that produced them. */
+export interface ApartmentList {
+  siteId: string;
+  search: string;
+  filter: ApartmentFilter;
+  total: number;
+  asOf: string | null;
+  /** Loaded pages by page number (the list shows placeholders for the rest until they arrive). */
+  pages: Record<number, ApartmentListRow[]>;
+  /** Increases with every fresh answer, so the view can time "data arrived → rows drawn". */
+  seq: number;
+}
+
+/** The apartment browser's state (spec §9). */
+export interface ApartmentsState {
+  sites: Loadable<SiteSummary[]>;
+  /** Customer names by Rent Manager connection ID (best effort: the list works without them). */
+  customers: Record<string, string>;
+  search: string;
+  filter: ApartmentFilter;
+  list: Loadable<ApartmentList>;
+  detail: Loadable<ApartmentDetail>;
+  /** PINs the user asked to see, by resident ID; hidden again on request or when the apartment closes. */
+  revealed: Record<string, string | null>;
+  /** A notice after "Add to sync" (or why it failed). */
+  notice: { kind: 'ok' | 'error'; text: string } | null;
+  loadSites(): Promise<void>;
+  /** Shows a site's apartments with the current search and filter. */
+  openSite(siteId: string): Promise<void>;
+  /** Changes the search; at most one query is in flight, and only the newest text is sent next. */
+  setSearch(text: string): void;
+  setFilter(filter: ApartmentFilter): void;
+  /** Loads page `page` of the current list if it is not loaded yet. */
+  ensurePage(page: number): void;
+  openApartment(apartmentId: string): Promise<void>;
+  closeApartment(): void;
+  revealPin(residentId: string): Promise<void>;
+  hidePin(residentId: string): void;
+  /** Adds an unsynced unit to a Custom site's list, optionally resyncing at once. */
+  addToSync(siteId: string, unitId: number, resync: boolean): Promise<void>;
+}
+
+/** Builds the apartment browser store over a bridge. */
+export function createApartmentsStore(bridge: Bridge) {
+  let inFlight = false;
+  let pending = false;
+  let seq = 0;
+  const loadingPages = new Set<string>();
+
+  const store = createStore<ApartmentsState>()((set, get) => {
+    const fail = (error: unknown) => {
+      const { text, nextStep } = describeError(error);
+      return { status: 'error' as const, error: text, nextStep };
+    };
+
+    // Fetches page 0 of the current query; a newer query while this one runs is sent right after it.
+    const query = async (siteId: string) => {
+      if (inFlight) {
+        pending = true;
+        return;
+      }
+      inFlight = true;
+      const { search, filter } = get();
+      try {
+        const page = await bridge.call('apartments.list', { siteId, search, filter, page: 0, pageSize: APARTMENT_PAGE_SIZE });
+        seq += 1;
+        perfMark(`apartments:data:${seq}`);
+        loadingPages.clear();
+        set({ list: { status: 'ready', value: { siteId, search, filter, total: page.total, asOf: page.asOf, pages: { 0: page.rows }, seq } } });
+      } catch (error) {
+        set({ list: fail(error) });
+      } finally {
+        inFlight = false;
+      }
+      if (pending) {
+        pending = false;
+        await query(siteId);
+      }
+    };
+
+    const currentSiteId = () => {
+      const list = get().list;
+      return list.status === 'ready' ? list.value.siteId : openSiteId;
+    };
+    let openSiteId: string | null = null;
+
+    return {
+      sites: { status: 'idle' },
+      customers: {},
+      search: '',
+      filter: 'all',
+      list: { status: 'idle' },
+      detail: { status: 'idle' },
+      revealed: {},
+      notice: null,
+      async loadSites() {
+        if (get().sites.status !== 'ready') set({ sites: { status: 'loading' } });
+        try {
+          set({ sites: { status: 'ready', value: await bridge.call('sites.list') } });
+        } catch (error) {
+          set({ sites: fail(error) });
+        }
+        const customers = await bridge.call('sites.customers').catch(() => []);
+        set({ customers: Object.fromEntries(customers.map((c) => [c.connectionId, c.name])) });
+      },
+      async openSite(siteId) {
+        const list = get().list;
+        if (openSiteId !== siteId) set({ search: '', filter: 'all', notice: null });
+        openSiteId = siteId;
+        if (list.status !== 'ready' || list.value.siteId !== siteId) set({ list: { status: 'loading' } });
+        await query(siteId);
+      },
+      setSearch(text) {
+        set({ search: text });
+        const siteId = currentSiteId();
+        if (siteId) void query(siteId);
+      },
+      setFilter(filter) {
+        set({ filter });
+        const siteId = currentSiteId();
+        if (siteId) void query(siteId);
+      },
+      ensurePage(page) {
+        const list = get().list;
+        if (list.status !== 'ready' || list.value.pages[page]) return;
+        const { siteId, search, filter, seq: at } = list.value;
+        const key = `${at}:${page}`;
+        if (loadingPages.has(key)) return;
+        loadingPages.add(key);
+        void bridge
+          .call('apartments.list', { siteId, search, filter, page, pageSize: APARTMENT_PAGE_SIZE })
+          .then((answer) => {
+            const now = get().list;
+            if (now.status !== 'ready' || now.value.seq !== at) return;
+            set({ list: { status: 'ready', value: { ...now.value, pages: { ...now.value.pages, [page]: answer.rows } } } });
+          })
+          .catch((error: unknown) => set({ list: fail(error) }));
+      },
+      async openApartment(apartmentId) {
+        set({ detail: { status: 'loading' }, revealed: {} });
+        try {
+          set({ detail: { status: 'ready', value: await bridge.call('apartments.get', { apartmentId }) } });
+        } catch (error) {
+          set({ detail: fail(error) });
+        }
+      },
+      closeApartment() {
+        set({ detail: { status: 'idle' }, revealed: {} });
+      },
+      async revealPin(residentId) {
+        try {
+          const { pin } = await bridge.call('apartments.revealPin', { residentId });
+          set({ revealed: { ...get().revealed, [residentId]: pin } });
+        } catch (error) {
+          set({ notice: { kind: 'error', text: describeError(error).text } });
+        }
+      },
+      hidePin(residentId) {
+        const { [residentId]: _gone, ...rest } = get().revealed;
+        set({ revealed: rest });
+      },
+      async addToSync(siteId, unitId, resync) {
+        try {
+          const result = await bridge.call('apartments.addToSync', { siteId, unitId, resync });
+          const text = resync
+            ? 'Added to the sync list. A resync has started; the unit appears here when it finishes.'
+            : result.added
+              ? 'Added to the sync list. It is synced with the next run — or resync now.'
+              : 'This unit is already on the sync list.';
+          set({ notice: { kind: 'ok', text } });
+        } catch (error) {
+          const { text, nextStep } = describeError(error);
+          set({ notice: { kind: 'error', text: nextStep ? `${text} ${nextStep}` : text } });
+        }
+      },
+    };
+  });
+  return store;
+}
+
+/** The type of store {@link createApartmentsStore} returns. */
+export type ApartmentsStore = ReturnType<typeof createApartmentsStore>;

@@ -1,0 +1,176 @@
+import { createStore } from 'zustand/vanilla';
+import type { DeviceDraft, DeviceRow, OutboxItem } from '../../src-shared/domain/device';
+import type { SiteSummary } from '../../src-shared/domain/site';
+import type { DeviceLocation } from '../../src-shared/domain/smartplus';
+import type { DeviceList } from '../../src-shared/ipc/contract/devices';
+import type { Bridge } from '../bridge';
+import { describeError } from '../components/error-text';
+import type { Loadable } from './apartments-store';
+import { deviceErrorText } from './device-errors';
+
+/** The outcome of the last add, edit or removal, shown next to the form or list. */
+export type DeviceNotice = { kind: 'ok' | 'queued' | 'error'; text: string };
+
+/** The devices screen's state (spec §10). */
+export interface DevicesState {
+  sites: Loadable<SiteSummary[]>;
+  siteId: string | null;
+  list: Loadable<DeviceList>;
+  notice: DeviceNotice | null;
+  busy: boolean;
+  loadSites(): Promise<void>;
+  /** Shows a site's devices (live from SmartPlus when online, else the last known). */
+  selectSite(siteId: string): Promise<void>;
+  refresh(): Promise<void>;
+  /** Adds a device; resolves true when it was added or queued (the form then clears). */
+  add(draft: DeviceDraft): Promise<boolean>;
+  update(deviceId: string, patch: { name?: string; location?: DeviceLocation }): Promise<boolean>;
+  remove(device: DeviceRow): Promise<boolean>;
+  retry(id: number): Promise<void>;
+  discard(id: number): Promise<void>;
+  clearNotice(): void;
+  /** Synced apartments of the current site matching `text` (the location picker; from the local copy). */
+  searchApartments(text: string): Promise<{ id: string; name: string; residentNames: string }[]>;
+}
+
+/** Builds the devices store; outbox changes from main update the list as they happen. */
+export function createDevicesStore(bridge: Bridge) {
+  const store = createStore<DevicesState>()((set, get) => {
+    const errorNotice = (error: unknown): DeviceNotice => ({ kind: 'error', text: deviceErrorText(describeError(error)) });
+    const load = async (siteId: string, refresh: boolean) => {
+      try {
+        const list = await bridge.call('devices.list', { siteId, refresh });
+        if (get().siteId === siteId) set({ list: { status: 'ready', value: list } });
+      } catch (error) {
+        const { text, nextStep } = describeError(error);
+        if (get().siteId === siteId) set({ list: { status: 'error', error: text, nextStep } });
+      }
+    };
+    return {
+      sites: { status: 'idle' },
+      siteId: null,
+      list: { status: 'idle' },
+      notice: null,
+      busy: false,
+      async loadSites() {
+        if (get().sites.status !== 'ready') set({ sites: { status: 'loading' } });
+        try {
+          set({ sites: { status: 'ready', value: await bridge.call('sites.list') } });
+        } catch (error) {
+          const { text, nextStep } = describeError(error);
+          set({ sites: { status: 'error', error: text, nextStep } });
+        }
+      },
+      async selectSite(siteId) {
+        if (get().siteId !== siteId) set({ siteId, list: { status: 'loading' }, notice: null });
+        await load(siteId, true);
+      },
+      async refresh() {
+        const siteId = get().siteId;
+        if (siteId) await load(siteId, true);
+      },
+      async add(draft) {
+        const siteId = get().siteId;
+        if (!siteId) return false;
+        set({ busy: true, notice: null });
+        try {
+          const result = await bridge.call('devices.add', { siteId, device: draft });
+          set({
+            notice:
+              result.outcome === 'added'
+                ? { kind: 'ok', text: `${result.device.name} was added to SmartPlus.` }
+                : { kind: 'queued', text: `${draft.name} is queued — it will be sent when back online.` },
+          });
+          await load(siteId, false);
+          return true;
+        } catch (error) {
+          set({ notice: errorNotice(error) });
+          return false;
+        } finally {
+          set({ busy: false });
+        }
+      },
+      async update(deviceId, patch) {
+        const siteId = get().siteId;
+        if (!siteId) return false;
+        set({ busy: true, notice: null });
+        try {
+          const device = await bridge.call('devices.update', { siteId, deviceId, patch });
+          set({ notice: { kind: 'ok', text: `${device.name} was saved.` } });
+          await load(siteId, false);
+          return true;
+        } catch (error) {
+          set({ notice: errorNotice(error) });
+          return false;
+        } finally {
+          set({ busy: false });
+        }
+      },
+      async remove(device) {
+        const siteId = get().siteId;
+        if (!siteId) return false;
+        set({ busy: true, notice: null });
+        try {
+          await bridge.call('devices.remove', { siteId, deviceId: device.id });
+          set({ notice: { kind: 'ok', text: `${device.name} was removed.` } });
+          await load(siteId, false);
+          return true;
+        } catch (error) {
+          set({ notice: errorNotice(error) });
+          return false;
+        } finally {
+          set({ busy: false });
+        }
+      },
+      async retry(id) {
+        try {
+          await bridge.call('devices.retry', { id });
+        } catch (error) {
+          set({ notice: errorNotice(error) });
+        }
+        const siteId = get().siteId;
+        if (siteId) await load(siteId, false);
+      },
+      async discard(id) {
+        try {
+          await bridge.call('devices.discard', { id });
+        } catch (error) {
+          set({ notice: errorNotice(error) });
+        }
+        const siteId = get().siteId;
+        if (siteId) await load(siteId, false);
+      },
+      clearNotice() {
+        set({ notice: null });
+      },
+      async searchApartments(text) {
+        const siteId = get().siteId;
+        if (!siteId) return [];
+        const page = await bridge.call('apartments.list', { siteId, search: text, filter: 'all', page: 0, pageSize: 20 });
+        return page.rows.filter((r) => r.synced).map((r) => ({ id: r.id, name: r.name, residentNames: r.residentNames }));
+      },
+    };
+  });
+
+  bridge.on('devices.outboxChanged', (item) => {
+    const state = store.getState();
+    if (state.list.status !== 'ready' || item.siteId !== state.siteId) return;
+    const outbox = upsertItem(state.list.value.outbox, item);
+    store.setState({ list: { status: 'ready', value: { ...state.list.value, outbox } } });
+    // A sent item is a device now: reload the local list so it shows among the devices.
+    if (item.status === 'sent') void state.refresh();
+  });
+  bridge.on('app.onlineChanged', ({ online }) => {
+    if (online) void store.getState().refresh();
+  });
+  return store;
+}
+
+function upsertItem(items: readonly OutboxItem[], item: OutboxItem): OutboxItem[] {
+  const at = items.findIndex((i) => i.id === item.id);
+  if (at === -1) return [...items, item].sort((a, b) => a.id - b.id);
+  return items.map((i) => (i.id === item.id ? item : i));
+}
+
+/** The type of store {@link createDevicesStore} returns. */
+export type DevicesStore = ReturnType<typeof createDevicesStore>;
