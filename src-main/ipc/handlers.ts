@@ -4,6 +4,8 @@ import { createApartmentsHandlers } from './handlers/apartments-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';
 import { createBillingHandlers } from './handlers/billing-handlers';
 import { createConnectionsHandlers } from './handlers/connections-handlers';
+import { createSettingsHandlers } from './handlers/settings-handlers';
+import { createSitesHandlers } from './handlers/sites-handlers';
 
 /**
  * The transport-free handler map: channel → service call. The Electron binding
@@ -16,5 +18,7 @@ export function createHandlers(ctx: AppContext, app: Omit<AppHandlerDeps, 'ctx'>
     ...createApartmentsHandlers(ctx),
     ...createConnectionsHandlers(ctx),
     ...createBillingHandlers(ctx),
+    ...createSitesHandlers(ctx),
+    ...createSettingsHandlers(ctx),
   };
 }

@@ -2,11 +2,15 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Bridge } from '../bridge';
 import type { AppState, AppStore } from './app-store';
+import type { GetSiteStore } from './get-site-store';
+import type { SettingsStore } from './settings-store';
 
 /** The stores of one window, built once from its bridge (tests build them on a fake bridge). */
 export interface Stores {
   bridge: Bridge;
   app: AppStore;
+  getSite: GetSiteStore;
+  settings: SettingsStore;
 }
 
 /** React context carrying {@link Stores}. */

@@ -1,0 +1,205 @@
+import { DEFAULT_POLICY, type SiteConfig, type SyncPolicy } from '../../src-shared/domain/policy';
+import type { RmField } from '../../src-shared/domain/rentmanager';
+import type { SiteSummary } from '../../src-shared/domain/site';
+import { AppError } from '../../src-shared/errors';
+import type {
+  CustomerOption,
+  FieldOption,
+  ImportedSite,
+  ImportPreview,
+  ImportReadiness,
+  ImportRequest,
+  PropertyOption,
+  UnitOption,
+} from '../../src-shared/ipc/contract/sites';
+import type { AppContext } from '../composition/app-context';
+import { rmFilter } from '../rentmanager/filters';
+import { normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
+import { pinFieldWarning } from '../rentmanager/read-snapshot';
+
+/** How many problems per property the review lists (the rest are counted, and reported after the run). */
+export const PREVIEW_PROBLEM_LIMIT = 200;
+
+const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** Every site with its data age and last run (the overview, the Sites list and Settings). */
+export function listSites(ctx: AppContext): SiteSummary[] {
+  return ctx.db.sites.listSummaries();
+}
+
+/** The customers the wizard offers: every Rent Manager connection, named after its customer when there is one. */
+export function listCustomers(ctx: AppContext): CustomerOption[] {
+  const customers = ctx.db.connections.listCustomers();
+  return ctx.db.connections
+    .list()
+    .filter((c) => c.kind === 'rentmanager')
+    .map((c) => ({
+      connectionId: c.id,
+      name: customers.find((cu) => cu.connectionId === c.id)?.name ?? c.label,
+      companyCode: c.companyCode,
+      locationId: c.locationId,
+      isSandbox: c.isSandbox,
+      status: c.status,
+    }));
+}
+
+/**
+ * The properties the customer enabled for the integration — exactly what its Rent Manager
+ * connection returns from /Properties — with unit counts and any site already made from them.
+ */
+export async function listProperties(ctx: AppContext, connectionId: string): Promise<PropertyOption[]> {
+  const client = await ctx.clients.rentManager(connectionId);
+  const [properties, units] = await Promise.all([client.properties(), client.units({ fields: ['UnitID', 'PropertyID'] })]);
+  const counts = new Map<number, number>();
+  for (const unit of units.rows) counts.set(unit.PropertyID, (counts.get(unit.PropertyID) ?? 0) + 1);
+  const sites = ctx.db.sites.listSummaries().filter((s) => s.connectionId === connectionId);
+  return properties.rows
+    .map(normalizeProperty)
+    .map((p) => ({ id: p.id, name: p.name, address: p.address, unitCount: counts.get(p.id) ?? 0, siteId: sites.find((s) => s.propertyId === p.id)?.id ?? null }))
+    .sort((a, b) => byName.compare(a.name, b.name));
+}
+
+/** The units of one property, in natural order ("2" before "10"), for the Custom apartments picker. */
+export async function listUnits(ctx: AppContext, connectionId: string, propertyId: number): Promise<UnitOption[]> {
+  const client = await ctx.clients.rentManager(connectionId);
+  const units = await client.units({ filters: [rmFilter.eq('PropertyID', propertyId)] });
+  return units.rows
+    .filter((u) => u.PropertyID === propertyId)
+    .map(normalizeUnit)
+    .map((u) => ({ id: u.id, name: u.name }))
+    .sort((a, b) => byName.compare(a.name, b.name));
+}
+
+/** The customer's user-defined fields, for the PIN and RF card pickers, with the Numeric-PIN warning (spec §15). */
+export async function listFields(ctx: AppContext, connectionId: string): Promise<FieldOption[]> {
+  const client = await ctx.clients.rentManager(connectionId);
+  const fields = await client.userDefinedFields();
+  return fields.rows
+    .map(toField)
+    .map((f) => ({ ...f, pinWarning: pinFieldWarning(f) }))
+    .sort((a, b) => byName.compare(a.name, b.name));
+}
+
+const isTenant = (f: RmField) => f.parentType === null || f.parentType.toLowerCase() === 'tenant';
+const isText = (f: RmField) => f.fieldType.toLowerCase() === 'text';
+
+/**
+ * The fields an import reads PINs and RF cards from, picked by name: a tenant field named like
+ * "PIN" (Text preferred over Numeric, which drops leading zeros) and a Text tenant field named
+ * like "RF" or "card". Settings changes them per site.
+ */
+export function defaultFieldChoices(fields: readonly RmField[]): { pin: RmField | null; rfCard: RmField | null } {
+  const tenant = fields.filter(isTenant);
+  const pins = tenant.filter((f) => /\bpin\b/i.test(f.name) && (isText(f) || f.fieldType.toLowerCase() === 'numeric'));
+  const pin = pins.find(isText) ?? pins[0] ?? null;
+  const rfCard = tenant.find((f) => isText(f) && /\brf\b|card/i.test(f.name) && f !== pin) ?? null;
+  return { pin, rfCard };
+}
+
+/** Whether the integration is paid for on the SmartPlus account the customer's sites sync to (spec §7). */
+export async function importReadiness(ctx: AppContext, connectionId: string): Promise<ImportReadiness> {
+  try {
+    const client = await ctx.clients.smartPlus(connectionId);
+    const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
+    if (integration?.status === 'active') return { active: true, endsAt: integration.currentPeriodEnd, reason: null };
+    const reason =
+      integration?.status === 'expired'
+        ? 'The Integration service has expired on this SmartPlus account. Renew it under Subscription to import and sync sites.'
+        : 'The Integration service is not paid for on this SmartPlus account. Pay for it under Subscription to import and sync sites.';
+    return { active: false, endsAt: integration?.currentPeriodEnd ?? null, reason };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      return { active: false, endsAt: null, reason: 'No SmartPlus account is set up. Add it under Connections, then pay for the Integration service.' };
+    }
+    throw error;
+  }
+}
+
+/** The shared policy of an import: the wizard's choices, the picked fields, and the defaults for the rest. */
+async function importPolicy(ctx: AppContext, request: ImportRequest): Promise<{ policy: SyncPolicy; fields: { pin: RmField | null; rfCard: RmField | null } }> {
+  const client = await ctx.clients.rentManager(request.connectionId);
+  const fields = defaultFieldChoices((await client.userDefinedFields()).rows.map(toField));
+  const policy: SyncPolicy = {
+    ...DEFAULT_POLICY,
+    ...request.policy,
+    ...(fields.pin ? { pinField: fields.pin.id } : {}),
+    ...(fields.rfCard ? { rfCardField: fields.rfCard.id } : {}),
+  };
+  return { policy, fields };
+}
+
+/** The dry-run plan of every chosen property (nothing changes), and whether the import may go ahead. */
+export async function previewImport(ctx: AppContext, request: ImportRequest): Promise<ImportPreview> {
+  const { policy, fields } = await importPolicy(ctx, request);
+  const integration = await importReadiness(ctx, request.connectionId);
+  const plans: ImportPreview['plans'] = [];
+  for (const property of request.properties) {
+    const config: SiteConfig = {
+      ...policy,
+      apartments: property.units === 'all' ? 'all' : { custom: property.units },
+      properties: [property.propertyId],
+    };
+    const preview = await ctx.sync.preview(request.connectionId, config);
+    for (const p of preview.plans) {
+      plans.push({
+        propertyId: p.propertyId,
+        propertyName: p.propertyName,
+        summary: p.plan.summary,
+        problems: p.plan.problems.slice(0, PREVIEW_PROBLEM_LIMIT),
+        moreProblems: Math.max(0, p.plan.problems.length - PREVIEW_PROBLEM_LIMIT),
+      });
+    }
+  }
+  return { plans, integration, fields: { pin: fields.pin?.name ?? null, rfCard: fields.rfCard?.name ?? null } };
+}
+
+/**
+ * Creates one site per property with the shared policy and starts its import run. Refused as a
+ * whole (nothing created) when the integration is not paid for or a property is already a site.
+ * A site whose run cannot start is removed again, so a retry starts clean.
+ */
+export async function importSites(ctx: AppContext, request: ImportRequest): Promise<ImportedSite[]> {
+  const readiness = await importReadiness(ctx, request.connectionId);
+  if (!readiness.active) throw new AppError('SUBSCRIPTION_REQUIRED', readiness.reason ?? 'The Integration service is not paid for.');
+  const options = await listProperties(ctx, request.connectionId);
+  const chosen = request.properties.map((p) => {
+    const option = options.find((o) => o.id === p.propertyId);
+    if (!option) throw new AppError('BAD_INPUT', `Property ${p.propertyId} is not enabled for the integration in Rent Manager (any more).`);
+    if (option.siteId) throw new AppError('BAD_INPUT', `"${option.name}" is already a site; change its policy in Settings instead.`);
+    return { ...p, name: option.name };
+  });
+  const { policy } = await importPolicy(ctx, request);
+  const customerId = ctx.db.connections.listCustomers().find((c) => c.connectionId === request.connectionId)?.id ?? null;
+  const imported: ImportedSite[] = [];
+  let firstError: unknown = null;
+  for (const property of chosen) {
+    const site = ctx.db.sites.create({
+      name: property.name,
+      customerId,
+      connectionId: request.connectionId,
+      propertyId: property.propertyId,
+      policy: { ...policy, apartments: property.units === 'all' ? 'all' : { custom: property.units } },
+    });
+    try {
+      const run = await ctx.sync.runSite({ siteId: site.id, trigger: 'import' });
+      imported.push({ siteId: site.id, propertyId: property.propertyId, name: site.name, runId: run.runId });
+    } catch (error) {
+      ctx.db.sites.delete(site.id);
+      firstError ??= error;
+      ctx.log.warn('import run could not start; site removed', { propertyId: property.propertyId, error });
+    }
+  }
+  if (imported.length === 0 && firstError) throw firstError;
+  return imported;
+}
+
+/** Cancels the import runs of the given sites; returns how many were running. */
+export function cancelImport(ctx: AppContext, siteIds: readonly string[]): number {
+  return siteIds.filter((id) => ctx.sync.cancel(id)).length;
+}
+
+/** Replaces one site's policy (validated by the repository; missing fields take their defaults). */
+export function updateSitePolicy(ctx: AppContext, siteId: string, policy: SyncPolicy): SyncPolicy {
+  if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site no longer exists.');
+  return ctx.db.sites.updatePolicy(siteId, policy);
+}

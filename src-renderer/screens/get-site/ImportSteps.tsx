@@ -1,0 +1,145 @@
+import type { RunOutcome, RunProgress } from '../../../src-shared/domain/run';
+import { useStores } from '../../stores/stores-context';
+import { useGetSite } from './use-get-site';
+
+/** The phases of an import run, in order, as the progress list names them. */
+export const PHASES: Array<[RunProgress['phase'], string]> = [
+  ['reading', 'Reading Rent Manager'],
+  ['planning', 'Planning'],
+  ['communities', 'Community'],
+  ['apartments', 'Apartments'],
+  ['family-members', 'Family members'],
+  ['credentials', 'PINs and RF cards'],
+  ['deletions', 'Clean-up'],
+];
+
+const OUTCOME_TEXT: Record<RunOutcome, { text: string; pill: string }> = {
+  running: { text: 'Running', pill: 'pill-muted' },
+  succeeded: { text: 'Synced', pill: 'pill-ok' },
+  partial: { text: 'Synced with problems', pill: 'pill-warn' },
+  'held-back': { text: 'Deletions held back', pill: 'pill-warn' },
+  failed: { text: 'Failed', pill: 'pill-danger' },
+  cancelled: { text: 'Cancelled', pill: 'pill-muted' },
+};
+
+function SiteProgress({ name, progress, done }: { name: string; progress: RunProgress | undefined; done: boolean }) {
+  const phaseIndex = progress ? PHASES.findIndex(([p]) => p === progress.phase) : -1;
+  const label = progress ? (PHASES[phaseIndex]?.[1] ?? 'Finishing') : 'Starting';
+  const total = progress?.total ?? 0;
+  return (
+    <li className="gs-progress">
+      <div className="row">
+        <strong>{name}</strong>
+        <span className="muted">
+          {done ? 'Done' : `${label}${total > 0 ? ` — ${progress!.done} of ${total}` : ''}`}
+        </span>
+      </div>
+      <progress
+        aria-label={`${name}: ${label}`}
+        max={done ? 1 : total || 1}
+        value={done ? 1 : total > 0 ? progress!.done : undefined}
+      />
+      <ol className="gs-phases" aria-label={`Phases of ${name}`}>
+        {PHASES.map(([phase, text], i) => (
+          <li key={phase} className={done || i < phaseIndex ? 'done' : i === phaseIndex ? 'current' : ''}>
+            <span aria-hidden="true">{done || i < phaseIndex ? '✓' : i === phaseIndex ? '●' : '○'}</span> {text}
+            <span className="gs-visually-hidden">{done || i < phaseIndex ? ' (done)' : i === phaseIndex ? ' (in progress)' : ''}</span>
+          </li>
+        ))}
+      </ol>
+    </li>
+  );
+}
+
+/** The import running: a progress bar per site for its current phase, and Cancel. */
+export function ImportProgress() {
+  const step = useGetSite((s) => (s.step.kind === 'importing' ? s.step : null));
+  const cancel = useGetSite((s) => s.cancelImport);
+  if (!step) return null;
+  return (
+    <>
+      <p className="muted" role="status">
+        {step.sites ? `Creating and syncing ${step.sites.length === 1 ? 'the site' : `${step.sites.length} sites`}…` : 'Creating the sites…'}
+      </p>
+      {step.error ? (
+        <div className="banner banner-error" role="alert">
+          {step.error}
+        </div>
+      ) : null}
+      <ul className="gs-progress-list">
+        {(step.sites ?? []).map((site) => (
+          <SiteProgress key={site.siteId} name={site.name} progress={step.progress[site.siteId]} done={Boolean(step.finished[site.siteId])} />
+        ))}
+      </ul>
+      <div className="wizard-nav">
+        <span className="spacer" />
+        <button type="button" className="btn btn-danger" onClick={() => void cancel()} disabled={!step.sites || step.cancelling}>
+          {step.cancelling ? 'Cancelling…' : 'Cancel import'}
+        </button>
+      </div>
+      <p className="muted">Cancelling stops the syncs safely: nothing is left half-made, and the next sync of each site finishes the job.</p>
+    </>
+  );
+}
+
+/** The import's result: each new site with its outcome, a link to it, and to its problems. */
+export function ImportResult() {
+  const { app } = useStores();
+  const step = useGetSite((s) => (s.step.kind === 'result' ? s.step : null));
+  const reset = useGetSite((s) => s.reset);
+  if (!step) return null;
+  const go = (to: Parameters<ReturnType<typeof app.getState>['navigate']>[0]) => {
+    reset();
+    app.getState().navigate(to);
+  };
+  return (
+    <>
+      {step.error ? (
+        <div className="banner banner-error" role="alert">
+          The import could not start: {step.error}
+        </div>
+      ) : (
+        <p role="status">
+          {step.sites.length === 1 ? 'The site was imported.' : `${step.sites.length} sites were imported.`} Each one is synced on the schedule
+          from now on.
+        </p>
+      )}
+      <ul className="gs-results">
+        {step.sites.map((site) => {
+          const record = step.records[site.siteId];
+          const outcome = OUTCOME_TEXT[record?.outcome ?? 'running'];
+          return (
+            <li key={site.siteId} className="card">
+              <div className="row">
+                <h3 className="gs-tight">{site.name}</h3>
+                <span className={`pill ${outcome.pill}`}>{outcome.text}</span>
+              </div>
+              {record ? (
+                <p className="muted gs-tight">
+                  {record.counts.apartments} apartments, {record.counts.accountsCreated} accounts created, {record.counts.credentialsSet} PINs and
+                  RF cards set{record.problemCount > 0 ? `, ${record.problemCount} problems` : ''}.{record.error ? ` ${record.error}` : ''}
+                </p>
+              ) : null}
+              <div className="row">
+                <button type="button" className="btn btn-primary" onClick={() => go({ screen: 'sites', siteId: site.siteId })}>
+                  Open {site.name}
+                </button>
+                {record && record.problemCount > 0 ? (
+                  <button type="button" className="btn" onClick={() => go({ screen: 'runs', runId: record.id })}>
+                    See {record.problemCount} problems<span className="gs-visually-hidden"> of {site.name}</span>
+                  </button>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="wizard-nav">
+        <span className="spacer" />
+        <button type="button" className="btn" onClick={reset}>
+          Import another property
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { useId, useState } from 'react';
+import { LoadState } from './LoadState';
+import { useGetSite } from './use-get-site';
+
+/** Case-insensitive match of a search text against any of the given strings. */
+export function matches(search: string, ...texts: Array<string | null | undefined>): boolean {
+  const needle = search.trim().toLowerCase();
+  return needle === '' || texts.some((t) => t?.toLowerCase().includes(needle));
+}
+
+/** Step 2: the properties the customer enabled for the integration, searchable, several at once. */
+export function PropertiesStep() {
+  const properties = useGetSite((s) => s.properties);
+  const picked = useGetSite((s) => s.draft.propertyIds);
+  const toggle = useGetSite((s) => s.toggleProperty);
+  const reload = useGetSite((s) => s.loadProperties);
+  const [search, setSearch] = useState('');
+  const searchId = useId();
+  return (
+    <LoadState value={properties} loading="Asking Rent Manager for the properties enabled for the integration…" onRetry={() => void reload()}>
+      {(list) => {
+        const shown = list.filter((p) => matches(search, p.name, p.address, String(p.id)));
+        return (
+          <>
+            <p className="muted">
+              Only properties this customer enabled for the Akuvox integration are listed. Each property becomes one SmartPlus community; all of
+              them share the choices of the next steps.
+            </p>
+            {list.length === 0 ? (
+              <div className="banner banner-info" role="status">
+                This customer has no property enabled for the integration. Ask the property manager to enable it in Rent Manager, then try again.
+              </div>
+            ) : (
+              <>
+                <div className="field">
+                  <label htmlFor={searchId}>Search properties</label>
+                  <input
+                    id={searchId}
+                    type="search"
+                    value={search}
+                    placeholder="Name, address or ID"
+                    onChange={(e) => setSearch(e.target.value)}
+                    onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+                  />
+                </div>
+                <p className="muted" role="status">
+                  {picked.length} selected · {shown.length} of {list.length} shown
+                </p>
+                <fieldset className="gs-choices gs-scroll">
+                  <legend className="gs-visually-hidden">Properties</legend>
+                  {shown.map((p) => (
+                    <label key={p.id} className={`gs-choice${p.siteId ? ' gs-choice-disabled' : ''}`}>
+                      <input
+                        type="checkbox"
+                        checked={picked.includes(p.id)}
+                        disabled={p.siteId !== null}
+                        onChange={() => toggle(p.id)}
+                      />
+                      <span>
+                        <strong>{p.name}</strong> <span className="pill pill-muted">{p.unitCount} units</span>
+                        <span className="gs-choice-hint">
+                          {p.address ?? 'No address in Rent Manager'} · ID {p.id}
+                          {p.siteId ? ' — already imported as a site' : ''}
+                        </span>
+                      </span>
+                    </label>
+                  ))}
+                  {shown.length === 0 ? <p className="muted">No property matches “{search}”.</p> : null}
+                </fieldset>
+              </>
+            )}
+          </>
+        );
+      }}
+    </LoadState>
+  );
+}

@@ -1,0 +1,157 @@
+import { useEffect, useRef } from 'react';
+import type { ProblemKind } from '../../../src-shared/domain/run';
+import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
+import { useStores } from '../../stores/stores-context';
+import { LoadState } from './LoadState';
+import { useGetSite } from './use-get-site';
+
+/** Problem kinds in words an installer reads. */
+export const PROBLEM_LABELS: Record<ProblemKind, string> = {
+  'invalid-pin': 'Invalid PIN',
+  'weak-pin': 'PIN the SmartPlus app refuses',
+  'invalid-rf-card': 'Invalid RF card',
+  'duplicate-pin': 'PIN used twice',
+  'duplicate-rf-card': 'RF card used twice',
+  'missing-date': 'Waiting for a date',
+  'missing-email': 'No e-mail',
+  'over-family-limit': 'Over the family-member limit',
+  'held-back-deletion': 'Deletion held back',
+  'unit-not-synced': 'In Rent Manager, not synced',
+  'unit-removed': 'Unit gone from Rent Manager',
+  'property-removed': 'Property gone from Rent Manager',
+  'property-read-failed': 'Property could not be read',
+  'malformed-row': 'Unreadable Rent Manager record',
+  'numeric-pin-field': 'Numeric PIN field',
+  'operation-failed': 'Change failed',
+};
+
+function Counts({ plan }: { plan: PropertyPreview }) {
+  const ops = plan.summary.operations;
+  const n = (kind: keyof typeof ops) => ops[kind] ?? 0;
+  const items: Array<[string, number]> = [
+    ['Communities to create', n('create-community')],
+    ['Apartments to create', n('create-apartment')],
+    ['Family member accounts to create', n('create-family-member')],
+    ['PINs and RF cards to set', n('set-pin') + n('set-rf-cards')],
+    ['Apartments that will need activation', plan.summary.billing.apartmentsToActivate],
+    [`Family members over the free allowance (${plan.summary.billing.freeAllowancePerApartment} per apartment)`, plan.summary.billing.familyMembersOverAllowance],
+  ];
+  return (
+    <dl className="gs-counts">
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Problems({ plan }: { plan: PropertyPreview }) {
+  const total = plan.problems.length + plan.moreProblems;
+  if (total === 0) return <p className="muted">No problems found.</p>;
+  return (
+    <>
+      <h4>
+        {total} {total === 1 ? 'thing' : 'things'} to know — the import goes ahead; these are skipped and reported
+      </h4>
+      <div className="gs-scroll">
+        <table className="data">
+          <caption className="gs-visually-hidden">Problems in {plan.propertyName}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Problem</th>
+              <th scope="col">Who</th>
+              <th scope="col">Field</th>
+              <th scope="col">Value</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.problems.map((p, i) => (
+              <tr key={i}>
+                <td>
+                  <span className={`pill ${p.severity === 'error' ? 'pill-danger' : p.severity === 'warning' ? 'pill-warn' : 'pill-muted'}`}>
+                    {PROBLEM_LABELS[p.kind]}
+                  </span>
+                </td>
+                <td>{p.subject ?? '—'}</td>
+                <td>{p.field ?? '—'}</td>
+                <td className="gs-mono">{p.value ?? '—'}</td>
+                <td>{p.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {plan.moreProblems > 0 ? <p className="muted">…and {plan.moreProblems} more, listed in the run report after the import.</p> : null}
+    </>
+  );
+}
+
+function Integration({ preview }: { preview: ImportPreview }) {
+  const { app } = useStores();
+  const refresh = useGetSite((s) => s.refreshPreview);
+  if (preview.integration.active) {
+    return (
+      <div className="banner banner-info" role="status">
+        The Integration service is paid for{preview.integration.endsAt ? ` until ${new Date(preview.integration.endsAt).toLocaleDateString()}` : ''}. Import
+        creates {preview.plans.length === 1 ? 'the site' : `${preview.plans.length} sites`} and syncs {preview.plans.length === 1 ? 'it' : 'them'} now.
+      </div>
+    );
+  }
+  const pay = () => {
+    app.getState().setLeaveGuard(null);
+    app.getState().navigate({ screen: 'subscription' });
+  };
+  return (
+    <div className="banner banner-warn" role="alert">
+      <p className="gs-tight">
+        <strong>Import is not possible yet.</strong> {preview.integration.reason ?? 'The Integration service is not paid for.'}
+      </p>
+      <p className="gs-tight">Your choices here are kept while you pay.</p>
+      <div className="row">
+        <button type="button" className="btn btn-primary" onClick={pay}>
+          Pay for the Integration service
+        </button>
+        <button type="button" className="btn" onClick={() => void refresh()}>
+          Check again
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** Step 7: the dry-run plan per property, problems with masked PINs, billing impact, and whether import is possible. */
+export function ReviewStep() {
+  const preview = useGetSite((s) => (s.step.kind === 'review' ? s.step.preview : null));
+  const refresh = useGetSite((s) => s.refreshPreview);
+  const stale = preview?.status === 'ready' && !preview.data.integration.active;
+  const arrivedStale = useRef(stale);
+  useEffect(() => {
+    // Only on arrival (e.g. back from paying): a later "Check again" is the user's.
+    if (arrivedStale.current) void refresh();
+  }, [refresh]);
+  if (!preview) return null;
+  return (
+    <LoadState value={preview} loading="Working out what the import will create (nothing is changed yet)…" onRetry={() => void refresh()}>
+      {(data) => (
+        <>
+          <Integration preview={data} />
+          <p className="muted">
+            PINs are read from {data.fields.pin ? `“${data.fields.pin}”` : 'no field (none found)'} and RF cards from{' '}
+            {data.fields.rfCard ? `“${data.fields.rfCard}”` : 'no field (none found)'}; change the fields per site in Settings.
+          </p>
+          {data.plans.map((plan) => (
+            <section key={plan.propertyId} className="gs-plan" aria-labelledby={`plan-${plan.propertyId}`}>
+              <h3 id={`plan-${plan.propertyId}`}>{plan.propertyName}</h3>
+              <Counts plan={plan} />
+              <Problems plan={plan} />
+            </section>
+          ))}
+        </>
+      )}
+    </LoadState>
+  );
+}

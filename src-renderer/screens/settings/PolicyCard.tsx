@@ -1,0 +1,261 @@
+import { useEffect, useId, useState } from 'react';
+import type { FieldOption, UnitOption } from '../../../src-shared/ipc/contract/sites';
+import { EmptyState } from '../../components/EmptyState';
+import { describeError } from '../../components/error-text';
+import { useApp, useStores } from '../../stores/stores-context';
+import { Choice } from '../get-site/PolicySteps';
+import { UnitPicker } from '../get-site/UnitPicker';
+import { TIME_ZONES } from './ScheduleCard';
+import { useSettings } from './use-settings';
+
+type FieldPick = number | string | undefined;
+
+function choiceValue(choice: FieldPick): string {
+  return typeof choice === 'number' ? `id:${choice}` : typeof choice === 'string' ? `name:${choice}` : '';
+}
+
+function fromValue(value: string): FieldPick {
+  if (value.startsWith('id:')) return Number(value.slice(3));
+  if (value.startsWith('name:')) return value.slice(5);
+  return undefined;
+}
+
+/** The field a choice names, by ID or (case-insensitive) name. */
+export function findField(fields: readonly FieldOption[], choice: FieldPick): FieldOption | undefined {
+  if (typeof choice === 'number') return fields.find((f) => f.id === choice);
+  if (typeof choice === 'string') return fields.find((f) => f.name.toLowerCase() === choice.toLowerCase());
+  return undefined;
+}
+
+const isTenantField = (f: FieldOption) => f.parentType === null || f.parentType.toLowerCase() === 'tenant';
+const isType = (f: FieldOption, ...types: string[]) => types.includes(f.fieldType.toLowerCase());
+
+function FieldSelect({ label, hint, choice, options, onChange }: { label: string; hint: string; choice: FieldPick; options: FieldOption[]; onChange: (c: FieldPick) => void }) {
+  const id = useId();
+  const value = choiceValue(choice);
+  const known = options.some((f) => choiceValue(f.id) === value) || value === '';
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(fromValue(e.target.value))} aria-describedby={`${id}-hint`}>
+        <option value="">None — do not sync</option>
+        {known ? null : <option value={value}>{String(choice)} (not found in Rent Manager)</option>}
+        {options.map((f) => (
+          <option key={f.id} value={choiceValue(f.id)}>
+            {f.name} ({f.fieldType})
+          </option>
+        ))}
+      </select>
+      <span className="hint" id={`${id}-hint`}>
+        {hint}
+      </span>
+    </div>
+  );
+}
+
+function CustomUnits({ connectionId, propertyId, name, picked, onSet }: { connectionId: string | null; propertyId: number; name: string; picked: number[]; onSet: (ids: number[]) => void }) {
+  const { bridge } = useStores();
+  const [units, setUnits] = useState<UnitOption[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!connectionId) return;
+    bridge.call('sites.units', { connectionId, propertyId }).then(setUnits, (e: unknown) => setError(describeError(e).text));
+  }, [bridge, connectionId, propertyId]);
+  if (error) return <p className="error">{error}</p>;
+  if (!units) return <p className="muted" role="status">Loading the units of {name}…</p>;
+  const toggle = (unitId: number) => onSet(picked.includes(unitId) ? picked.filter((i) => i !== unitId) : [...picked, unitId]);
+  return <UnitPicker title={name} units={units} picked={picked} onToggle={toggle} onSet={onSet} />;
+}
+
+/** The per-site policy (spec §3–§5): dates, access, apartments, time zone, grace days, PIN and RF card fields. */
+export function PolicyCard() {
+  const sites = useSettings((s) => s.sites);
+  const siteId = useSettings((s) => s.siteId);
+  const form = useSettings((s) => s.policy);
+  const errors = useSettings((s) => s.policyErrors);
+  const notice = useSettings((s) => s.policyNotice);
+  const fields = useSettings((s) => s.fields);
+  const selectSite = useSettings((s) => s.selectSite);
+  const editPolicy = useSettings((s) => s.editPolicy);
+  const savePolicy = useSettings((s) => s.savePolicy);
+  const navigate = useApp((s) => s.navigate);
+  const id = useId();
+  if (sites.status !== 'ready') return null;
+  if (sites.data.length === 0) {
+    return (
+      <section className="card st-card" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>Site policy</h2>
+        <EmptyState
+          title="No site yet"
+          action={
+            <button type="button" className="btn btn-primary" onClick={() => navigate({ screen: 'get-site' })}>
+              Get Site from PMS
+            </button>
+          }
+        >
+          Import a property from Rent Manager first; its policy is then set here.
+        </EmptyState>
+      </section>
+    );
+  }
+  const site = sites.data.find((s) => s.id === siteId);
+  const list = fields.status === 'ready' ? fields.data.filter(isTenantField) : [];
+  const pinField = form ? findField(list, form.pinField) : undefined;
+  return (
+    <form
+      className="card st-card"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void savePolicy();
+      }}
+    >
+      <h2 id={`${id}-title`}>Site policy</h2>
+      <div className="field">
+        <label htmlFor={`${id}-site`}>Site</label>
+        <select id={`${id}-site`} value={siteId ?? ''} onChange={(e) => void selectSite(e.target.value)}>
+          {sites.data.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {form && site ? (
+        <>
+          <div className="grid-2">
+            <fieldset className="gs-choices">
+              <legend>Account creation date</legend>
+              <Choice name="st-creation" label="Move-In Date" checked={form.creation === 'move-in'} onChange={() => editPolicy({ creation: 'move-in' })}>
+                Account from the move-in day.
+              </Choice>
+              <Choice name="st-creation" label="Lease Start Date" checked={form.creation === 'lease-start'} onChange={() => editPolicy({ creation: 'lease-start' })}>
+                Account from the first day of the lease.
+              </Choice>
+            </fieldset>
+            <fieldset className="gs-choices">
+              <legend>Account deletion date</legend>
+              <Choice name="st-deletion" label="Move-Out Date" checked={form.deletion === 'move-out'} onChange={() => editPolicy({ deletion: 'move-out' })}>
+                Access through the move-out day.
+              </Choice>
+              <Choice name="st-deletion" label="Lease End Date" checked={form.deletion === 'lease-end'} onChange={() => editPolicy({ deletion: 'lease-end' })}>
+                Access through the last day of the lease.
+              </Choice>
+            </fieldset>
+            <fieldset className="gs-choices">
+              <legend>Family members&apos; access</legend>
+              <Choice name="st-access" label="Same as the main account" checked={form.sameAccessAsMaster} onChange={() => editPolicy({ sameAccessAsMaster: true })}>
+                The main account&apos;s access groups.
+              </Choice>
+              <Choice name="st-access" label="Default “24 Hours” group" checked={!form.sameAccessAsMaster} onChange={() => editPolicy({ sameAccessAsMaster: false })}>
+                Opens the community&apos;s doors at any time of day.
+              </Choice>
+            </fieldset>
+            <fieldset className="gs-choices">
+              <legend>Apartments</legend>
+              <Choice name="st-apartments" label="All" checked={form.apartments === 'all'} onChange={() => editPolicy({ apartments: 'all' })}>
+                Every unit, including units added later.
+              </Choice>
+              <Choice
+                name="st-apartments"
+                label="Custom"
+                checked={form.apartments !== 'all'}
+                onChange={() => editPolicy({ apartments: { custom: [] } })}
+              >
+                Only picked units; new units show as “in Rent Manager, not synced”.
+              </Choice>
+              {errors.apartments ? <span className="error">{errors.apartments}</span> : null}
+            </fieldset>
+          </div>
+          {form.apartments !== 'all' ? (
+            <CustomUnits
+              connectionId={site.connectionId}
+              propertyId={site.propertyId}
+              name={site.name}
+              picked={form.apartments.custom}
+              onSet={(ids) => editPolicy({ apartments: { custom: ids } })}
+            />
+          ) : null}
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor={`${id}-tz`}>Site time zone (decides what “today” is)</label>
+              <input
+                id={`${id}-tz`}
+                value={form.timeZone}
+                list={`${id}-zones`}
+                aria-invalid={errors.timeZone ? true : undefined}
+                aria-describedby={errors.timeZone ? `${id}-tz-error` : undefined}
+                onChange={(e) => editPolicy({ timeZone: e.target.value })}
+              />
+              <datalist id={`${id}-zones`}>
+                {TIME_ZONES.map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
+              {errors.timeZone ? (
+                <span className="error" id={`${id}-tz-error`}>
+                  {errors.timeZone}
+                </span>
+              ) : null}
+            </div>
+            <div className="field">
+              <label htmlFor={`${id}-grace`}>Grace days</label>
+              <input
+                id={`${id}-grace`}
+                type="number"
+                min={0}
+                max={60}
+                value={form.graceDays}
+                aria-invalid={errors.graceDays ? true : undefined}
+                aria-describedby={`${id}-grace-hint`}
+                onChange={(e) => editPolicy({ graceDays: e.target.value })}
+              />
+              <span className="hint" id={`${id}-grace-hint`}>
+                Access starts this many days before the creation date and ends as many after the deletion date (early move-in, late key
+                return). 0 to 60.
+              </span>
+              {errors.graceDays ? <span className="error">{errors.graceDays}</span> : null}
+            </div>
+          </div>
+          {fields.status === 'error' ? (
+            <div className="banner banner-error" role="alert">
+              The Rent Manager fields could not be loaded: {fields.error} {fields.nextStep}
+            </div>
+          ) : (
+            <div className="grid-2">
+              <FieldSelect
+                label="PIN field (Rent Manager tenant field)"
+                hint="A Text field is recommended: Numeric fields drop leading zeros."
+                choice={form.pinField}
+                options={list.filter((f) => isType(f, 'text', 'numeric'))}
+                onChange={(pinField) => editPolicy({ pinField })}
+              />
+              <FieldSelect
+                label="RF card field (Rent Manager tenant field)"
+                hint="A Text field holding the card number (hex digits 0-9, A-F)."
+                choice={form.rfCardField}
+                options={list.filter((f) => isType(f, 'text'))}
+                onChange={(rfCardField) => editPolicy({ rfCardField })}
+              />
+            </div>
+          )}
+          {pinField?.pinWarning ? (
+            <div className="banner banner-warn" role="alert">
+              {pinField.pinWarning}
+            </div>
+          ) : null}
+          <div className="row">
+            <button type="submit" className="btn btn-primary">
+              Save policy of {site.name}
+            </button>
+            {notice ? (
+              <span className={notice.kind === 'saved' ? 'st-saved' : 'error'} role={notice.kind === 'saved' ? 'status' : 'alert'}>
+                {notice.text}
+              </span>
+            ) : null}
+          </div>
+        </>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,294 @@
+import { createStore } from 'zustand/vanilla';
+import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
+import type {
+  CustomerOption,
+  ImportedSite,
+  ImportPreview,
+  ImportRequest,
+  PropertyOption,
+  UnitOption,
+} from '../../src-shared/ipc/contract/sites';
+import type { Bridge } from '../bridge';
+import { describeError } from '../components/error-text';
+
+/** Something loaded over the bridge: not yet asked, on its way, there, or failed with a sentence. */
+export type Loadable<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; data: T }
+  | { status: 'error'; error: string; nextStep: string | null };
+
+/** The input steps of the wizard, in order (spec §8). */
+export const INPUT_STEPS = ['customer', 'properties', 'creation', 'deletion', 'access', 'apartments', 'review'] as const;
+/** One of {@link INPUT_STEPS}. */
+export type InputStepKind = (typeof INPUT_STEPS)[number];
+
+/** Where the wizard is: the input steps, then importing and the result, each with what it alone needs. */
+export type WizardStep =
+  | { kind: Exclude<InputStepKind, 'review'> }
+  | { kind: 'review'; preview: Loadable<ImportPreview> }
+  | {
+      kind: 'importing';
+      sites: ImportedSite[] | null;
+      progress: Record<string, RunProgress>;
+      finished: Record<string, RunRecord>;
+      cancelling: boolean;
+      error: string | null;
+    }
+  | { kind: 'result'; sites: ImportedSite[]; records: Record<string, RunRecord>; error: string | null };
+
+/** What the installer entered; kept across Back and Next. */
+export interface WizardDraft {
+  connectionId: string | null;
+  propertyIds: number[];
+  creation: 'move-in' | 'lease-start';
+  deletion: 'move-out' | 'lease-end';
+  sameAccessAsMaster: boolean;
+  apartments: 'all' | 'custom';
+  /** Picked units per property (Custom). */
+  customUnits: Record<number, number[]>;
+}
+
+/** A fresh draft with the spec's defaults (Move-In, Move-Out, default access group, all apartments). */
+export const EMPTY_DRAFT: WizardDraft = {
+  connectionId: null,
+  propertyIds: [],
+  creation: 'move-in',
+  deletion: 'move-out',
+  sameAccessAsMaster: false,
+  apartments: 'all',
+  customUnits: {},
+};
+
+/** The Get Site from PMS wizard's state and transitions. */
+export interface GetSiteState {
+  step: WizardStep;
+  draft: WizardDraft;
+  customers: Loadable<CustomerOption[]>;
+  properties: Loadable<PropertyOption[]>;
+  units: Record<number, Loadable<UnitOption[]>>;
+  loadCustomers(): Promise<void>;
+  chooseCustomer(connectionId: string): void;
+  /** (Re)loads the chosen customer's properties. */
+  loadProperties(): Promise<void>;
+  toggleProperty(propertyId: number): void;
+  setPolicy(patch: Partial<Pick<WizardDraft, 'creation' | 'deletion' | 'sameAccessAsMaster' | 'apartments'>>): void;
+  toggleUnit(propertyId: number, unitId: number): void;
+  setUnits(propertyId: number, unitIds: number[]): void;
+  loadUnits(propertyId: number): Promise<void>;
+  next(): Promise<void>;
+  back(): void;
+  refreshPreview(): Promise<void>;
+  startImport(): Promise<void>;
+  cancelImport(): Promise<void>;
+  reset(): void;
+}
+
+/** Why the current step cannot move on (a sentence for the user), or null when Next is allowed. */
+export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'properties'>): string | null {
+  const { step, draft } = state;
+  switch (step.kind) {
+    case 'customer':
+      return draft.connectionId ? null : 'Choose a customer to continue.';
+    case 'properties':
+      return draft.propertyIds.length > 0 ? null : 'Choose at least one property to continue.';
+    case 'apartments': {
+      if (draft.apartments === 'all') return null;
+      const names = propertyNames(state);
+      const empty = draft.propertyIds.filter((id) => (draft.customUnits[id] ?? []).length === 0);
+      if (empty.length === 0) return null;
+      return `Pick at least one apartment in ${empty.map((id) => names.get(id) ?? `property ${id}`).join(', ')} — or choose All.`;
+    }
+    case 'review':
+      if (step.preview.status !== 'ready') return 'Wait for the review to load.';
+      if (!step.preview.data.integration.active) return step.preview.data.integration.reason ?? 'The Integration service is not paid for.';
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** True while leaving the wizard would lose what was entered (asked first). */
+export function hasUnsavedInput(state: Pick<GetSiteState, 'step' | 'draft'>): boolean {
+  const inputStep = (INPUT_STEPS as readonly string[]).includes(state.step.kind);
+  return inputStep && state.draft.connectionId !== null;
+}
+
+/** The import request the draft describes (shared policy, all or picked units per property). */
+export function toImportRequest(draft: WizardDraft): ImportRequest {
+  if (!draft.connectionId) throw new Error('no customer chosen');
+  return {
+    connectionId: draft.connectionId,
+    policy: { creation: draft.creation, deletion: draft.deletion, sameAccessAsMaster: draft.sameAccessAsMaster },
+    properties: draft.propertyIds.map((propertyId) => ({
+      propertyId,
+      units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
+    })),
+  };
+}
+
+function propertyNames(state: Pick<GetSiteState, 'properties'>): Map<number, string> {
+  return new Map(state.properties.status === 'ready' ? state.properties.data.map((p) => [p.id, p.name]) : []);
+}
+
+function failed(error: unknown): { status: 'error'; error: string; nextStep: string | null } {
+  const { text, nextStep } = describeError(error);
+  return { status: 'error', error: text, nextStep };
+}
+
+const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'properties' | 'units'> => ({
+  step: { kind: 'customer' },
+  draft: EMPTY_DRAFT,
+  customers: { status: 'idle' },
+  properties: { status: 'idle' },
+  units: {},
+});
+
+/** Builds the wizard store over a bridge; follows `sync.progressed` / `sync.finished` while importing. */
+export function createGetSiteStore(bridge: Bridge) {
+  const store = createStore<GetSiteState>()((set, get) => {
+    const setDraft = (patch: Partial<WizardDraft>) => set({ draft: { ...get().draft, ...patch } });
+
+    const loadProperties = async (connectionId: string) => {
+      set({ properties: { status: 'loading' } });
+      try {
+        const data = await bridge.call('sites.properties', { connectionId });
+        if (get().draft.connectionId === connectionId) set({ properties: { status: 'ready', data } });
+      } catch (error) {
+        if (get().draft.connectionId === connectionId) set({ properties: failed(error) });
+      }
+    };
+
+    return {
+      ...initial(),
+      async loadCustomers() {
+        set({ customers: { status: 'loading' } });
+        try {
+          const data = await bridge.call('sites.customers');
+          set({ customers: { status: 'ready', data } });
+          const usable = data.filter((c) => c.status === 'configured');
+          if (usable.length === 1 && !get().draft.connectionId) get().chooseCustomer(usable[0]!.connectionId);
+        } catch (error) {
+          set({ customers: failed(error) });
+        }
+      },
+      async loadProperties() {
+        const connectionId = get().draft.connectionId;
+        if (connectionId) await loadProperties(connectionId);
+      },
+      chooseCustomer(connectionId) {
+        if (get().draft.connectionId === connectionId) return;
+        set({ draft: { ...get().draft, connectionId, propertyIds: [], customUnits: {} }, properties: { status: 'idle' }, units: {} });
+      },
+      toggleProperty(propertyId) {
+        const ids = get().draft.propertyIds;
+        setDraft({ propertyIds: ids.includes(propertyId) ? ids.filter((id) => id !== propertyId) : [...ids, propertyId] });
+      },
+      setPolicy(patch) {
+        setDraft(patch);
+        if (patch.apartments === 'custom') for (const id of get().draft.propertyIds) void get().loadUnits(id);
+      },
+      toggleUnit(propertyId, unitId) {
+        const picked = get().draft.customUnits[propertyId] ?? [];
+        const next = picked.includes(unitId) ? picked.filter((id) => id !== unitId) : [...picked, unitId];
+        setDraft({ customUnits: { ...get().draft.customUnits, [propertyId]: next } });
+      },
+      setUnits(propertyId, unitIds) {
+        setDraft({ customUnits: { ...get().draft.customUnits, [propertyId]: [...new Set(unitIds)] } });
+      },
+      async loadUnits(propertyId) {
+        const connectionId = get().draft.connectionId;
+        const current = get().units[propertyId];
+        if (!connectionId || current?.status === 'ready' || current?.status === 'loading') return;
+        set({ units: { ...get().units, [propertyId]: { status: 'loading' } } });
+        try {
+          const data = await bridge.call('sites.units', { connectionId, propertyId });
+          set({ units: { ...get().units, [propertyId]: { status: 'ready', data } } });
+        } catch (error) {
+          set({ units: { ...get().units, [propertyId]: failed(error) } });
+        }
+      },
+      async next() {
+        const state = get();
+        if (stepBlocker(state) !== null) return;
+        const at = INPUT_STEPS.indexOf(state.step.kind as InputStepKind);
+        if (state.step.kind === 'review') return get().startImport();
+        if (at < 0) return;
+        const kind = INPUT_STEPS[at + 1]!;
+        if (kind === 'review') {
+          set({ step: { kind: 'review', preview: { status: 'idle' } } });
+          return get().refreshPreview();
+        }
+        set({ step: { kind } });
+        if (kind === 'properties' && state.properties.status !== 'ready' && state.draft.connectionId) await loadProperties(state.draft.connectionId);
+        if (kind === 'apartments' && state.draft.apartments === 'custom') for (const id of state.draft.propertyIds) void get().loadUnits(id);
+      },
+      back() {
+        const at = INPUT_STEPS.indexOf(get().step.kind as InputStepKind);
+        if (at > 0) set({ step: { kind: INPUT_STEPS[at - 1]! } as WizardStep });
+      },
+      async refreshPreview() {
+        if (get().step.kind !== 'review') return;
+        set({ step: { kind: 'review', preview: { status: 'loading' } } });
+        try {
+          const data = await bridge.call('sites.preview', toImportRequest(get().draft));
+          if (get().step.kind === 'review') set({ step: { kind: 'review', preview: { status: 'ready', data } } });
+        } catch (error) {
+          if (get().step.kind === 'review') set({ step: { kind: 'review', preview: failed(error) } });
+        }
+      },
+      async startImport() {
+        const state = get();
+        if (state.step.kind !== 'review' || stepBlocker(state) !== null) return;
+        set({ step: { kind: 'importing', sites: null, progress: {}, finished: {}, cancelling: false, error: null } });
+        try {
+          const { sites } = await bridge.call('sites.import', toImportRequest(state.draft));
+          const step = get().step;
+          if (step.kind === 'importing') set({ step: { ...step, sites } });
+          settleIfDone();
+        } catch (error) {
+          const { text, nextStep } = describeError(error);
+          set({ step: { kind: 'result', sites: [], records: {}, error: [text, nextStep].filter(Boolean).join(' ') } });
+        }
+      },
+      async cancelImport() {
+        const step = get().step;
+        if (step.kind !== 'importing' || !step.sites) return;
+        set({ step: { ...step, cancelling: true } });
+        try {
+          await bridge.call('sites.cancelImport', { siteIds: step.sites.map((s) => s.siteId) });
+        } catch (error) {
+          const now = get().step;
+          if (now.kind === 'importing') set({ step: { ...now, cancelling: false, error: describeError(error).text } });
+        }
+      },
+      reset() {
+        set(initial());
+      },
+    };
+  });
+
+  /** Moves to the result once every imported site's run has finished. */
+  function settleIfDone() {
+    const step = store.getState().step;
+    if (step.kind !== 'importing' || !step.sites) return;
+    if (!step.sites.every((s) => step.finished[s.siteId])) return;
+    store.setState({ step: { kind: 'result', sites: step.sites, records: step.finished, error: null } });
+  }
+
+  bridge.on('sync.progressed', (progress) => {
+    const step = store.getState().step;
+    if (step.kind !== 'importing') return;
+    store.setState({ step: { ...step, progress: { ...step.progress, [progress.siteId]: progress } } });
+  });
+  bridge.on('sync.finished', (record) => {
+    const step = store.getState().step;
+    if (step.kind !== 'importing') return;
+    store.setState({ step: { ...step, finished: { ...step.finished, [record.siteId]: record } } });
+    settleIfDone();
+  });
+  return store;
+}
+
+/** The type of store {@link createGetSiteStore} returns. */
+export type GetSiteStore = ReturnType<typeof createGetSiteStore>;
