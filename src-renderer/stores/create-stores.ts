@@ -1,5 +1,8 @@
 import type { Bridge } from '../bridge';
+import { createApartmentsStore } from './apartments-store';
 import { createAppStore } from './app-store';
+import { createConnectionsStore } from './connections-store';
+import { createDevicesStore } from './devices-store';
 import { createGetSiteStore } from './get-site-store';
 import { createSettingsStore } from './settings-store';
 import { createOverviewStore } from './overview-store';
@@ -12,6 +15,9 @@ export function createStores(bridge: Bridge): Stores {
   return {
     bridge,
     app: createAppStore(bridge),
+    connections: createConnectionsStore(bridge),
+    apartments: createApartmentsStore(bridge),
+    devices: createDevicesStore(bridge),
     getSite: createGetSiteStore(bridge),
     settings: createSettingsStore(bridge),
     overview: createOverviewStore(bridge),

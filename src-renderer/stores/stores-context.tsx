@@ -1,16 +1,28 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Bridge } from '../bridge';
+import type { ApartmentsStore } from './apartments-store';
 import type { AppState, AppStore } from './app-store';
+import type { ConnectionsStore } from './connections-store';
+import type { DevicesStore } from './devices-store';
 import type { GetSiteStore } from './get-site-store';
 import type { SettingsStore } from './settings-store';
+import type { OverviewStore } from './overview-store';
+import type { RunsStore } from './runs-store';
+import type { SyncProgressStore } from './sync-progress-store';
 
 /** The stores of one window, built once from its bridge (tests build them on a fake bridge). */
 export interface Stores {
   bridge: Bridge;
   app: AppStore;
+  connections: ConnectionsStore;
+  apartments: ApartmentsStore;
+  devices: DevicesStore;
   getSite: GetSiteStore;
   settings: SettingsStore;
+  overview: OverviewStore;
+  runs: RunsStore;
+  syncProgress: SyncProgressStore;
 }
 
 /** React context carrying {@link Stores}. */

@@ -22,7 +22,7 @@ export type HeldBackItem = z.infer<typeof HeldBackItemSchema>;
 /** A run's detail: the record, how many problems of each kind, and the deletions awaiting a decision. */
 export const RunDetailSchema = z.object({
   run: RunListItemSchema,
-  problemCounts: z.record(ProblemKindSchema, z.number().int()),
+  problemCounts: z.partialRecord(ProblemKindSchema, z.number().int()),
   heldBack: z.array(HeldBackItemSchema),
   /** Why the guard held them back, once for all ("would delete 12 of 40 accounts (30%)"). */
   heldBackReason: z.string().nullable(),

@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react';
+import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
+import { EmptyState } from '../../components/EmptyState';
+import { formatDateTime } from '../../components/format';
+import { useApp, useStores } from '../../stores/stores-context';
+import { useOverview, useRuns, useSyncProgress } from '../../stores/sync-hooks';
+import { PreviewDialog } from './PreviewDialog';
+import { resyncBlocker, SiteRow } from './SiteRow';
+
+function latestAsOf(sites: OverviewSite[]): string | null {
+  return sites.reduce<string | null>((latest, s) => (s.asOf && (!latest || s.asOf > latest) ? s.asOf : latest), null);
+}
+
+/**
+ * The overview (spec §6, §11): every customer and site with its sync health, one-click resync
+ * per site and for all, progress and cancel, a preview per site. Offline it shows the data as
+ * of the last sync and says why resyncing is off.
+ */
+export function OverviewScreen() {
+  const { overview, syncProgress, runs } = useStores();
+  const status = useOverview((s) => s.status);
+  const data = useOverview((s) => s.data);
+  const error = useOverview((s) => s.error);
+  const appOnline = useApp((s) => s.online);
+  const navigate = useApp((s) => s.navigate);
+  const startingAll = useSyncProgress((s) => s.startingAll);
+  const skipped = useSyncProgress((s) => s.skipped);
+  const [previewing, setPreviewing] = useState<OverviewSite | null>(null);
+
+  useEffect(() => {
+    void overview.getState().load();
+    void syncProgress.getState().load();
+  }, [overview, syncProgress]);
+
+  const online = appOnline && (data?.online ?? true);
+  const sites = data?.customers.flatMap((c) => c.sites) ?? [];
+  const siteName = (id: string) => sites.find((s) => s.id === id)?.name ?? 'A site';
+  const openPreview = (site: OverviewSite) => {
+    setPreviewing(site);
+    void runs.getState().loadPreview(site.id);
+  };
+  const closePreviewAndResync = () => {
+    if (!previewing) return;
+    const id = previewing.id;
+    runs.getState().closePreview();
+    setPreviewing(null);
+    void syncProgress.getState().start(id);
+  };
+  const previewOpen = useRuns((s) => s.preview.siteId !== null);
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <div className="screen-header">
+        <h1 id="screen-title" tabIndex={-1}>
+          Overview
+        </h1>
+        {sites.length > 0 ? (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!online || startingAll}
+            aria-describedby={!online ? 'offline-banner' : undefined}
+            onClick={() => void syncProgress.getState().startAll()}
+          >
+            {startingAll ? 'Starting…' : 'Resync all'}
+          </button>
+        ) : null}
+      </div>
+
+      {!online && data ? (
+        <div id="offline-banner" className="banner banner-warn" role="status">
+          Offline — data as of {latestAsOf(sites) ? formatDateTime(latestAsOf(sites)!) : 'the last sync'}. Resync and preview need the network and come back
+          when it does.
+        </div>
+      ) : null}
+      {data && !data.subscriptionChecked && online ? (
+        <p className="muted">Subscription states are as last seen; SmartPlus could not be asked just now.</p>
+      ) : null}
+      {error && data ? (
+        <div className="banner banner-error" role="alert">
+          Could not refresh the overview: {error.text} {error.nextStep}
+        </div>
+      ) : null}
+      {skipped.length ? (
+        <div className="banner banner-warn" role="alert">
+          <p className="banner-title">Not every site was resynced:</p>
+          <ul className="plain-list">
+            {skipped.map((s) => (
+              <li key={s.siteId}>
+                {s.siteId === '*' ? '' : `${siteName(s.siteId)}: `}
+                {s.reason}
+              </li>
+            ))}
+          </ul>
+          {skipped.some((s) => s.code === 'SUBSCRIPTION_REQUIRED') ? (
+            <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'subscription' })}>
+              Open Subscription
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+
+      {status === 'loading' || status === 'idle' ? <p role="status">Loading the sync health of your sites…</p> : null}
+      {status === 'error' && error ? (
+        <div className="banner banner-error" role="alert">
+          <p>
+            The overview could not be loaded: {error.text} {error.nextStep}
+          </p>
+          <button type="button" className="btn btn-small" onClick={() => void overview.getState().load()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {status === 'ready' && data && sites.length === 0 ? (
+        <EmptyState
+          title="No sites yet"
+          action={
+            <button type="button" className="btn btn-primary" onClick={() => navigate({ screen: 'get-site' })}>
+              Get Site from PMS
+            </button>
+          }
+        >
+          Import a property from Rent Manager under Sites → Get Site from PMS; its sync health will show here.
+        </EmptyState>
+      ) : null}
+
+      {data?.customers
+        .filter((c) => c.sites.length > 0)
+        .map((customer) => (
+          <section key={customer.id ?? 'none'} className="customer" aria-labelledby={`customer-${customer.id ?? 'none'}`}>
+            <h2 id={`customer-${customer.id ?? 'none'}`}>
+              {customer.name} {customer.isSandbox ? <span className="pill pill-sandbox">Sandbox</span> : null}
+            </h2>
+            <div className="table-scroll">
+              <table className="data overview-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Site</th>
+                    <th scope="col">Last run</th>
+                    <th scope="col">Problems</th>
+                    <th scope="col">Held-back deletions</th>
+                    <th scope="col">Subscription</th>
+                    <th scope="col">Next scheduled run</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {customer.sites.map((site) => (
+                    <SiteRow key={site.id} site={site} online={online} onPreview={openPreview} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        ))}
+      {data && sites.length > 0 ? (
+        <p className="muted">
+          Scheduled runs: daily at {data.schedule.time} ({data.schedule.zone}); times here are in your local time.
+        </p>
+      ) : null}
+
+      {previewing && previewOpen ? (
+        <PreviewDialog siteName={previewing.name} canResync={resyncBlocker(previewing, online) === null} onResync={closePreviewAndResync} />
+      ) : null}
+    </section>
+  );
+}

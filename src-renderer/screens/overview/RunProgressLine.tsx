@@ -1,0 +1,96 @@
+import { useApp, useStores } from '../../stores/stores-context';
+import { useSyncProgress } from '../../stores/sync-hooks';
+import { isRunning } from '../../stores/sync-progress-store';
+import { countsLine, OUTCOME_LABELS, PHASE_LABELS } from '../runs/labels';
+
+/**
+ * A site's manual run under its row: the phase and counts while it runs (with Cancel), how it
+ * ended (with a link to the run), or why it could not start (with the next step).
+ */
+export function RunProgressLine({ siteId, siteName }: { siteId: string; siteName: string }) {
+  const view = useSyncProgress((s) => s.bySite[siteId]);
+  const { syncProgress } = useStores();
+  const navigate = useApp((s) => s.navigate);
+  if (!view) return null;
+  const dismiss = (
+    <button type="button" className="btn btn-small" onClick={() => syncProgress.getState().dismiss(siteId)} aria-label={`Dismiss the resync message of ${siteName}`}>
+      Dismiss
+    </button>
+  );
+  if (view.error) {
+    const needsSubscription = view.error.code === 'SUBSCRIPTION_REQUIRED' || view.error.code === 'SP_SUBSCRIPTION_REQUIRED';
+    return (
+      <div className="run-line run-line-error" role="alert">
+        <span>
+          Could not resync {siteName}: {view.error.text} {view.error.nextStep}
+        </span>
+        <span className="row">
+          {needsSubscription ? (
+            <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'subscription' })}>
+              Open Subscription
+            </button>
+          ) : null}
+          {dismiss}
+        </span>
+      </div>
+    );
+  }
+  if (view.finished) {
+    const outcome = OUTCOME_LABELS[view.finished.outcome];
+    return (
+      <div className="run-line" role="status">
+        <span>
+          Resync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(view.finished.counts)}
+          {view.finished.problemCount ? `, ${view.finished.problemCount} problems` : ''}
+          {view.finished.heldBackCount ? `, ${view.finished.heldBackCount} deletions held back` : ''}.
+        </span>
+        <span className="row">
+          <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'runs', runId: view.finished!.id })}>
+            View run
+          </button>
+          {dismiss}
+        </span>
+      </div>
+    );
+  }
+  if (!isRunning(view)) {
+    return (
+      <div className="run-line" role="status">
+        Starting the resync of {siteName}…
+      </div>
+    );
+  }
+  const p = view.progress;
+  const phase = p ? PHASE_LABELS[p.phase] : 'Starting';
+  const counted = p && p.total > 0;
+  return (
+    <div className="run-line run-line-running">
+      <div className="run-line-text">
+        {view.joined ? <p className="joined-note">A resync of {siteName} was already running — this is its progress.</p> : null}
+        <span aria-live="polite">
+          <strong>{phase}</strong>
+        </span>
+        {counted ? (
+          <span>
+            {' '}
+            — {p.done} of {p.total}
+          </span>
+        ) : null}
+        {p?.current ? <span className="muted run-line-current"> {p.current}</span> : null}
+        <progress
+          aria-label={`Resync progress of ${siteName}`}
+          {...(counted ? { value: p.done, max: p.total } : {})}
+        />
+      </div>
+      <button
+        type="button"
+        className="btn btn-small btn-danger"
+        disabled={view.cancelling}
+        onClick={() => void syncProgress.getState().cancel(siteId)}
+        aria-label={`Cancel the resync of ${siteName}`}
+      >
+        {view.cancelling ? 'Cancelling…' : 'Cancel'}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { HeldBackItem } from '../../../src-shared/ipc/contract/runs';
+import { Dialog } from '../../components/Dialog';
+import { useApp, useStores } from '../../stores/stores-context';
+import { useRuns } from '../../stores/sync-hooks';
+import { plural } from './labels';
+
+/**
+ * The deletions the mass-deletion guard held back (spec §6): who, why, and the two decisions —
+ * delete the accounts, or keep them — each behind a dialog that names how many accounts.
+ */
+export function HeldBackPanel({ items, reason, siteName }: { items: HeldBackItem[]; reason: string | null; siteName: string }) {
+  const { runs } = useStores();
+  const online = useApp((s) => s.online);
+  const action = useRuns((s) => s.action);
+  const [asking, setAsking] = useState<'confirm' | 'keep' | null>(null);
+  const busy = action.kind === 'busy';
+  const accounts = plural(items.length, 'account');
+  const decide = (what: 'confirm' | 'keep') => {
+    setAsking(null);
+    void (what === 'confirm' ? runs.getState().confirmHeldBack() : runs.getState().keepHeldBack());
+  };
+  return (
+    <section aria-labelledby="held-back-title" className="run-section card held-back">
+      <h2 id="held-back-title">Deletions waiting for you ({items.length})</h2>
+      <p>
+        This run would have deleted {accounts} at once, so it held the deletions back. Everything else was applied.
+        {reason ? ` ${reason}` : ''} Check the list: if the tenants really left, confirm; if Rent Manager was wrong, keep the accounts.
+      </p>
+      <div className="table-scroll scroll-box" tabIndex={0} role="region" aria-label="Held-back deletions">
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Unit</th>
+              <th scope="col">Property</th>
+              <th scope="col">Why</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((h) => (
+              <tr key={h.id}>
+                <td>{h.person ?? '—'}</td>
+                <td>{h.unit ?? '—'}</td>
+                <td>{h.property}</td>
+                <td>{h.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="row dialog-actions">
+        <button type="button" className="btn btn-danger" disabled={busy || !online} onClick={() => setAsking('confirm')}>
+          Confirm deletions
+        </button>
+        <button type="button" className="btn" disabled={busy} onClick={() => setAsking('keep')}>
+          Keep accounts
+        </button>
+        {!online ? <span className="muted">Offline: deleting accounts needs the network.</span> : null}
+        {busy && action.what === 'confirm' ? <span role="status">Deleting {accounts}…</span> : null}
+      </div>
+      {asking === 'confirm' ? (
+        <Dialog title={`Delete ${accounts}?`} onClose={() => setAsking(null)}>
+          <p>
+            SiteSync will delete {accounts} from {siteName} in SmartPlus. Those people lose door access. Accounts whose tenants are back in Rent
+            Manager are kept.
+          </p>
+          <div className="row dialog-actions">
+            <button type="button" className="btn btn-danger" onClick={() => decide('confirm')}>
+              Delete {accounts}
+            </button>
+            <button type="button" className="btn" onClick={() => setAsking(null)} data-autofocus>
+              Go back
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+      {asking === 'keep' ? (
+        <Dialog title={`Keep ${accounts}?`} onClose={() => setAsking(null)}>
+          <p>
+            The {accounts} stay in SmartPlus and this list is cleared. If the tenants are still gone from Rent Manager, the next sync plans their deletion
+            again.
+          </p>
+          <div className="row dialog-actions">
+            <button type="button" className="btn btn-primary" onClick={() => decide('keep')}>
+              Keep {accounts}
+            </button>
+            <button type="button" className="btn" onClick={() => setAsking(null)} data-autofocus>
+              Go back
+            </button>
+          </div>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect } from 'react';
+import type { RunCounts } from '../../../src-shared/domain/run';
+import { formatDateTime } from '../../components/format';
+import { useApp, useStores } from '../../stores/stores-context';
+import { useRuns } from '../../stores/sync-hooks';
+import { RunProgressLine } from '../overview/RunProgressLine';
+import { HeldBackPanel } from './HeldBackPanel';
+import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from './labels';
+import { ProblemsTable } from './ProblemsTable';
+
+const COUNT_LABELS: Record<keyof RunCounts, string> = {
+  communities: 'Communities',
+  apartments: 'Apartments',
+  accountsCreated: 'Accounts created',
+  accountsUpdated: 'Accounts updated',
+  accountsDeleted: 'Accounts deleted',
+  credentialsSet: 'PINs and cards set',
+  credentialsRemoved: 'PINs and cards removed',
+  failedOperations: 'Changes that failed',
+};
+
+/** One run (spec §11): when and why it ran, its counts, held-back deletions, every problem, and the CSV export. */
+export function RunDetailView({ runId }: { runId: string }) {
+  const { runs } = useStores();
+  const navigate = useApp((s) => s.navigate);
+  const detail = useRuns((s) => s.detail);
+  const action = useRuns((s) => s.action);
+
+  useEffect(() => {
+    void runs.getState().openRun(runId);
+  }, [runs, runId]);
+
+  const d = detail.value?.run.id === runId ? detail.value : null;
+  const back = (
+    <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'runs', ...(d ? { siteId: d.run.siteId } : {}) })}>
+      ← All runs
+    </button>
+  );
+  if (!d) {
+    return (
+      <section className="screen" aria-labelledby="screen-title">
+        {back}
+        <h1 id="screen-title" tabIndex={-1}>
+          Run
+        </h1>
+        {detail.status === 'error' && detail.error ? (
+          <div className="banner banner-error" role="alert">
+            This run could not be opened: {detail.error.text} {detail.error.nextStep}
+          </div>
+        ) : (
+          <p role="status">Loading the run…</p>
+        )}
+      </section>
+    );
+  }
+  const { run } = d;
+  const outcome = OUTCOME_LABELS[run.outcome];
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      {back}
+      <div className="screen-header">
+        <h1 id="screen-title" tabIndex={-1}>
+          {run.dryRun ? 'Preview' : 'Run'} of {run.siteName}
+        </h1>
+        <button type="button" className="btn" disabled={action.kind === 'busy'} onClick={() => void runs.getState().exportCsv()}>
+          {action.kind === 'busy' && action.what === 'export' ? 'Exporting…' : 'Export to CSV'}
+        </button>
+      </div>
+      <p className="run-meta">
+        <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {TRIGGER_LABELS[run.trigger]} run, started {formatDateTime(run.startedAt)}
+        {run.endedAt ? `, ended ${formatDateTime(run.endedAt)}` : ''}.
+      </p>
+      {action.kind === 'exported' ? (
+        <div className="banner banner-info" role="status">
+          Report saved as <strong>{action.file.fileName}</strong> in your Downloads folder ({action.file.path}).
+        </div>
+      ) : null}
+      {action.kind === 'confirmed' ? (
+        <div className="banner banner-info" role="status">
+          Deletions confirmed: {countsLine(action.run.counts)}.{' '}
+          <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: action.run.id })}>
+            Open that run
+          </button>
+        </div>
+      ) : null}
+      {action.kind === 'kept' ? (
+        <div className="banner banner-info" role="status">
+          Kept {action.count} accounts; nothing was deleted.
+        </div>
+      ) : null}
+      {action.kind === 'failed' ? (
+        <div className="banner banner-error" role="alert">
+          {action.what === 'export' ? 'The report could not be saved' : action.what === 'confirm' ? 'The deletions were not applied' : 'The list could not be cleared'}:{' '}
+          {action.error.text} {action.error.nextStep}
+        </div>
+      ) : null}
+      {run.error ? (
+        <div className="banner banner-error" role="alert">
+          This run stopped: {run.error}
+        </div>
+      ) : null}
+      {run.outcome === 'running' ? <RunProgressLine siteId={run.siteId} siteName={run.siteName} /> : null}
+
+      <section aria-labelledby="counts-title" className="run-section">
+        <h2 id="counts-title">{run.dryRun ? 'Planned changes' : 'Changes made'}</h2>
+        <dl className="counts">
+          {(Object.keys(COUNT_LABELS) as (keyof RunCounts)[]).map((k) => (
+            <div key={k} className="stat">
+              <dt>{COUNT_LABELS[k]}</dt>
+              <dd className="stat-value">{run.counts[k]}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      {d.heldBack.length > 0 ? <HeldBackPanel items={d.heldBack} reason={d.heldBackReason} siteName={run.siteName} /> : null}
+      <ProblemsTable counts={d.problemCounts} />
+    </section>
+  );
+}

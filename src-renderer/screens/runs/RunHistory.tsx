@@ -1,0 +1,123 @@
+import { useEffect } from 'react';
+import { EmptyState } from '../../components/EmptyState';
+import { formatDateTime } from '../../components/format';
+import { useApp, useStores } from '../../stores/stores-context';
+import { useOverview, useRuns } from '../../stores/sync-hooks';
+import { countsLine, OUTCOME_LABELS, plural, TRIGGER_LABELS } from './labels';
+
+/** Run history per site and overall (spec §11), newest first. */
+export function RunHistory({ siteId }: { siteId: string | null }) {
+  const { runs, overview } = useStores();
+  const navigate = useApp((s) => s.navigate);
+  const history = useRuns((s) => s.history);
+  const filter = useRuns((s) => s.siteFilter);
+  const customers = useOverview((s) => s.data?.customers);
+  const sites = customers?.flatMap((c) => c.sites) ?? [];
+
+  useEffect(() => {
+    void runs.getState().loadHistory(siteId);
+    if (overview.getState().status === 'idle') void overview.getState().load();
+  }, [runs, overview, siteId]);
+
+  const list = history.value ?? [];
+  const shown = filter === siteId ? list : [];
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <div className="screen-header">
+        <h1 id="screen-title" tabIndex={-1}>
+          Runs
+        </h1>
+        <div className="field field-inline">
+          <label htmlFor="runs-site">Site</label>
+          <select id="runs-site" value={siteId ?? ''} onChange={(e) => navigate({ screen: 'runs', ...(e.target.value ? { siteId: e.target.value } : {}) })}>
+            <option value="">Every site</option>
+            {sites.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {history.error && history.value ? (
+        <div className="banner banner-error" role="alert">
+          Could not refresh the history: {history.error.text} {history.error.nextStep}
+        </div>
+      ) : null}
+      {history.status === 'loading' || history.status === 'idle' ? <p role="status">Loading run history…</p> : null}
+      {history.status === 'error' && history.error ? (
+        <div className="banner banner-error" role="alert">
+          <p>
+            The run history could not be loaded: {history.error.text} {history.error.nextStep}
+          </p>
+          <button type="button" className="btn btn-small" onClick={() => void runs.getState().loadHistory(siteId)}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {history.status === 'ready' && shown.length === 0 ? (
+        <EmptyState
+          title="No runs yet"
+          action={
+            <button type="button" className="btn" onClick={() => navigate({ screen: 'overview' })}>
+              Go to the Overview
+            </button>
+          }
+        >
+          {siteId ? 'This site has not been synced yet.' : 'Runs show here once a site is imported or resynced.'} Resync a site from the Overview.
+        </EmptyState>
+      ) : null}
+      {shown.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data runs-table">
+            <thead>
+              <tr>
+                <th scope="col">Site</th>
+                <th scope="col">Trigger</th>
+                <th scope="col">Started</th>
+                <th scope="col">Ended</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Changes</th>
+                <th scope="col">Problems</th>
+                <th scope="col">
+                  <span className="sr-only">Open</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((run) => (
+                <tr key={run.id}>
+                  <th scope="row">{run.siteName}</th>
+                  <td>
+                    {TRIGGER_LABELS[run.trigger]}
+                    {run.dryRun ? ' (preview)' : ''}
+                  </td>
+                  <td>{formatDateTime(run.startedAt)}</td>
+                  <td>{run.endedAt ? formatDateTime(run.endedAt) : '—'}</td>
+                  <td>
+                    <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span>
+                  </td>
+                  <td>{countsLine(run.counts)}</td>
+                  <td>
+                    {plural(run.problemCount, 'problem')}
+                    {run.heldBackCount ? <span className="muted site-meta">{run.heldBackCount} deletions held back</span> : null}
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      onClick={() => navigate({ screen: 'runs', runId: run.id })}
+                      aria-label={`Open the run of ${run.siteName} started ${formatDateTime(run.startedAt)}`}
+                    >
+                      Open
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

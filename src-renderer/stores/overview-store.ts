@@ -1,0 +1,54 @@
+import { createStore } from 'zustand/vanilla';
+import type { Overview } from '../../src-shared/ipc/contract/overview';
+import type { Bridge } from '../bridge';
+import { describeError } from '../components/error-text';
+
+/** A failure in words, with the next step. */
+export interface ErrorText {
+  text: string;
+  nextStep: string | null;
+  code: string | null;
+}
+
+/** The overview's data: loading, loaded (kept while it refreshes) or failed. */
+export interface OverviewState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  data: Overview | null;
+  error: ErrorText | null;
+  /** Loads (or refreshes, keeping what is shown) the sync health of every site. */
+  load(): Promise<void>;
+}
+
+/** Builds the overview store; it refreshes itself when a run ends or the network comes back. */
+export function createOverviewStore(bridge: Bridge) {
+  let inFlight: Promise<void> | null = null;
+  const store = createStore<OverviewState>()((set, get) => ({
+    status: 'idle',
+    data: null,
+    error: null,
+    load() {
+      if (inFlight) return inFlight;
+      if (!get().data) set({ status: 'loading' });
+      inFlight = (async () => {
+        try {
+          const data = await bridge.call('overview.get');
+          set({ status: 'ready', data, error: null });
+        } catch (error) {
+          set({ status: get().data ? 'ready' : 'error', error: describeError(error) });
+        } finally {
+          inFlight = null;
+        }
+      })();
+      return inFlight;
+    },
+  }));
+  const refresh = () => {
+    if (store.getState().status !== 'idle') void store.getState().load();
+  };
+  bridge.on('sync.finished', refresh);
+  bridge.on('app.onlineChanged', refresh);
+  return store;
+}
+
+/** The type of store {@link createOverviewStore} returns. */
+export type OverviewStore = ReturnType<typeof createOverviewStore>;

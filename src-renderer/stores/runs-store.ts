@@ -1,0 +1,154 @@
+import { createStore } from 'zustand/vanilla';
+import type { Problem, ProblemKind, RunRecord } from '../../src-shared/domain/run';
+import type { CsvExport, RunDetail, RunListItem, SitePreview } from '../../src-shared/ipc/contract/runs';
+import type { Bridge } from '../bridge';
+import { describeError } from '../components/error-text';
+import type { ErrorText } from './overview-store';
+
+/** One loadable thing: its state and, when it failed, why. */
+export interface Loadable<T> {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  value: T | null;
+  error: ErrorText | null;
+}
+
+/** What a held-back decision or an export did, for the line under the buttons. */
+export type RunAction =
+  | { kind: 'idle' }
+  | { kind: 'busy'; what: 'confirm' | 'keep' | 'export' }
+  | { kind: 'confirmed'; run: RunRecord }
+  | { kind: 'kept'; count: number }
+  | { kind: 'exported'; file: CsvExport }
+  | { kind: 'failed'; what: 'confirm' | 'keep' | 'export'; error: ErrorText };
+
+/** Run history, one run's detail with its problems, and a site's preview (spec §11). */
+export interface RunsState {
+  /** Which site the history shows (null: every site). */
+  siteFilter: string | null;
+  history: Loadable<RunListItem[]>;
+  detail: Loadable<RunDetail>;
+  problems: Loadable<Problem[]>;
+  problemKind: ProblemKind | null;
+  action: RunAction;
+  preview: Loadable<SitePreview> & { siteId: string | null };
+  loadHistory(siteId?: string | null): Promise<void>;
+  openRun(runId: string): Promise<void>;
+  setProblemKind(kind: ProblemKind | null): Promise<void>;
+  exportCsv(): Promise<void>;
+  confirmHeldBack(): Promise<void>;
+  keepHeldBack(): Promise<void>;
+  loadPreview(siteId: string): Promise<void>;
+  closePreview(): void;
+}
+
+const idle = <T>(): Loadable<T> => ({ status: 'idle', value: null, error: null });
+
+/** Builds the runs store; history and an open run refresh when a run ends. */
+export function createRunsStore(bridge: Bridge) {
+  const store = createStore<RunsState>()((set, get) => {
+    const runId = () => get().detail.value?.run.id ?? null;
+    const loadProblems = async (id: string, kind: ProblemKind | null) => {
+      set((s) => ({ problems: { ...s.problems, status: 'loading', error: null } }));
+      try {
+        const { problems } = await bridge.call('runs.problems', { runId: id, ...(kind ? { kind } : {}) });
+        if (get().detail.value?.run.id === id && get().problemKind === kind) set({ problems: { status: 'ready', value: problems, error: null } });
+      } catch (error) {
+        set({ problems: { status: 'error', value: null, error: describeError(error) } });
+      }
+    };
+    return {
+      siteFilter: null,
+      history: idle(),
+      detail: idle(),
+      problems: idle(),
+      problemKind: null,
+      action: { kind: 'idle' },
+      preview: { ...idle(), siteId: null },
+      async loadHistory(siteId) {
+        const filter = siteId === undefined ? get().siteFilter : siteId;
+        set((s) => ({ siteFilter: filter, history: { ...s.history, status: s.history.value ? 'ready' : 'loading', error: null } }));
+        try {
+          const { runs } = await bridge.call('runs.list', filter ? { siteId: filter } : {});
+          if (get().siteFilter === filter) set({ history: { status: 'ready', value: runs, error: null } });
+        } catch (error) {
+          set((s) => ({ history: { status: s.history.value ? 'ready' : 'error', value: s.history.value, error: describeError(error) } }));
+        }
+      },
+      async openRun(id) {
+        const same = runId() === id;
+        set({
+          detail: same ? { ...get().detail, error: null } : { status: 'loading', value: null, error: null },
+          ...(same ? {} : { problems: idle<Problem[]>(), problemKind: null, action: { kind: 'idle' } as RunAction }),
+        });
+        try {
+          const detail = await bridge.call('runs.get', { runId: id });
+          set({ detail: { status: 'ready', value: detail, error: null } });
+          await loadProblems(id, get().problemKind);
+        } catch (error) {
+          set({ detail: { status: 'error', value: null, error: describeError(error) } });
+        }
+      },
+      async setProblemKind(kind) {
+        set({ problemKind: kind });
+        const id = runId();
+        if (id) await loadProblems(id, kind);
+      },
+      async exportCsv() {
+        const id = runId();
+        if (!id) return;
+        set({ action: { kind: 'busy', what: 'export' } });
+        try {
+          const file = await bridge.call('runs.exportCsv', { runId: id });
+          set({ action: { kind: 'exported', file } });
+        } catch (error) {
+          set({ action: { kind: 'failed', what: 'export', error: describeError(error) } });
+        }
+      },
+      async confirmHeldBack() {
+        const id = runId();
+        if (!id) return;
+        set({ action: { kind: 'busy', what: 'confirm' } });
+        try {
+          const run = await bridge.call('runs.confirmHeldBack', { runId: id });
+          set({ action: { kind: 'confirmed', run } });
+          await get().openRun(id);
+        } catch (error) {
+          set({ action: { kind: 'failed', what: 'confirm', error: describeError(error) } });
+        }
+      },
+      async keepHeldBack() {
+        const id = runId();
+        if (!id) return;
+        set({ action: { kind: 'busy', what: 'keep' } });
+        try {
+          const { kept } = await bridge.call('runs.keepHeldBack', { runId: id });
+          set({ action: { kind: 'kept', count: kept } });
+          await get().openRun(id);
+        } catch (error) {
+          set({ action: { kind: 'failed', what: 'keep', error: describeError(error) } });
+        }
+      },
+      async loadPreview(siteId) {
+        set({ preview: { status: 'loading', value: null, error: null, siteId } });
+        try {
+          const preview = await bridge.call('runs.preview', { siteId });
+          if (get().preview.siteId === siteId) set({ preview: { status: 'ready', value: preview, error: null, siteId } });
+        } catch (error) {
+          if (get().preview.siteId === siteId) set({ preview: { status: 'error', value: null, error: describeError(error), siteId } });
+        }
+      },
+      closePreview() {
+        set({ preview: { ...idle(), siteId: null } });
+      },
+    };
+  });
+  bridge.on('sync.finished', (run) => {
+    const s = store.getState();
+    if (s.history.status !== 'idle') void s.loadHistory();
+    if (s.detail.value?.run.id === run.id && s.action.kind !== 'busy') void s.openRun(run.id);
+  });
+  return store;
+}
+
+/** The type of store {@link createRunsStore} returns. */
+export type RunsStore = ReturnType<typeof createRunsStore>;
