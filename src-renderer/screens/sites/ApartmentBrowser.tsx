@@ -99,7 +99,7 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
         <>
           <p className="muted" role="status" aria-live="polite">
             {list.value.total.toLocaleString()} {list.value.total === 1 ? 'apartment' : 'apartments'}
-            {search ? ` matching “${search}”` : ''}
+            {list.value.search ? ` matching “${list.value.search}”` : ''}
           </p>
           <ApartmentList list={list.value} search={search} custom={custom} />
         </>
