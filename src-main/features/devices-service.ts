@@ -5,8 +5,7 @@ import { AppError, isAppError } from '../../src-shared/errors';
 import { formatMac } from '../../src-shared/rules/mac';
 import type { AppContext } from '../composition/app-context';
 import { DevicesRepo } from '../db/repositories/devices-repo';
-import type { AddDevice, DeviceOutbox } from '../services/device-outbox';
-import { trackNetwork } from './network';
+import type { AddDevice } from '../services/device-outbox';
 
 /** The devices screen's service (spec §10): SmartPlus when online, the local copy and the outbox when not. */
 export interface DevicesService {
@@ -38,17 +37,20 @@ export function createDeviceSender(ctx: AppContext): AddDevice {
   return async (siteId, draft) => {
     const community = communityOf(ctx, repo, siteId);
     const location = resolveLocation(draft.location, community.buildings);
-    const client = await ctx.clients.smartPlus();
-    const created = await trackNetwork(ctx, () =>
-      client.devices.create(community.id, { name: draft.name, type: draft.type, mac: draft.mac, location }, { idempotencyKey: `device:${draft.mac}` }),
+    const client = await smartPlusFor(ctx, siteId);
+    const created = await client.devices.create(
+      community.id,
+      { name: draft.name, type: draft.type, mac: draft.mac, location },
+      { idempotencyKey: `device:${draft.mac}` },
     );
     repo.upsert(toRow(siteId, created));
     return { id: created.id };
   };
 }
 
-/** Builds the devices service; `outbox` is the app's one DeviceOutbox (built with {@link createDeviceSender}). */
-export function createDevicesService(ctx: AppContext, outbox: DeviceOutbox): DevicesService {
+/** Builds the devices service over the app's one DeviceOutbox (`ctx.outbox`, which sends with {@link createDeviceSender}). */
+export function createDevicesService(ctx: AppContext): DevicesService {
+  const outbox = ctx.outbox;
   const repo = new DevicesRepo(ctx.db.db);
   const send = createDeviceSender(ctx);
   const log = ctx.log.child('devices');
@@ -79,10 +81,10 @@ export function createDevicesService(ctx: AppContext, outbox: DeviceOutbox): Dev
       const community = repo.community(siteId);
       if (!community) return local(siteId, null);
       try {
-        const client = await ctx.clients.smartPlus();
+        const client = await smartPlusFor(ctx, siteId);
         const devices: SpDevice[] = [];
         for (let page = 1; ; page++) {
-          const answer = await trackNetwork(ctx, () => client.devices.list(community.id, { page, pageSize: 500 }));
+          const answer = await client.devices.list(community.id, { page, pageSize: 500 });
           devices.push(...answer.items);
           if (devices.length >= answer.total || answer.items.length === 0) break;
         }
@@ -127,9 +129,9 @@ export function createDevicesService(ctx: AppContext, outbox: DeviceOutbox): Dev
     async update(siteId, deviceId, patch) {
       needOnline('Changing a device');
       const community = communityOf(ctx, repo, siteId);
-      const client = await ctx.clients.smartPlus();
+      const client = await smartPlusFor(ctx, siteId);
       const location = patch.location ? resolveLocation(patch.location, community.buildings) : undefined;
-      const updated = await trackNetwork(ctx, () => client.devices.update(deviceId, { ...(patch.name ? { name: patch.name } : {}), ...(location ? { location } : {}) }));
+      const updated = await client.devices.update(deviceId, { ...(patch.name ? { name: patch.name } : {}), ...(location ? { location } : {}) });
       const row = toRow(siteId, updated);
       repo.upsert(row);
       return row;
@@ -137,9 +139,9 @@ export function createDevicesService(ctx: AppContext, outbox: DeviceOutbox): Dev
 
     async remove(siteId, deviceId) {
       needOnline('Removing a device');
-      const client = await ctx.clients.smartPlus();
+      const client = await smartPlusFor(ctx, siteId);
       try {
-        await trackNetwork(ctx, () => client.devices.delete(deviceId));
+        await client.devices.delete(deviceId);
       } catch (error) {
         // Already gone in SmartPlus: the local copy follows.
         if (!isAppError(error) || error.code !== 'SP_NOT_FOUND') throw error;
@@ -154,6 +156,12 @@ export function createDevicesService(ctx: AppContext, outbox: DeviceOutbox): Dev
       if (!outbox.dismiss(id)) throw new AppError('NOT_FOUND', 'That queued device is gone already.');
     },
   };
+}
+
+// The SmartPlus account on the same side as the site's Rent Manager connection (sandbox with sandbox).
+function smartPlusFor(ctx: AppContext, siteId: string) {
+  const connectionId = ctx.db.sites.get(siteId)?.connectionId;
+  return connectionId ? ctx.clients.smartPlus(connectionId) : ctx.clients.smartPlus();
 }
 
 function communityOf(ctx: AppContext, repo: DevicesRepo, siteId: string) {

@@ -4,6 +4,7 @@ import { createApartmentsHandlers } from './handlers/apartments-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';
 import { createBillingHandlers } from './handlers/billing-handlers';
 import { createConnectionsHandlers } from './handlers/connections-handlers';
+import { createDevicesHandlers } from './handlers/devices-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createSitesHandlers } from './handlers/sites-handlers';
 
@@ -16,6 +17,7 @@ export function createHandlers(ctx: AppContext, app: Omit<AppHandlerDeps, 'ctx'>
   return {
     ...createAppHandlers({ ...app, ctx }),
     ...createApartmentsHandlers(ctx),
+    ...createDevicesHandlers(ctx),
     ...createConnectionsHandlers(ctx),
     ...createBillingHandlers(ctx),
     ...createSitesHandlers(ctx),

@@ -1,6 +1,5 @@
 import type { AppContext } from '../../composition/app-context';
 import { createDevicesService } from '../../features/devices-service';
-import type { DeviceOutbox } from '../../services/device-outbox';
 import type { HandlerMap } from '../dispatch';
 
 type DevicesHandlers = Pick<
@@ -9,9 +8,9 @@ type DevicesHandlers = Pick<
 >;
 
 /** Handlers of the `devices.*` channels; every outbox change goes to the renderer as `devices.outboxChanged`. */
-export function createDevicesHandlers(ctx: AppContext, outbox: DeviceOutbox): DevicesHandlers {
-  const service = createDevicesService(ctx, outbox);
-  outbox.onChange((item) => ctx.events.emit('devices.outboxChanged', item));
+export function createDevicesHandlers(ctx: AppContext): DevicesHandlers {
+  const service = createDevicesService(ctx);
+  ctx.outbox.onChange((item) => ctx.events.emit('devices.outboxChanged', item));
   return {
     'devices.list': ({ siteId, refresh }) => service.list(siteId, refresh),
     'devices.add': ({ siteId, device }) => service.add(siteId, device),
