@@ -7,6 +7,9 @@ import { createConnectionsHandlers } from './handlers/connections-handlers';
 import { createDevicesHandlers } from './handlers/devices-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createSitesHandlers } from './handlers/sites-handlers';
+import { createOverviewHandlers } from './handlers/overview-handlers';
+import { createRunsHandlers } from './handlers/runs-handlers';
+import { createSyncHandlers } from './handlers/sync-handlers';
 
 /**
  * The transport-free handler map: channel → service call. The Electron binding
@@ -22,5 +25,8 @@ export function createHandlers(ctx: AppContext, app: Omit<AppHandlerDeps, 'ctx'>
     ...createBillingHandlers(ctx),
     ...createSitesHandlers(ctx),
     ...createSettingsHandlers(ctx),
+    ...createSyncHandlers(ctx),
+    ...createOverviewHandlers(ctx),
+    ...createRunsHandlers(ctx),
   };
 }

@@ -1,0 +1,158 @@
+import type { SubscriptionState } from '../../src-shared/domain/site';
+import type { Overview, OverviewCustomer, OverviewSite } from '../../src-shared/ipc/contract/overview';
+import type { RunSkipped, RunStarted } from '../../src-shared/ipc/contract/sync';
+import { AppError, isAppError } from '../../src-shared/errors';
+import type { AppContext } from '../composition/app-context';
+import { nextRun } from '../scheduler/next-run';
+
+/** How long the overview waits for SmartPlus to say whether the subscription is active before showing the last seen state. */
+const SUBSCRIPTION_CHECK_MS = 4000;
+
+/** Options of {@link createOverviewService}. */
+export interface OverviewServiceOptions {
+  /** How long to wait for the subscription check (tests shorten it). */
+  subscriptionCheckMs?: number;
+}
+
+/** The overview's data and its "Resync all" (spec §6, §11). */
+export interface OverviewService {
+  /** Every customer and site with its sync health; the subscription is checked with SmartPlus when online. */
+  get(): Promise<Overview>;
+  /** Starts (or joins) a manual run of one site. Offline or unpaid, it refuses with a reason and the next step. */
+  resync(siteId: string): Promise<RunStarted>;
+  /** Starts a manual run of every site that can be synced now; lists the others with why. */
+  resyncAll(): Promise<{ started: RunStarted[]; skipped: RunSkipped[] }>;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new AppError('SP_UNAVAILABLE', 'SmartPlus did not answer in time.', { retryable: true })), ms);
+    promise.then(
+      (v) => (clearTimeout(timer), resolve(v)),
+      (e: unknown) => (clearTimeout(timer), reject(e)),
+    );
+  });
+}
+
+/** Builds the overview service over the app context. */
+export function createOverviewService(ctx: AppContext, options: OverviewServiceOptions = {}): OverviewService {
+  const log = ctx.log.child('overview');
+  const checkMs = options.subscriptionCheckMs ?? SUBSCRIPTION_CHECK_MS;
+
+  /** Asks SmartPlus for the integration subscription of each site's account (sandbox and real accounts differ); true when every ask answered. */
+  const checkSubscriptions = async (sites: { id: string; connectionId: string | null }[]): Promise<boolean> => {
+    if (!ctx.isOnline() || sites.length === 0) return false;
+    const byConnection = new Map<string, Promise<{ state: SubscriptionState; endsAt: string | null }>>();
+    let allAnswered = true;
+    for (const site of sites) {
+      if (!site.connectionId) continue;
+      const key = site.connectionId;
+      if (!byConnection.has(key)) {
+        byConnection.set(
+          key,
+          withTimeout(
+            (async () => {
+              const client = await ctx.clients.smartPlus(key);
+              const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
+              return { state: integration?.status ?? 'none', endsAt: integration?.currentPeriodEnd ?? null };
+            })(),
+            checkMs,
+          ),
+        );
+      }
+      try {
+        const found = await byConnection.get(key)!;
+        ctx.db.sites.setSubscription(site.id, found.state, found.endsAt);
+      } catch (error) {
+        allAnswered = false;
+        log.info('subscription check failed; showing the last seen state', { siteId: site.id, code: isAppError(error) ? error.code : 'unknown' });
+      }
+    }
+    return allAnswered;
+  };
+
+  /** The newest run of the site whose held-back deletions still wait for a decision. */
+  const awaitingDecision = async (siteId: string): Promise<OverviewSite['heldBack']> => {
+    const runs = await ctx.db.runStore.listRuns(siteId);
+    for (const run of runs) {
+      if (run.dryRun || run.heldBackCount === 0) continue;
+      const held = await ctx.db.runStore.listHeldBack(run.id);
+      if (held.length > 0) return { runId: run.id, count: held.length };
+    }
+    return null;
+  };
+
+  const service: OverviewService = {
+    async get() {
+      const before = ctx.db.sites.listSummaries();
+      const subscriptionChecked = await checkSubscriptions(before);
+      const summaries = subscriptionChecked ? ctx.db.sites.listSummaries() : before;
+      const schedule = ctx.preferences.get().schedule;
+      const now = ctx.now();
+      const sites: (OverviewSite & { customerId: string | null })[] = [];
+      for (const s of summaries) {
+        const last = s.lastRun ? ctx.db.runs.getRun(s.lastRun.id) : null;
+        const lastCompleted = ctx.db.runs.lastCompletedRunAt(s.id);
+        sites.push({
+          id: s.id,
+          customerId: s.customerId,
+          name: s.name,
+          propertyId: s.propertyId,
+          apartmentCount: s.apartmentCount,
+          asOf: s.asOf,
+          lastRun: last
+            ? { id: last.id, trigger: last.trigger, outcome: last.outcome, startedAt: last.startedAt, endedAt: last.endedAt, problemCount: last.problemCount }
+            : null,
+          heldBack: await awaitingDecision(s.id),
+          subscription: s.subscription,
+          subscriptionEndsAt: s.subscriptionEndsAt,
+          nextRunAt: nextRun(schedule, lastCompleted ? new Date(lastCompleted) : null, now).toISOString(),
+        });
+      }
+      const customers: OverviewCustomer[] = ctx.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));
+      const byId = new Map(customers.map((c) => [c.id, c]));
+      let orphans: OverviewCustomer | null = null;
+      for (const { customerId, ...site } of sites) {
+        let customer = customerId ? byId.get(customerId) : undefined;
+        if (!customer) {
+          orphans ??= { id: null, name: 'Sites without a customer', isSandbox: false, sites: [] };
+          customer = orphans;
+        }
+        customer.sites.push(site);
+      }
+      if (orphans) customers.push(orphans);
+      return { customers, schedule, online: ctx.isOnline(), subscriptionChecked, running: ctx.sync.running() };
+    },
+
+    async resync(siteId) {
+      if (!ctx.isOnline()) throw new AppError('OFFLINE', 'You are offline: resyncing needs the network.');
+      const started = await ctx.sync.runSite({ siteId, trigger: 'manual' });
+      // The outcome goes out as `sync.finished`; nobody awaits `done` here.
+      started.done.catch((error: unknown) => log.warn('manual run ended with an error', { siteId, error }));
+      return { siteId, runId: started.runId, joined: started.joined };
+    },
+
+    async resyncAll() {
+      const started: RunStarted[] = [];
+      const skipped: RunSkipped[] = [];
+      for (const site of ctx.db.sites.listSummaries()) {
+        if (!ctx.isOnline()) {
+          skipped.push({ siteId: site.id, code: 'OFFLINE', reason: 'Offline: resyncing needs the network.' });
+          continue;
+        }
+        if (!site.connectionId) {
+          skipped.push({ siteId: site.id, code: 'NOT_READY', reason: 'No Rent Manager connection is chosen for this site (Connections).' });
+          continue;
+        }
+        try {
+          started.push(await service.resync(site.id));
+        } catch (error) {
+          const code = isAppError(error) && (error.code === 'SUBSCRIPTION_REQUIRED' || error.code === 'SP_SUBSCRIPTION_REQUIRED') ? 'SUBSCRIPTION_REQUIRED' : 'FAILED';
+          skipped.push({ siteId: site.id, code, reason: error instanceof Error ? error.message : 'The run could not start.' });
+        }
+      }
+      return { started, skipped };
+    },
+  };
+  return service;
+}

@@ -1,0 +1,186 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PROBLEM_KINDS, type Problem, type ProblemKind, type RunRecord } from '../../src-shared/domain/run';
+import { displayOperation, type SyncOperation } from '../../src-shared/domain/sync-plan';
+import {
+  type CsvExport,
+  PREVIEW_OPERATION_LIMIT,
+  type RunDetail,
+  type RunListItem,
+  type SitePreview,
+} from '../../src-shared/ipc/contract/runs';
+import { AppError } from '../../src-shared/errors';
+import { maskPin } from '../../src-shared/rules/pin';
+import type { AppContext } from '../composition/app-context';
+import { describeTarget } from '../sync/apply';
+import { runReportCsv } from '../sync/report';
+
+/** Options of {@link createRunsService}. */
+export interface RunsServiceOptions {
+  /** Where CSV reports go; default: the user's Downloads folder. */
+  downloadsDir?: string;
+}
+
+/** Run history, a run's detail and problems, held-back decisions, CSV export and site previews (spec §6, §11). */
+export interface RunsService {
+  list(siteId: string | undefined, limit: number): Promise<RunListItem[]>;
+  get(runId: string): Promise<RunDetail>;
+  problems(runId: string, kind?: ProblemKind): Promise<Problem[]>;
+  exportCsv(runId: string): Promise<CsvExport>;
+  confirmHeldBack(runId: string): Promise<RunRecord>;
+  keepHeldBack(runId: string): Promise<{ kept: number }>;
+  preview(siteId: string): Promise<SitePreview>;
+}
+
+/**
+ * The user's Downloads folder without Electron (this layer may not import it): XDG's
+ * `XDG_DOWNLOAD_DIR` when set (Linux desktops), else `~/Downloads` (macOS, Windows, most Linux).
+ */
+export function defaultDownloadsDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_DOWNLOAD_DIR?.replace(/^\$HOME/, os.homedir());
+  return xdg && path.isAbsolute(xdg) ? xdg : path.join(os.homedir(), 'Downloads');
+}
+
+/** A file name for a run's report: site, day and a short run ID, only safe characters. */
+export function reportFileName(siteName: string, run: RunRecord): string {
+  const slug = siteName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'site';
+  return `sitesync-${slug}-${run.startedAt.slice(0, 10)}-${run.id.slice(0, 8)}.csv`;
+}
+
+/** Writes `text` to `dir/name`, adding " (2)", " (3)" … rather than overwriting a file already there. */
+function writeUnique(dir: string, name: string, text: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const ext = path.extname(name);
+  const stem = name.slice(0, -ext.length);
+  for (let n = 1; n < 1000; n++) {
+    const file = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
+    try {
+      fs.writeFileSync(file, text, { flag: 'wx' });
+      return file;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  throw new AppError('INTERNAL', `Too many reports named ${name} in ${dir}.`);
+}
+
+/** A plan operation's detail in words; a PIN never appears (set-pin shows it masked). */
+function operationDetail(op: SyncOperation): string {
+  switch (op.kind) {
+    case 'set-pin':
+      return `PIN ${op.pin}`;
+    case 'set-rf-cards':
+      return `card ${op.cards.join(', ')}`;
+    case 'remove-rf-cards':
+      return op.keep.length ? `keeps ${op.keep.join(', ')}` : 'every card';
+    case 'delete-family-member':
+      return op.reason;
+    case 'update-family-member':
+    case 'update-community':
+    case 'update-apartment':
+      return `changes ${Object.keys(op.changes).join(', ')}`;
+    default:
+      return '';
+  }
+}
+
+/** A problem fit for a screen: a PIN value is masked again whatever the engine passed. */
+function safeProblem(p: Problem): Problem {
+  return p.value !== null && (p.field === 'pin' || p.kind.includes('pin')) ? { ...p, value: maskPin(p.value) } : p;
+}
+
+/** Builds the runs service over the app context. */
+export function createRunsService(ctx: AppContext, options: RunsServiceOptions = {}): RunsService {
+  const downloadsDir = () => options.downloadsDir ?? defaultDownloadsDir();
+  const siteName = (siteId: string, cache = new Map<string, string>()) => {
+    if (!cache.has(siteId)) cache.set(siteId, ctx.db.sites.get(siteId)?.name ?? 'Removed site');
+    return cache.get(siteId)!;
+  };
+  const requireRun = async (runId: string): Promise<RunRecord> => {
+    const run = await ctx.db.runStore.getRun(runId);
+    if (!run) throw new AppError('NOT_FOUND', 'This run is not in the history any more.');
+    return run;
+  };
+
+  return {
+    async list(siteId, limit) {
+      const cache = new Map<string, string>();
+      const runs = await ctx.db.runStore.listRuns(siteId);
+      return runs.slice(0, limit).map((r) => ({ ...r, siteName: siteName(r.siteId, cache) }));
+    },
+
+    async get(runId) {
+      const run = await requireRun(runId);
+      const problems = await ctx.db.runStore.listProblems(runId);
+      const problemCounts: Partial<Record<ProblemKind, number>> = {};
+      for (const p of problems) problemCounts[p.kind] = (problemCounts[p.kind] ?? 0) + 1;
+      const held = await ctx.db.runStore.listHeldBack(runId);
+      return {
+        run: { ...run, siteName: siteName(run.siteId) },
+        problemCounts: Object.fromEntries(PROBLEM_KINDS.filter((k) => problemCounts[k]).map((k) => [k, problemCounts[k]!])),
+        heldBack: held.map((h) => ({
+          id: h.operation.id,
+          person: h.operation.display.person,
+          unit: h.operation.display.unit,
+          property: h.operation.display.property,
+          reason: h.operation.reason,
+        })),
+        heldBackReason: held[0]?.reason ?? null,
+      };
+    },
+
+    async problems(runId, kind) {
+      await requireRun(runId);
+      const all = await ctx.db.runStore.listProblems(runId);
+      return (kind ? all.filter((p) => p.kind === kind) : all).map(safeProblem);
+    },
+
+    async exportCsv(runId) {
+      const run = await requireRun(runId);
+      const problems = await ctx.db.runStore.listProblems(runId);
+      const held = await ctx.db.runStore.listHeldBack(runId);
+      const fileName = reportFileName(siteName(run.siteId), run);
+      const file = writeUnique(downloadsDir(), fileName, runReportCsv(run, problems, held));
+      ctx.log.info('run report exported', { runId, file });
+      return { fileName: path.basename(file), path: file, rows: 1 + problems.length + held.length };
+    },
+
+    async confirmHeldBack(runId) {
+      await requireRun(runId);
+      if (!ctx.isOnline()) throw new AppError('OFFLINE', 'You are offline: deleting accounts needs the network.');
+      return ctx.sync.confirmHeldBack(runId);
+    },
+
+    async keepHeldBack(runId) {
+      await requireRun(runId);
+      const held = await ctx.db.runStore.listHeldBack(runId);
+      if (held.length === 0) throw new AppError('NOT_FOUND', 'This run has no held-back deletions waiting any more.');
+      await ctx.sync.keepHeldBack(runId);
+      return { kept: held.length };
+    },
+
+    async preview(siteId) {
+      const site = ctx.db.sites.get(siteId);
+      if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists.');
+      if (!site.connectionId) throw new AppError('NOT_FOUND', `Site "${site.name}" has no Rent Manager connection. Choose one under Connections.`);
+      if (!ctx.isOnline()) throw new AppError('OFFLINE', 'You are offline: a preview reads Rent Manager and SmartPlus.');
+      const { plans } = await ctx.sync.preview(site.connectionId, { ...site.policy, properties: [site.propertyId] });
+      const plan = plans[0]?.plan;
+      if (!plan) throw new AppError('INTERNAL', 'The preview returned no plan.');
+      return {
+        siteId,
+        siteName: site.name,
+        today: plan.today,
+        summary: plan.summary,
+        operations: plan.operations.slice(0, PREVIEW_OPERATION_LIMIT).map(displayOperation).map((op) => ({
+          id: op.id,
+          kind: op.kind,
+          target: describeTarget(op),
+          detail: operationDetail(op),
+        })),
+        problems: plan.problems.map(safeProblem),
+      };
+    },
+  };
+}

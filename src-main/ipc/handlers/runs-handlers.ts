@@ -1,0 +1,22 @@
+import type { AppContext } from '../../composition/app-context';
+import { createRunsService } from '../../features/runs-service';
+import type { HandlerMap } from '../dispatch';
+
+type RunsHandlers = Pick<
+  HandlerMap,
+  'runs.list' | 'runs.get' | 'runs.problems' | 'runs.exportCsv' | 'runs.confirmHeldBack' | 'runs.keepHeldBack' | 'runs.preview'
+>;
+
+/** Handlers of the `runs.*` channels: history, detail, problems, CSV export (written by main to Downloads), held-back decisions, previews. */
+export function createRunsHandlers(ctx: AppContext): RunsHandlers {
+  const runs = createRunsService(ctx);
+  return {
+    'runs.list': async ({ siteId, limit }) => ({ runs: await runs.list(siteId, limit) }),
+    'runs.get': ({ runId }) => runs.get(runId),
+    'runs.problems': async ({ runId, kind }) => ({ problems: await runs.problems(runId, kind) }),
+    'runs.exportCsv': ({ runId }) => runs.exportCsv(runId),
+    'runs.confirmHeldBack': ({ runId }) => runs.confirmHeldBack(runId),
+    'runs.keepHeldBack': ({ runId }) => runs.keepHeldBack(runId),
+    'runs.preview': ({ siteId }) => runs.preview(siteId),
+  };
+}
