@@ -36,7 +36,7 @@ step unit vitest_project unit
 step component vitest_project component
 step keychain bash scripts/with-keyring.sh npx vitest run --project keychain --reporter=default --reporter=json --outputFile.json=test-results/vitest-keychain.json
 step build node scripts/build-app.mjs
-step e2e playwright_run e2e test/e2e/playwright.config.ts
+step e2e bash scripts/with-keyring.sh bash -c "PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-e2e.json npx playwright test --config test/e2e/playwright.config.ts --reporter=list,json"
 step electron-smoke playwright_run electron test/e2e/electron.config.ts
 step electronegativity node scripts/electronegativity.mjs
 

@@ -2,8 +2,9 @@
 // Electron is built by createAppServices (plain Node, tested without Electron).
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
-import Store from 'electron-store';
 import { createAppServices } from './composition/create-app-services';
+import { KeyringSecretStore } from './secrets/keyring-secret-store';
+import { ElectronPreferencesStore } from './app/preferences';
 import { createLogger, rotatingFileSink } from './logging/logger';
 import { bindIpc, forwardEvents } from './app/ipc-electron';
 import { applicationMenuTemplate, trayMenuTemplate } from './app/menu';
@@ -11,7 +12,7 @@ import { runNotification } from './app/notifications';
 import { APP_SCHEME, registerAppProtocol } from './app/protocol';
 import { APP_ORIGIN, hardenSession, hardenWebContents, isAllowedExternalUrl } from './app/security';
 import { captureBounds, mainWindowOptions } from './app/windows';
-import { restoreBounds, type WindowBounds } from './app/window-state';
+import { restoreBounds } from './app/window-state';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -23,7 +24,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   await app.whenReady();
   const log = createLogger(rotatingFileSink(path.join(app.getPath('userData'), 'logs')), { scope: 'main' });
-  const prefs = new Store<{ theme: 'system' | 'light' | 'dark'; window?: WindowBounds }>({ name: 'preferences', defaults: { theme: 'system' } });
+  const prefs = new ElectronPreferencesStore();
   const devServerUrl = MAIN_WINDOW_VITE_DEV_SERVER_URL;
   const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
   const iconPath = path.join(rendererDir, 'app-icon.png');
@@ -34,16 +35,17 @@ async function start(): Promise<void> {
     hardenWebContents(contents, { openExternal: (url) => void (isAllowedExternalUrl(url) && shell.openExternal(url)), devServerUrl }),
   );
 
-  const services = createAppServices({
+  const services = await createAppServices({
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
     platform: process.platform,
     log,
-    theme: { get: () => prefs.get('theme'), set: (theme) => prefs.set('theme', theme) },
+    secrets: new KeyringSecretStore(),
+    preferences: prefs,
   });
   bindIpc(ipcMain, services.handlers, { log: log.child('ipc'), devServerUrl });
   forwardEvents(services.events, () => BrowserWindow.getAllWindows());
-  await services.start();
+  services.reportOsOnline(net.isOnline());
 
   let win: BrowserWindow | null = null;
   const openWindow = () => {
@@ -52,11 +54,11 @@ async function start(): Promise<void> {
       win.focus();
       return;
     }
-    const bounds = restoreBounds(prefs.get('window'), screen.getAllDisplays().map((d) => d.workArea));
+    const bounds = restoreBounds(prefs.get().window ?? undefined, screen.getAllDisplays().map((d) => d.workArea));
     win = new BrowserWindow(mainWindowOptions(bounds, path.join(__dirname, 'preload.cjs'), iconPath));
     if (bounds.maximized) win.maximize();
     win.once('ready-to-show', () => win?.show());
-    win.on('close', () => win && prefs.set('window', captureBounds(win)));
+    win.on('close', () => win && prefs.update({ window: captureBounds(win) }));
     void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   };
   const navigate = (screenName: 'overview' | 'sites' | 'runs' | 'settings' | 'connections', runId?: string) => {
@@ -64,9 +66,15 @@ async function start(): Promise<void> {
     services.events.emit('app.navigated', { screen: screenName, ...(runId ? { runId } : {}) });
   };
 
+  const resyncAll = () => {
+    for (const site of services.ctx.db.sites.listSummaries()) {
+      void services.ctx.sync.runSite({ siteId: site.id, trigger: 'manual' }).catch((error: unknown) => log.warn('resync refused', { siteId: site.id, error }));
+    }
+    navigate('overview');
+  };
   const actions = {
-    resyncCurrentSite: () => navigate('sites'),
-    resyncAll: () => navigate('overview'),
+    resyncCurrentSite: () => services.events.emit('app.navigated', { screen: 'overview' }),
+    resyncAll,
     open: navigate,
     openLogFolder: () => void shell.openPath(path.join(app.getPath('userData'), 'logs')),
     openHelp: () => void shell.openExternal('https://knowledge.akuvox.com/v1/docs/integration-with-rent-manager'),
@@ -79,14 +87,18 @@ async function start(): Promise<void> {
   services.events.subscribe((event, payload) => {
     if (event !== 'sync.finished') return;
     const run = payload as Parameters<typeof runNotification>[0];
-    const note = runNotification(run, run.siteId);
+    const note = runNotification(run, services.ctx.db.sites.get(run.siteId)?.name ?? 'A site');
     if (note && Notification.isSupported()) {
       const n = new Notification(note);
       n.on('click', () => navigate('runs', run.id));
       n.show();
     }
   });
-  powerMonitor.on('resume', () => log.info('machine woke up', { online: net.isOnline() }));
+  powerMonitor.on('resume', () => {
+    services.reportOsOnline(net.isOnline());
+    services.onWake();
+  });
+  powerMonitor.on('unlock-screen', () => services.reportOsOnline(net.isOnline()));
 
   app.on('second-instance', openWindow);
   app.on('activate', openWindow);

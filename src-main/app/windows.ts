@@ -18,7 +18,7 @@ export function mainWindowOptions(bounds: WindowBounds, preloadPath: string, ico
 }
 
 /** Reads a window's bounds for saving (normal bounds when maximized, so un-maximize restores well). */
-export function captureBounds(win: Pick<BrowserWindowType, 'getNormalBounds' | 'isMaximized'>): WindowBounds {
+export function captureBounds(win: Pick<BrowserWindowType, 'getNormalBounds' | 'isMaximized'>): Required<WindowBounds> {
   const b = win.getNormalBounds();
   return { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
 }

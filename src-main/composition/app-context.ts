@@ -4,6 +4,10 @@ import type { EventBus } from '../ipc/events';
 import type { Logger } from '../logging/logger';
 import type { RentManagerClient } from '../rentmanager/client';
 import type { SecretStore } from '../secrets/secret-store';
+import type { Scheduler } from '../scheduler/scheduler';
+import type { DeviceOutbox } from '../services/device-outbox';
+import type { OnlineState } from '../services/online-state';
+import type { PreferencesStore } from '../services/preferences';
 import type { SmartPlusClient } from '../smartplus/client';
 import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
 import type { SiteConfig } from '../../src-shared/domain/policy';
@@ -66,6 +70,14 @@ export interface AppContext {
   readonly clients: ConnectionClients;
   readonly sync: SiteSyncService;
   readonly sandbox: SandboxHandle | null;
+  /** Theme, window state and the schedule (electron-store in the app, a JSON file in tests and the CLI). */
+  readonly preferences: PreferencesStore;
+  /** The online state itself, for services that follow its changes. */
+  readonly online: OnlineState;
+  /** Device additions: sent at once when online, queued when not, sent in order when back (spec §9). */
+  readonly outbox: DeviceOutbox;
+  /** The daily schedule: next run times; `reschedule()` after the schedule changes. */
+  readonly scheduler: Pick<Scheduler, 'nextRunAt' | 'nextRuns' | 'reschedule'>;
   /** Whether the network (and the services) answer; false after an OFFLINE failure until a call succeeds. */
   isOnline(): boolean;
   /** Reports the outcome of a network call, so the online state follows reality. */

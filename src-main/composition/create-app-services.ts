@@ -1,58 +1,175 @@
-import { createHandlers } from '../ipc/handlers';
+import path from 'node:path';
+import { AppError } from '../../src-shared/errors';
+import type { AppContext } from './app-context';
+import { createConnectionClients } from '../features/connection-clients';
+import { createDeviceSender } from '../features/devices-service';
+import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
+import { createSiteSyncService, type SiteRunMeta } from '../features/site-sync-service';
+import { openLocalDb } from '../db/local-db';
 import type { HandlerMap } from '../ipc/dispatch';
 import { EventBus } from '../ipc/events';
+import { createHandlers } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
+import { type Clock, systemClock } from '../scheduler/clock';
+import { Scheduler } from '../scheduler/scheduler';
+import { SiteRunGate } from '../scheduler/site-run-gate';
+import type { SecretStore } from '../secrets/secret-store';
+import { type AddDevice, DeviceOutbox } from '../services/device-outbox';
+import { OnlineState } from '../services/online-state';
+import type { PreferencesStore } from '../services/preferences';
+import { rentManagerPort } from '../sync/adapters/rentmanager-port';
+import { smartPlusPort } from '../sync/adapters/smartplus-port';
 
-/** What the host (Electron's main.ts, or the E2E test bridge) gives the services. */
+/** What the host (Electron's main.ts, the E2E test bridge, a benchmark) gives the services. */
 export interface AppServicesOptions {
   /** Where the database, sandbox state and logs live (Electron's userData). */
   userDataDir: string;
   appVersion: string;
   platform: string;
   log: Logger;
-  /** Preferences persistence (electron-store in the app, a JSON file in tests). */
-  theme: { get(): 'system' | 'light' | 'dark'; set(theme: 'system' | 'light' | 'dark'): void };
-  now?: () => Date;
+  /** The OS keychain in the app and in tests (KeyringSecretStore); nothing else holds secrets. */
+  secrets: SecretStore;
+  /** Preferences (electron-store in the app, a JSON file in tests). */
+  preferences: PreferencesStore;
+  /** Time and timers (a fake clock in tests). */
+  clock?: Clock;
+  /** 'auto' (default): run the embedded sandbox; 'off': never start it. */
+  sandbox?: 'auto' | 'off';
+  /** The sandbox portfolio's "today" (tests pin it). */
+  sandboxAsOf?: string;
+  /** Whether the scheduler runs (the app: yes; tests: usually no). */
+  schedule?: boolean;
 }
 
-/** The running services: the handler map and event bus that a transport serves, and their lifecycle. */
+/** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
 export interface AppServices {
   handlers: HandlerMap;
   events: EventBus;
-  start(): Promise<void>;
+  ctx: AppContext;
+  /** The embedded sandbox with its test controls, when it runs. */
+  sandbox: EmbeddedSandbox | null;
+  /** The OS said the network changed (Electron's `online`/`offline`, powerMonitor). */
+  reportOsOnline(online: boolean): void;
+  /** The machine woke up: make up a missed run once. */
+  onWake(): void;
   stop(): Promise<void>;
 }
 
 /**
  * The composition root of everything below Electron: builds every service once and wires the
- * transport-free handler map. main.ts and the E2E bridge both call this, so the tests exercise
- * exactly what the app runs.
+ * transport-free handler map. main.ts, the E2E bridge and the benchmarks all call this, so the
+ * tests exercise exactly what the app runs.
  */
-export function createAppServices(options: AppServicesOptions): AppServices {
-  const events = new EventBus();
+export async function createAppServices(options: AppServicesOptions): Promise<AppServices> {
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
   const log = options.log;
-  const handlers = createHandlers({
+  const events = new EventBus();
+  const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), options.secrets, now);
+  db.runs.markInterrupted(now().toISOString());
+  const online = new OnlineState(true, now);
+  const clients = createConnectionClients({ db, secrets: options.secrets, online, log });
+  const sandbox =
+    options.sandbox === 'off'
+      ? null
+      : await startEmbeddedSandbox({
+          dir: path.join(options.userDataDir, 'sandbox'),
+          db,
+          secrets: options.secrets,
+          log: log.child('sandbox'),
+          ...(options.sandboxAsOf ? { asOf: options.sandboxAsOf } : {}),
+          onReset: () => {
+            clients.invalidate('sandbox-rentmanager');
+            clients.invalidate('sandbox-smartplus');
+          },
+        });
+  const gate = new SiteRunGate<SiteRunMeta>(now);
+  const sync = createSiteSyncService({
+    db,
     events,
     log,
-    now: options.now,
-    info: async () => ({
-      name: 'SiteSync',
-      version: options.appVersion,
-      platform: options.platform,
-      sandbox: true,
-      online: true,
-      lastSyncAt: null,
-      theme: options.theme.get(),
-    }),
-    setTheme: async (theme) => options.theme.set(theme),
+    now,
+    clients,
+    gate,
+    async portsFor(connectionId) {
+      const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId)]);
+      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }) };
+    },
   });
+  let sendDevice: AddDevice = async () => {
+    throw new Error('device sender not ready');
+  };
+  const outbox = new DeviceOutbox({
+    repo: db.outbox,
+    addDevice: (siteId, device) => sendDevice(siteId, device),
+    online,
+    macInUse: (mac) => db.apartments.macInUse(mac),
+    logger: log,
+  });
+  const scheduler = new Scheduler({
+    clock,
+    schedule: () => options.preferences.get().schedule,
+    sites: () => db.sites.listSummaries().map((s) => s.id),
+    lastRun: (siteId) => {
+      const at = db.runs.lastCompletedRunAt(siteId);
+      return at ? new Date(at) : null;
+    },
+    runSite: async (siteId, trigger) => {
+      const started = await sync.runSite({ siteId, trigger: trigger === 'light' ? 'scheduled' : trigger });
+      return started.done;
+    },
+    gate,
+    logger: log,
+  });
+  const ctx: AppContext = {
+    db,
+    secrets: options.secrets,
+    events,
+    log,
+    now,
+    clients,
+    sync,
+    sandbox,
+    preferences: options.preferences,
+    online,
+    outbox,
+    scheduler,
+    isOnline: () => online.online,
+    reportNetwork: (ok) => (ok ? online.reportRequestSucceeded() : online.reportRequestFailed(new AppError('OFFLINE', 'A request found no network.'))),
+  };
+  sendDevice = createDeviceSender(ctx);
+  const detachOutbox = outbox.attach();
+  const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
+  const stopSchedule = options.preferences.onChange(() => scheduler.reschedule());
+  if (options.schedule ?? true) scheduler.start();
+
+  const handlers = createHandlers(ctx, {
+    appVersion: options.appVersion,
+    platform: options.platform,
+    theme: {
+      get: () => options.preferences.get().theme,
+      set: (theme) => void options.preferences.update({ theme }),
+    },
+  });
+  log.info('services started', { userDataDir: options.userDataDir, sandbox: sandbox !== null });
+
   return {
     handlers,
     events,
-    async start() {
-      log.info('services started', { userDataDir: options.userDataDir });
-    },
+    ctx,
+    sandbox,
+    reportOsOnline: (isOnline) => online.reportOs(isOnline),
+    onWake: () => scheduler.onWake(),
     async stop() {
+      scheduler.stop();
+      stopSchedule();
+      stopOnline();
+      detachOutbox();
+      for (const run of sync.running()) sync.cancel(run.siteId);
+      await Promise.allSettled(gate.running().map((r) => r.promise));
+      await clients.signOutAll();
+      await sandbox?.close();
+      db.close();
       log.info('services stopped');
     },
   };

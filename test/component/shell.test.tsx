@@ -3,15 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src-renderer/App';
 import { createAppStore } from '../../src-renderer/stores/app-store';
+import { createStores } from '../../src-renderer/stores/create-stores';
 import { StoresContext } from '../../src-renderer/stores/stores-context';
 import { createFakeBridge } from './helpers/fake-bridge';
 
 const INFO = { name: 'SiteSync', version: '1.2.3', platform: 'linux', sandbox: true, online: true, lastSyncAt: null, theme: 'system' as const };
 
 function renderShell(fake = createFakeBridge()) {
-  const app = createAppStore(fake.bridge);
+  const stores = createStores(fake.bridge);
+  const app = stores.app;
   render(
-    <StoresContext.Provider value={{ bridge: fake.bridge, app }}>
+    <StoresContext.Provider value={stores}>
       <App />
     </StoresContext.Provider>,
   );

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { test as base, type Page } from '@playwright/test';
 import { type AppServices, createAppServices } from '../../src-main/composition/create-app-services';
 import { createLogger, memorySink } from '../../src-main/logging/logger';
+import { KeyringSecretStore } from '../../src-main/secrets/keyring-secret-store';
+import { JsonFilePreferencesStore } from '../../src-main/services/preferences';
 import { startTestBridge, type TestBridge } from './bridge/test-bridge';
 
 /** The built renderer (npm run build) that the packaged app also loads. */
@@ -19,22 +21,27 @@ export interface RunningApp {
   userDataDir: string;
 }
 
-/** Starts the real services and the bridge in a fresh user-data folder. */
-export async function startApp(): Promise<RunningApp> {
+/**
+ * Starts the real services — the OS keychain (npm test runs E2E inside scripts/with-keyring.sh),
+ * SQLite, both sandboxes on loopback — and the bridge, in a fresh user-data folder.
+ */
+export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`No built renderer at ${RENDERER_DIR}: run "npm run build" first.`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-e2e-'));
   const sink = memorySink();
-  let theme: 'system' | 'light' | 'dark' = 'system';
-  const services = createAppServices({
+  const log = createLogger(sink, { level: 'debug' });
+  const services = await createAppServices({
     userDataDir,
     appVersion: '0.0.0-e2e',
     platform: process.platform,
-    log: createLogger(sink, { level: 'debug' }),
-    theme: { get: () => theme, set: (t) => void (theme = t) },
+    log,
+    secrets: new KeyringSecretStore(),
+    preferences: new JsonFilePreferencesStore(path.join(userDataDir, 'preferences.json'), log),
+    schedule: false,
+    ...(options.sandboxAsOf ? { sandboxAsOf: options.sandboxAsOf } : {}),
   });
-  await services.start();
   const bridge = await startTestBridge({ rendererDir: RENDERER_DIR, handlers: services.handlers, events: services.events });
   return { services, bridge, logLines: sink.lines, userDataDir };
 }

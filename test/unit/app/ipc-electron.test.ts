@@ -3,21 +3,15 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS } from '../../../src-shared/ipc/channels';
 import { bindIpc, forwardEvents } from '../../../src-main/app/ipc-electron';
 import { EventBus } from '../../../src-main/ipc/events';
-import { createHandlers } from '../../../src-main/ipc/handlers';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
+import { transportTestHandlers } from '../helpers/handler-map';
 
 type Listener = (event: IpcMainInvokeEvent, input: unknown) => Promise<unknown>;
 
 function bound(handlerOverride?: () => Promise<never>) {
   const registered = new Map<string, Listener>();
   const fakeIpcMain = { handle: (channel: string, fn: Listener) => void registered.set(channel, fn) };
-  const handlers = createHandlers({
-    events: new EventBus(),
-    log: createLogger(memorySink()),
-    info: async () => ({ name: 'SiteSync', version: '1', platform: 'linux', sandbox: true, online: true, lastSyncAt: null, theme: 'system' }),
-    setTheme: async () => {},
-  });
-  if (handlerOverride) handlers['app.ping'] = handlerOverride;
+  const handlers = transportTestHandlers(handlerOverride ? { 'app.ping': handlerOverride } : {});
   bindIpc(fakeIpcMain as never, handlers, { log: createLogger(memorySink()) });
   return registered;
 }

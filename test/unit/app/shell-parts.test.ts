@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,18 +78,18 @@ describe('packaging hook: native modules', () => {
     expect(isForeignPrebuild('prebuilds/win32-x64.node', 'linux', 'x64')).toBe(true);
     expect(isForeignPrebuild('lib/index.js', 'linux', 'x64')).toBe(false);
   });
-  it('copies a loadable better-sqlite3 into the build folder without sources', async () => {
+  it('copies a loadable better-sqlite3 into the build folder without sources', () => {
     const buildPath = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-pack-'));
     try {
       copyNativeModules({ nodeModulesDir: nodeModules, buildPath, platform: process.platform, arch: process.arch });
       const copied = path.join(buildPath, 'node_modules', 'better-sqlite3');
       expect(fs.existsSync(path.join(copied, 'deps'))).toBe(false);
       expect(fs.readdirSync(path.join(copied, 'prebuilds'))).toEqual([`${process.platform}-${process.arch}.node`]);
-      const { createRequire } = await import('node:module');
-      const Database = createRequire(path.join(buildPath, 'index.js'))('better-sqlite3');
-      const db = new Database(':memory:');
-      expect(db.prepare('select 1 + 1 as two').get()).toEqual({ two: 2 });
-      db.close();
+      // Load the copy in a fresh process, as the packaged app would (two copies of one native
+      // addon in one process are not supported).
+      const script = "const D = require('better-sqlite3'); const db = new D(':memory:'); process.stdout.write(JSON.stringify(db.prepare('select 1 + 1 as two').get()));";
+      const out = execFileSync(process.execPath, ['-e', script], { cwd: buildPath, env: { ...process.env, NODE_PATH: '' } }).toString();
+      expect(JSON.parse(out)).toEqual({ two: 2 });
     } finally {
       fs.rmSync(buildPath, { recursive: true, force: true });
     }

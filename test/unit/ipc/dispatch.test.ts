@@ -4,17 +4,11 @@ import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src-shared/ipc/channel
 import { AppError } from '../../../src-shared/errors';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
 import { EventBus } from '../../../src-main/ipc/events';
-import { createHandlers } from '../../../src-main/ipc/handlers';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
+import { transportTestHandlers } from '../helpers/handler-map';
 
 function handlers(overrides: Partial<HandlerMap> = {}): HandlerMap {
-  const base = createHandlers({
-    events: new EventBus(),
-    log: createLogger(memorySink()),
-    info: async () => ({ name: 'SiteSync', version: '1', platform: 'linux', sandbox: true, online: true, lastSyncAt: null, theme: 'system' }),
-    setTheme: async () => {},
-  });
-  return { ...base, ...overrides };
+  return transportTestHandlers(overrides);
 }
 
 describe('the IPC contract', () => {
