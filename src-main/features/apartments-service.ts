@@ -13,7 +13,7 @@ export interface ApartmentsService {
   revealPin(residentId: string): { pin: string | null };
   /**
    * Puts a unit that is in Rent Manager but not synced on a Custom site's list (spec §5), and
-   * starts a resync when `resync` is set (which needs the network).
+   * starts a resync when `resync` is set. Refused offline (OFFLINE), changing nothing.
    */
   addToSync(siteId: string, unitId: number, resync: boolean): Promise<AddToSyncResult>;
 }
@@ -40,6 +40,10 @@ export function createApartmentsService(ctx: AppContext): ApartmentsService {
     async addToSync(siteId, unitId, resync) {
       const site = ctx.db.sites.get(siteId);
       if (!site) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
+      // Refused before anything changes: the unit only arrives with a sync, which needs the network.
+      if (!ctx.isOnline()) {
+        throw new AppError('OFFLINE', 'Adding a unit to the sync needs the network (the unit is created in SmartPlus by a resync). Try again when back online.');
+      }
       const selection = site.policy.apartments;
       if (selection === 'all') return { policy: site.policy, added: false, runId: null };
       const already = selection.custom.includes(unitId);
@@ -47,13 +51,7 @@ export function createApartmentsService(ctx: AppContext): ApartmentsService {
         ? site.policy
         : ctx.db.sites.updatePolicy(siteId, { ...site.policy, apartments: { custom: [...selection.custom, unitId].sort((a, b) => a - b) } });
       if (!already) log.info('unit added to a custom site', { siteId, unitId });
-      let runId: string | null = null;
-      if (resync) {
-        if (!ctx.isOnline()) {
-          throw new AppError('OFFLINE', 'The unit is on the list now, but a resync needs the network. Resync when you are back online.');
-        }
-        runId = (await ctx.sync.runSite({ siteId, trigger: 'manual' })).runId;
-      }
+      const runId = resync ? (await ctx.sync.runSite({ siteId, trigger: 'manual' })).runId : null;
       return { policy, added: !already, runId };
     },
   };
