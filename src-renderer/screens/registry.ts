@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { RouteScreen } from '../stores/app-store';
 import { ConnectionsScreen } from './connections/ConnectionsScreen';
+import { SubscriptionScreen } from './subscription/SubscriptionScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { GetSiteScreen } from './get-site/GetSiteScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
@@ -14,6 +15,7 @@ import { SitesScreen } from './sites/SitesScreen';
  */
 export const SCREEN_COMPONENTS: Partial<Record<RouteScreen, ComponentType>> = {
   connections: ConnectionsScreen,
+  subscription: SubscriptionScreen,
   'get-site': GetSiteScreen,
   sites: SitesScreen,
   devices: DevicesScreen,

@@ -1,0 +1,107 @@
+import { useId } from 'react';
+import { formatMoney } from '../../components/format';
+import { type BillingForm, quoteLines, quoteTotal } from '../../stores/subscription-quote';
+import { useStores } from '../../stores/stores-context';
+import { useSubscription } from './use-subscription';
+
+const FIELDS: { key: keyof BillingForm; label: string; autoComplete: string; type?: string }[] = [
+  { key: 'company', label: 'Company', autoComplete: 'organization' },
+  { key: 'contact', label: 'Contact person', autoComplete: 'name' },
+  { key: 'email', label: 'E-mail for receipts', autoComplete: 'email', type: 'email' },
+  { key: 'address', label: 'Billing address', autoComplete: 'street-address' },
+];
+
+const COUNTRIES: [string, string][] = [
+  ['US', 'United States'],
+  ['CA', 'Canada'],
+  ['GB', 'United Kingdom'],
+  ['AU', 'Australia'],
+  ['DE', 'Germany'],
+  ['FR', 'France'],
+  ['NL', 'Netherlands'],
+  ['MX', 'Mexico'],
+];
+
+/** The services with prices and the total. */
+export function QuoteTable() {
+  const draft = useSubscription((s) => s.wizard?.draft);
+  const prices = useSubscription((s) => s.basis.value?.prices ?? null);
+  if (!draft || !prices) return null;
+  const lines = quoteLines(draft, prices);
+  return (
+    <table className="data sub-quote">
+      <caption className="sr-only">Services to pay for</caption>
+      <thead>
+        <tr>
+          <th scope="col">Service</th>
+          <th scope="col">Details</th>
+          <th scope="col" className="sub-amount">
+            Price
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((l) => (
+          <tr key={l.label}>
+            <td>{l.label}</td>
+            <td>{l.detail}</td>
+            <td className="sub-amount">{formatMoney(l.amount, prices.currency)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colSpan={2}>
+            Total
+          </th>
+          <td className="sub-amount sub-total">{formatMoney(quoteTotal(lines), prices.currency)}</td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+/** Review: billing details (prefilled from the SmartPlus account) and the services with prices and total. */
+export function ReviewStep() {
+  const { subscription } = useStores();
+  const id = useId();
+  const billing = useSubscription((s) => s.wizard?.draft.billing);
+  const errors = useSubscription((s) => s.wizard?.billingErrors ?? {});
+  const basis = useSubscription((s) => s.basis);
+  if (!billing) return null;
+  const countries = COUNTRIES.some(([code]) => code === billing.country.toUpperCase()) || !billing.country ? COUNTRIES : [...COUNTRIES, [billing.country.toUpperCase(), billing.country.toUpperCase()] as [string, string]];
+  const invalid = (key: keyof BillingForm) => (errors[key] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${key}-error` } : {});
+  return (
+    <div className="sub-review">
+      <section aria-labelledby={`${id}-services`}>
+        <h3 id={`${id}-services`}>Services</h3>
+        {basis.state === 'loading' ? <p role="status">Loading prices…</p> : null}
+        {basis.state === 'error' ? <p className="banner banner-error" role="alert">{basis.text} {basis.nextStep}</p> : null}
+        <QuoteTable />
+      </section>
+      <section aria-labelledby={`${id}-billing`}>
+        <h3 id={`${id}-billing`}>Billing information</h3>
+        <p className="muted sub-line">Prefilled from your SmartPlus account where possible.</p>
+        {FIELDS.map((f) => (
+          <div className="field" key={f.key}>
+            <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
+            <input id={`${id}-${f.key}`} type={f.type ?? 'text'} autoComplete={f.autoComplete} value={billing[f.key]} {...invalid(f.key)} onChange={(e) => subscription.getState().setBilling({ [f.key]: e.target.value })} />
+            {errors[f.key] ? <span id={`${id}-${f.key}-error`} className="error">{errors[f.key]}</span> : null}
+          </div>
+        ))}
+        <div className="field">
+          <label htmlFor={`${id}-country`}>Country</label>
+          <select id={`${id}-country`} autoComplete="country" value={billing.country.toUpperCase()} {...invalid('country')} onChange={(e) => subscription.getState().setBilling({ country: e.target.value })}>
+            <option value="">Choose…</option>
+            {countries.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+          {errors.country ? <span id={`${id}-country-error`} className="error">{errors.country}</span> : null}
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+import { createStore } from 'zustand/vanilla';
+import type { CardInput, Order } from '../../src-shared/domain/billing';
+import type { ApartmentChoices, BillingQuoteBasis, IntegrationStatus, PaymentResult } from '../../src-shared/ipc/contract/billing';
+import type { ErrorCode } from '../../src-shared/errors';
+import { type Bridge, BridgeError } from '../bridge';
+import { describeError } from '../components/error-text';
+import { billingErrors, type BillingForm, emptyDraft, type Flow, type SubscriptionDraft } from './subscription-quote';
+
+/** Something loaded from main: not yet, loading, there, or failed with a sentence and next step. */
+export type Loadable<T> =
+  | { state: 'idle' | 'loading'; value: T | null }
+  | { state: 'ready'; value: T }
+  | { state: 'error'; value: T | null; text: string; nextStep: string | null };
+
+/** Why a payment did not go through, with the next step. */
+export interface PaymentFailure {
+  code: ErrorCode | null;
+  text: string;
+  nextStep: string | null;
+  /** The card field the failure is about, when main named one. */
+  field: string | null;
+}
+
+/** The wizard's steps (spec §7) as a discriminated union; data collected so far is in the draft. */
+export type WizardStep =
+  | { kind: 'type' }
+  | { kind: 'service' }
+  | { kind: 'renewal' }
+  | { kind: 'apartments' }
+  | { kind: 'review' }
+  | { kind: 'payment'; paying: boolean; failure: PaymentFailure | null }
+  | { kind: 'receipt'; result: PaymentResult; flow: Flow };
+
+/** The open wizard. */
+export interface Wizard {
+  step: WizardStep;
+  draft: SubscriptionDraft;
+  /** Why Next did nothing (a choice is missing). */
+  stepError: string | null;
+  billingErrors: Partial<Record<keyof BillingForm, string>>;
+}
+
+/** The Subscription screen's state. Card details are never part of it. */
+export interface SubscriptionState {
+  status: Loadable<IntegrationStatus>;
+  receipts: Loadable<Order[]>;
+  basis: Loadable<BillingQuoteBasis>;
+  choices: Loadable<ApartmentChoices>;
+  wizard: Wizard | null;
+  load(): Promise<void>;
+  refreshStatus(): Promise<void>;
+  /** Opens the wizard at its first step (optionally with the payment kind chosen). */
+  start(flow?: Flow): void;
+  close(): void;
+  setDraft(patch: Partial<Omit<SubscriptionDraft, 'billing'>>): void;
+  setBilling(patch: Partial<BillingForm>): void;
+  chooseSite(siteId: string): Promise<void>;
+  next(): void;
+  back(): void;
+  /** Sends the card once with the order; returns whether it was paid. The card is not kept. */
+  pay(card: CardInput): Promise<boolean>;
+}
+
+function failed<T>(value: T | null, error: unknown): Loadable<T> {
+  const { text, nextStep } = describeError(error);
+  return { state: 'error', value, text, nextStep };
+}
+
+/** The step after `step` for a flow, or why it cannot go on. */
+function nextStep(w: Wizard, choices: ApartmentChoices | null): WizardStep | string {
+  const d = w.draft;
+  switch (w.step.kind) {
+    case 'type':
+      return d.type ? { kind: 'service' } : 'Choose the subscription type.';
+    case 'service':
+      if (d.flow === 'integration') return { kind: 'renewal' };
+      if (d.flow === 'apartments') {
+        if (choices && choices.sites.length === 0) return 'No site is synced yet. Import a site with Get Site from PMS first; then its apartments can be paid for.';
+        return { kind: 'apartments' };
+      }
+      return 'Choose the service to pay for.';
+    case 'renewal':
+      if (!d.renewal) return 'Choose whether to renew by hand or automatically.';
+      return d.months ? { kind: 'review' } : 'Choose the renewal period.';
+    case 'apartments':
+      if (!d.siteId || d.apartmentIds.length === 0) return 'Choose at least one apartment.';
+      return d.apartmentMonths >= 1 && d.apartmentMonths <= 12 ? { kind: 'review' } : 'Choose 1 to 12 months.';
+    case 'review':
+      return { kind: 'payment', paying: false, failure: null };
+    default:
+      return 'There is no next step.';
+  }
+}
+
+const PREVIOUS: Partial<Record<WizardStep['kind'], (d: SubscriptionDraft) => WizardStep['kind'] | null>> = {
+  type: () => null,
+  service: () => 'type',
+  renewal: () => 'service',
+  apartments: () => 'service',
+  review: (d) => (d.flow === 'apartments' ? 'apartments' : 'renewal'),
+  payment: () => 'review',
+};
+
+/** Builds the Subscription store over a bridge; follows `billing.statusChanged`. */
+export function createSubscriptionStore(bridge: Bridge) {
+  const store = createStore<SubscriptionState>()((set, get) => {
+    const patchWizard = (patch: Partial<Wizard>) => {
+      const w = get().wizard;
+      if (w) set({ wizard: { ...w, ...patch } });
+    };
+
+    async function loadBasis() {
+      if (get().basis.state === 'ready' || get().basis.state === 'loading') return;
+      set({ basis: { state: 'loading', value: null } });
+      try {
+        const basis = await bridge.call('billing.prices');
+        set({ basis: { state: 'ready', value: basis } });
+        const w = get().wizard;
+        if (w) {
+          const filled = Object.fromEntries(Object.entries(w.draft.billing).map(([k, v]) => [k, v || basis.billingDefaults[k as keyof BillingForm]])) as unknown as BillingForm;
+          patchWizard({ draft: { ...w.draft, billing: filled } });
+        }
+      } catch (error) {
+        set({ basis: failed<BillingQuoteBasis>(null, error) });
+      }
+    }
+
+    async function loadChoices(siteId?: string) {
+      set({ choices: { state: 'loading', value: get().choices.value } });
+      try {
+        const choices = await bridge.call('billing.apartmentChoices', siteId ? { siteId } : {});
+        set({ choices: { state: 'ready', value: choices } });
+        const w = get().wizard;
+        if (w && w.draft.siteId !== choices.siteId) patchWizard({ draft: { ...w.draft, siteId: choices.siteId, apartmentIds: [] } });
+      } catch (error) {
+        set({ choices: failed(get().choices.value, error) });
+      }
+    }
+
+    return {
+      status: { state: 'idle', value: null },
+      receipts: { state: 'idle', value: null },
+      basis: { state: 'idle', value: null },
+      choices: { state: 'idle', value: null },
+      wizard: null,
+
+      async load() {
+        set({ receipts: { state: 'loading', value: get().receipts.value } });
+        await get().refreshStatus();
+        try {
+          set({ receipts: { state: 'ready', value: await bridge.call('billing.receipts') } });
+        } catch (error) {
+          set({ receipts: failed(get().receipts.value, error) });
+        }
+      },
+
+      async refreshStatus() {
+        set({ status: { state: 'loading', value: get().status.value } });
+        try {
+          set({ status: { state: 'ready', value: await bridge.call('billing.status') } });
+        } catch (error) {
+          set({ status: failed(get().status.value, error) });
+        }
+      },
+
+      start(flow) {
+        const draft = emptyDraft(flow ?? null);
+        const basis = get().basis.value;
+        if (basis) draft.billing = { ...basis.billingDefaults };
+        set({ wizard: { step: { kind: 'type' }, draft, stepError: null, billingErrors: {} } });
+        void loadBasis();
+        void loadChoices();
+      },
+
+      close() {
+        set({ wizard: null });
+      },
+
+      setDraft(patch) {
+        const w = get().wizard;
+        if (w) patchWizard({ draft: { ...w.draft, ...patch }, stepError: null });
+      },
+
+      setBilling(patch) {
+        const w = get().wizard;
+        if (!w) return;
+        const errors = { ...w.billingErrors };
+        for (const key of Object.keys(patch)) delete errors[key as keyof BillingForm];
+        patchWizard({ draft: { ...w.draft, billing: { ...w.draft.billing, ...patch } }, billingErrors: errors });
+      },
+
+      async chooseSite(siteId) {
+        const w = get().wizard;
+        if (w) patchWizard({ draft: { ...w.draft, siteId, apartmentIds: [] }, stepError: null });
+        await loadChoices(siteId);
+      },
+
+      next() {
+        const w = get().wizard;
+        if (!w) return;
+        if (w.step.kind === 'review') {
+          const errors = billingErrors(w.draft.billing);
+          if (Object.keys(errors).length > 0) return patchWizard({ billingErrors: errors, stepError: 'Complete the billing details.' });
+          if (get().basis.state !== 'ready') return patchWizard({ stepError: 'The prices could not be loaded yet. Check the network, then try again.' });
+        }
+        const step = nextStep(w, get().choices.value);
+        if (typeof step === 'string') return patchWizard({ stepError: step });
+        patchWizard({ step, stepError: null });
+      },
+
+      back() {
+        const w = get().wizard;
+        if (!w) return;
+        const previous = PREVIOUS[w.step.kind]?.(w.draft);
+        if (previous === undefined) return;
+        if (previous === null) return set({ wizard: null });
+        patchWizard({ step: { kind: previous } as WizardStep, stepError: null });
+      },
+
+      async pay(card) {
+        const w = get().wizard;
+        if (!w || w.step.kind !== 'payment' || w.step.paying) return false;
+        const d = w.draft;
+        const billing = { ...d.billing, country: d.billing.country.trim().toUpperCase() };
+        patchWizard({ step: { kind: 'payment', paying: true, failure: null } });
+        try {
+          const result =
+            d.flow === 'apartments'
+              ? await bridge.call('billing.payApartments', { siteId: d.siteId ?? '', apartmentIds: d.apartmentIds, months: d.apartmentMonths, billing, card })
+              : await bridge.call('billing.pay', { renewal: d.renewal ?? 'manual', months: d.months ?? 1, billing, card });
+          patchWizard({ step: { kind: 'receipt', result, flow: d.flow ?? 'integration' } });
+          void get().load();
+          return true;
+        } catch (error) {
+          const { text, nextStep: described, code } = describeError(error);
+          const details = error instanceof BridgeError ? error.details : undefined;
+          const next = typeof details?.nextStep === 'string' ? details.nextStep : described;
+          const field = typeof details?.field === 'string' ? details.field : null;
+          patchWizard({ step: { kind: 'payment', paying: false, failure: { code, text, nextStep: next, field } } });
+          return false;
+        }
+      },
+    };
+  });
+  bridge.on('billing.statusChanged', (status) => store.setState({ status: { state: 'ready', value: status } }));
+  return store;
+}
+
+/** The type of store {@link createSubscriptionStore} returns. */
+export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
