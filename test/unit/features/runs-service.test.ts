@@ -86,7 +86,7 @@ describe('runs: a changed tenant shows in the run', () => {
 });
 
 describe('runs: mass deletion is held back, then kept or confirmed', () => {
-  let moved: number[] = [];
+  const moved: number[] = [];
   let held: RunRecord;
   it('moving out more than 10% and more than 5 tenants holds the deletions back; the rest applies', async () => {
     const tenants = await currentTenants(rig, siteId);
