@@ -125,8 +125,13 @@ export function ImportResult() {
                   Open {site.name}
                 </button>
                 {record && record.problemCount > 0 ? (
-                  <button type="button" className="btn" onClick={() => go({ screen: 'runs', runId: record.id })}>
-                    See {record.problemCount} problems<span className="gs-visually-hidden"> of {site.name}</span>
+                  <button
+                    type="button"
+                    className="btn"
+                    aria-label={`See ${record.problemCount} problems of ${site.name}`}
+                    onClick={() => go({ screen: 'runs', runId: record.id })}
+                  >
+                    See {record.problemCount} problems
                   </button>
                 ) : null}
               </div>

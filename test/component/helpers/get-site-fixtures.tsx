@@ -1,0 +1,93 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
+import { createAppStore } from '../../../src-renderer/stores/app-store';
+import { createGetSiteStore } from '../../../src-renderer/stores/get-site-store';
+import { createSettingsStore } from '../../../src-renderer/stores/settings-store';
+import { type Stores, StoresContext } from '../../../src-renderer/stores/stores-context';
+import { createFakeBridge } from './fake-bridge';
+
+/** Two customers: the sandbox one (usable) and one whose password Rent Manager refused. */
+export const CUSTOMERS = [
+  { connectionId: 'rm-1', name: 'Sandbox Property Management', companyCode: 'sandbox', locationId: 1, isSandbox: true, status: 'configured' as const },
+  { connectionId: 'rm-2', name: 'Acme Rentals', companyCode: 'acme', locationId: 2, isSandbox: false, status: 'rejected' as const },
+];
+
+/** Three properties; the third is already a site. */
+export const PROPERTIES = [
+  { id: 1, name: 'Maple Court Apartments', address: '1 Maple Ave, Knoxville, TN', unitCount: 3, siteId: null },
+  { id: 2, name: 'Riverside Lofts', address: '2 River Rd, Tampa, FL', unitCount: 2, siteId: null },
+  { id: 3, name: 'Harbor View Towers', address: null, unitCount: 40, siteId: 'site-old' },
+];
+
+/** Units per property. */
+export const UNITS: Record<number, Array<{ id: number; name: string }>> = {
+  1: [
+    { id: 101, name: '101' },
+    { id: 102, name: '102' },
+    { id: 103, name: '103' },
+  ],
+  2: [
+    { id: 201, name: 'A' },
+    { id: 202, name: 'B' },
+  ],
+};
+
+const zero = { 'create-community': 0, 'update-community': 0, 'create-apartment': 0, 'update-apartment': 0, 'create-family-member': 0, 'update-family-member': 0, 'remove-pin': 0, 'remove-rf-cards': 0, 'set-pin': 0, 'set-rf-cards': 0, 'delete-family-member': 0 };
+
+/** A property's preview: N apartments, 2 family members each, one invalid PIN (masked). */
+export function planOf(propertyId: number, name: string, apartments: number): PropertyPreview {
+  return {
+    propertyId,
+    propertyName: name,
+    summary: {
+      operations: { ...zero, 'create-community': 1, 'create-apartment': apartments, 'create-family-member': apartments * 2, 'set-pin': apartments, 'set-rf-cards': 1 },
+      totalOperations: 1 + apartments * 4 + 1,
+      heldBack: 0,
+      problems: { error: 1, warning: 0, info: 0 },
+      billing: { apartmentsToActivate: apartments, familyMembersOverAllowance: 1, freeAllowancePerApartment: 4 },
+    },
+    problems: [
+      { kind: 'invalid-pin', severity: 'error', propertyId, unitId: null, tenantId: 9, contactId: null, subject: 'Jane Doe (tenant 9)', field: 'PIN', value: '9•••', reason: 'a PIN must not start with 9' },
+    ],
+    moreProblems: 0,
+  };
+}
+
+/** A preview of the given plans with the integration active or not. */
+export function previewOf(plans: PropertyPreview[], active: boolean): ImportPreview {
+  return {
+    plans,
+    integration: active ? { active: true, endsAt: '2027-01-01T00:00:00.000Z', reason: null } : { active: false, endsAt: null, reason: 'The Integration service is not paid for on this SmartPlus account.' },
+    fields: { pin: 'Door PIN (Text)', rfCard: 'RF Card' },
+  };
+}
+
+/** A fake bridge answering the wizard's channels; `active` decides the subscription. */
+export function wizardBridge(options: { active?: boolean; customers?: typeof CUSTOMERS } = {}) {
+  const fake = createFakeBridge();
+  fake.respond('sites.customers', () => options.customers ?? CUSTOMERS);
+  fake.respond('sites.properties', () => PROPERTIES);
+  fake.respond('sites.units', ({ propertyId }) => UNITS[propertyId] ?? []);
+  fake.respond('sites.preview', (request) =>
+    previewOf(
+      request.properties.map((p) => planOf(p.propertyId, PROPERTIES.find((x) => x.id === p.propertyId)!.name, p.units === 'all' ? UNITS[p.propertyId]!.length : p.units.length)),
+      options.active ?? true,
+    ),
+  );
+  fake.respond('sites.import', (request) => ({
+    sites: request.properties.map((p, i) => ({ siteId: `site-${p.propertyId}`, propertyId: p.propertyId, name: PROPERTIES.find((x) => x.id === p.propertyId)!.name, runId: `run-${i}` })),
+  }));
+  fake.respond('sites.cancelImport', ({ siteIds }) => ({ cancelled: siteIds.length }));
+  return fake;
+}
+
+/** Renders `ui` with the app, wizard and settings stores built on `fake`. */
+export function renderWith(ui: ReactNode, fake = wizardBridge()) {
+  const app = createAppStore(fake.bridge);
+  const getSite = createGetSiteStore(fake.bridge);
+  const settings = createSettingsStore(fake.bridge);
+  const stores = { bridge: fake.bridge, app, getSite, settings } as unknown as Stores;
+  const view = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
+  return { fake, app, getSite, settings, view };
+}
