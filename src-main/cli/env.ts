@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { RmCompanyCodeSchema, type RmAuth } from '../../src-shared/domain/rentmanager-connection';
+import { UsageError } from './cli-error';
+
+/** Where the CLI signs in, read from SITESYNC_* environment variables (issue 5). */
+export interface CliCredentials {
+  rentManager: { baseUrl: string; corp: string; locationId: number; auth: RmAuth };
+  smartPlus: { baseUrl: string; username: string; password: string };
+}
+
+const EnvSchema = z.object({
+  SITESYNC_RM_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SITESYNC_RM_CORP: RmCompanyCodeSchema,
+  SITESYNC_RM_LOCATION: z.coerce.number().int().positive().default(1),
+  SITESYNC_RM_USERNAME: z.string().min(1).optional(),
+  SITESYNC_RM_PASSWORD: z.string().min(1).optional(),
+  SITESYNC_RM_PARTNER_TOKEN: z.string().min(1).optional(),
+  SITESYNC_SP_URL: z.url({ protocol: /^https?$/ }),
+  SITESYNC_SP_USERNAME: z.string().min(1),
+  SITESYNC_SP_PASSWORD: z.string().min(1),
+});
+
+/** Reads and checks the credentials; a missing or malformed variable is a usage error naming it. */
+export function readCredentials(env: NodeJS.ProcessEnv): CliCredentials {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    throw new UsageError(`Set ${names.join(', ')} (see "npm run cli -- --help").`);
+  }
+  const e = parsed.data;
+  let auth: RmAuth;
+  if (e.SITESYNC_RM_PARTNER_TOKEN) auth = { kind: 'partner', partnerToken: e.SITESYNC_RM_PARTNER_TOKEN };
+  else if (e.SITESYNC_RM_USERNAME && e.SITESYNC_RM_PASSWORD) auth = { kind: 'user', username: e.SITESYNC_RM_USERNAME, password: e.SITESYNC_RM_PASSWORD };
+  else throw new UsageError('Set SITESYNC_RM_USERNAME and SITESYNC_RM_PASSWORD, or SITESYNC_RM_PARTNER_TOKEN.');
+  return {
+    rentManager: {
+      baseUrl: e.SITESYNC_RM_URL ?? `https://${e.SITESYNC_RM_CORP}.api.rentmanager.com`,
+      corp: e.SITESYNC_RM_CORP,
+      locationId: e.SITESYNC_RM_LOCATION,
+      auth,
+    },
+    smartPlus: { baseUrl: e.SITESYNC_SP_URL, username: e.SITESYNC_SP_USERNAME, password: e.SITESYNC_SP_PASSWORD },
+  };
+}
