@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentBrowser } from './ApartmentBrowser';
@@ -14,6 +14,15 @@ export function SitesScreen() {
   useEffect(() => {
     void loadSites();
   }, [loadSites]);
+  // Moving between the list, a site and an apartment is a new page: focus its heading, as the shell does between screens.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('screen-title')?.focus();
+  }, [siteId, apartmentId]);
   if (siteId && apartmentId) return <ApartmentDetailView siteId={siteId} apartmentId={apartmentId} />;
   if (siteId) return <ApartmentBrowser siteId={siteId} />;
   return <SiteList />;
