@@ -186,7 +186,7 @@ export function createSubscriptionStore(bridge: Bridge) {
         if (!w) return;
         const errors = { ...w.billingErrors };
         for (const key of Object.keys(patch)) delete errors[key as keyof BillingForm];
-        patchWizard({ draft: { ...w.draft, billing: { ...w.draft.billing, ...patch } }, billingErrors: errors });
+        patchWizard({ draft: { ...w.draft, billing: { ...w.draft.billing, ...patch } }, billingErrors: errors, stepError: Object.keys(errors).length > 0 ? w.stepError : null });
       },
 
       async chooseSite(siteId) {

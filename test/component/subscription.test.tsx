@@ -123,6 +123,7 @@ describe('subscription screen', () => {
     await typeCard(user, '4000000000000002');
     await user.click(screen.getByRole('button', { name: 'Pay $588.00' }));
     const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Payment declined');
     expect(alert.textContent).toContain('The card was declined');
     expect(alert.textContent).toContain('Next step: Use another card or contact your bank, then pay again.');
     await waitFor(() => expect((screen.getByLabelText(/Card number/) as HTMLInputElement).value).toBe(''));

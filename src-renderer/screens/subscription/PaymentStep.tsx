@@ -79,7 +79,7 @@ export function PaymentStep() {
     <form className="sub-card-form" onSubmit={(e) => void submit(e)} noValidate>
       {step.failure ? (
         <div className="banner banner-error" role="alert">
-          <p className="banner-title">{step.failure.code === 'CARD_DECLINED' ? 'The card was declined' : 'The payment did not go through'}</p>
+          <p className="banner-title">{step.failure.code === 'CARD_DECLINED' ? 'Payment declined' : 'The payment did not go through'}</p>
           <p className="sub-line">{step.failure.text}</p>
           {step.failure.nextStep ? <p className="sub-line"><strong>Next step:</strong> {step.failure.nextStep}</p> : null}
           <p className="sub-line">Enter the card number and security code again.</p>
@@ -89,7 +89,10 @@ export function PaymentStep() {
         <legend>Payment method</legend>
         <label className="cn-choice">
           <input type="radio" name={`${id}-method`} checked readOnly />
-          Credit or debit card <span className="muted">(Visa, Mastercard, American Express, Discover)</span>
+          <span>
+            Credit or debit card
+            <span className="cn-choice-hint">Visa, Mastercard, American Express or Discover</span>
+          </span>
         </label>
       </fieldset>
       <div className="field">
