@@ -10,7 +10,7 @@ import { planDeletions } from './plan/deletions';
 import { collectDesired, planMembers } from './plan/members';
 import { problem } from './plan/problems';
 import { planStructure, type PlanSink } from './plan/structure';
-import { compareOperations, summarize, tallyBilling, type BillingTally } from './plan/summary';
+import { sortOperations, summarize, tallyBilling, type BillingTally } from './plan/summary';
 
 export type { PlanOptions } from './plan/context';
 
@@ -33,6 +33,7 @@ export function plan(
   const billing: BillingTally = { apartmentsToActivate: 0, familyMembersOverAllowance: 0 };
   readProblems(ctx, out);
   for (const propertyId of [...new Set(config.properties)].sort((a, b) => a - b)) {
+    const firstOp = out.operations.length;
     const scope = planStructure(ctx, propertyId, out);
     if (!scope) continue;
     const { desired, statuses } = collectDesired(ctx, scope, out);
@@ -43,10 +44,10 @@ export function plan(
     const deletedIds = new Set(deletions.map((d) => d.residentId));
     const after = planMembers(ctx, scope, desired, deletedIds, out);
     planCredentials(scope, after, deletedIds, out);
-    tallyBilling(ctx, scope, out.operations, after, deletedIds, billing);
+    tallyBilling(ctx, scope, out.operations.slice(firstOp), after, deletedIds, billing);
   }
   missingPicks(ctx, out);
-  const operations = [...out.operations].sort(compareOperations);
+  const operations = sortOperations(out.operations);
   return { today, operations, heldBack, problems: out.problems, summary: summarize(ctx, operations, heldBack, out.problems, billing) };
 }
 

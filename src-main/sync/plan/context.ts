@@ -1,7 +1,7 @@
 import type { CalendarDate } from '../../../src-shared/domain/calendar-date';
 import { parseRefPath, propertyRef, refKey, type ExternalRef, type RmOrigin } from '../../../src-shared/domain/external-ref';
 import type { SiteConfig } from '../../../src-shared/domain/policy';
-import type { RentManagerSnapshot, RmProperty, RmTenant, RmUnit } from '../../../src-shared/domain/rentmanager';
+import type { RentManagerSnapshot, RmLease, RmProperty, RmTenant, RmUnit } from '../../../src-shared/domain/rentmanager';
 import type { CommunityState, SmartPlusSnapshot, SpAccessGroup, SpApartment, SpResident } from '../../../src-shared/domain/smartplus';
 
 /** The family-member limit of an apartment SiteSync is about to create (the contract's default). */
@@ -38,6 +38,10 @@ export interface PlanContext {
   readonly unitsByProperty: ReadonlyMap<number, readonly RmUnit[]>;
   readonly tenantsById: ReadonlyMap<number, RmTenant>;
   readonly tenantByContact: ReadonlyMap<number, RmTenant>;
+  /** Every lease on a unit, with its tenant (unit ID → leases). */
+  readonly leasesByUnit: ReadonlyMap<number, readonly { readonly tenant: RmTenant; readonly lease: RmLease }[]>;
+  /** Properties Rent Manager returned at least one tenant or lease for (an empty read is suspect). */
+  readonly propertiesWithTenants: ReadonlySet<number>;
   readonly failedProperties: ReadonlyMap<number, string>;
   readonly communitiesByRef: ReadonlyMap<string, CommunityIndex>;
 }
@@ -63,6 +67,18 @@ export function buildContext(
     unitsByProperty.set(unit.propertyId, list);
   }
   for (const list of unitsByProperty.values()) list.sort((a, b) => a.id - b.id);
+  const leasesByUnit = new Map<number, { tenant: RmTenant; lease: RmLease }[]>();
+  const propertiesWithTenants = new Set<number>();
+  for (const tenant of rm.tenants) {
+    propertiesWithTenants.add(tenant.propertyId);
+    for (const lease of tenant.leases) {
+      propertiesWithTenants.add(lease.propertyId);
+      if (lease.unitId === null) continue;
+      const list = leasesByUnit.get(lease.unitId) ?? [];
+      list.push({ tenant, lease });
+      leasesByUnit.set(lease.unitId, list);
+    }
+  }
   const communitiesByRef = new Map<string, CommunityIndex>();
   for (const state of sp.communities) {
     if (!isOwnRef(state.community.externalRef, origin)) continue;
@@ -81,6 +97,8 @@ export function buildContext(
     unitsByProperty,
     tenantsById: new Map(rm.tenants.map((t) => [t.id, t])),
     tenantByContact: new Map(rm.tenants.flatMap((t) => t.contacts.map((c) => [c.id, t] as const))),
+    leasesByUnit,
+    propertiesWithTenants,
     failedProperties: new Map(rm.failedProperties.map((f) => [f.propertyId, f.reason])),
     communitiesByRef,
   };
@@ -117,19 +135,26 @@ export function communityOf(ctx: PlanContext, propertyId: number): CommunityInde
   return ctx.communitiesByRef.get(refKey(propertyRef(ctx.origin, propertyId)));
 }
 
-/** Compares strings with embedded numbers naturally (`unit:9` before `unit:10`), for a stable, readable order. */
-export function naturalCompare(a: string, b: string): number {
-  const re = /(\d+)|(\D+)/g;
-  const pa = a.match(re) ?? [];
-  const pb = b.match(re) ?? [];
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const x = pa[i]!;
-    const y = pb[i]!;
-    if (x === y) continue;
-    const nx = /^\d/.test(x);
-    const ny = /^\d/.test(y);
-    if (nx && ny) return Number(x) - Number(y) || (x < y ? -1 : 1);
-    return x < y ? -1 : 1;
+const naturalKeys = new Map<string, string>();
+
+/**
+ * A sort key that orders strings with embedded numbers naturally (`unit:9` before `unit:10`):
+ * every digit run is left-padded, so plain string order is natural order. Memoised: plans sort
+ * tens of thousands of refKeys.
+ */
+export function naturalKey(s: string): string {
+  let key = naturalKeys.get(s);
+  if (key === undefined) {
+    key = s.replace(/\d+/g, (d) => d.padStart(15, '0'));
+    if (naturalKeys.size > 200_000) naturalKeys.clear();
+    naturalKeys.set(s, key);
   }
-  return pa.length - pb.length;
+  return key;
+}
+
+/** Compares strings with embedded numbers naturally, for a stable, readable order. */
+export function naturalCompare(a: string, b: string): number {
+  const x = naturalKey(a);
+  const y = naturalKey(b);
+  return x < y ? -1 : x > y ? 1 : 0;
 }

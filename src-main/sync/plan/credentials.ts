@@ -98,7 +98,9 @@ function planKind(
   for (const { member } of after) {
     const claim = claimFor(member.key);
     if (claim?.kind !== 'value') continue;
-    claimants.set(claim.value, [...(claimants.get(claim.value) ?? []), member]);
+    const list = claimants.get(claim.value);
+    if (list) list.push(member);
+    else claimants.set(claim.value, [member]);
   }
   const winners = new Map<string, DesiredMember>(); // value -> member
   const released = new Map<string, Set<string>>(); // resident id -> values it gives up

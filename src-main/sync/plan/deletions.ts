@@ -56,9 +56,7 @@ export function planDeletions(
   if (candidates.length === 0 || ctx.options.allowMassDelete) return { deletions: candidates, heldBack: [] };
 
   const total = community.familyCount;
-  const tenantsHere = ctx.rm.tenants.some(
-    (t) => t.propertyId === scope.property.id || t.leases.some((l) => l.propertyId === scope.property.id),
-  );
+  const tenantsHere = ctx.propertiesWithTenants.has(scope.property.id);
   let why: string | null = null;
   if (!tenantsHere) {
     why = `Rent Manager returned no tenants for this property, yet ${total} family member account(s) exist: an outage or a permissions change must not lock the building out.`;

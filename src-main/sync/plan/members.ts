@@ -43,12 +43,9 @@ export function designatedContact(tenant: RmTenant): RmContact | null {
  * tenant with leases on two units gets a family member per unit per contact.
  */
 export function collectDesired(ctx: PlanContext, scope: PropertyScope, out: PlanSink): { desired: DesiredMember[]; statuses: StatusIndex } {
-  const unitsById = new Map(scope.syncedUnits.map((u) => [u.id, u]));
   const perTenantUnit = new Map<string, { tenant: RmTenant; unit: RmUnit; statuses: TenancyStatus[] }>();
-  for (const tenant of ctx.rm.tenants) {
-    for (const lease of tenant.leases) {
-      const unit = lease.unitId === null ? undefined : unitsById.get(lease.unitId);
-      if (!unit) continue;
+  for (const unit of scope.syncedUnits) {
+    for (const { tenant, lease } of ctx.leasesByUnit.get(unit.id) ?? []) {
       const key = `${tenant.id}:${unit.id}`;
       const entry = perTenantUnit.get(key) ?? { tenant, unit, statuses: [] };
       entry.statuses.push(leaseStatus(lease, ctx.config, ctx.today));

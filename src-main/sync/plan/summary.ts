@@ -9,7 +9,7 @@ import {
   type PlanSummary,
   type SyncOperation,
 } from '../../../src-shared/domain/sync-plan';
-import { naturalCompare, type PlanContext } from './context';
+import { naturalKey, type PlanContext } from './context';
 import type { MemberAfter } from './members';
 import type { PropertyScope } from './structure';
 
@@ -53,17 +53,15 @@ export function tallyBilling(
 const KIND_ORDER = new Map<OperationKind, number>(OPERATION_KINDS.map((k, i) => [k, i]));
 const PHASE_ORDER = new Map<string, number>(APPLY_PHASES.map((p, i) => [p, i]));
 
-/** Apply order, and the order screens list operations in: phase, wave, community, kind, target. */
-export function compareOperations(a: SyncOperation, b: SyncOperation): number {
-  const pa = phaseOf(a.kind);
-  const pb = phaseOf(b.kind);
-  return (
-    PHASE_ORDER.get(pa.phase)! - PHASE_ORDER.get(pb.phase)! ||
-    pa.wave - pb.wave ||
-    naturalCompare(a.communityRef, b.communityRef) ||
-    KIND_ORDER.get(a.kind)! - KIND_ORDER.get(b.kind)! ||
-    naturalCompare(a.target, b.target)
-  );
+/** Apply order, and the order screens list operations in: phase, wave, community, kind, target (natural). */
+export function sortOperations(operations: readonly SyncOperation[]): SyncOperation[] {
+  const keyed = operations.map((op) => {
+    const { phase, wave } = phaseOf(op.kind);
+    const head = `${PHASE_ORDER.get(phase)}${wave}`;
+    return { op, key: `${head}\u0000${naturalKey(op.communityRef)}\u0000${String(KIND_ORDER.get(op.kind)).padStart(2, '0')}\u0000${naturalKey(op.target)}` };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.op);
 }
 
 /** Counts for the preview: operations per kind, held-back deletions, problems per severity, billing. */
