@@ -29,6 +29,7 @@ Credentials (environment):
   SITESYNC_RM_USERNAME + SITESYNC_RM_PASSWORD, or SITESYNC_RM_PARTNER_TOKEN,
   SITESYNC_SP_URL, SITESYNC_SP_USERNAME, SITESYNC_SP_PASSWORD,
   SITESYNC_HOME (journal and run history; default ./.sitesync-home)
+  SITESYNC_HTTP_TIMEOUT_MS (per-request timeout; default 30 s Rent Manager, 15 s SmartPlus)
 
 Site config (JSON):
   { "properties": [1], "creation": "move-in"|"lease-start", "deletion": "move-out"|"lease-end",

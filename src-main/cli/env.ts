@@ -4,8 +4,8 @@ import { UsageError } from './cli-error';
 
 /** Where the CLI signs in, read from SITESYNC_* environment variables (issue 5). */
 export interface CliCredentials {
-  rentManager: { baseUrl: string; corp: string; locationId: number; auth: RmAuth };
-  smartPlus: { baseUrl: string; username: string; password: string };
+  rentManager: { baseUrl: string; corp: string; locationId: number; auth: RmAuth; timeoutMs?: number };
+  smartPlus: { baseUrl: string; username: string; password: string; timeoutMs?: number };
 }
 
 const EnvSchema = z.object({
@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   SITESYNC_SP_URL: z.url({ protocol: /^https?$/ }),
   SITESYNC_SP_USERNAME: z.string().min(1),
   SITESYNC_SP_PASSWORD: z.string().min(1),
+  /** Per-request timeout for both services (slow links; tests with injected hangs). */
+  SITESYNC_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).optional(),
 });
 
 /** Reads and checks the credentials; a missing or malformed variable is a usage error naming it. */
@@ -38,7 +40,13 @@ export function readCredentials(env: NodeJS.ProcessEnv): CliCredentials {
       corp: e.SITESYNC_RM_CORP,
       locationId: e.SITESYNC_RM_LOCATION,
       auth,
+      ...(e.SITESYNC_HTTP_TIMEOUT_MS ? { timeoutMs: e.SITESYNC_HTTP_TIMEOUT_MS } : {}),
     },
-    smartPlus: { baseUrl: e.SITESYNC_SP_URL, username: e.SITESYNC_SP_USERNAME, password: e.SITESYNC_SP_PASSWORD },
+    smartPlus: {
+      baseUrl: e.SITESYNC_SP_URL,
+      username: e.SITESYNC_SP_USERNAME,
+      password: e.SITESYNC_SP_PASSWORD,
+      ...(e.SITESYNC_HTTP_TIMEOUT_MS ? { timeoutMs: e.SITESYNC_HTTP_TIMEOUT_MS } : {}),
+    },
   };
 }
