@@ -83,7 +83,7 @@ describe('Sites screen: the apartment browser', () => {
     await openBrowser();
     const row = screen.getByRole('button', { name: 'Unit 102' }).closest('[role="row"]')!;
     expect(within(row as HTMLElement).getByText('Resident 1')).toBeTruthy();
-    expect(within(row as HTMLElement).getByText('1 PIN · 0 card')).toBeTruthy();
+    expect(within(row as HTMLElement).getByText('1 PIN · 0 cards')).toBeTruthy();
     expect(within(row as HTMLElement).getByText('Not activated')).toBeTruthy();
     expect(within(row as HTMLElement).getByText('2')).toBeTruthy();
     expect(screen.getByText('3 apartments')).toBeTruthy();

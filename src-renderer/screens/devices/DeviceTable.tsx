@@ -43,18 +43,20 @@ export function DeviceTable({ devices, apartmentNames }: { devices: DeviceRow[];
                 {!d.online && d.lastSeenAt ? <div className="muted small">Last seen {formatDateTime(d.lastSeenAt)}</div> : null}
               </td>
               <td className="actions">
-                {removing === d.id ? (
-                  <RemoveConfirm device={d} onDone={() => setRemoving(null)} />
-                ) : (
-                  <>
-                    <button type="button" className="btn btn-small" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Edit ${d.name}`} onClick={() => setEditing(d.id)}>
-                      Edit
-                    </button>
-                    <button type="button" className="btn btn-small btn-danger" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Remove ${d.name}`} onClick={() => setRemoving(d.id)}>
-                      Remove
-                    </button>
-                  </>
-                )}
+                <div className="actions-inner">
+                  {removing === d.id ? (
+                    <RemoveConfirm device={d} onDone={() => setRemoving(null)} />
+                  ) : (
+                    <>
+                      <button type="button" className="btn btn-small" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Edit ${d.name}`} onClick={() => setEditing(d.id)}>
+                        Edit
+                      </button>
+                      <button type="button" className="btn btn-small btn-danger" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Remove ${d.name}`} onClick={() => setRemoving(d.id)}>
+                        Remove
+                      </button>
+                    </>
+                  )}
+                </div>
               </td>
             </tr>
           ),

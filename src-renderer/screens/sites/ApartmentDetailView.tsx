@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
+import type { ApartmentDetail } from '../../../src-shared/domain/site';
 import { formatMac } from '../../../src-shared/rules/mac';
 import { DEVICE_TYPE_LABELS } from '../../../src-shared/ipc/contract/devices';
 import { EmptyState } from '../../components/EmptyState';
@@ -65,7 +66,7 @@ export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; a
   );
 }
 
-function Detail({ value, custom }: { value: import('../../../src-shared/domain/site').ApartmentDetail; custom: boolean }) {
+function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) {
   const { apartment, master, familyMembers, devices, history } = value;
   if (!apartment.synced) {
     return (

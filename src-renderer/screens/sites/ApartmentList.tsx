@@ -69,7 +69,7 @@ export function ApartmentList({ list, search, custom }: { list: ListValue; searc
           <span role="columnheader">Problems</span>
         </div>
       </div>
-      <div ref={scroller} className="apt-scroll" role="rowgroup" data-testid="apartment-scroll">
+      <div ref={scroller} className="apt-scroll" role="rowgroup" data-testid="apartment-scroll" style={{ height: list.total * ROW_HEIGHT }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rowAt(item.index);
@@ -123,7 +123,7 @@ function Cells({ row, custom, onOpen, onKeyDown }: { row: ApartmentListRow; cust
         {row.residentNames || <span className="muted">Vacant</span>}
       </span>
       <span role="cell" className="muted">
-        {row.familyMemberCount === 0 ? '—' : `${row.pinCount} PIN · ${row.cardCount} card`}
+        {row.familyMemberCount === 0 ? '—' : `${plural(row.pinCount, 'PIN')} · ${plural(row.cardCount, 'card')}`}
       </span>
       <span role="cell">
         {row.activated ? <span className="pill pill-ok">Activated</span> : <span className="pill pill-warn">Not activated</span>}
@@ -133,4 +133,8 @@ function Cells({ row, custom, onOpen, onKeyDown }: { row: ApartmentListRow; cust
       </span>
     </>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

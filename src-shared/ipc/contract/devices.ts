@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeviceDraftSchema, DeviceRowSchema, OutboxItemSchema } from '../../domain/device';
-import { DeviceLocationSchema, DeviceTypeSchema } from '../../domain/smartplus';
+import { DeviceLocationSchema, type DeviceType } from '../../domain/smartplus';
 
 /** A site's devices: live from SmartPlus when online, else the last known copy with its time (spec §10). */
 export const DeviceListSchema = z.object({
@@ -53,7 +53,7 @@ export const devicesEvents = {
 } as const;
 
 /** Device types with the words an installer uses (SmartPlus codes: contract "Devices"). */
-export const DEVICE_TYPE_LABELS: Record<z.infer<typeof DeviceTypeSchema>, string> = {
+export const DEVICE_TYPE_LABELS: Record<DeviceType, string> = {
   0: 'Door phone (multi-tenant)',
   1: 'Door phone (single-tenant)',
   2: 'Indoor monitor',
