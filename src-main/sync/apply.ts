@@ -1,7 +1,7 @@
 import type { RmOrigin } from '../../src-shared/domain/external-ref';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunProgress } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
-import { APPLY_PHASES, phaseOf, type ApplyPhase, type SyncOperation } from '../../src-shared/domain/sync-plan';
+import { APPLY_PHASES, phaseOf, type SyncOperation } from '../../src-shared/domain/sync-plan';
 import { isAppError, type ErrorCode } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { execute, idempotencyKey } from './apply/execute';
@@ -140,7 +140,7 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
   // Retries after the deletions freed places and values; one at a time, in plan order.
   for (const op of deferred) {
     await runOne(op, true);
-    input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase: phaseOf(op.kind).phase as ApplyPhase, done: 1, total: 1, current: describeTarget(op) });
+    input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase: phaseOf(op.kind).phase, done: 1, total: 1, current: describeTarget(op) });
   }
   for (const op of operations) if (!results.has(op.id)) finish(op, 'not-run', null, null);
   const applied = operations.map((op) => results.get(op.id)!);

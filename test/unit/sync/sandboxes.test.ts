@@ -26,13 +26,13 @@ async function newSmartPlus(): Promise<SmartPlusSandbox> {
   return sb;
 }
 
-function portsFor(sp: SmartPlusSandbox): SyncPorts {
+function portsFor(sp: SmartPlusSandbox, onRmProgress?: () => void): SyncPorts {
   const rmClient = createRentManagerClient({
     baseUrl: rmSandbox.url, corp: rmSandbox.corp, locationId: rmSandbox.location,
     auth: { kind: 'user', username: rmSandbox.username, password: rmSandbox.password }, requestsPerMinute: 100_000, timeoutMs: 5_000,
   });
   const spClient = createSmartPlusClient({ baseUrl: sp.url, username: sp.username, password: sp.password, requestsPerSecond: 10_000, timeoutMs: 5_000, retries: 6 });
-  return { rentManager: rentManagerPort(rmClient), smartPlus: smartPlusPort(spClient), journal: new MemoryJournal(), runs: new MemoryRunStore() };
+  return { rentManager: rentManagerPort(rmClient, onRmProgress ? { onProgress: onRmProgress } : {}), smartPlus: smartPlusPort(spClient), journal: new MemoryJournal(), runs: new MemoryRunStore() };
 }
 
 const config = (properties: number[]): SiteConfig => SiteConfigSchema.parse({ properties, pinField: SEED_UDF.doorPinText, rfCardField: SEED_UDF.rfCardText });
@@ -110,6 +110,29 @@ describe('the sync engine against both sandboxes over HTTP', () => {
       expect(normalize(sp)).toEqual(clean);
       expect([...refCounts(sp).values()].every((n) => n === 1)).toBe(true);
     }
+  });
+
+  it('survives token expiry mid-run on both sides (each client signs in again)', async () => {
+    let now = new Date('2026-06-01T07:00:00Z');
+    const sb = await startSmartPlusSandbox({ requestsPerSecond: 10_000, now: () => now });
+    sb.admin.activateIntegration(12);
+    spSandboxes.push(sb);
+    // Rent Manager: every token dies after each collection read; SmartPlus: two hours pass once apartments start.
+    const ports = portsFor(sb, () => rmSandbox.admin.expireTokens());
+    let jumped = false;
+    const r = await sync(ports, config([4]), {
+      onProgress: (p) => {
+        if (p.phase === 'apartments' && !jumped) {
+          jumped = true;
+          now = new Date(now.getTime() + 2 * 3600_000);
+        }
+      },
+    });
+    expect(jumped).toBe(true);
+    expect(r.run.outcome).toBe('succeeded');
+    expect(sb.admin.counters().signIns).toBeGreaterThanOrEqual(2);
+    expect(sb.admin.counters().byStatus['401']).toBeGreaterThanOrEqual(1);
+    expect((await replan(ports, config([4]))).plan.operations).toEqual([]);
   });
 
   it('with 10% of SmartPlus and Rent Manager answers failing, reruns converge to the clean state', async () => {
