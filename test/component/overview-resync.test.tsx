@@ -25,7 +25,7 @@ describe('overview resync', () => {
     expect(bar.max).toBe(40);
     expect(screen.getByText('Apartments')).toBeTruthy();
     expect(screen.getByText(/12 of 40/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Show the resync of Maple Court in progress' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Show progress of the resync of Maple Court' })).toBeTruthy();
     act(() => fake.emit('sync.finished', runRecord({ id: 'run-1', problemCount: 2 })));
     const done = await screen.findByText(/Resync of Maple Court finished/);
     expect(done.textContent).toContain('2 created, 1 updated');
@@ -42,7 +42,7 @@ describe('overview resync', () => {
     expect(bar.hasAttribute('value')).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Cancel the resync of Maple Court' }));
     expect(fake.calls.some((c) => c.channel === 'sync.cancel' && (c.input as { siteId: string }).siteId === 's1')).toBe(true);
-    expect(screen.getByRole('button', { name: 'Cancel the resync of Maple Court' }).textContent).toBe('Cancelling…');
+    expect(screen.getByRole('button', { name: 'Cancelling the resync of Maple Court' }).textContent).toBe('Cancelling…');
     act(() => fake.emit('sync.finished', runRecord({ id: 'run-1', outcome: 'cancelled' })));
     expect((await screen.findByText(/Resync of Maple Court finished/)).textContent).toContain('Cancelled');
   });
@@ -51,7 +51,7 @@ describe('overview resync', () => {
     const { fake, user } = setup();
     fake.respond('sync.runSite', ({ siteId }) => ({ siteId, runId: 'sched-1', joined: true }));
     act(() => fake.emit('sync.progressed', { runId: 'sched-1', siteId: 's1', phase: 'family-members', done: 5, total: 30, current: null }));
-    await user.click(await screen.findByRole('button', { name: 'Show the resync of Maple Court in progress' }));
+    await user.click(await screen.findByRole('button', { name: 'Show progress of the resync of Maple Court' }));
     expect(await screen.findByText(/already running — this is its progress/)).toBeTruthy();
     expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(5);
     expect(fake.calls.filter((c) => c.channel === 'sync.runSite')).toHaveLength(1);

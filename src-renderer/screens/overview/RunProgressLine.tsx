@@ -87,7 +87,7 @@ export function RunProgressLine({ siteId, siteName }: { siteId: string; siteName
         className="btn btn-small btn-danger"
         disabled={view.cancelling}
         onClick={() => void syncProgress.getState().cancel(siteId)}
-        aria-label={`Cancel the resync of ${siteName}`}
+        aria-label={view.cancelling ? `Cancelling the resync of ${siteName}` : `Cancel the resync of ${siteName}`}
       >
         {view.cancelling ? 'Cancelling…' : 'Cancel'}
       </button>

@@ -80,10 +80,10 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
               className="btn btn-small btn-primary"
               disabled={blocker !== null}
               aria-describedby={blocker ? blockerId : undefined}
-              aria-label={running ? `Show the resync of ${site.name} in progress` : `Resync ${site.name}`}
+              aria-label={running ? `Show progress of the resync of ${site.name}` : `Resync ${site.name}`}
               onClick={() => void syncProgress.getState().start(site.id)}
             >
-              {running ? 'Syncing…' : 'Resync'}
+              {running ? 'Show progress' : 'Resync'}
             </button>
             <button type="button" className="btn btn-small" disabled={!online} aria-label={`Preview the changes of ${site.name}`} onClick={() => onPreview(site)}>
               Preview

@@ -36,13 +36,24 @@ export function RunDetailView({ runId }: { runId: string }) {
       ← All runs
     </button>
   );
+  // One heading element whatever the state, so the focus ScreenHost gives it survives the load.
+  const header = (
+    <div className="screen-header">
+      <h1 id="screen-title" tabIndex={-1}>
+        {d ? `${d.run.dryRun ? 'Preview' : 'Run'} of ${d.run.siteName}` : 'Run'}
+      </h1>
+      {d ? (
+        <button type="button" className="btn" disabled={action.kind === 'busy'} onClick={() => void runs.getState().exportCsv()}>
+          {action.kind === 'busy' && action.what === 'export' ? 'Exporting…' : 'Export to CSV'}
+        </button>
+      ) : null}
+    </div>
+  );
   if (!d) {
     return (
       <section className="screen" aria-labelledby="screen-title">
         {back}
-        <h1 id="screen-title" tabIndex={-1}>
-          Run
-        </h1>
+        {header}
         {detail.status === 'error' && detail.error ? (
           <div className="banner banner-error" role="alert">
             This run could not be opened: {detail.error.text} {detail.error.nextStep}
@@ -58,14 +69,7 @@ export function RunDetailView({ runId }: { runId: string }) {
   return (
     <section className="screen" aria-labelledby="screen-title">
       {back}
-      <div className="screen-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          {run.dryRun ? 'Preview' : 'Run'} of {run.siteName}
-        </h1>
-        <button type="button" className="btn" disabled={action.kind === 'busy'} onClick={() => void runs.getState().exportCsv()}>
-          {action.kind === 'busy' && action.what === 'export' ? 'Exporting…' : 'Export to CSV'}
-        </button>
-      </div>
+      {header}
       <p className="run-meta">
         <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {TRIGGER_LABELS[run.trigger]} run, started {formatDateTime(run.startedAt)}
         {run.endedAt ? `, ended ${formatDateTime(run.endedAt)}` : ''}.
