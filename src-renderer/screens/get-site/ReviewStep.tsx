@@ -56,7 +56,7 @@ function Problems({ plan }: { plan: PropertyPreview }) {
       <h4>
         {total} {total === 1 ? 'thing' : 'things'} to know — the import goes ahead; these are skipped and reported
       </h4>
-      <div className="gs-scroll">
+      <div className="gs-scroll" tabIndex={0} role="region" aria-label={`Problems in ${plan.propertyName}`}>
         <table className="data">
           <caption className="gs-visually-hidden">Problems in {plan.propertyName}</caption>
           <thead>
