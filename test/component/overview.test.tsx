@@ -37,8 +37,9 @@ describe('overview screen states', () => {
   });
 
   it('points to Get Site from PMS when there are no sites', async () => {
-    const { stores } = setup(overview([]));
+    const { stores } = setup(overview([], { subscriptionChecked: false }));
     expect(await screen.findByRole('heading', { name: 'No sites yet' })).toBeTruthy();
+    expect(screen.queryByText(/as last seen/)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Resync all' })).toBeNull();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Get Site from PMS' }));
     expect(stores.app.getState().route).toEqual({ screen: 'get-site' });
@@ -85,6 +86,11 @@ describe('overview screen states', () => {
     expect((screen.getByRole('button', { name: 'Resync Maple Court' }) as HTMLButtonElement).disabled).toBe(false);
     act(() => fake.emit('app.onlineChanged', { online: false, since: '2026-11-27T11:00:00.000Z' }));
     await waitFor(() => expect((screen.getByRole('button', { name: 'Resync Maple Court' }) as HTMLButtonElement).disabled).toBe(true));
+  });
+
+  it('says when subscription states could not be checked just now', async () => {
+    setup(overview([site()], { subscriptionChecked: false }));
+    expect(await screen.findByText(/Subscription states are as last seen/)).toBeTruthy();
   });
 
   it('a site without an active subscription cannot be synced: says why and offers Subscription', async () => {

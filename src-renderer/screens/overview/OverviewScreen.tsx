@@ -73,7 +73,7 @@ export function OverviewScreen() {
           when it does.
         </div>
       ) : null}
-      {data && !data.subscriptionChecked && online ? (
+      {data && sites.length > 0 && !data.subscriptionChecked && online ? (
         <p className="muted">Subscription states are as last seen; SmartPlus could not be asked just now.</p>
       ) : null}
       {error && data ? (

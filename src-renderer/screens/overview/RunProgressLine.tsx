@@ -76,7 +76,7 @@ export function RunProgressLine({ siteId, siteName }: { siteId: string; siteName
             — {p.done} of {p.total}
           </span>
         ) : null}
-        {p?.current ? <span className="muted run-line-current"> {p.current}</span> : null}
+        {p?.current ? <span className="muted run-line-current">{p.current}</span> : null}
         <progress
           aria-label={`Resync progress of ${siteName}`}
           {...(counted ? { value: p.done, max: p.total } : {})}

@@ -24,8 +24,8 @@ export function HeldBackPanel({ items, reason, siteName }: { items: HeldBackItem
     <section aria-labelledby="held-back-title" className="run-section card held-back">
       <h2 id="held-back-title">Deletions waiting for you ({items.length})</h2>
       <p>
-        This run would have deleted {accounts} at once, so it held the deletions back. Everything else was applied.
-        {reason ? ` ${reason}` : ''} Check the list: if the tenants really left, confirm; if Rent Manager was wrong, keep the accounts.
+        {reason ?? `This run would have deleted ${accounts} at once.`} The deletions are held back; everything else was applied. Check the list: if
+        the tenants really left, confirm; if Rent Manager was wrong, keep the accounts.
       </p>
       <div className="table-scroll scroll-box" tabIndex={0} role="region" aria-label="Held-back deletions">
         <table className="data">
