@@ -20,6 +20,8 @@ import { pinFieldWarning } from '../rentmanager/read-snapshot';
 /** How many problems per property the review lists (the rest are counted, and reported after the run). */
 export const PREVIEW_PROBLEM_LIMIT = 200;
 
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Every site with its data age and last run (the overview, the Sites list and Settings). */
@@ -141,12 +143,14 @@ export async function previewImport(ctx: AppContext, request: ImportRequest): Pr
     };
     const preview = await ctx.sync.preview(request.connectionId, config);
     for (const p of preview.plans) {
+      const listed = p.plan.problems.filter((x) => x.kind !== 'unit-not-synced').sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
       plans.push({
         propertyId: p.propertyId,
         propertyName: p.propertyName,
         summary: p.plan.summary,
-        problems: p.plan.problems.slice(0, PREVIEW_PROBLEM_LIMIT),
-        moreProblems: Math.max(0, p.plan.problems.length - PREVIEW_PROBLEM_LIMIT),
+        problems: listed.slice(0, PREVIEW_PROBLEM_LIMIT),
+        moreProblems: Math.max(0, listed.length - PREVIEW_PROBLEM_LIMIT),
+        unitsNotSynced: p.plan.problems.length - listed.length,
       });
     }
   }

@@ -191,6 +191,8 @@ describe('Get Site wizard: review, import and result', () => {
     expect(within(maple).getByText('Apartments that will need activation').nextSibling?.textContent).toBe('1');
     expect(within(maple).getByText('9•••')).toBeTruthy();
     expect(within(maple).getByText('Invalid PIN')).toBeTruthy();
+    expect(within(maple).getByText(/2 other units stay in Rent Manager, not synced/)).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Riverside Lofts' })).queryByText(/not synced/)).toBeNull();
     expect(screen.getByRole('button', { name: 'Import' })).toHaveProperty('disabled', false);
   });
 

@@ -50,9 +50,24 @@ function Counts({ plan }: { plan: PropertyPreview }) {
 
 function Problems({ plan }: { plan: PropertyPreview }) {
   const total = plan.problems.length + plan.moreProblems;
-  if (total === 0) return <p className="muted">No problems found.</p>;
+  const notSynced =
+    plan.unitsNotSynced > 0 ? (
+      <p className="muted">
+        {plan.unitsNotSynced} other {plan.unitsNotSynced === 1 ? 'unit stays' : 'units stay'} in Rent Manager, not synced (Custom selection); you can add
+        them later from the site.
+      </p>
+    ) : null;
+  if (total === 0) {
+    return (
+      <>
+        <p className="muted">No problems found.</p>
+        {notSynced}
+      </>
+    );
+  }
   return (
     <>
+      {notSynced}
       <h4>
         {total} {total === 1 ? 'thing' : 'things'} to know — the import goes ahead; these are skipped and reported
       </h4>

@@ -74,10 +74,12 @@ export const PropertyPreviewSchema = z.object({
   propertyId: z.number().int(),
   propertyName: z.string(),
   summary: PlanSummarySchema,
-  /** What the installer should know before importing: invalid PINs, missing dates, duplicates (capped, PINs masked). */
+  /** What the installer should know before importing: invalid PINs, missing dates, duplicates — errors first (capped, PINs masked). */
   problems: z.array(ProblemSchema),
   /** Problems beyond the listed ones (the list is capped). */
   moreProblems: z.number().int().nonnegative(),
+  /** Units left out by a Custom selection: they stay "in Rent Manager, not synced" (counted, not listed). */
+  unitsNotSynced: z.number().int().nonnegative(),
 });
 /** See {@link PropertyPreviewSchema}. */
 export type PropertyPreview = z.infer<typeof PropertyPreviewSchema>;

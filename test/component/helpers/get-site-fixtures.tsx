@@ -36,7 +36,7 @@ export const UNITS: Record<number, Array<{ id: number; name: string }>> = {
 const zero = { 'create-community': 0, 'update-community': 0, 'create-apartment': 0, 'update-apartment': 0, 'create-family-member': 0, 'update-family-member': 0, 'remove-pin': 0, 'remove-rf-cards': 0, 'set-pin': 0, 'set-rf-cards': 0, 'delete-family-member': 0 };
 
 /** A property's preview: N apartments, 2 family members each, one invalid PIN (masked). */
-export function planOf(propertyId: number, name: string, apartments: number): PropertyPreview {
+export function planOf(propertyId: number, name: string, apartments: number, unitsNotSynced = 0): PropertyPreview {
   return {
     propertyId,
     propertyName: name,
@@ -51,6 +51,7 @@ export function planOf(propertyId: number, name: string, apartments: number): Pr
       { kind: 'invalid-pin', severity: 'error', propertyId, unitId: null, tenantId: 9, contactId: null, subject: 'Jane Doe (tenant 9)', field: 'PIN', value: '9•••', reason: 'a PIN must not start with 9' },
     ],
     moreProblems: 0,
+    unitsNotSynced,
   };
 }
 
@@ -71,7 +72,11 @@ export function wizardBridge(options: { active?: boolean; customers?: typeof CUS
   fake.respond('sites.units', ({ propertyId }) => UNITS[propertyId] ?? []);
   fake.respond('sites.preview', (request) =>
     previewOf(
-      request.properties.map((p) => planOf(p.propertyId, PROPERTIES.find((x) => x.id === p.propertyId)!.name, p.units === 'all' ? UNITS[p.propertyId]!.length : p.units.length)),
+      request.properties.map((p) => {
+        const all = UNITS[p.propertyId]!.length;
+        const picked = p.units === 'all' ? all : p.units.length;
+        return planOf(p.propertyId, PROPERTIES.find((x) => x.id === p.propertyId)!.name, picked, all - picked);
+      }),
       options.active ?? true,
     ),
   );

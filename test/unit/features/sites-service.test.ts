@@ -71,6 +71,12 @@ describe('sites: preview and import', () => {
     expect(preview.plans[0]!.summary.operations['create-community']).toBe(1);
     expect(preview.plans[0]!.summary.operations['create-apartment']).toBe(3);
     expect(preview.plans[1]!.summary.operations['create-apartment']).toBe(b.unitCount);
+    expect(preview.plans[0]!.unitsNotSynced).toBe(a.unitCount - 3);
+    expect(preview.plans[1]!.unitsNotSynced).toBe(0);
+    const listed = preview.plans.flatMap((p) => p.problems);
+    expect(listed.some((p) => p.kind === 'unit-not-synced')).toBe(false);
+    const rank = { error: 0, warning: 1, info: 2 };
+    for (const p of preview.plans) expect(p.problems.map((x) => rank[x.severity])).toEqual(p.problems.map((x) => rank[x.severity]).sort());
     expect(preview.fields).toEqual({ pin: 'Door PIN (Text)', rfCard: 'RF Card' });
     expect(preview.integration).toMatchObject({ active: false, reason: expect.stringContaining('Subscription') });
     const pinProblems = preview.plans.flatMap((p) => p.problems).filter((p) => p.kind === 'invalid-pin' || p.kind === 'duplicate-pin');
