@@ -172,6 +172,38 @@ test('devices: a registered MAC is added, an unregistered one is explained', asy
   expect(errors.filter((e) => !e.includes('status of 4'))).toEqual([]);
 });
 
+test('devices from the keyboard only: fill the form and add a device', async ({ page, app }) => {
+  await seed(app);
+  await openApp(page, app, 'light');
+  await page.getByRole('button', { name: /Overview/ }).focus();
+  await page.keyboard.press('End');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Devices' })).toBeFocused();
+  const tabTo = async (label: string) => {
+    for (let i = 0; i < 40; i++) {
+      if (await page.evaluate((l) => (document.activeElement as HTMLElement | null)?.id !== '' && document.querySelector(`label[for="${(document.activeElement as HTMLElement).id}"]`)?.textContent === l, label)) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`never reached ${label} with Tab`);
+  };
+  await tabTo('Type');
+  await page.keyboard.press('ArrowDown');
+  await tabTo('MAC address');
+  await page.keyboard.type('0C:11:05:00:00:06');
+  await tabTo('Name');
+  await page.keyboard.type('Side door');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: 'Building 1' })).toBeChecked();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Side door was added to SmartPlus.')).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'Side door' })).toBeVisible();
+  const row = page.getByRole('rowheader', { name: 'Side door' }).locator('..');
+  await expect(row).toContainText('Door phone (single-tenant)');
+  await expect(row).toContainText('Building 1');
+});
+
 test('offline: browsing works with the as-of time; a device added offline reaches SmartPlus when back online', async ({ page, app }) => {
   const s = await seed(app);
   await openApp(page, app, 'light');

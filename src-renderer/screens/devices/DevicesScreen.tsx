@@ -7,6 +7,9 @@ import { AddDeviceForm } from './AddDeviceForm';
 import { DeviceTable } from './DeviceTable';
 import { OutboxList } from './OutboxList';
 
+/** How often the devices' online states are read again from SmartPlus while the screen is open. */
+export const DEVICE_REFRESH_MS = 60_000;
+
 /** The Devices screen (spec §10): a site's devices with online status, the add form and the queue of offline additions. */
 export function DevicesScreen() {
   const store = useStores().devices;
@@ -21,6 +24,12 @@ export function DevicesScreen() {
   useEffect(() => {
     void loadSites();
   }, [loadSites]);
+  // Online states change by themselves: refresh them while the screen is open and the network is there.
+  useEffect(() => {
+    if (!online || !siteId) return;
+    const timer = setInterval(() => void refresh(), DEVICE_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [online, siteId, refresh]);
   const firstSite = sites.status === 'ready' ? sites.value[0]?.id : undefined;
   useEffect(() => {
     const wanted = routeSite ?? store.getState().siteId ?? firstSite;
