@@ -61,6 +61,8 @@ describe('Devices screen states', () => {
     expect((screen.getByRole('button', { name: 'Edit Lobby door' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Remove Lobby door' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByRole('button', { name: 'Queue device' })).toBeTruthy();
+    const lobby = screen.getByRole('rowheader', { name: 'Lobby door' }).closest('tr')!;
+    expect(within(lobby).getByText('Last known')).toBeTruthy();
   });
 });
 

@@ -8,8 +8,8 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { LocationPicker, type LocationChoice } from './LocationPicker';
 import { locationText } from './location-text';
 
-/** The site's devices with online status; edit (name, location) and remove (after a confirmation) need the network. */
-export function DeviceTable({ devices, apartmentNames }: { devices: DeviceRow[]; apartmentNames: Record<string, string> }) {
+/** The site's devices with online status (marked "last known" when not just read from SmartPlus); edit (name, location) and remove (after a confirmation) need the network. */
+export function DeviceTable({ devices, apartmentNames, stale }: { devices: DeviceRow[]; apartmentNames: Record<string, string>; stale: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const online = useApp((s) => s.online);
@@ -41,6 +41,7 @@ export function DeviceTable({ devices, apartmentNames }: { devices: DeviceRow[];
               <td>
                 {d.online ? <span className="pill pill-ok">Online</span> : <span className="pill pill-muted">Offline</span>}
                 {!d.online && d.lastSeenAt ? <div className="muted small">Last seen {formatDateTime(d.lastSeenAt)}</div> : null}
+                {stale ? <div className="muted small">Last known</div> : null}
               </td>
               <td className="actions">
                 <div className="actions-inner">

@@ -101,7 +101,7 @@ export function DevicesScreen() {
             {list.value.devices.length === 0 ? (
               <EmptyState title="No devices yet">Add the site’s door phones, indoor monitors and access terminals with the form.</EmptyState>
             ) : (
-              <DeviceTable devices={list.value.devices} apartmentNames={list.value.apartmentNames} />
+              <DeviceTable devices={list.value.devices} apartmentNames={list.value.apartmentNames} stale={!online || list.value.staleReason !== null} />
             )}
           </div>
           <AddDeviceForm />
