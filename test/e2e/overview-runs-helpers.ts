@@ -72,13 +72,13 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** Screenshots the page light and dark (the theme follows the OS), checking axe in both. */
+/** Screenshots the page light and dark (the theme follows the OS), then checks axe in both (screenshots first: a run in progress moves on). */
 export async function shootBoth(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
-  await expectAccessible(page);
   await screenshot(page, `${name}-light`);
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expectAccessible(page);
   await screenshot(page, `${name}-dark`);
+  await expectAccessible(page);
   await page.emulateMedia({ colorScheme: 'light' });
+  await expectAccessible(page);
 }

@@ -49,7 +49,7 @@ test('one-click resync from the keyboard: a click during the run shows it, and t
   admin.moveOut(leaver!.id, yesterday());
   admin.setPin(newPin!.id, '48213579');
   admin.setPin(badPin!.id, '9123');
-  admin.latency(1000);
+  admin.latency(2000);
   await openApp(page, app);
   await expect(page.getByRole('row', { name: new RegExp(site.name) }).first()).toBeVisible();
 
@@ -148,10 +148,14 @@ test('history, preview with billing impact, and a notification click opening a r
   await expect(page.getByRole('heading', { level: 1, name: `Run of ${site.name}` })).toBeVisible();
   await expect(page.getByText(/Import run, started/)).toBeVisible();
 
+  const [leaver] = await currentTenants(app, site.siteId);
+  app.services.sandbox!.rentManager.admin.moveOut(leaver!.id, yesterday());
   await page.getByRole('button', { name: /Overview/ }).click();
   await page.getByRole('button', { name: `Preview the changes of ${site.name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Preview of ${site.name}` });
   await expect(dialog.getByText('Billing impact')).toBeVisible();
+  await expect(dialog.getByRole('row').filter({ hasText: 'Delete family member' })).toHaveCount(leaver!.contacts.length);
+  await expect(dialog.locator('.stat', { hasText: 'to delete' })).toContainText(String(leaver!.contacts.length));
   await expect(dialog.getByText(/apartments? to activate/)).toBeVisible();
   await shootBoth(page, 'overview-preview');
   await page.keyboard.press('Escape');
