@@ -57,6 +57,8 @@ export interface SubscriptionState {
   chooseSite(siteId: string): Promise<void>;
   next(): void;
   back(): void;
+  /** Forgets the last payment failure (the user is trying again). */
+  clearFailure(): void;
   /** Sends the card once with the order; returns whether it was paid. The card is not kept. */
   pay(card: CardInput): Promise<boolean>;
 }
@@ -215,6 +217,11 @@ export function createSubscriptionStore(bridge: Bridge) {
         if (previous === undefined) return;
         if (previous === null) return set({ wizard: null });
         patchWizard({ step: { kind: previous } as WizardStep, stepError: null });
+      },
+
+      clearFailure() {
+        const w = get().wizard;
+        if (w?.step.kind === 'payment' && w.step.failure) patchWizard({ step: { ...w.step, failure: null } });
       },
 
       async pay(card) {

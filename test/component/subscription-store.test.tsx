@@ -152,6 +152,8 @@ describe('subscription store: integration flow', () => {
     });
     expect(JSON.stringify(store.getState())).not.toContain('4000000000000002');
     expect(store.getState().wizard?.draft.billing.address).toBe('1 Main St');
+    store.getState().clearFailure();
+    expect(store.getState().wizard?.step).toEqual({ kind: 'payment', paying: false, failure: null });
   });
 });
 

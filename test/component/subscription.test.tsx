@@ -70,7 +70,9 @@ describe('card checks', () => {
     const now = new Date(2026, 10, 27);
     expect(checkCard({ number: '4242 4242 4242 4241', expiry: '12/28', cvc: '123', holder: 'P' }, now).errors).toEqual({ number: expect.stringContaining('not valid') });
     expect(checkCard({ number: '4242424242424242', expiry: '10/26', cvc: '123', holder: 'P' }, now).errors).toEqual({ expiry: 'This card has expired.' });
-    expect(checkCard({ number: '4242424242424242', expiry: '1228', cvc: '123', holder: 'P' }, now).errors).toEqual({ expiry: 'Enter the expiry as MM/YY.' });
+    expect(checkCard({ number: '4242424242424242', expiry: '12/2', cvc: '123', holder: 'P' }, now).errors).toEqual({ expiry: 'Enter the expiry as MM/YY.' });
+    expect(checkCard({ number: '4242424242424242', expiry: '1228', cvc: '123', holder: 'P' }, now).card?.expYear).toBe(2028);
+    expect(checkCard({ number: '4242424242424242', expiry: '13/28', cvc: '123', holder: 'P' }, now).errors).toEqual({ expiry: 'The month is 1 to 12.' });
     expect(checkCard({ number: '4242424242424242', expiry: '11/26', cvc: '12', holder: ' ' }, now).errors).toEqual({ cvc: expect.stringContaining('3 or 4 digits'), holder: 'Enter the name on the card.' });
     expect(checkCard({ number: '4242 4242 4242 4242', expiry: '11/26', cvc: '1234', holder: ' Pat ' }, now)).toEqual({ card: { number: '4242424242424242', expMonth: 11, expYear: 2026, cvc: '1234', holder: 'Pat' }, errors: null });
   });

@@ -97,6 +97,7 @@ test.describe('Subscription', () => {
     await tabTo(page, main.getByRole('button', { name: 'Pay $588.00' }));
     await page.keyboard.press('Enter');
     await expect(main.getByText(/This card number is not valid/)).toBeVisible();
+    await expect(main.getByText('Payment declined')).toHaveCount(0);
     await expect(number).toBeFocused();
     await captureStep(page, 'subscription-9-luhn');
 

@@ -10,9 +10,9 @@ const BRANDS: Record<CardBrand, string> = { visa: 'Visa', mastercard: 'Mastercar
 
 type Field = 'number' | 'expiry' | 'cvc' | 'holder';
 
-/** Parses "MM/YY" or "MM/YYYY". */
+/** Parses "MM/YY", "MM/YYYY", "MM YY" or "MMYY". */
 function parseExpiry(raw: string): { month: number; year: number } | null {
-  const m = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(raw);
+  const m = /^\s*(\d{1,2})\s*[/\s-]\s*(\d{2}|\d{4})\s*$/.exec(raw) ?? /^\s*(\d{2})(\d{2})\s*$/.exec(raw);
   return m ? { month: Number(m[1]), year: Number(m[2]) } : null;
 }
 
@@ -57,6 +57,7 @@ export function PaymentStep() {
     event.preventDefault();
     const checked = checkCard(fields, new Date());
     if (!checked.card) {
+      subscription.getState().clearFailure();
       setErrors(checked.errors);
       const first = (['number', 'expiry', 'cvc', 'holder'] as Field[]).find((f) => checked.errors[f]);
       if (first) refs[first].current?.focus();
