@@ -35,8 +35,8 @@ export interface ApartmentsState {
   detail: Loadable<ApartmentDetail>;
   /** PINs the user asked to see, by resident ID; hidden again on request or when the apartment closes. */
   revealed: Record<string, string | null>;
-  /** A notice after "Add to sync" (or why it failed). */
-  notice: { kind: 'ok' | 'error'; text: string } | null;
+  /** A notice after "Add to sync" (or why it failed); `resync` offers "Resync now" for the unit just added. */
+  notice: { kind: 'ok' | 'error'; text: string; resync?: { siteId: string; unitId: number } } | null;
   loadSites(): Promise<void>;
   /** Shows a site's apartments with the current search and filter. */
   openSite(siteId: string): Promise<void>;
@@ -178,9 +178,9 @@ export function createApartmentsStore(bridge: Bridge) {
           const text = resync
             ? 'Added to the sync list. A resync has started; the unit appears here when it finishes.'
             : result.added
-              ? 'Added to the sync list. It is synced with the next run — or resync now.'
+              ? 'Added to the sync list. It is synced with the next run, or resync now.'
               : 'This unit is already on the sync list.';
-          set({ notice: { kind: 'ok', text } });
+          set({ notice: { kind: 'ok', text, ...(resync ? {} : { resync: { siteId, unitId } }) } });
         } catch (error) {
           const { text, nextStep } = describeError(error);
           set({ notice: { kind: 'error', text: nextStep ? `${text} ${nextStep}` : text } });

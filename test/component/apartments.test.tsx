@@ -152,6 +152,10 @@ describe('Sites screen: the apartment browser', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Add unit 106 to sync' }));
     expect(fake.calls.find((c) => c.channel === 'apartments.addToSync')?.input).toEqual({ siteId: 'site-1', unitId: 1005, resync: false });
     expect(await screen.findByText(/Added to the sync list/)).toBeTruthy();
+    fake.respond('apartments.addToSync', () => ({ policy: custom.policy, added: false, runId: 'run-9' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Resync now' }));
+    expect(fake.calls.filter((c) => c.channel === 'apartments.addToSync').at(-1)?.input).toEqual({ siteId: 'site-1', unitId: 1005, resync: true });
+    expect(await screen.findByText(/A resync has started/)).toBeTruthy();
     act(() => fake.emit('app.onlineChanged', { online: false, since: AS_OF }));
     expect((screen.getByRole('button', { name: 'Add unit 106 to sync' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('Needs the network')).toBeTruthy();

@@ -23,7 +23,8 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
   const search = useStore(store, (s) => s.search);
   const filter = useStore(store, (s) => s.filter);
   const notice = useStore(store, (s) => s.notice);
-  const { openSite, setSearch, setFilter } = store.getState();
+  const { openSite, setSearch, setFilter, addToSync } = store.getState();
+  const online = useApp((s) => s.online);
   useEffect(() => {
     void openSite(siteId);
   }, [openSite, siteId]);
@@ -51,7 +52,12 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
       <OfflineNotice asOf={asOf} what="Browsing and searching use the copy on this computer; PINs can still be revealed." />
       {notice ? (
         <div className={notice.kind === 'ok' ? 'banner banner-info' : 'banner banner-error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
-          {notice.text}
+          {notice.text}{' '}
+          {notice.resync ? (
+            <button type="button" className="btn btn-small" disabled={!online} onClick={() => void addToSync(notice.resync!.siteId, notice.resync!.unitId, true)}>
+              Resync now
+            </button>
+          ) : null}
         </div>
       ) : null}
       <div className="browser-tools">
