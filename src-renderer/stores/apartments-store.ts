@@ -188,6 +188,12 @@ export function createApartmentsStore(bridge: Bridge) {
       },
     };
   });
+  // A finished run changed the local copy: refresh the sites' ages and the open site's list.
+  bridge.on('sync.finished', (run) => {
+    const state = store.getState();
+    if (state.sites.status === 'ready') void state.loadSites();
+    if (state.list.status === 'ready' && state.list.value.siteId === run.siteId) void state.openSite(run.siteId);
+  });
   return store;
 }
 

@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_COUNTS, type RunRecord } from '../../src-shared/domain/run';
 import type { ApartmentQuery } from '../../src-shared/domain/site';
 import { SitesScreen } from '../../src-renderer/screens/sites/SitesScreen';
 import { AS_OF, aptDetail, aptRow, renderWithStores, siteSummary } from './helpers/browse-fixtures';
@@ -24,6 +25,8 @@ function respondList(fake: ReturnType<typeof createFakeBridge>, total = 3) {
   });
   return seen;
 }
+
+const RUN: RunRecord = { id: 'run-1', siteId: 'site-1', trigger: 'manual', dryRun: false, startedAt: AS_OF, endedAt: AS_OF, outcome: 'succeeded', counts: EMPTY_COUNTS, problemCount: 0, heldBackCount: 0, error: null };
 
 describe('Sites screen: the list of sites', () => {
   it('shows loading, then the sites with customer, apartment count and data age', async () => {
@@ -170,6 +173,15 @@ describe('Sites screen: the apartment browser', () => {
     respondList(fake);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('button', { name: 'Unit 101' })).toBeTruthy();
+  });
+
+  it('refreshes the list when a run of the site finishes', async () => {
+    const { fake } = await openBrowser(3);
+    expect(screen.queryByRole('button', { name: 'Unit 104' })).toBeNull();
+    const after = respondList(fake, 4);
+    act(() => fake.emit('sync.finished', RUN));
+    expect(await screen.findByRole('button', { name: 'Unit 104' })).toBeTruthy();
+    expect(after.map((q) => q.siteId)).toContain('site-1');
   });
 
   it('an empty site says how to fill it', async () => {
