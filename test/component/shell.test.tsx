@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src-renderer/App';
@@ -49,7 +49,7 @@ describe('shell', () => {
     renderShell(fake);
     expect(await screen.findByText('Sandbox')).toBeTruthy();
     expect(screen.getByText('v1.2.3')).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe('Online');
+    expect(within(screen.getByRole('contentinfo')).getByRole('status').textContent).toBe('Online');
   });
 
   it('shows Offline when main reports the network gone', async () => {
@@ -58,7 +58,7 @@ describe('shell', () => {
     renderShell(fake);
     await screen.findByText('Sandbox');
     act(() => fake.emit('app.onlineChanged', { online: false, since: '2026-11-27T10:00:00.000Z' }));
-    expect(screen.getByRole('status').textContent).toBe('Offline');
+    expect(within(screen.getByRole('contentinfo')).getByRole('status').textContent).toBe('Offline');
   });
 
   it('navigates with arrow keys and Enter, one tab stop in the sidebar', async () => {
@@ -90,6 +90,6 @@ describe('shell', () => {
     const fake = createFakeBridge();
     fake.fail('app.getInfo', { code: 'KEYCHAIN_UNAVAILABLE', message: 'No keychain is reachable.', retryable: false });
     renderShell(fake);
-    expect((await screen.findByRole('alert')).textContent).toContain('No keychain is reachable.');
+    await waitFor(() => expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('No keychain is reachable.'))).toBe(true));
   });
 });
