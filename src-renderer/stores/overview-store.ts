@@ -19,7 +19,7 @@ export interface OverviewState {
   load(): Promise<void>;
 }
 
-/** Builds the overview store; it refreshes itself when a run ends or the network comes back. */
+/** Builds the overview store; it refreshes itself when a run ends, the network changes or the subscription does. */
 export function createOverviewStore(bridge: Bridge) {
   let inFlight: Promise<void> | null = null;
   const store = createStore<OverviewState>()((set, get) => ({
@@ -47,6 +47,8 @@ export function createOverviewStore(bridge: Bridge) {
   };
   bridge.on('sync.finished', refresh);
   bridge.on('app.onlineChanged', refresh);
+  // A payment (or a check) on the Subscription screen changes which sites can be synced.
+  bridge.on('billing.statusChanged', refresh);
   return store;
 }
 

@@ -91,12 +91,15 @@ describe('overview resync', () => {
     expect((screen.getByRole('progressbar', { name: 'Resync progress of Maple Court' }) as HTMLProgressElement).value).toBe(1);
   });
 
-  it('refreshes the overview when a run finishes', async () => {
+  it('refreshes the overview when a run finishes and when the subscription changes', async () => {
     const { fake } = setup();
     await screen.findByText('Maple Court');
-    const before = fake.calls.filter((c) => c.channel === 'overview.get').length;
+    const loads = () => fake.calls.filter((c) => c.channel === 'overview.get').length;
+    const before = loads();
     act(() => fake.emit('sync.finished', runRecord({ id: 'x' })));
-    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'overview.get').length).toBe(before + 1));
+    await waitFor(() => expect(loads()).toBe(before + 1));
+    act(() => fake.emit('billing.statusChanged', { state: 'active', activeUntil: null, renewal: 'auto', months: 12, checkedAt: null, stale: false, reason: null }));
+    await waitFor(() => expect(loads()).toBe(before + 2));
   });
 
   it('Preview shows the plan, billing impact and problems without changing anything; Escape closes it', async () => {
