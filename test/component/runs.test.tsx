@@ -122,6 +122,21 @@ describe('run detail', () => {
     expect(screen.getByText('Offline: deleting accounts needs the network.')).toBeTruthy();
   });
 
+  it('shows loading, then a run still going with its progress and Cancel', async () => {
+    const ctx = setup();
+    let resolve!: (d: ReturnType<typeof detail>) => void;
+    ctx.fake.respond('runs.get', () => new Promise((r) => (resolve = r)));
+    ctx.fake.respond('runs.problems', () => ({ problems: [] }));
+    act(() => ctx.stores.app.getState().navigate({ screen: 'runs', runId: 'r9' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Loading the run…');
+    const heading = screen.getByRole('heading', { level: 1 });
+    await act(async () => resolve(detail(0, { outcome: 'running', endedAt: null })));
+    act(() => ctx.fake.emit('sync.progressed', { runId: 'r9', siteId: 's1', phase: 'deletions', done: 1, total: 4, current: null }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Run of Maple Court' })).toBe(heading);
+    expect((screen.getByRole('progressbar', { name: 'Resync progress of Maple Court' }) as HTMLProgressElement).value).toBe(1);
+    expect(screen.getByRole('button', { name: 'Cancel the resync of Maple Court' })).toBeTruthy();
+  });
+
   it('a run that cannot be opened says so', async () => {
     const ctx = setup();
     ctx.fake.fail('runs.get', { code: 'NOT_FOUND', message: 'Run x was not found.', retryable: false });

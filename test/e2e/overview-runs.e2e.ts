@@ -117,13 +117,17 @@ test('a mass deletion is held back, then confirmed from the Runs screen', async 
   await expect(page.getByRole('heading', { name: `Deletions waiting for you (${count})` })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Held-back deletions' }).getByRole('row')).toHaveCount(count + 1);
   await shootBoth(page, 'run-held-back');
-  await page.getByRole('button', { name: 'Confirm deletions' }).click();
+  // From the keyboard: reach the button, open the dialog, Tab stays inside it, Enter confirms.
+  await tabTo(page, (el) => el.text === 'Confirm deletions');
+  await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: `Delete ${count} accounts?` });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Go back' })).toBeFocused();
   await shootBoth(page, 'run-confirm-dialog');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('button', { name: `Delete ${count} accounts` })).toBeFocused();
   const confirmed = nextFinished(app, site.siteId);
-  await dialog.getByRole('button', { name: `Delete ${count} accounts` }).click();
+  await page.keyboard.press('Enter');
   expect((await confirmed).counts.accountsDeleted).toBe(count);
   await expect(page.getByText(/Deletions confirmed: .*deleted/)).toContainText(`${count} deleted`);
   await expect(page.getByRole('heading', { name: /Deletions waiting for you/ })).toHaveCount(0);
