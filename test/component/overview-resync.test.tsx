@@ -27,7 +27,7 @@ describe('overview resync', () => {
     expect(screen.getByText(/12 of 40/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Show progress of the resync of Maple Court' })).toBeTruthy();
     act(() => fake.emit('sync.finished', runRecord({ id: 'run-1', problemCount: 2 })));
-    const done = await screen.findByText(/Resync of Maple Court finished/);
+    const done = await screen.findByText(/Manual sync of Maple Court finished/);
     expect(done.textContent).toContain('2 created, 1 updated');
     expect(done.textContent).toContain('2 problems');
     await user.click(screen.getByRole('button', { name: 'View run' }));
@@ -44,7 +44,7 @@ describe('overview resync', () => {
     expect(fake.calls.some((c) => c.channel === 'sync.cancel' && (c.input as { siteId: string }).siteId === 's1')).toBe(true);
     expect(screen.getByRole('button', { name: 'Cancelling the resync of Maple Court' }).textContent).toBe('Cancelling…');
     act(() => fake.emit('sync.finished', runRecord({ id: 'run-1', outcome: 'cancelled' })));
-    expect((await screen.findByText(/Resync of Maple Court finished/)).textContent).toContain('Cancelled');
+    expect((await screen.findByText(/Manual sync of Maple Court finished/)).textContent).toContain('Cancelled');
   });
 
   it('a click during a run shows the running one', async () => {
@@ -96,8 +96,9 @@ describe('overview resync', () => {
     await screen.findByText('Maple Court');
     const loads = () => fake.calls.filter((c) => c.channel === 'overview.get').length;
     const before = loads();
-    act(() => fake.emit('sync.finished', runRecord({ id: 'x' })));
+    act(() => fake.emit('sync.finished', runRecord({ id: 'x', trigger: 'scheduled' })));
     await waitFor(() => expect(loads()).toBe(before + 1));
+    expect(screen.getByText(/Scheduled sync of Maple Court finished/)).toBeTruthy();
     act(() => fake.emit('billing.statusChanged', { state: 'active', activeUntil: null, renewal: 'auto', months: 12, checkedAt: null, stale: false, reason: null }));
     await waitFor(() => expect(loads()).toBe(before + 2));
   });

@@ -67,7 +67,7 @@ test('one-click resync from the keyboard: a click during the run shows it, and t
   const run = await ended;
   expect(run.counts.accountsDeleted).toBe(leaver!.contacts.length);
   expect(run.counts.credentialsSet).toBeGreaterThanOrEqual(1);
-  await expect(page.getByText(`Resync of ${site.name} finished`)).toBeVisible();
+  await expect(page.getByText(`Manual sync of ${site.name} finished`)).toBeVisible();
   await shootBoth(page, 'overview-resync-finished');
 
   await tabTo(page, (el) => el.text === 'View run');

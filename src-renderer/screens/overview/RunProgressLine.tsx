@@ -1,7 +1,7 @@
 import { useApp, useStores } from '../../stores/stores-context';
 import { useSyncProgress } from '../../stores/sync-hooks';
 import { isRunning } from '../../stores/sync-progress-store';
-import { countsLine, OUTCOME_LABELS, PHASE_LABELS } from '../runs/labels';
+import { countsLine, OUTCOME_LABELS, PHASE_LABELS, TRIGGER_LABELS } from '../runs/labels';
 
 /**
  * A site's manual run under its row: the phase and counts while it runs (with Cancel), how it
@@ -40,7 +40,7 @@ export function RunProgressLine({ siteId, siteName }: { siteId: string; siteName
     return (
       <div className="run-line" role="status">
         <span>
-          Resync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(view.finished.counts)}
+          {TRIGGER_LABELS[view.finished.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(view.finished.counts)}
           {view.finished.problemCount ? `, ${view.finished.problemCount} problems` : ''}
           {view.finished.heldBackCount ? `, ${view.finished.heldBackCount} deletions held back` : ''}.
         </span>
