@@ -47,6 +47,8 @@ export interface SubscriptionState {
   basis: Loadable<BillingQuoteBasis>;
   choices: Loadable<ApartmentChoices>;
   wizard: Wizard | null;
+  /** The billing details of the last payment in this session (prefill the next one). */
+  lastBilling: BillingForm | null;
   load(): Promise<void>;
   refreshStatus(): Promise<void>;
   /** Opens the wizard at its first step (optionally with the payment kind chosen). */
@@ -145,6 +147,7 @@ export function createSubscriptionStore(bridge: Bridge) {
       basis: { state: 'idle', value: null },
       choices: { state: 'idle', value: null },
       wizard: null,
+      lastBilling: null,
 
       async load() {
         set({ receipts: { state: 'loading', value: get().receipts.value } });
@@ -168,7 +171,9 @@ export function createSubscriptionStore(bridge: Bridge) {
       start(flow) {
         const draft = emptyDraft(flow ?? null);
         const basis = get().basis.value;
-        if (basis) draft.billing = { ...basis.billingDefaults };
+        const last = get().lastBilling;
+        if (last) draft.billing = { ...last };
+        else if (basis) draft.billing = { ...basis.billingDefaults };
         set({ wizard: { step: { kind: 'type' }, draft, stepError: null, billingErrors: {} } });
         void loadBasis();
         void loadChoices();
@@ -236,6 +241,7 @@ export function createSubscriptionStore(bridge: Bridge) {
               ? await bridge.call('billing.payApartments', { siteId: d.siteId ?? '', apartmentIds: d.apartmentIds, months: d.apartmentMonths, billing, card })
               : await bridge.call('billing.pay', { renewal: d.renewal ?? 'manual', months: d.months ?? 1, billing, card });
           patchWizard({ step: { kind: 'receipt', result, flow: d.flow ?? 'integration' } });
+          set({ lastBilling: billing });
           void get().load();
           return true;
         } catch (error) {

@@ -134,6 +134,8 @@ describe('subscription store: integration flow', () => {
     const payCalls = fake.calls.filter((c) => c.channel === 'billing.pay');
     expect(payCalls).toEqual([{ channel: 'billing.pay', input: { renewal: 'auto', months: 12, billing: { ...DEFAULTS, address: '1 Main St', country: 'US' }, card: CARD } }]);
     expect(JSON.stringify(store.getState())).not.toContain('4242424242424242');
+    store.getState().start('apartments');
+    expect(store.getState().wizard?.draft.billing).toEqual({ ...DEFAULTS, address: '1 Main St', country: 'US' });
     await settle();
     expect(fake.calls.filter((c) => c.channel === 'billing.status').length).toBeGreaterThanOrEqual(1);
   });

@@ -1,8 +1,16 @@
+import type { Page } from '@playwright/test';
 import type { RawBridge } from '../../src-renderer/bridge';
 import { expect, openApp, test } from './fixtures';
 import { captureStep, sidebarTo, tabTo, userDataText } from './journey-helpers';
 
 const expiry = `12/${(new Date().getFullYear() + 2) % 100}`;
+
+/** Calls a channel through the page's bridge; returns the value (fails on an error envelope). */
+async function invoke<T>(page: Page, channel: string, input?: unknown): Promise<T> {
+  const envelope = await page.evaluate(([c, i]) => (window as unknown as { bridge: RawBridge }).bridge.invoke(c as string, i), [channel, input] as const);
+  if (!envelope.ok) throw new Error(`${channel}: ${envelope.error.code} ${envelope.error.message}`);
+  return envelope.value as T;
+}
 
 test.describe('Subscription', () => {
   test('keyboard only: a new user sees the integration inactive, is declined, catches a typo, pays and gets a receipt', async ({ page, app }) => {
@@ -139,5 +147,59 @@ test.describe('Subscription', () => {
     await main.getByRole('button', { name: 'Next' }).click();
     await expect(main.getByRole('alert')).toContainText('Import a site with Get Site from PMS first');
     await captureStep(page, 'subscription-apartments-no-site');
+  });
+
+  test('pays the monthly fee for chosen apartments of a synced site: count × price × months', async ({ page, app }) => {
+    test.setTimeout(180_000);
+    await openApp(page, app, 'light');
+    const billing = { company: 'Basement Doors LLC', contact: 'Pat Installer', email: 'pat@example.com', address: '1 Main St', country: 'US' };
+    const card = { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Pat Installer' };
+    const status = await invoke<{ state: string }>(page, 'billing.status');
+    if (status.state !== 'active') await invoke(page, 'billing.pay', { renewal: 'manual', months: 1, billing, card });
+    const [customer] = await invoke<{ connectionId: string }[]>(page, 'sites.customers');
+    const [property] = await invoke<{ id: number; name: string }[]>(page, 'sites.properties', { connectionId: customer!.connectionId });
+    const units = await invoke<{ id: number }[]>(page, 'sites.units', { connectionId: customer!.connectionId, propertyId: property!.id });
+    await invoke(page, 'sites.import', {
+      connectionId: customer!.connectionId,
+      policy: { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: true },
+      properties: [{ propertyId: property!.id, units: units.slice(0, 4).map((u) => u.id) }],
+    });
+    await expect.poll(async () => (await invoke<{ apartmentCount: number }[]>(page, 'sites.list'))[0]?.apartmentCount ?? 0, { timeout: 60_000 }).toBe(4);
+
+    await sidebarTo(page, 'Subscription');
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: 'Pay for apartments' }).click();
+    await main.getByRole('radio', { name: /Community/ }).check();
+    await main.getByRole('button', { name: 'Next' }).click();
+    await expect(main.getByRole('radio', { name: /Apartments \(monthly fee\)/ })).toBeChecked();
+    await main.getByRole('button', { name: 'Next' }).click();
+    await expect(main.getByRole('heading', { name: /Apartments/ })).toBeFocused();
+    await expect(main.getByLabel('Site')).toContainText(property!.name);
+    const boxes = main.getByRole('checkbox');
+    await expect(boxes).toHaveCount(4);
+    await boxes.nth(0).check();
+    await boxes.nth(2).check();
+    await boxes.nth(3).check();
+    await main.getByLabel('Months').selectOption('2');
+    await expect(main.getByText(/3 chosen · \$6\.00/)).toBeVisible();
+    await captureStep(page, 'subscription-apartments-1-choose');
+    await main.getByRole('button', { name: 'Next' }).click();
+    await expect(main.getByText('3 apartments × 2 months')).toBeVisible();
+    await expect(main.locator('.sub-total')).toHaveText('$6.00');
+    await main.getByLabel('Billing address').fill('1 Main St, Knoxville, TN 37902');
+    await captureStep(page, 'subscription-apartments-2-review');
+    await main.getByRole('button', { name: 'Continue to payment' }).click();
+    await main.getByLabel(/Card number/).fill('5555 5555 5555 4444');
+    await expect(main.getByText('Mastercard', { exact: true })).toBeVisible();
+    await main.getByLabel('Expiry (MM/YY)').fill(expiry);
+    await main.getByLabel('Security code').fill('321');
+    await main.getByLabel('Name on the card').fill('Pat Installer');
+    await main.getByRole('button', { name: 'Pay $6.00' }).click();
+    await expect(main.getByText(/The chosen apartments are activated/)).toBeVisible();
+    await expect(main.getByText('Mastercard ending in 4444')).toBeVisible();
+    await expect(main.getByText('2 months from today')).toBeVisible();
+    await captureStep(page, 'subscription-apartments-3-receipt');
+    await main.getByRole('button', { name: 'Done' }).click();
+    await expect(main.getByRole('table')).toContainText('3 apartment(s), 2 month(s)');
   });
 });
