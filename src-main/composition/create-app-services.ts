@@ -4,6 +4,7 @@ import type { AppContext } from './app-context';
 import { createConnectionClients } from '../features/connection-clients';
 import { createDeviceSender } from '../features/devices-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
+import { changedSinceBound, rentManagerChangedSince } from '../features/light-sync';
 import { createSiteSyncService, type SiteRunMeta } from '../features/site-sync-service';
 import { openLocalDb } from '../db/local-db';
 import type { HandlerMap } from '../ipc/dispatch';
@@ -106,6 +107,23 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     macInUse: (mac) => db.apartments.macInUse(mac),
     logger: log,
   });
+  /** A light sync runs the full sync only when Rent Manager changed since the last run (or there was none). */
+  const lightSyncDue = async (siteId: string): Promise<boolean> => {
+    const site = db.sites.get(siteId);
+    const last = db.runs.lastCompletedRunAt(siteId);
+    if (!site?.connectionId || !last) return true;
+    try {
+      const client = await clients.rentManager(site.connectionId);
+      const key = `light-sync-fingerprint:${siteId}`;
+      const check = await rentManagerChangedSince(client, site.propertyId, changedSinceBound(new Date(last), site.policy.timeZone), db.meta.get(key));
+      db.meta.set(key, check.fingerprint);
+      if (!check.changed) log.info('light sync: nothing changed in Rent Manager', { siteId });
+      return check.changed;
+    } catch (error) {
+      log.warn('light sync check failed; running the full sync', { siteId, error });
+      return true;
+    }
+  };
   const scheduler = new Scheduler({
     clock,
     schedule: () => options.preferences.get().schedule,
@@ -115,6 +133,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       return at ? new Date(at) : null;
     },
     runSite: async (siteId, trigger) => {
+      if (trigger === 'light' && !(await lightSyncDue(siteId))) return null;
       const started = await sync.runSite({ siteId, trigger: trigger === 'light' ? 'scheduled' : trigger });
       return started.done;
     },
