@@ -6,6 +6,8 @@ test.describe('Connections', () => {
     test.setTimeout(180_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const answers: Promise<string>[] = [];
+    page.on('response', (r) => void (r.url().includes('/__bridge/invoke') && answers.push(r.text().catch(() => ''))));
     const sandboxUrl = app.services.sandbox!.rentManagerUrl;
     await openApp(page, app, 'light');
     const main = page.getByRole('main');
@@ -81,7 +83,12 @@ test.describe('Connections', () => {
     await expect(main.getByRole('heading', { name: 'Basement Test Co' })).toHaveCount(0);
     await expect(sandboxCards).toHaveCount(2);
 
-    for (const secret of ['wrong-password-7c1', 'sandbox-password']) expect(app.logLines.join('\n')).not.toContain(secret);
+    const ipc = (await Promise.all(answers)).join('\n');
+    expect(ipc).toContain('Basement Test Co');
+    for (const secret of ['wrong-password-7c1', 'sandbox-password']) {
+      expect(app.logLines.join('\n')).not.toContain(secret);
+      expect(ipc).not.toContain(secret);
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ test.describe('Subscription', () => {
     test.setTimeout(180_000);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    const answers: Promise<string>[] = [];
+    page.on('response', (r) => void (r.url().includes('/__bridge/invoke') && answers.push(r.text().catch(() => ''))));
     await openApp(page, app, 'light');
     await expect(page.getByText('Sandbox', { exact: true }).first()).toBeVisible();
     const main = page.getByRole('main');
@@ -129,9 +131,12 @@ test.describe('Subscription', () => {
     const status = await page.evaluate(() => (window as unknown as { bridge: RawBridge }).bridge.invoke('billing.status', undefined));
     expect(status).toMatchObject({ ok: true, value: { state: 'active', renewal: 'auto', months: 12 } });
     const written = userDataText(app.userDataDir);
+    const ipc = (await Promise.all(answers)).join('\n');
+    expect(ipc).toContain('"last4":"4242"');
     for (const secret of ['4242424242424242', '4242 4242 4242 4242', '4000000000000002', '4242424242424241']) {
       expect(app.logLines.join('\n')).not.toContain(secret);
       expect(written).not.toContain(secret);
+      expect(ipc).not.toContain(secret);
     }
     expect(errors).toEqual([]);
   });
