@@ -73,7 +73,10 @@ async function start(): Promise<void> {
     navigate('overview');
   };
   const actions = {
-    resyncCurrentSite: () => services.events.emit('app.navigated', { screen: 'overview' }),
+    resyncCurrentSite: () => {
+      openWindow();
+      services.events.emit('app.commandIssued', { command: 'resync-current-site' });
+    },
     resyncAll,
     open: navigate,
     openLogFolder: () => void shell.openPath(path.join(app.getPath('userData'), 'logs')),

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Sidebar } from './components/Sidebar';
+import { useMenuCommands } from './components/use-menu-commands';
 import { StatusBar } from './components/StatusBar';
 import { ScreenHost } from './screens/ScreenHost';
 import { useApp } from './stores/stores-context';
@@ -19,6 +20,7 @@ export function App() {
   const load = useApp((s) => s.load);
   const loadError = useApp((s) => s.loadError);
   useThemeAttribute();
+  useMenuCommands();
   useEffect(() => {
     void load();
   }, [load]);

@@ -59,7 +59,17 @@ export const INVOKE_CHANNELS = [
 ] as const;
 
 /** Events main sends to the renderer. */
-export const EVENT_CHANNELS = ['app.onlineChanged', 'app.navigated', 'app.pinged', 'sync.progressed', 'sync.finished', 'devices.outboxChanged', 'connections.changed', 'billing.statusChanged'] as const;
+export const EVENT_CHANNELS = [
+  'app.commandIssued',
+  'app.onlineChanged',
+  'app.navigated',
+  'app.pinged',
+  'sync.progressed',
+  'sync.finished',
+  'devices.outboxChanged',
+  'connections.changed',
+  'billing.statusChanged',
+] as const;
 
 /** A call channel name. */
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -93,3 +93,31 @@ describe('shell', () => {
     await waitFor(() => expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('No keychain is reachable.'))).toBe(true));
   });
 });
+
+describe('menu commands', () => {
+  it('Ctrl/Cmd+R resyncs the site on screen and shows its progress on the Overview', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    fake.respond('sync.runSite', ({ siteId }) => ({ siteId, runId: 'run-1', joined: false }));
+    fake.respond('sync.running', () => []);
+    fake.respond('overview.get', () => ({ customers: [], schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null }, online: true }) as never);
+    const { app } = renderShell(fake);
+    act(() => app.getState().navigate({ screen: 'sites', siteId: 'site-7' }));
+    act(() => fake.emit('app.commandIssued', { command: 'resync-current-site' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'sync.runSite')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'sync.runSite')?.input).toEqual({ siteId: 'site-7' });
+    expect(app.getState().route.screen).toBe('overview');
+  });
+
+  it('with no site on screen it opens the Overview without starting anything', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    fake.respond('sync.running', () => []);
+    fake.respond('overview.get', () => ({ customers: [], schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null }, online: true }) as never);
+    const { app } = renderShell(fake);
+    act(() => app.getState().navigate({ screen: 'settings' }));
+    act(() => fake.emit('app.commandIssued', { command: 'resync-current-site' }));
+    expect(app.getState().route.screen).toBe('overview');
+    expect(fake.calls.some((c) => c.channel === 'sync.runSite')).toBe(false);
+  });
+});

@@ -49,4 +49,6 @@ export const appEvents = {
   'app.onlineChanged': z.object({ online: z.boolean(), since: z.string() }),
   'app.navigated': NavigationSchema,
   'app.pinged': z.object({ message: z.string() }),
+  /** A menu command the renderer carries out, because only it knows the current site (Ctrl/Cmd+R). */
+  'app.commandIssued': z.object({ command: z.enum(['resync-current-site']) }),
 } as const;
