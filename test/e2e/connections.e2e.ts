@@ -83,6 +83,19 @@ test.describe('Connections', () => {
     await expect(main.getByRole('heading', { name: 'Basement Test Co' })).toHaveCount(0);
     await expect(sandboxCards).toHaveCount(2);
 
+    await tabTo(page, main.getByRole('button', { name: 'Set up your account' }));
+    await page.keyboard.press('Enter');
+    await expect(main.getByRole('heading', { name: 'Set up the SmartPlus account' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(main.getByLabel('SmartPlus server address')).toBeFocused();
+    await tabTo(page, main.getByRole('button', { name: 'Save and test' }));
+    await page.keyboard.press('Enter');
+    await expect(main.getByRole('alert')).toContainText('Enter the server address, the user name and the password.');
+    await captureStep(page, 'connections-8-smartplus');
+    await tabTo(page, main.getByRole('button', { name: 'Cancel' }));
+    await page.keyboard.press('Enter');
+    await expect(main.getByRole('heading', { name: 'Set up the SmartPlus account' })).toHaveCount(0);
+
     const ipc = (await Promise.all(answers)).join('\n');
     expect(ipc).toContain('Basement Test Co');
     for (const secret of ['wrong-password-7c1', 'sandbox-password']) {
