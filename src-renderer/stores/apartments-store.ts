@@ -3,10 +3,10 @@ import type { ApartmentDetail, ApartmentFilter, SiteSummary } from '../../src-sh
 import type { ApartmentListRow } from '../../src-shared/ipc/contract/apartments';
 import type { Bridge } from '../bridge';
 import { describeError } from '../components/error-text';
-import { perfMark } from './perf';
+import { perfMark, perfMeasure } from './perf';
 
 /** Rows fetched per request; the virtualised list asks for more pages as it scrolls. */
-export const APARTMENT_PAGE_SIZE = 200;
+export const APARTMENT_PAGE_SIZE = 100;
 
 /** A loadable value: what a screen needs to draw its loading, error and full states. */
 export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string; nextStep: string | null };
@@ -75,7 +75,9 @@ export function createApartmentsStore(bridge: Bridge) {
       inFlight = true;
       const { search, filter } = get();
       try {
+        perfMark('apartments:sent');
         const page = await bridge.call('apartments.list', { siteId, search, filter, page: 0, pageSize: APARTMENT_PAGE_SIZE });
+        perfMeasure('apartments:round-trip', 'apartments:sent');
         seq += 1;
         perfMark(`apartments:data:${seq}`);
         loadingPages.clear();
