@@ -217,6 +217,10 @@ describe('Get Site wizard: review, import and result', () => {
     const phases = within(screen.getByRole('list', { name: 'Phases of Maple Court Apartments' })).getAllByRole('listitem');
     expect(phases[2]!.textContent).toContain('Community (done)');
     expect(phases[3]!.textContent).toContain('Apartments (in progress)');
+    act(() => fake.emit('sync.progressed', { runId: 'run-1', siteId: 'site-2', phase: 'done', done: 0, total: 0, current: null }));
+    expect(screen.getByRole('progressbar', { name: 'Riverside Lofts: Saving the local copy' }).getAttribute('value')).toBe('1');
+    const riverPhases = within(screen.getByRole('list', { name: 'Phases of Riverside Lofts' })).getAllByRole('listitem');
+    expect(riverPhases.every((li) => li.textContent!.includes('(done)'))).toBe(true);
 
     await u.click(screen.getByRole('button', { name: 'Cancel import' }));
     expect(fake.calls.find((c) => c.channel === 'sites.cancelImport')?.input).toEqual({ siteIds: ['site-1', 'site-2'] });

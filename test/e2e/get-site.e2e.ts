@@ -157,12 +157,17 @@ test.describe('Get Site from PMS', () => {
       await expect(main.getByRole('button', { name: 'Import' })).toBeEnabled();
       await captureStep(page, 'get-site-7-review');
 
-      // Import: progress, then the result.
+      // Import: progress per site and phase (SmartPlus slowed down so the step can be seen), then the result.
+      app.services.sandbox!.smartPlus.admin.latency(400);
       await tabTo(page, main.getByRole('button', { name: 'Import' }));
       await page.keyboard.press('Enter');
+      await expect(main.getByRole('progressbar').first()).toBeVisible();
+      await expect(main.getByRole('button', { name: 'Cancel import' })).toBeEnabled();
+      await captureStep(page, 'get-site-8-importing');
+      app.services.sandbox!.smartPlus.admin.latency(0);
       await expect(main.getByText(/sites were imported/)).toBeVisible({ timeout: 60_000 });
       await expect(main.getByRole('button', { name: `Open ${names[0]}` })).toBeVisible();
-      await captureStep(page, 'get-site-8-result');
+      await captureStep(page, 'get-site-9-result');
 
       const sites = (await invoke(page, 'sites.list', undefined)) as { ok: true; value: Array<{ name: string; apartmentCount: number; policy: { creation: string; sameAccessAsMaster: boolean } }> };
       expect(sites.value.map((s) => [s.name, s.apartmentCount]).sort()).toEqual([[names[0], 3], [names[1], 2]].sort());
@@ -172,7 +177,7 @@ test.describe('Get Site from PMS', () => {
       await page.keyboard.press('Enter');
       await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Sites/ })).toHaveAttribute('aria-current', 'page');
       await expect(main.getByText(names[0]!).first()).toBeVisible();
-      await screenshot(page, 'get-site-9-landed-light');
+      await screenshot(page, 'get-site-10-landed-light');
       expect(errors).toEqual([]);
     } finally {
       await stopApp(app);

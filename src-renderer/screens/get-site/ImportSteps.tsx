@@ -23,27 +23,22 @@ const OUTCOME_TEXT: Record<RunOutcome, { text: string; pill: string }> = {
 };
 
 function SiteProgress({ name, progress, done }: { name: string; progress: RunProgress | undefined; done: boolean }) {
-  const phaseIndex = progress ? PHASES.findIndex(([p]) => p === progress.phase) : -1;
-  const label = progress ? (PHASES[phaseIndex]?.[1] ?? 'Finishing') : 'Starting';
-  const total = progress?.total ?? 0;
+  const applied = done || progress?.phase === 'done';
+  const phaseIndex = applied ? PHASES.length : progress ? PHASES.findIndex(([p]) => p === progress.phase) : -1;
+  const label = done ? 'Done' : applied ? 'Saving the local copy' : progress ? (PHASES[phaseIndex]?.[1] ?? 'Working') : 'Starting';
+  const total = applied ? 0 : (progress?.total ?? 0);
   return (
     <li className="gs-progress">
       <div className="row">
         <strong>{name}</strong>
-        <span className="muted">
-          {done ? 'Done' : `${label}${total > 0 ? ` — ${progress!.done} of ${total}` : ''}`}
-        </span>
+        <span className="muted">{`${label}${total > 0 ? ` — ${progress!.done} of ${total}` : ''}`}</span>
       </div>
-      <progress
-        aria-label={`${name}: ${label}`}
-        max={done ? 1 : total || 1}
-        value={done ? 1 : total > 0 ? progress!.done : undefined}
-      />
+      <progress aria-label={`${name}: ${label}`} max={applied ? 1 : total || 1} value={applied ? 1 : total > 0 ? progress!.done : undefined} />
       <ol className="gs-phases" aria-label={`Phases of ${name}`}>
         {PHASES.map(([phase, text], i) => (
-          <li key={phase} className={done || i < phaseIndex ? 'done' : i === phaseIndex ? 'current' : ''}>
-            <span aria-hidden="true">{done || i < phaseIndex ? '✓' : i === phaseIndex ? '●' : '○'}</span> {text}
-            <span className="gs-visually-hidden">{done || i < phaseIndex ? ' (done)' : i === phaseIndex ? ' (in progress)' : ''}</span>
+          <li key={phase} className={i < phaseIndex ? 'done' : i === phaseIndex ? 'current' : ''}>
+            <span aria-hidden="true">{i < phaseIndex ? '✓' : i === phaseIndex ? '●' : '○'}</span> {text}
+            <span className="gs-visually-hidden">{i < phaseIndex ? ' (done)' : i === phaseIndex ? ' (in progress)' : ''}</span>
           </li>
         ))}
       </ol>
