@@ -144,7 +144,9 @@ export function createBillingFeature(ctx: AppContext): BillingFeature {
       const unknown = input.apartmentIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw new AppError('BAD_INPUT', `${unknown.length} of the chosen apartments are not synced in ${site.name}. Resync the site, then choose again.`);
       const apartmentIds = [...new Set(input.apartmentIds)];
-      return charge([{ service: 'apartment', apartmentIds, months: input.months }], input.billing, input.card, site.id, false);
+      const result = await charge([{ service: 'apartment', apartmentIds, months: input.months }], input.billing, input.card, site.id, false);
+      ctx.db.apartments.markActivated(apartmentIds);
+      return result;
     },
 
     async receipts() {

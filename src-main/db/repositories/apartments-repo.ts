@@ -134,6 +134,12 @@ export class ApartmentsRepo {
     };
   }
 
+  /** Marks apartments activated in the local mirror right after their fee is paid (the next sync confirms it); returns how many. */
+  markActivated(apartmentIds: readonly string[]): number {
+    const update = this.db.prepare('UPDATE apartments SET activated = 1 WHERE id = ? AND synced = 1');
+    return this.db.transaction(() => apartmentIds.reduce((n, id) => n + update.run(id).changes, 0))();
+  }
+
   /** A site's devices, by name. */
   listDevices(siteId: string): DeviceRow[] {
     return (this.db.prepare('SELECT * FROM devices WHERE site_id = ? ORDER BY name, id').all(siteId) as DeviceDbRow[]).map(toDeviceRow);

@@ -103,6 +103,8 @@ describe('billing: monthly fee for chosen apartments', () => {
     expect(paid.paidWith).toEqual({ brand: 'mastercard', last4: '4444' });
     const after = (await client.apartments.list(community.id)).items;
     expect(after.filter((a) => a.activated).map((a) => a.name).sort()).toEqual(['101', '102']);
+    const mirrored = valueOf<ApartmentChoices>(await rig.call('billing.apartmentChoices', { siteId: site.id }));
+    expect(mirrored.apartments.map((a) => [a.name, a.activated])).toEqual([['101', true], ['102', true], ['103', false]]);
 
     expect(errorOf(await rig.call('billing.payApartments', { siteId: site.id, apartmentIds: ['apt_nope'], months: 1, billing, card: card('4242424242424242') }))).toMatchObject({ code: 'BAD_INPUT' });
   });
