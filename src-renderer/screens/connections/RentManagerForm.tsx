@@ -143,7 +143,7 @@ export function RentManagerForm({ editor }: { editor: RmEditor }) {
       <h2 id="cn-editor-title" tabIndex={-1}>
         {editor.id ? `Edit ${editor.draft.label || 'customer'}` : 'Add a Rent Manager customer'}
       </h2>
-      <p className="muted cn-line">{editor.phase === 'details' ? 'Step 1 of 2: sign in' : 'Step 2 of 2: location'}</p>
+      <p className="muted cn-step">{editor.phase === 'details' ? 'Step 1 of 2: sign in' : 'Step 2 of 2: location'}</p>
       {editor.phase === 'details' ? <DetailsStep editor={editor} secret={secret} setSecret={setSecret} /> : <LocationStep editor={editor} secret={secret} />}
     </section>
   );
