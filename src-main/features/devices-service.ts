@@ -78,6 +78,8 @@ export function createDevicesService(ctx: AppContext): DevicesService {
       if (!ctx.isOnline()) return local(siteId, 'You are offline: these are the last known states.');
       const community = repo.community(siteId);
       if (!community) return local(siteId, null);
+      // A natural retry point for additions that waited on a busy SmartPlus while online.
+      if (outbox.list().some((i) => i.status === 'queued')) void outbox.flush().catch((error: unknown) => log.error('flush failed', { error }));
       try {
         const client = await smartPlusFor(ctx, siteId);
         const devices: SpDevice[] = [];

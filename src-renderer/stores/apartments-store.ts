@@ -56,9 +56,12 @@ export interface ApartmentsState {
 /** Builds the apartment browser store over a bridge. */
 export function createApartmentsStore(bridge: Bridge) {
   let inFlight = false;
-  let pending = false;
+  // The site of the query to send when the one in flight returns (only the newest matters).
+  let pending: string | null = null;
   let seq = 0;
   const loadingPages = new Set<string>();
+  // The site whose apartments are shown; answers for any other site are dropped.
+  let openSiteId: string | null = null;
 
   const store = createStore<ApartmentsState>()((set, get) => {
     const fail = (error: unknown) => {
@@ -69,7 +72,7 @@ export function createApartmentsStore(bridge: Bridge) {
     // Fetches page 0 of the current query; a newer query while this one runs is sent right after it.
     const query = async (siteId: string) => {
       if (inFlight) {
-        pending = true;
+        pending = siteId;
         return;
       }
       inFlight = true;
@@ -78,26 +81,26 @@ export function createApartmentsStore(bridge: Bridge) {
         perfMark('apartments:sent');
         const page = await bridge.call('apartments.list', { siteId, search, filter, page: 0, pageSize: APARTMENT_PAGE_SIZE });
         perfMeasure('apartments:round-trip', 'apartments:sent');
-        seq += 1;
-        perfMark(`apartments:data:${seq}`);
-        loadingPages.clear();
-        set({ list: { status: 'ready', value: { siteId, search, filter, total: page.total, asOf: page.asOf, pages: { 0: page.rows }, seq } } });
+        // An answer for a site that is no longer open is dropped.
+        if (openSiteId === siteId) {
+          seq += 1;
+          perfMark(`apartments:data:${seq}`);
+          loadingPages.clear();
+          set({ list: { status: 'ready', value: { siteId, search, filter, total: page.total, asOf: page.asOf, pages: { 0: page.rows }, seq } } });
+        }
       } catch (error) {
-        set({ list: fail(error) });
+        if (openSiteId === siteId) set({ list: fail(error) });
       } finally {
         inFlight = false;
       }
       if (pending) {
-        pending = false;
-        await query(siteId);
+        const next = pending;
+        pending = null;
+        await query(next);
       }
     };
 
-    const currentSiteId = () => {
-      const list = get().list;
-      return list.status === 'ready' ? list.value.siteId : openSiteId;
-    };
-    let openSiteId: string | null = null;
+    const currentSiteId = () => openSiteId;
 
     return {
       sites: { status: 'idle' },

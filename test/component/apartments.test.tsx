@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { EMPTY_COUNTS, type RunRecord } from '../../src-shared/domain/run';
 import type { ApartmentQuery } from '../../src-shared/domain/site';
 import { SitesScreen } from '../../src-renderer/screens/sites/SitesScreen';
+import { createApartmentsStore } from '../../src-renderer/stores/apartments-store';
 import { AS_OF, aptDetail, aptRow, renderWithStores, siteSummary } from './helpers/browse-fixtures';
 import { createFakeBridge } from './helpers/fake-bridge';
 
@@ -190,6 +191,24 @@ describe('Sites screen: the apartment browser', () => {
     const { stores } = renderWithStores(<SitesScreen />, fake);
     act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
     expect(await screen.findByText('No apartments synced yet')).toBeTruthy();
+  });
+});
+
+describe('apartments store', () => {
+  it('switching sites while a query runs shows the newly opened site, never the old answer', async () => {
+    const fake = createFakeBridge();
+    fake.respond('apartments.list', async (q) => {
+      await new Promise((r) => setTimeout(r, q.siteId === 'site-1' ? 60 : 5));
+      return { rows: [aptRow(0, { siteId: q.siteId, name: q.siteId })], total: 1, page: 0, pageSize: q.pageSize, asOf: AS_OF };
+    });
+    const store = createApartmentsStore(fake.bridge);
+    const first = store.getState().openSite('site-1');
+    const second = store.getState().openSite('site-2');
+    await Promise.all([first, second]);
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'apartments.list')).toHaveLength(2));
+    const list = store.getState().list;
+    expect(list.status === 'ready' && list.value.siteId).toBe('site-2');
+    expect(list.status === 'ready' && list.value.pages[0]![0]!.name).toBe('site-2');
   });
 });
 
