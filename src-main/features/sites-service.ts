@@ -6,6 +6,7 @@ import type {
   CustomerOption,
   FieldOption,
   ImportedSite,
+  ImportNotStarted,
   ImportPreview,
   ImportReadiness,
   ImportRequest,
@@ -160,9 +161,9 @@ export async function previewImport(ctx: AppContext, request: ImportRequest): Pr
 /**
  * Creates one site per property with the shared policy and starts its import run. Refused as a
  * whole (nothing created) when the integration is not paid for or a property is already a site.
- * A site whose run cannot start is removed again, so a retry starts clean.
+ * A site whose run cannot start is removed again (and listed in `notStarted`), so a retry starts clean.
  */
-export async function importSites(ctx: AppContext, request: ImportRequest): Promise<ImportedSite[]> {
+export async function importSites(ctx: AppContext, request: ImportRequest): Promise<{ sites: ImportedSite[]; notStarted: ImportNotStarted[] }> {
   const readiness = await importReadiness(ctx, request.connectionId);
   if (!readiness.active) throw new AppError('SUBSCRIPTION_REQUIRED', readiness.reason ?? 'The Integration service is not paid for.');
   const options = await listProperties(ctx, request.connectionId);
@@ -175,6 +176,7 @@ export async function importSites(ctx: AppContext, request: ImportRequest): Prom
   const { policy } = await importPolicy(ctx, request);
   const customerId = ctx.db.connections.listCustomers().find((c) => c.connectionId === request.connectionId)?.id ?? null;
   const imported: ImportedSite[] = [];
+  const notStarted: ImportNotStarted[] = [];
   let firstError: unknown = null;
   for (const property of chosen) {
     const site = ctx.db.sites.create({
@@ -190,11 +192,12 @@ export async function importSites(ctx: AppContext, request: ImportRequest): Prom
     } catch (error) {
       ctx.db.sites.delete(site.id);
       firstError ??= error;
+      notStarted.push({ propertyId: property.propertyId, name: property.name, reason: error instanceof Error ? error.message : String(error) });
       ctx.log.warn('import run could not start; site removed', { propertyId: property.propertyId, error });
     }
   }
   if (imported.length === 0 && firstError) throw firstError;
-  return imported;
+  return { sites: imported, notStarted };
 }
 
 /** Cancels the import runs of the given sites; returns how many were running. */

@@ -3,6 +3,7 @@ import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
 import type {
   CustomerOption,
   ImportedSite,
+  ImportNotStarted,
   ImportPreview,
   ImportRequest,
   PropertyOption,
@@ -30,12 +31,13 @@ export type WizardStep =
   | {
       kind: 'importing';
       sites: ImportedSite[] | null;
+      notStarted: ImportNotStarted[];
       progress: Record<string, RunProgress>;
       finished: Record<string, RunRecord>;
       cancelling: boolean;
       error: string | null;
     }
-  | { kind: 'result'; sites: ImportedSite[]; records: Record<string, RunRecord>; error: string | null };
+  | { kind: 'result'; sites: ImportedSite[]; notStarted: ImportNotStarted[]; records: Record<string, RunRecord>; error: string | null };
 
 /** What the installer entered; kept across Back and Next. */
 export interface WizardDraft {
@@ -240,15 +242,15 @@ export function createGetSiteStore(bridge: Bridge) {
       async startImport() {
         const state = get();
         if (state.step.kind !== 'review' || stepBlocker(state) !== null) return;
-        set({ step: { kind: 'importing', sites: null, progress: {}, finished: {}, cancelling: false, error: null } });
+        set({ step: { kind: 'importing', sites: null, notStarted: [], progress: {}, finished: {}, cancelling: false, error: null } });
         try {
-          const { sites } = await bridge.call('sites.import', toImportRequest(state.draft));
+          const { sites, notStarted } = await bridge.call('sites.import', toImportRequest(state.draft));
           const step = get().step;
-          if (step.kind === 'importing') set({ step: { ...step, sites } });
+          if (step.kind === 'importing') set({ step: { ...step, sites, notStarted } });
           settleIfDone();
         } catch (error) {
           const { text, nextStep } = describeError(error);
-          set({ step: { kind: 'result', sites: [], records: {}, error: [text, nextStep].filter(Boolean).join(' ') } });
+          set({ step: { kind: 'result', sites: [], notStarted: [], records: {}, error: [text, nextStep].filter(Boolean).join(' ') } });
         }
       },
       async cancelImport() {
@@ -273,7 +275,7 @@ export function createGetSiteStore(bridge: Bridge) {
     const step = store.getState().step;
     if (step.kind !== 'importing' || !step.sites) return;
     if (!step.sites.every((s) => step.finished[s.siteId])) return;
-    store.setState({ step: { kind: 'result', sites: step.sites, records: step.finished, error: null } });
+    store.setState({ step: { kind: 'result', sites: step.sites, notStarted: step.notStarted, records: step.finished, error: null } });
   }
 
   bridge.on('sync.progressed', (progress) => {

@@ -240,6 +240,27 @@ describe('Get Site wizard: review, import and result', () => {
     expect(app.getState().route).toEqual({ screen: 'runs', runId: 'run-0' });
   });
 
+  it('lists a property whose site could not start next to the ones that did', async () => {
+    const { u, fake } = await toReview();
+    fake.respond('sites.import', () => ({
+      sites: [{ siteId: 'site-1', propertyId: 1, name: 'Maple Court Apartments', runId: 'run-0' }],
+      notStarted: [{ propertyId: 2, name: 'Riverside Lofts', reason: 'SmartPlus Cloud is not answering.' }],
+    }));
+    await u.click(screen.getByRole('button', { name: 'Import' }));
+    await screen.findByText('Creating and syncing the site…');
+    act(() =>
+      fake.emit('sync.finished', {
+        id: 'run-0', siteId: 'site-1', trigger: 'import', dryRun: false, startedAt: '2026-11-27T11:00:00Z', endedAt: '2026-11-27T11:01:00Z', outcome: 'succeeded',
+        counts: { communities: 1, apartments: 1, accountsCreated: 2, accountsUpdated: 0, accountsDeleted: 0, credentialsSet: 1, credentialsRemoved: 0, failedOperations: 0 },
+        problemCount: 0, heldBackCount: 0, error: null,
+      }),
+    );
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('One property was not imported');
+    expect(alert.textContent).toContain('Riverside Lofts: SmartPlus Cloud is not answering.');
+    expect(screen.getByRole('button', { name: 'Open Maple Court Apartments' })).toBeTruthy();
+  });
+
   it('a refused import shows why on the result page', async () => {
     const { u, fake } = await toReview();
     fake.fail('sites.import', { code: 'SUBSCRIPTION_REQUIRED', message: 'The Integration service has expired.', retryable: false });

@@ -33,7 +33,7 @@ export function createSitesHandlers(ctx: AppContext): SitesHandlers {
     'sites.properties': ({ connectionId }) => listProperties(ctx, connectionId),
     'sites.units': ({ connectionId, propertyId }) => listUnits(ctx, connectionId, propertyId),
     'sites.preview': (request) => previewImport(ctx, request),
-    'sites.import': async (request) => ({ sites: await importSites(ctx, request) }),
+    'sites.import': (request) => importSites(ctx, request),
     'sites.cancelImport': async ({ siteIds }) => ({ cancelled: cancelImport(ctx, siteIds) }),
     'sites.updatePolicy': async ({ siteId, policy }) => updateSitePolicy(ctx, siteId, policy),
     'sites.fields': ({ connectionId }) => listFields(ctx, connectionId),

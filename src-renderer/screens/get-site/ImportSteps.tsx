@@ -99,6 +99,21 @@ export function ImportResult() {
           from now on.
         </p>
       )}
+      {step.notStarted.length > 0 ? (
+        <div className="banner banner-warn" role="alert">
+          <p className="gs-tight">
+            {step.notStarted.length === 1 ? 'One property was not imported' : `${step.notStarted.length} properties were not imported`}; run the wizard
+            again for {step.notStarted.length === 1 ? 'it' : 'them'} once the cause is fixed:
+          </p>
+          <ul>
+            {step.notStarted.map((n) => (
+              <li key={n.propertyId}>
+                <strong>{n.name}</strong>: {n.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <ul className="gs-results">
         {step.sites.map((site) => {
           const record = step.records[site.siteId];

@@ -104,6 +104,11 @@ export const ImportedSiteSchema = z.object({
 /** See {@link ImportedSiteSchema}. */
 export type ImportedSite = z.infer<typeof ImportedSiteSchema>;
 
+/** A property whose site could not be created or synced by an import (the others went ahead), and why. */
+export const ImportNotStartedSchema = z.object({ propertyId: z.number().int(), name: z.string(), reason: z.string() });
+/** See {@link ImportNotStartedSchema}. */
+export type ImportNotStarted = z.infer<typeof ImportNotStartedSchema>;
+
 /** A Rent Manager user-defined field offered for PINs or RF cards, with the Numeric-PIN warning when it applies. */
 export const FieldOptionSchema = z.object({
   id: z.number().int(),
@@ -126,7 +131,7 @@ export const sitesCalls = {
     output: z.array(UnitOptionSchema),
   },
   'sites.preview': { input: ImportRequestSchema, output: ImportPreviewSchema },
-  'sites.import': { input: ImportRequestSchema, output: z.object({ sites: z.array(ImportedSiteSchema) }) },
+  'sites.import': { input: ImportRequestSchema, output: z.object({ sites: z.array(ImportedSiteSchema), notStarted: z.array(ImportNotStartedSchema) }) },
   'sites.cancelImport': { input: z.object({ siteIds: z.array(z.string().min(1)).max(200) }), output: z.object({ cancelled: z.number().int() }) },
   'sites.updatePolicy': { input: z.object({ siteId: z.string().min(1), policy: SyncPolicySchema }), output: SyncPolicySchema },
   'sites.fields': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(FieldOptionSchema) },

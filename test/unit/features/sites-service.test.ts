@@ -102,9 +102,10 @@ describe('sites: preview and import', () => {
     const unitsA = await pick(a, 4);
     const unitsB = await pick(b, 2);
     const policy = { creation: 'lease-start', deletion: 'lease-end', sameAccessAsMaster: true } as const;
-    const { sites } = ok<{ sites: ImportedSite[] }>(
+    const { sites, notStarted } = ok<{ sites: ImportedSite[]; notStarted: unknown[] }>(
       await rig.call('sites.import', { connectionId: RM, policy, properties: [{ propertyId: a.id, units: unitsA }, { propertyId: b.id, units: unitsB }] }),
     );
+    expect(notStarted).toEqual([]);
     expect(sites.map((s) => [s.propertyId, s.name])).toEqual([[a.id, a.name], [b.id, b.name]]);
     const records = await finished(sites.map((s) => s.runId));
     expect(records.map((r) => r.trigger)).toEqual(['import', 'import']);
@@ -123,6 +124,21 @@ describe('sites: preview and import', () => {
     const twice = err(await rig.call('sites.import', { connectionId: RM, policy, properties: [{ propertyId: a.id, units: 'all' }] }));
     expect(twice).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('already a site') });
     expect(ok<{ cancelled: number }>(await rig.call('sites.cancelImport', { siteIds: [siteA.id] })).cancelled).toBe(0);
+  }, 60_000);
+});
+
+describe('sites: cancelling an import', () => {
+  it('cancels the running import of a site; its run ends cancelled', async () => {
+    const free = ok<PropertyOption[]>(await rig.call('sites.properties', { connectionId: RM })).find((p) => p.siteId === null)!;
+    rig.services.sandbox!.smartPlus.admin.latency(300);
+    try {
+      const { sites } = ok<{ sites: ImportedSite[]; notStarted: unknown[] }>(await rig.call('sites.import', { connectionId: RM, policy: POLICY, properties: [{ propertyId: free.id, units: 'all' }] }));
+      expect(ok<{ cancelled: number }>(await rig.call('sites.cancelImport', { siteIds: [sites[0]!.siteId] })).cancelled).toBe(1);
+      const [record] = await finished([sites[0]!.runId]);
+      expect(record!.outcome).toBe('cancelled');
+    } finally {
+      rig.services.sandbox!.smartPlus.admin.latency(0);
+    }
   }, 60_000);
 });
 
