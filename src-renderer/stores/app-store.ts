@@ -64,7 +64,8 @@ export function createAppStore(bridge: Bridge) {
     },
   }));
   bridge.on('app.onlineChanged', ({ online, since }) => store.setState({ online, onlineSince: since }));
-  bridge.on('app.navigated', (to) => store.setState({ route: to }));
+  // Menu items and notification clicks go through navigate, so a wizard with input still asks first.
+  bridge.on('app.navigated', (to) => store.getState().navigate(to));
   return store;
 }
 

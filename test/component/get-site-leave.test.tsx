@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Sidebar } from '../../src-renderer/components/Sidebar';
@@ -63,5 +63,17 @@ describe('Get Site wizard: leaving mid-way', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stay in the wizard' }));
     await u.keyboard('{Enter}');
     expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+});
+
+describe('Get Site wizard: leaving from a menu item or notification', () => {
+  it('asks first too when main sends the navigation', async () => {
+    const u = userEvent.setup();
+    const { app, fake } = renderWizard();
+    await u.click(await screen.findByRole('radio', { name: /Second Customer/ }));
+    act(() => fake.emit('app.navigated', { screen: 'runs', runId: 'r1' }));
+    expect(app.getState().route.screen).toBe('get-site');
+    await u.click(screen.getByRole('button', { name: 'Leave and discard' }));
+    expect(app.getState().route).toEqual({ screen: 'runs', runId: 'r1' });
   });
 });
