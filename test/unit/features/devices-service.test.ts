@@ -16,6 +16,8 @@ const draft = (mac: string, name: string, location: object = { scope: 'community
 const list = async (refresh = true) => ok<DeviceList>(await rig.call('devices.list', { siteId: rig.site.id, refresh }));
 const spDevices = async () => (await (await rig.services.ctx.clients.smartPlus(RM)).devices.list(rig.site.communityId!, { pageSize: 500 })).items;
 
+const mine = (items: OutboxItem[]) => items.filter((i) => ['Pool gate', 'Unknown box', 'Gym door'].includes(i.device.name));
+
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
     if (await check()) return;
@@ -68,6 +70,24 @@ describe('devices online', () => {
   });
 });
 
+describe('SmartPlus busy while online', () => {
+  it('queues an addition SmartPlus cannot take now, and sends it at the next refresh', async () => {
+    const smartPlus = rig.services.sandbox!.smartPlus;
+    smartPlus.admin.faults({ share: 1, statuses: [503] });
+    let result: DeviceAddResult;
+    try {
+      result = ok<DeviceAddResult>(await rig.call('devices.add', { siteId: rig.site.id, device: draft(PRESET_MACS[8]!, 'Roof hatch') }));
+    } finally {
+      smartPlus.admin.faults(null);
+    }
+    expect(result).toMatchObject({ outcome: 'queued', item: { status: 'queued' } });
+    expect(rig.services.ctx.isOnline()).toBe(true);
+    await list();
+    await until(async () => (await list(false)).outbox.find((i) => i.device.name === 'Roof hatch')?.status === 'sent', 'the busy addition to be sent');
+    expect((await spDevices()).filter((d) => d.mac === PRESET_MACS[8])).toHaveLength(1);
+  }, 60_000);
+});
+
 describe('devices offline: the outbox', () => {
   it('queues additions while offline, sends them in order when back online, and surfaces a failure', async () => {
     const before = (await spDevices()).length;
@@ -85,7 +105,7 @@ describe('devices offline: the outbox', () => {
         if (r.outcome === 'queued') queued.push(r.item);
       }
       expect(queued.map((i) => i.status)).toEqual(['queued', 'queued', 'queued']);
-      expect((await list()).outbox.map((i) => [i.device.name, i.status])).toEqual([['Pool gate', 'queued'], ['Unknown box', 'queued'], ['Gym door', 'queued']]);
+      expect(mine((await list()).outbox).map((i) => [i.device.name, i.status])).toEqual([['Pool gate', 'queued'], ['Unknown box', 'queued'], ['Gym door', 'queued']]);
       expect(err(await rig.call('devices.add', { siteId: rig.site.id, device: draft(PRESET_MACS[3]!, 'Twice') })).code).toBe('BAD_INPUT');
       expect(err(await rig.call('devices.update', { siteId: rig.site.id, deviceId: 'x', patch: { name: 'y' } })).code).toBe('OFFLINE');
     } finally {
@@ -94,7 +114,7 @@ describe('devices offline: the outbox', () => {
     rig.services.reportOsOnline(true);
     await until(async () => (await list(false)).outbox.every((i) => i.status === 'sent' || i.status === 'failed'), 'the outbox to drain');
 
-    const outbox = (await list(false)).outbox;
+    const outbox = mine((await list(false)).outbox);
     expect(outbox.map((i) => [i.device.name, i.status])).toEqual([['Pool gate', 'sent'], ['Unknown box', 'failed'], ['Gym door', 'sent']]);
     expect(outbox[1]).toMatchObject({ errorCode: 'SP_MAC_NOT_REGISTERED', error: expect.stringContaining('MAC library') });
     const sp = await spDevices();
