@@ -172,13 +172,14 @@ describe('Outbox, edit and remove', () => {
   });
 
   it('follows outbox events from main: queued → sent', async () => {
-    const fake = bridge(deviceList({ outbox: [outboxItem()] }));
+    const fake = bridge(deviceList({ outbox: [outboxItem({ error: 'SmartPlus Cloud is not answering right now.' })] }));
     await open(fake);
-    expect(screen.getByText('Queued — will be sent when back online')).toBeTruthy();
+    expect(screen.getByText('Queued — will be sent shortly')).toBeTruthy();
+    expect(screen.getByText(/Last try: SmartPlus Cloud is not answering/)).toBeTruthy();
     fake.respond('devices.list', () => deviceList({ devices: [device(), device({ id: 'dev-2', name: 'Garage gate', mac: '0C1105000002' })], outbox: [outboxItem({ status: 'sent', deviceId: 'dev-2' })] }));
     act(() => fake.emit('devices.outboxChanged', outboxItem({ status: 'sent', deviceId: 'dev-2' })));
     expect(await screen.findByRole('rowheader', { name: 'Garage gate' })).toBeTruthy();
-    expect(screen.queryByText('Queued — will be sent when back online')).toBeNull();
+    expect(screen.queryByText(/Queued — will be sent/)).toBeNull();
   });
 
   it('removes a device only after confirmation', async () => {

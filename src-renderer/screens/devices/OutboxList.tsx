@@ -44,7 +44,7 @@ export function OutboxList({ items, apartmentNames }: { items: OutboxItem[]; apa
               <span className="pill pill-muted">Sending…</span>
             ) : (
               <div>
-                <span className="pill pill-warn">Queued — will be sent when back online</span>
+                <span className="pill pill-warn">{online ? 'Queued — will be sent shortly' : 'Queued — will be sent when back online'}</span>
                 {item.error ? <span className="muted small"> Last try: {item.error}</span> : null}{' '}
                 <button type="button" className="btn btn-small" aria-label={`Discard ${item.device.name}`} onClick={() => void discard(item.id)}>
                   Discard
