@@ -236,7 +236,7 @@ describe('Get Site wizard: review, import and result', () => {
     act(() => fake.emit('sync.finished', record('site-2', 'run-1', 0)));
     expect(await screen.findByText(/2 sites were imported/)).toBeTruthy();
     expect(screen.getByText('Synced with problems')).toBeTruthy();
-    await u.click(screen.getByRole('button', { name: 'See 3 problems of Maple Court Apartments' }));
+    await u.click(screen.getByRole('button', { name: 'See the run report of Maple Court Apartments' }));
     expect(app.getState().route).toEqual({ screen: 'runs', runId: 'run-0' });
   });
 

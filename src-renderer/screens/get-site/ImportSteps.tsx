@@ -127,7 +127,7 @@ export function ImportResult() {
               {record ? (
                 <p className="muted gs-tight">
                   {record.counts.apartments} apartments, {record.counts.accountsCreated} accounts created, {record.counts.credentialsSet} PINs and
-                  RF cards set{record.problemCount > 0 ? `, ${record.problemCount} problems` : ''}.{record.error ? ` ${record.error}` : ''}
+                  RF cards set{record.problemCount > 0 ? `; ${record.problemCount} ${record.problemCount === 1 ? 'note' : 'notes'} in the run report (invalid PINs, missing dates, units not synced…)` : ''}.{record.error ? ` ${record.error}` : ''}
                 </p>
               ) : null}
               <div className="row">
@@ -138,10 +138,10 @@ export function ImportResult() {
                   <button
                     type="button"
                     className="btn"
-                    aria-label={`See ${record.problemCount} problems of ${site.name}`}
+                    aria-label={`See the run report of ${site.name}`}
                     onClick={() => go({ screen: 'runs', runId: record.id })}
                   >
-                    See {record.problemCount} problems
+                    See the run report
                   </button>
                 ) : null}
               </div>
