@@ -147,6 +147,22 @@ describe('Get Site wizard: apartments step', () => {
     expect(next()).toHaveProperty('disabled', true);
   });
 
+  it('makes the unit grid one Tab stop that arrow keys move through', async () => {
+    const { u, getSite } = await toApartments();
+    await u.click(screen.getByRole('radio', { name: /Custom/ }));
+    const maple = await screen.findByRole('group', { name: 'Maple Court Apartments' });
+    within(maple).getByRole('checkbox', { name: '101' }).focus();
+    await u.keyboard(' ');
+    await u.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(within(maple).getByRole('checkbox', { name: '102' }));
+    await u.keyboard('{End} ');
+    expect(getSite.getState().draft.customUnits[1]).toEqual([101, 103]);
+    await u.tab();
+    expect(document.activeElement).toBe(within(screen.getByRole('group', { name: 'Riverside Lofts' })).getByLabelText(/Search units/));
+    await u.tab({ shift: true });
+    expect(document.activeElement).toBe(within(maple).getByRole('checkbox', { name: '103' }));
+  });
+
   it('searches units and selects only the shown ones', async () => {
     const { u, getSite } = await toApartments();
     await u.click(screen.getByRole('radio', { name: /Custom/ }));

@@ -124,14 +124,14 @@ test.describe('Get Site from PMS', () => {
         await tabTo(page, group.getByRole('checkbox').first());
         for (let i = 0; i < count; i++) {
           await page.keyboard.press('Space');
-          await page.keyboard.press('Tab');
+          await page.keyboard.press('ArrowRight');
         }
       }
       await expect(first.getByText(/^3 of \d+ apartments picked/)).toBeVisible();
       await expect(second.getByText(/^2 of \d+ apartments picked/)).toBeVisible();
       await expect(next).toBeEnabled();
       await captureStep(page, 'get-site-6-apartments');
-      await tabTo(page, next, 400);
+      await tabTo(page, next);
       await page.keyboard.press('Enter');
 
       // 7. Review: the plan per property; Import waits for the Integration service.
