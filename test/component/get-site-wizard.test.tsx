@@ -62,6 +62,16 @@ describe('Get Site wizard: customer step', () => {
   });
 });
 
+describe('Get Site wizard: offline', () => {
+  it('says the wizard needs the network and keeps what was entered', async () => {
+    const { fake, getSite } = renderWith(<GetSiteScreen />);
+    await waitFor(() => expect(getSite.getState().draft.connectionId).toBe('rm-1'));
+    act(() => fake.emit('app.onlineChanged', { online: false, since: '2026-11-27T11:00:00Z' }));
+    expect(screen.getByText(/this wizard needs the network; what you entered is kept/)).toBeTruthy();
+    expect(getSite.getState().draft.connectionId).toBe('rm-1');
+  });
+});
+
 describe('Get Site wizard: properties step', () => {
   it('lists properties with unit counts, searches, refuses an imported one, and needs one picked', async () => {
     const u = user();
