@@ -5,8 +5,8 @@
 # the script fails if any failed, and ends with one line of counts.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p reports
+rm -f reports/*.json
 failed=()
 
 step() {
@@ -23,20 +23,20 @@ step() {
 }
 
 vitest_project() {
-  npx vitest run --project "$1" --reporter=default --reporter=json --outputFile.json="test-results/vitest-$1.json"
+  npx vitest run --project "$1" --reporter=default --reporter=json --outputFile.json="reports/vitest-$1.json"
 }
 
 playwright_run() {
-  PLAYWRIGHT_JSON_OUTPUT_NAME="test-results/playwright-$1.json" npx playwright test --config "$2" --reporter=list,json
+  PLAYWRIGHT_JSON_OUTPUT_NAME="reports/playwright-$1.json" npx playwright test --config "$2" --reporter=list,json
 }
 
 step typecheck bash scripts/typecheck.sh
 step lint npx eslint --max-warnings 0 .
 step unit vitest_project unit
 step component vitest_project component
-step keychain bash scripts/with-keyring.sh npx vitest run --project keychain --reporter=default --reporter=json --outputFile.json=test-results/vitest-keychain.json
+step keychain bash scripts/with-keyring.sh npx vitest run --project keychain --reporter=default --reporter=json --outputFile.json=reports/vitest-keychain.json
 step build node scripts/build-app.mjs
-step e2e bash scripts/with-keyring.sh bash -c "PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright-e2e.json npx playwright test --config test/e2e/playwright.config.ts --reporter=list,json"
+step e2e bash scripts/with-keyring.sh bash -c "PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright-e2e.json npx playwright test --config test/e2e/playwright.config.ts --reporter=list,json"
 step electron-smoke playwright_run electron test/e2e/electron.config.ts
 step electronegativity node scripts/electronegativity.mjs
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const dir = path.resolve(import.meta.dirname, '..', 'test-results');
+const dir = path.resolve(import.meta.dirname, '..', 'reports');
 const rows = [];
 for (const file of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
   if (!file.endsWith('.json')) continue;

@@ -82,7 +82,7 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
   log.info('sync started', { runId, siteId: site.id, trigger: input.trigger, dryRun: record.dryRun });
 
   const end = async (outcome: RunOutcome, parts: { plan: SyncPlan | null; problems: Problem[]; heldBack: HeldBackDeletion[]; applied: AppliedOperation[]; counts: RunCounts; error: string | null }) => {
-    record = { ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: parts.problems.length, heldBackCount: parts.heldBack.length, error: parts.error };
+    record = { ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: parts.problems.filter((p) => p.severity !== 'info').length, heldBackCount: parts.heldBack.length, error: parts.error };
     await ports.runs.saveProblems(runId, parts.problems);
     await ports.runs.saveHeldBack(runId, parts.heldBack);
     await ports.runs.saveRun(record);

@@ -66,6 +66,13 @@ export function createAppStore(bridge: Bridge) {
   bridge.on('app.onlineChanged', ({ online, since }) => store.setState({ online, onlineSince: since }));
   // Menu items and notification clicks go through navigate, so a wizard with input still asks first.
   bridge.on('app.navigated', (to) => store.getState().navigate(to));
+  // The status bar's "Last sync" follows finished runs (a dry run changes nothing).
+  bridge.on('sync.finished', (run) => {
+    const info = store.getState().info;
+    if (info && !run.dryRun && run.endedAt && run.outcome !== 'failed' && run.outcome !== 'cancelled') {
+      store.setState({ info: { ...info, lastSyncAt: run.endedAt } });
+    }
+  });
   return store;
 }
 

@@ -90,6 +90,7 @@ export const RunRecordSchema = z.object({
   endedAt: z.string().nullable(),
   outcome: RunOutcomeSchema,
   counts: RunCountsSchema,
+  /** Problems that need attention (errors and warnings); info notes, e.g. units a Custom site leaves out, are in the report but not counted. */
   problemCount: z.number().int(),
   heldBackCount: z.number().int(),
   error: z.string().nullable(),

@@ -121,3 +121,22 @@ describe('menu commands', () => {
     expect(fake.calls.some((c) => c.channel === 'sync.runSite')).toBe(false);
   });
 });
+
+describe('status bar', () => {
+  it('updates "Last sync" when a run finishes, but not for a dry run or a failed run', async () => {
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    const store = createAppStore(fake.bridge);
+    await store.getState().load();
+    const run = {
+      id: 'r1', siteId: 's1', trigger: 'manual' as const, dryRun: false, startedAt: '2026-11-27T10:00:00.000Z', endedAt: '2026-11-27T10:01:00.000Z',
+      outcome: 'succeeded' as const, counts: { communities: 0, apartments: 0, accountsCreated: 0, accountsUpdated: 0, accountsDeleted: 0, credentialsSet: 0, credentialsRemoved: 0, failedOperations: 0 },
+      problemCount: 0, heldBackCount: 0, error: null,
+    };
+    fake.emit('sync.finished', { ...run, dryRun: true, endedAt: '2026-11-27T09:00:00.000Z' });
+    fake.emit('sync.finished', { ...run, outcome: 'failed', endedAt: '2026-11-27T09:30:00.000Z' });
+    expect(store.getState().info?.lastSyncAt).toBeNull();
+    fake.emit('sync.finished', run);
+    expect(store.getState().info?.lastSyncAt).toBe('2026-11-27T10:01:00.000Z');
+  });
+});

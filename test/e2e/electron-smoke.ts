@@ -6,14 +6,17 @@ import { _electron as electron, expect, test } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** The Electron binary, or null where none was installed (this machine cannot download it). */
+/**
+ * The Electron binary, or null where none was installed. Read from the electron package's
+ * files (path.txt + dist/) rather than by `require('electron')`, which would try to download it.
+ */
 function electronBinary(): string | null {
-  try {
-    const binary = createRequire(import.meta.url)('electron') as unknown as string;
-    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  const pkg = path.dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const pathFile = path.join(pkg, 'path.txt');
+  const name = fs.existsSync(pathFile) ? fs.readFileSync(pathFile, 'utf8').trim() : 'electron';
+  const binary = path.join(override ?? path.join(pkg, 'dist'), name);
+  return fs.existsSync(binary) ? binary : null;
 }
 
 const binary = electronBinary();

@@ -66,18 +66,36 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
-/** A test with a worker-scoped running app. */
-export const test = base.extend<object, { app: RunningApp }>({
-  app: [
+/** The app of the test file running in this worker (one worker runs the files one after another). */
+interface AppPool {
+  current: RunningApp | null;
+  file: string | null;
+}
+
+/**
+ * A test with a running app. Tests of one file share one app (a file's tests build on each
+ * other's state, in order); each file gets a fresh one, so no file sees another's sites.
+ */
+export const test = base.extend<{ app: RunningApp }, { appPool: AppPool }>({
+  appPool: [
     // Playwright requires an object pattern for a fixture's first argument.
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const app = await startApp();
-      await use(app);
-      await stopApp(app);
+      const pool: AppPool = { current: null, file: null };
+      await use(pool);
+      if (pool.current) await stopApp(pool.current);
     },
     { scope: 'worker' },
   ],
+  app: async ({ appPool }, use, testInfo) => {
+    if (appPool.file !== testInfo.file) {
+      if (appPool.current) await stopApp(appPool.current);
+      appPool.current = null;
+      appPool.current = await startApp();
+      appPool.file = testInfo.file;
+    }
+    await use(appPool.current!);
+  },
 });
 
 export { expect } from '@playwright/test';

@@ -56,14 +56,14 @@ interface DeviceDbRow {
 
 const FILTERS: Record<ApartmentFilter, string> = {
   all: '1 = 1',
-  problems: 'a.unit_id IN (SELECT unit_id FROM problems WHERE run_id = @runId AND unit_id IS NOT NULL)',
+  problems: "a.unit_id IN (SELECT unit_id FROM problems WHERE run_id = @runId AND unit_id IS NOT NULL AND severity != 'info')",
   'not-activated': 'a.synced = 1 AND a.activated = 0',
   vacant: 'a.synced = 1 AND a.family_count = 0',
   'not-synced': 'a.synced = 0',
 };
 
 // Problems of the site's last finished real run that concern the row's unit.
-const PROBLEM_COUNT = `(SELECT COUNT(*) FROM problems p WHERE p.run_id = @runId AND p.unit_id = a.unit_id) AS problem_count`;
+const PROBLEM_COUNT = `(SELECT COUNT(*) FROM problems p WHERE p.run_id = @runId AND p.unit_id = a.unit_id AND p.severity != 'info') AS problem_count`;
 
 /**
  * The browse queries of the apartments screens (spec §9), all on the local mirror so they work
