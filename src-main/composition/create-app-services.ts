@@ -137,7 +137,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       const started = await sync.runSite({ siteId, trigger: trigger === 'light' ? 'scheduled' : trigger });
       return started.done;
     },
-    gate,
+    // The scheduler keeps its own gate (its runs never overlap each other); runSite goes through
+    // the site sync service, whose gate is shared with manual runs — sharing one gate here would
+    // make a scheduled run join itself.
     logger: log,
   });
   const ctx: AppContext = {
@@ -184,7 +186,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       stopSchedule();
       stopOnline();
       detachOutbox();
-      for (const run of sync.running()) sync.cancel(run.siteId);
+      for (const run of gate.running()) sync.cancel(run.siteId);
       await Promise.allSettled(gate.running().map((r) => r.promise));
       await clients.signOutAll();
       await sandbox?.close();

@@ -69,7 +69,7 @@ function writeUnique(dir: string, name: string, text: string): string {
 function operationDetail(op: SyncOperation): string {
   switch (op.kind) {
     case 'set-pin':
-      return `PIN ${op.pin}`;
+      return `PIN ${maskPin(op.pin)}`;
     case 'set-rf-cards':
       return `card ${op.cards.join(', ')}`;
     case 'remove-rf-cards':

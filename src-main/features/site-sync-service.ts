@@ -124,37 +124,55 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     return run;
   };
 
-  const execute = async (site: Site & { connectionId: string }, runId: string, request: Parameters<SiteSyncService['runSite']>[0]): Promise<RunRecord> => {
+  /** What one guarded run does once the ports are ready: a sync, or the confirmation of held-back deletions. */
+  type RunWork = (ports: SyncPorts, signal: AbortSignal) => Promise<{ run: RunRecord }>;
+
+  /**
+   * Runs `work` for a site under the same guards whatever it is: a cancel controller, the
+   * subscription check for unattended runs, the mirror refreshed after writes, a failed run
+   * recorded (never an exception) when it cannot start, and `sync.finished` at the end.
+   */
+  const guarded = async (
+    site: Site & { connectionId: string },
+    runId: string,
+    options: { trigger: RunRecord['trigger']; writes: boolean; checkSubscription: boolean },
+    work: RunWork,
+  ): Promise<RunRecord> => {
     const controller = new AbortController();
     controllers.set(site.id, controller);
     let snapshot: RentManagerSnapshot | null = null;
     try {
-      if (!request.dryRun && UNATTENDED.has(request.trigger)) {
+      if (options.checkSubscription) {
         const refused = await subscriptionError(site).catch((e: unknown) => (e instanceof AppError ? e : new AppError('INTERNAL', String(e))));
-        if (refused) return finish(await failedRun(site, runId, request.trigger, refused));
+        if (refused) return finish(await failedRun(site, runId, options.trigger, refused));
       }
       const ports = await syncPorts(site.connectionId, (s) => (snapshot = s));
-      const result = await runSiteSync({
+      const result = await work(ports, controller.signal);
+      if (options.writes && snapshot) await refreshMirror(site, snapshot);
+      return finish(result.run);
+    } catch (error) {
+      const shape = error instanceof AppError ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
+      log.error('site run failed to start', { siteId: site.id, error });
+      return finish(await failedRun(site, runId, options.trigger, shape));
+    }
+  };
+
+  const execute = (site: Site & { connectionId: string }, runId: string, request: Parameters<SiteSyncService['runSite']>[0]): Promise<RunRecord> =>
+    guarded(site, runId, { trigger: request.trigger, writes: !request.dryRun, checkSubscription: !request.dryRun && UNATTENDED.has(request.trigger) }, (ports, signal) =>
+      runSiteSync({
         site: { id: site.id, name: site.name },
         config: configOf(site),
         ports,
         trigger: request.trigger,
         dryRun: request.dryRun ?? false,
         allowMassDelete: request.allowMassDelete ?? false,
-        signal: controller.signal,
+        signal,
         onProgress,
         clock: deps.now,
         newRunId: () => runId,
         logger: deps.log,
-      });
-      if (!request.dryRun && snapshot) await refreshMirror(site, snapshot);
-      return finish(result.run);
-    } catch (error) {
-      const shape = error instanceof AppError ? error : new AppError('INTERNAL', error instanceof Error ? error.message : String(error));
-      log.error('site run failed to start', { siteId: site.id, error });
-      return finish(await failedRun(site, runId, request.trigger, shape));
-    }
-  };
+      }),
+    );
 
   return {
     async runSite(request) {
@@ -200,16 +218,17 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       const original = await deps.db.runStore.getRun(runId);
       if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
       const site = requireSite(original.siteId);
-      if (deps.gate.current(site.id)) throw new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Confirm the deletions when it has finished.`);
+      const busy = () => new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Confirm the deletions when it has finished.`);
+      if (deps.gate.current(site.id)) throw busy();
+      const refused = await subscriptionError(site);
+      if (refused) throw refused;
       const newRunId = randomUUID();
-      const gated = deps.gate.run(site.id, { trigger: 'manual', runId: newRunId }, async () => {
-        let snapshot: RentManagerSnapshot | null = null;
-        const ports = await syncPorts(site.connectionId, (s) => (snapshot = s));
-        const result = await confirmHeldBack({ runId, site: { id: site.id, name: site.name }, config: configOf(site), ports, onProgress, clock: deps.now, newRunId: () => newRunId, logger: deps.log });
-        if (snapshot) await refreshMirror(site, snapshot);
-        return finish(result.run);
-      });
-      if (!gated.started) throw new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Confirm the deletions when it has finished.`);
+      const gated = deps.gate.run(site.id, { trigger: 'manual', runId: newRunId }, () =>
+        guarded(site, newRunId, { trigger: 'manual', writes: true, checkSubscription: false }, (ports, signal) =>
+          confirmHeldBack({ runId, site: { id: site.id, name: site.name }, config: configOf(site), ports, signal, onProgress, clock: deps.now, newRunId: () => newRunId, logger: deps.log }),
+        ),
+      );
+      if (!gated.started) throw busy();
       return gated.promise;
     },
 

@@ -144,6 +144,15 @@ describe('runs: preview', () => {
     const real = await resync();
     expect(real.counts.accountsDeleted).toBe(leaver!.contacts.length);
   }, 60_000);
+
+  it('never shows a PIN in clear: a new PIN in the plan appears masked', async () => {
+    const [tenant] = await currentTenants(rig, siteId);
+    rig.services.sandbox!.rentManager.admin.setPin(tenant!.id, '48213');
+    const preview = ok<SitePreview>(await rig.call('runs.preview', { siteId }));
+    const setPin = preview.operations.find((op) => op.kind === 'set-pin');
+    expect(setPin, 'the preview plans the new PIN').toBeDefined();
+    expect(JSON.stringify(preview)).not.toContain('48213');
+  }, 60_000);
 });
 
 describe('runs: helpers', () => {

@@ -65,3 +65,12 @@ describe('payment card (spec §7)', () => {
     expect(checkSecurityCode('12').ok).toBe(false);
   });
 });
+
+describe('service addresses (connections contract)', () => {
+  it('takes https anywhere, plain http only to this computer', async () => {
+    const { RmLocationsRequestSchema } = await import('../../../src-shared/ipc/contract/connections');
+    const ok = (u: string) => RmLocationsRequestSchema.shape.baseUrl.safeParse(u).success;
+    expect(['https://acme.api.rentmanager.com', 'http://127.0.0.1:4000', 'http://localhost:1/x', 'http://[::1]:80'].map(ok)).toEqual([true, true, true, true]);
+    expect(['http://acme.api.rentmanager.com', 'http://evil@127.0.0.1.evil.com/', 'ftp://127.0.0.1/'].map(ok)).toEqual([false, false, false]);
+  });
+});
