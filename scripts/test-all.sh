@@ -27,7 +27,7 @@ vitest_project() {
 }
 
 playwright_run() {
-  PLAYWRIGHT_JSON_OUTPUT_NAME="reports/playwright-$1.json" npx playwright test --config "$2" --reporter=list,json
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/reports/playwright-$1.json" npx playwright test --config "$2" --reporter=list,json
 }
 
 step typecheck bash scripts/typecheck.sh
@@ -36,7 +36,7 @@ step unit vitest_project unit
 step component vitest_project component
 step keychain bash scripts/with-keyring.sh npx vitest run --project keychain --reporter=default --reporter=json --outputFile.json=reports/vitest-keychain.json
 step build node scripts/build-app.mjs
-step e2e bash scripts/with-keyring.sh bash -c "PLAYWRIGHT_JSON_OUTPUT_NAME=reports/playwright-e2e.json npx playwright test --config test/e2e/playwright.config.ts --reporter=list,json"
+step e2e bash scripts/with-keyring.sh bash -c "PLAYWRIGHT_JSON_OUTPUT_NAME=$PWD/reports/playwright-e2e.json npx playwright test --config test/e2e/playwright.config.ts --reporter=list,json"
 step electron-smoke playwright_run electron test/e2e/electron.config.ts
 step electronegativity node scripts/electronegativity.mjs
 
