@@ -42,6 +42,10 @@ export interface PlanContext {
   readonly leasesByUnit: ReadonlyMap<number, readonly { readonly tenant: RmTenant; readonly lease: RmLease }[]>;
   /** Properties Rent Manager returned at least one tenant or lease for (an empty read is suspect). */
   readonly propertiesWithTenants: ReadonlySet<number>;
+  /** Properties with at least one lease on a unit (tenants without any lease look like a permissions change). */
+  readonly propertiesWithLeases: ReadonlySet<number>;
+  /** Properties with at least one eligible (Primary or Occupant) contact on a leased tenant. */
+  readonly propertiesWithContacts: ReadonlySet<number>;
   readonly failedProperties: ReadonlyMap<number, string>;
   readonly communitiesByRef: ReadonlyMap<string, CommunityIndex>;
 }
@@ -69,10 +73,14 @@ export function buildContext(
   for (const list of unitsByProperty.values()) list.sort((a, b) => a.id - b.id);
   const leasesByUnit = new Map<number, { tenant: RmTenant; lease: RmLease }[]>();
   const propertiesWithTenants = new Set<number>();
+  const propertiesWithLeases = new Set<number>();
+  const propertiesWithContacts = new Set<number>();
   for (const tenant of rm.tenants) {
     propertiesWithTenants.add(tenant.propertyId);
     for (const lease of tenant.leases) {
       propertiesWithTenants.add(lease.propertyId);
+      if (lease.unitId !== null) propertiesWithLeases.add(lease.propertyId);
+      if (lease.unitId !== null && tenant.contacts.length > 0) propertiesWithContacts.add(lease.propertyId);
       if (lease.unitId === null) continue;
       const list = leasesByUnit.get(lease.unitId) ?? [];
       list.push({ tenant, lease });
@@ -99,9 +107,27 @@ export function buildContext(
     tenantByContact: new Map(rm.tenants.flatMap((t) => t.contacts.map((c) => [c.id, t] as const))),
     leasesByUnit,
     propertiesWithTenants,
-    failedProperties: new Map(rm.failedProperties.map((f) => [f.propertyId, f.reason])),
+    propertiesWithLeases,
+    propertiesWithContacts,
+    failedProperties: failedReads(rm, config),
     communitiesByRef,
   };
+}
+
+/**
+ * Properties whose Rent Manager read cannot be trusted for deletions (spec §6): those the read
+ * reported as failed or partial, and — when Rent Manager sent records that could not be read,
+ * whose property is unknown — every property of the site: a lease dropped for one odd field
+ * must not delete its tenant's accounts.
+ */
+function failedReads(rm: RentManagerSnapshot, config: SiteConfig): Map<number, string> {
+  const failed = new Map(rm.failedProperties.map((f) => [f.propertyId, f.reason] as const));
+  if (rm.rowProblems.length > 0) {
+    const first = rm.rowProblems[0]!;
+    const reason = `Rent Manager sent ${rm.rowProblems.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' ');
+    for (const propertyId of config.properties) if (!failed.has(propertyId)) failed.set(propertyId, reason);
+  }
+  return failed;
 }
 
 function indexCommunity(state: CommunityState, origin: RmOrigin): CommunityIndex {

@@ -15,7 +15,9 @@ export const MASS_DELETE_MIN = 5;
 /**
  * Plans deletions of family members SiteSync created whose window ended or whose contact is gone
  * (spec §3), then applies the guards: nothing after a failed read, nothing in units that left
- * Rent Manager or the selection (their apartments are only flagged), and the mass-deletion guard.
+ * Rent Manager or the selection (their apartments are only flagged), the mass-deletion guard, and
+ * the outage guard: a read with tenants but no leases, or no eligible contacts, for a property
+ * holds its deletions back whatever their number (a real move-out keeps its lease and its date).
  * Masters and hand-made accounts are never candidates (they are not in `ownResidentsByRef`).
  */
 export function planDeletions(
@@ -60,6 +62,9 @@ export function planDeletions(
   let why: string | null = null;
   if (!tenantsHere) {
     why = `Rent Manager returned no tenants for this property, yet ${total} family member account(s) exist: an outage or a permissions change must not lock the building out.`;
+  } else if (!ctx.propertiesWithLeases.has(scope.property.id) || !ctx.propertiesWithContacts.has(scope.property.id)) {
+    const missing = ctx.propertiesWithLeases.has(scope.property.id) ? 'no Primary or Occupant contacts' : 'no leases';
+    why = `Rent Manager returned tenants but ${missing} for this property, so every account looks gone: an outage or a permissions change must not lock the building out.`;
   } else if (candidates.length > total * MASS_DELETE_SHARE && candidates.length > MASS_DELETE_MIN) {
     why = `This run would delete ${candidates.length} of the community's ${total} family member accounts (more than ${MASS_DELETE_SHARE * 100}% and more than ${MASS_DELETE_MIN}).`;
   }

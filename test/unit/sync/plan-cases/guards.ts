@@ -175,6 +175,39 @@ export const guardCases: PlanCase[] = [
     }),
     sp: sp(community({ residents: [{ unit: 101, contact: 11 }] })),
     ops: [],
-    problems: ['malformed-row -', 'numeric-pin-field -'],
+    problems: ['malformed-row -', 'numeric-pin-field -', 'property-read-failed p1'],
+  },
+  {
+    name: '§6 an unreadable Rent Manager row cancels deletions (a dropped lease must not delete its tenant)',
+    rm: rm([tenant(1)], { rowProblems: [{ collection: 'Leases', id: 200, reason: 'MoveInDate: expected a date' }] }),
+    sp: sp(community({ residents: [{ unit: 101, contact: 11 }, { unit: 102, contact: 21 }] })),
+    ops: [],
+    check: (p) => {
+      expect(p.operations.filter((op) => op.kind === 'delete-family-member')).toEqual([]);
+      expect(p.problems.find((x) => x.kind === 'property-read-failed')?.reason).toContain('could not read');
+    },
+  },
+  {
+    name: '§6 outage guard: tenants returned without any lease hold back even one deletion',
+    rm: rm([tenant(1, { leases: [] })]),
+    sp: sp(community({ residents: [{ unit: 101, contact: 11 }] })),
+    ops: [],
+    heldBack: 1,
+    check: (p) => expect(p.heldBack[0]!.reason).toContain('no leases'),
+  },
+  {
+    name: '§6 outage guard: tenants returned without Primary or Occupant contacts hold back their deletions',
+    rm: rm([tenant(1, { contacts: [] }), tenant(2, { unit: 102, contacts: [] })]),
+    sp: sp(community({ residents: [{ unit: 101, contact: 11 }, { unit: 102, contact: 21 }] })),
+    ops: [],
+    heldBack: 2,
+    check: (p) => expect(p.heldBack[0]!.reason).toContain('no Primary or Occupant contacts'),
+  },
+  {
+    name: '§3 a real last move-out (lease kept, with its date) is still deleted',
+    rm: rm([tenant(1, { moveOut: '2026-05-31' })]),
+    sp: sp(community({ residents: [{ unit: 101, contact: 11 }] })),
+    ops: ['delete-family-member unit:101/contact:11'],
+    heldBack: 0,
   },
 ];
