@@ -9,6 +9,7 @@ import type { PlanSink, PropertyScope } from './structure';
 
 /** What Rent Manager asks for one credential of one tenant. */
 type Claim = { kind: 'value'; value: string } | { kind: 'clear' } | { kind: 'skip' };
+const CLEAR: Claim = { kind: 'clear' };
 
 /** The two credentials differ only in where SmartPlus keeps them and how a value is shown. */
 interface CredentialKind {
@@ -55,7 +56,9 @@ export function planCredentials(scope: PropertyScope, after: readonly MemberAfte
     const pin = claimOf(PIN, t, scope, !reported.has(t.id), out);
     const rf = claimOf(RF, t, scope, !reported.has(t.id), out);
     reported.add(t.id);
-    if (member.designated) claims.set(member.key, { pin, rf });
+    // Only the designated contact holds the tenant's credentials; any other account of the
+    // tenant that still holds one gives it up (a new Primary, a cleared field, spec §4).
+    claims.set(member.key, member.designated ? { pin, rf } : { pin: CLEAR, rf: CLEAR });
   }
   planKind(PIN, scope, after, residents, (k) => claims.get(k)?.pin, out);
   planKind(RF, scope, after, residents, (k) => claims.get(k)?.rf, out);

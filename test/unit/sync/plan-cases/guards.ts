@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { community, contact, rm, sp, tenant, units, type ResidentSpec } from '../fixtures/world';
+import { community, contact, occupant, rm, sp, tenant, units, type ResidentSpec } from '../fixtures/world';
 import type { RmTenant } from '../../../../src-shared/domain/rentmanager';
 import type { PlanCase } from './case';
 
@@ -202,6 +202,15 @@ export const guardCases: PlanCase[] = [
     ops: [],
     heldBack: 2,
     check: (p) => expect(p.heldBack[0]!.reason).toContain('no Primary or Occupant contacts'),
+  },
+  {
+    name: '§4 a new Primary with the PIN cleared in the same edit: the Occupant that held it loses it',
+    rm: rm([tenant(1, { contacts: [contact(12, 1), occupant(10, 1)] })]),
+    sp: sp(community({ residents: [{ unit: 101, contact: 10, pin: '1234' }] })),
+    check: (p) => {
+      expect(p.operations.filter((op) => op.kind === 'remove-pin').map((op) => op.target)).toEqual([expect.stringContaining('unit:101/contact:10')]);
+      expect(p.operations.some((op) => op.kind === 'set-pin')).toBe(false);
+    },
   },
   {
     name: '§3 a real last move-out (lease kept, with its date) is still deleted',
