@@ -46,6 +46,32 @@ export function createDevicesStore(bridge: Bridge) {
         if (get().siteId === siteId) set({ list: { status: 'error', error: text, nextStep } });
       }
     };
+    /** One change to the current site's devices: busy while it runs, its notice (or the error's) after, the list reloaded on success; true when it worked. */
+    const change = async (work: (siteId: string) => Promise<DeviceNotice>): Promise<boolean> => {
+      const siteId = get().siteId;
+      if (!siteId) return false;
+      set({ busy: true, notice: null });
+      try {
+        set({ notice: await work(siteId) });
+        await load(siteId, false);
+        return true;
+      } catch (error) {
+        set({ notice: errorNotice(error) });
+        return false;
+      } finally {
+        set({ busy: false });
+      }
+    };
+    /** One decision on a queued addition: a failure becomes the notice, and the list is reloaded either way. */
+    const settleOutbox = async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (error) {
+        set({ notice: errorNotice(error) });
+      }
+      const siteId = get().siteId;
+      if (siteId) await load(siteId, false);
+    };
     return {
       sites: { status: 'idle' },
       siteId: null,
@@ -70,75 +96,30 @@ export function createDevicesStore(bridge: Bridge) {
         if (siteId) await load(siteId, true);
       },
       async add(draft) {
-        const siteId = get().siteId;
-        if (!siteId) return false;
-        set({ busy: true, notice: null });
-        try {
+        return change(async (siteId) => {
           const result = await bridge.call('devices.add', { siteId, device: draft });
-          set({
-            notice:
-              result.outcome === 'added'
-                ? { kind: 'ok', text: `${result.device.name} was added to SmartPlus.` }
-                : { kind: 'queued', text: `${draft.name} is queued — it will be sent when back online.` },
-          });
-          await load(siteId, false);
-          return true;
-        } catch (error) {
-          set({ notice: errorNotice(error) });
-          return false;
-        } finally {
-          set({ busy: false });
-        }
+          return result.outcome === 'added'
+            ? { kind: 'ok', text: `${result.device.name} was added to SmartPlus.` }
+            : { kind: 'queued', text: `${draft.name} is queued — it will be sent when back online.` };
+        });
       },
       async update(deviceId, patch) {
-        const siteId = get().siteId;
-        if (!siteId) return false;
-        set({ busy: true, notice: null });
-        try {
+        return change(async (siteId) => {
           const device = await bridge.call('devices.update', { siteId, deviceId, patch });
-          set({ notice: { kind: 'ok', text: `${device.name} was saved.` } });
-          await load(siteId, false);
-          return true;
-        } catch (error) {
-          set({ notice: errorNotice(error) });
-          return false;
-        } finally {
-          set({ busy: false });
-        }
+          return { kind: 'ok', text: `${device.name} was saved.` };
+        });
       },
       async remove(device) {
-        const siteId = get().siteId;
-        if (!siteId) return false;
-        set({ busy: true, notice: null });
-        try {
+        return change(async (siteId) => {
           await bridge.call('devices.remove', { siteId, deviceId: device.id });
-          set({ notice: { kind: 'ok', text: `${device.name} was removed.` } });
-          await load(siteId, false);
-          return true;
-        } catch (error) {
-          set({ notice: errorNotice(error) });
-          return false;
-        } finally {
-          set({ busy: false });
-        }
+          return { kind: 'ok', text: `${device.name} was removed.` };
+        });
       },
       async retry(id) {
-        try {
-          await bridge.call('devices.retry', { id });
-        } catch (error) {
-          set({ notice: errorNotice(error) });
-        }
-        const siteId = get().siteId;
-        if (siteId) await load(siteId, false);
+        await settleOutbox(() => bridge.call('devices.retry', { id }));
       },
       async discard(id) {
-        try {
-          await bridge.call('devices.discard', { id });
-        } catch (error) {
-          set({ notice: errorNotice(error) });
-        }
-        const siteId = get().siteId;
-        if (siteId) await load(siteId, false);
+        await settleOutbox(() => bridge.call('devices.discard', { id }));
       },
       clearNotice() {
         set({ notice: null });
