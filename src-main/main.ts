@@ -102,6 +102,9 @@ async function start(): Promise<void> {
     services.onWake();
   });
   powerMonitor.on('unlock-screen', () => services.reportOsOnline(net.isOnline()));
+  // Electron's main process has no online/offline event: ask the OS every 15 s (cheap, local).
+  const osOnlinePoll = setInterval(() => services.reportOsOnline(net.isOnline()), 15_000);
+  app.on('will-quit', () => clearInterval(osOnlinePoll));
 
   app.on('second-instance', openWindow);
   app.on('activate', openWindow);
