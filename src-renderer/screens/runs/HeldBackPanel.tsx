@@ -1,9 +1,26 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { HeldBackItem } from '../../../src-shared/ipc/contract/runs';
 import { Dialog } from '../../components/Dialog';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
 import { plural } from './labels';
+
+/** One decision's dialog: what it does, the action, and "Go back", which takes the focus first. */
+function DecisionDialog({ title, act, actClass, onAct, onBack, children }: { title: string; act: string; actClass: string; onAct: () => void; onBack: () => void; children: ReactNode }) {
+  return (
+    <Dialog title={title} onClose={onBack}>
+      <p>{children}</p>
+      <div className="row dialog-actions">
+        <button type="button" className={actClass} onClick={onAct}>
+          {act}
+        </button>
+        <button type="button" className="btn" onClick={onBack} data-autofocus>
+          Go back
+        </button>
+      </div>
+    </Dialog>
+  );
+}
 
 /**
  * The deletions the mass-deletion guard held back (spec §6): who, why, and the two decisions —
@@ -60,36 +77,16 @@ export function HeldBackPanel({ items, reason, siteName }: { items: HeldBackItem
         {busy && action.what === 'confirm' ? <span role="status">Deleting {accounts}…</span> : null}
       </div>
       {asking === 'confirm' ? (
-        <Dialog title={`Delete ${accounts}?`} onClose={() => setAsking(null)}>
-          <p>
-            SiteSync will delete {accounts} from {siteName} in SmartPlus. Those people lose door access. Accounts whose tenants are back in Rent
-            Manager are kept.
-          </p>
-          <div className="row dialog-actions">
-            <button type="button" className="btn btn-danger" onClick={() => decide('confirm')}>
-              Delete {accounts}
-            </button>
-            <button type="button" className="btn" onClick={() => setAsking(null)} data-autofocus>
-              Go back
-            </button>
-          </div>
-        </Dialog>
+        <DecisionDialog title={`Delete ${accounts}?`} act={`Delete ${accounts}`} actClass="btn btn-danger" onAct={() => decide('confirm')} onBack={() => setAsking(null)}>
+          SiteSync will delete {accounts} from {siteName} in SmartPlus. Those people lose door access. Accounts whose tenants are back in Rent
+          Manager are kept.
+        </DecisionDialog>
       ) : null}
       {asking === 'keep' ? (
-        <Dialog title={`Keep ${accounts}?`} onClose={() => setAsking(null)}>
-          <p>
-            The {accounts} stay in SmartPlus and this list is cleared. If the tenants are still gone from Rent Manager, the next sync plans their deletion
-            again.
-          </p>
-          <div className="row dialog-actions">
-            <button type="button" className="btn btn-primary" onClick={() => decide('keep')}>
-              Keep {accounts}
-            </button>
-            <button type="button" className="btn" onClick={() => setAsking(null)} data-autofocus>
-              Go back
-            </button>
-          </div>
-        </Dialog>
+        <DecisionDialog title={`Keep ${accounts}?`} act={`Keep ${accounts}`} actClass="btn btn-primary" onAct={() => decide('keep')} onBack={() => setAsking(null)}>
+          The {accounts} stay in SmartPlus and this list is cleared. If the tenants are still gone from Rent Manager, the next sync plans their deletion
+          again.
+        </DecisionDialog>
       ) : null}
     </section>
   );
