@@ -102,8 +102,13 @@ async function start(): Promise<void> {
     services.onWake();
   });
   powerMonitor.on('unlock-screen', () => services.reportOsOnline(net.isOnline()));
-  // Electron's main process has no online/offline event: ask the OS every 15 s (cheap, local).
-  const osOnlinePoll = setInterval(() => services.reportOsOnline(net.isOnline()), 15_000);
+  // Electron's main process has no online/offline event: ask the OS every 15 s and report only
+  // changes (a steady "online" must not override failed requests' evidence of being offline).
+  let osOnline = net.isOnline();
+  const osOnlinePoll = setInterval(() => {
+    const now = net.isOnline();
+    if (now !== osOnline) services.reportOsOnline((osOnline = now));
+  }, 15_000);
   app.on('will-quit', () => clearInterval(osOnlinePoll));
 
   app.on('second-instance', openWindow);
