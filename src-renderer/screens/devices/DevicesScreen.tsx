@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
+import { LoadFailure, LoadingLine } from '../../components/LoadStatus';
 import { useApp, useStores } from '../../stores/stores-context';
 import { AddDeviceForm } from './AddDeviceForm';
 import { DeviceTable } from './DeviceTable';
@@ -71,29 +72,15 @@ export function DevicesScreen() {
         </div>
       ) : null}
       {sites.status === 'idle' || sites.status === 'loading' ? (
-        <p className="muted" role="status">
-          Loading sites…
-        </p>
+        <LoadingLine>Loading sites…</LoadingLine>
       ) : sites.status === 'error' ? (
-        <div className="banner banner-error" role="alert">
-          {sites.error} {sites.nextStep}{' '}
-          <button type="button" className="btn" onClick={() => void loadSites()}>
-            Try again
-          </button>
-        </div>
+        <LoadFailure error={sites.error} nextStep={sites.nextStep} onRetry={() => void loadSites()} />
       ) : sites.value.length === 0 ? (
         <EmptyState title="No sites yet">Devices belong to a site. Get a site from Rent Manager under Sites first.</EmptyState>
       ) : list.status === 'idle' || list.status === 'loading' ? (
-        <p className="muted" role="status">
-          Loading devices…
-        </p>
+        <LoadingLine>Loading devices…</LoadingLine>
       ) : list.status === 'error' ? (
-        <div className="banner banner-error" role="alert">
-          {list.error} {list.nextStep}{' '}
-          <button type="button" className="btn" onClick={() => void refresh()}>
-            Try again
-          </button>
-        </div>
+        <LoadFailure error={list.error} nextStep={list.nextStep} onRetry={() => void refresh()} />
       ) : (
         <div className="devices-layout">
           <div>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { ApartmentFilter } from '../../../src-shared/domain/site';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadFailure, LoadingLine } from '../../components/LoadStatus';
 import { perfMark } from '../../stores/perf';
 import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentList } from './ApartmentList';
@@ -85,16 +86,9 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
         </div>
       </div>
       {list.status === 'idle' || list.status === 'loading' ? (
-        <p className="muted" role="status">
-          Loading apartments…
-        </p>
+        <LoadingLine>Loading apartments…</LoadingLine>
       ) : list.status === 'error' ? (
-        <div className="banner banner-error" role="alert">
-          {list.error} {list.nextStep}{' '}
-          <button type="button" className="btn" onClick={() => void openSite(siteId)}>
-            Try again
-          </button>
-        </div>
+        <LoadFailure error={list.error} nextStep={list.nextStep} onRetry={() => void openSite(siteId)} />
       ) : list.value.total === 0 ? (
         search || filter !== 'all' ? (
           <EmptyState title="No apartments match">Try another search, or show all apartments.</EmptyState>

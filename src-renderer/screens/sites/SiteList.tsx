@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
+import { LoadFailure, LoadingLine } from '../../components/LoadStatus';
 import { useApp, useStores } from '../../stores/stores-context';
 import { OfflineNotice } from './OfflineNotice';
 
@@ -38,16 +39,9 @@ export function SiteList() {
       ) : null}
       <OfflineNotice asOf={newest} what="Everything below is the copy kept on this computer and can be browsed." />
       {sites.status === 'idle' || sites.status === 'loading' ? (
-        <p className="muted" role="status">
-          Loading sites…
-        </p>
+        <LoadingLine>Loading sites…</LoadingLine>
       ) : sites.status === 'error' ? (
-        <div className="banner banner-error" role="alert">
-          {sites.error} {sites.nextStep}{' '}
-          <button type="button" className="btn" onClick={() => void loadSites()}>
-            Try again
-          </button>
-        </div>
+        <LoadFailure error={sites.error} nextStep={sites.nextStep} onRetry={() => void loadSites()} />
       ) : sites.value.length === 0 ? (
         <EmptyState title="No sites yet" action={getSite}>
           Import a property from Rent Manager to create its SmartPlus community and browse its apartments here.
