@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Editor } from '../../stores/connections-store';
 import { useStores } from '../../stores/stores-context';
+import { EditorActions, ProblemBanner } from './EditorActions';
 import { FailureBanner } from './TestOutcome';
 
 type RmEditor = Extract<Editor, { kind: 'rentmanager' }>;
@@ -74,19 +75,8 @@ function DetailsStep({ editor, secret, setSecret }: { editor: RmEditor; secret: 
         </div>
       </details>
       {editor.failure ? <FailureBanner failure={editor.failure} /> : null}
-      {editor.problem ? (
-        <p className="banner banner-error" role="alert">
-          {editor.problem.text} {editor.problem.nextStep}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={editor.busy !== null}>
-          {editor.busy === 'signing-in' ? 'Signing in…' : 'Sign in and find locations'}
-        </button>
-        <button type="button" className="btn" onClick={() => connections.getState().closeEditor()}>
-          Cancel
-        </button>
-      </div>
+      <ProblemBanner problem={editor.problem} />
+      <EditorActions label={editor.busy === 'signing-in' ? 'Signing in…' : 'Sign in and find locations'} disabled={editor.busy !== null} />
     </form>
   );
 }
@@ -115,22 +105,12 @@ function LocationStep({ editor, secret }: { editor: RmEditor; secret: string }) 
           </label>
         ))}
       </fieldset>
-      {editor.problem ? (
-        <p className="banner banner-error" role="alert">
-          {editor.problem.text} {editor.problem.nextStep}
-        </p>
-      ) : null}
-      <div className="row">
-        <button type="submit" className="btn btn-primary" disabled={editor.busy !== null || editor.draft.locationId === null}>
-          {editor.busy === 'saving' ? 'Saving…' : 'Save connection'}
-        </button>
+      <ProblemBanner problem={editor.problem} />
+      <EditorActions label={editor.busy === 'saving' ? 'Saving…' : 'Save connection'} disabled={editor.busy !== null || editor.draft.locationId === null}>
         <button type="button" className="btn" onClick={() => connections.getState().backToDetails()}>
           Back
         </button>
-        <button type="button" className="btn" onClick={() => connections.getState().closeEditor()}>
-          Cancel
-        </button>
-      </div>
+      </EditorActions>
     </form>
   );
 }

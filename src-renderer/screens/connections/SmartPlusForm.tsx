@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { Editor } from '../../stores/connections-store';
 import { useStores } from '../../stores/stores-context';
+import { EditorActions, ProblemBanner } from './EditorActions';
 
 type SpEditor = Extract<Editor, { kind: 'smartplus' }>;
 
@@ -35,19 +36,8 @@ export function SmartPlusForm({ editor }: { editor: SpEditor }) {
             {editor.secretSaved ? 'A password is saved. Leave this empty to keep it.' : "Kept only in this computer's keychain; never shown again."}
           </span>
         </div>
-        {editor.problem ? (
-          <p className="banner banner-error" role="alert">
-            {editor.problem.text} {editor.problem.nextStep}
-          </p>
-        ) : null}
-        <div className="row">
-          <button type="submit" className="btn btn-primary" disabled={editor.busy !== null}>
-            {editor.busy === 'saving' ? 'Saving…' : 'Save and test'}
-          </button>
-          <button type="button" className="btn" onClick={() => connections.getState().closeEditor()}>
-            Cancel
-          </button>
-        </div>
+        <ProblemBanner problem={editor.problem} />
+        <EditorActions label={editor.busy === 'saving' ? 'Saving…' : 'Save and test'} disabled={editor.busy !== null} />
       </form>
     </section>
   );
