@@ -5,7 +5,7 @@ import { describeError } from '../../components/error-text';
 import { useApp, useStores } from '../../stores/stores-context';
 import { Choice } from '../get-site/PolicySteps';
 import { UnitPicker } from '../get-site/UnitPicker';
-import { TIME_ZONES } from './ScheduleCard';
+import { CheckedField, SaveRow } from './SettingsFields';
 import { useSettings } from './use-settings';
 
 type FieldPick = number | string | undefined;
@@ -177,27 +177,14 @@ export function PolicyCard() {
             />
           ) : null}
           <div className="grid-2">
-            <div className="field">
-              <label htmlFor={`${id}-tz`}>Site time zone (decides what “today” is)</label>
-              <input
-                id={`${id}-tz`}
-                value={form.timeZone}
-                list={`${id}-zones`}
-                aria-invalid={errors.timeZone ? true : undefined}
-                aria-describedby={errors.timeZone ? `${id}-tz-error` : undefined}
-                onChange={(e) => editPolicy({ timeZone: e.target.value })}
-              />
-              <datalist id={`${id}-zones`}>
-                {TIME_ZONES.map((z) => (
-                  <option key={z} value={z} />
-                ))}
-              </datalist>
-              {errors.timeZone ? (
-                <span className="error" id={`${id}-tz-error`}>
-                  {errors.timeZone}
-                </span>
-              ) : null}
-            </div>
+            <CheckedField
+              id={`${id}-tz`}
+              label="Site time zone (decides what “today” is)"
+              value={form.timeZone}
+              error={errors.timeZone}
+              zones
+              onChange={(timeZone) => editPolicy({ timeZone })}
+            />
             <div className="field">
               <label htmlFor={`${id}-grace`}>Grace days</label>
               <input
@@ -244,16 +231,7 @@ export function PolicyCard() {
               {pinField.pinWarning}
             </div>
           ) : null}
-          <div className="row">
-            <button type="submit" className="btn btn-primary">
-              Save policy of {site.name}
-            </button>
-            {notice ? (
-              <span className={notice.kind === 'saved' ? 'st-saved' : 'error'} role={notice.kind === 'saved' ? 'status' : 'alert'}>
-                {notice.text}
-              </span>
-            ) : null}
-          </div>
+          <SaveRow label={`Save policy of ${site.name}`} notice={notice} />
         </>
       ) : null}
     </form>

@@ -1,14 +1,9 @@
 import { useId } from 'react';
+import { CheckedField, SaveRow } from './SettingsFields';
 import { useSettings } from './use-settings';
 
 /** Light-sync choices (minutes); the saved value is added when it is not one of them. */
 const LIGHT_CHOICES = [15, 30, 60, 120, 240];
-
-/** IANA time-zone names the browser knows, for the zone pickers' suggestions. */
-export const TIME_ZONES: readonly string[] = (() => {
-  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
-  return intl.supportedValuesOf ? ['UTC', ...intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')] : ['UTC', 'America/New_York'];
-})();
 
 /** An instant in the user's local time, e.g. "Sat, Nov 28, 2:00 AM EST". */
 export function formatLocal(iso: string): string {
@@ -45,44 +40,8 @@ export function ScheduleCard() {
         (EDT), 2:00 a.m. in winter (EST). A laptop that was asleep makes the missed run up once, soon after it wakes.
       </p>
       <div className="grid-2">
-        <div className="field">
-          <label htmlFor={`${id}-time`}>Daily sync time (24-hour)</label>
-          <input
-            id={`${id}-time`}
-            value={form.time}
-            inputMode="numeric"
-            placeholder="07:00"
-            aria-invalid={errors.time ? true : undefined}
-            aria-describedby={errors.time ? `${id}-time-error` : undefined}
-            onChange={(e) => edit({ time: e.target.value })}
-          />
-          {errors.time ? (
-            <span className="error" id={`${id}-time-error`}>
-              {errors.time}
-            </span>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-zone`}>Time zone of that time</label>
-          <input
-            id={`${id}-zone`}
-            value={form.zone}
-            list={`${id}-zones`}
-            aria-invalid={errors.zone ? true : undefined}
-            aria-describedby={errors.zone ? `${id}-zone-error` : undefined}
-            onChange={(e) => edit({ zone: e.target.value })}
-          />
-          <datalist id={`${id}-zones`}>
-            {TIME_ZONES.map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
-          {errors.zone ? (
-            <span className="error" id={`${id}-zone-error`}>
-              {errors.zone}
-            </span>
-          ) : null}
-        </div>
+        <CheckedField id={`${id}-time`} label="Daily sync time (24-hour)" value={form.time} error={errors.time} inputMode="numeric" placeholder="07:00" onChange={(time) => edit({ time })} />
+        <CheckedField id={`${id}-zone`} label="Time zone of that time" value={form.zone} error={errors.zone} zones onChange={(zone) => edit({ zone })} />
       </div>
       {preview && Object.keys(errors).length === 0 ? (
         <p className="st-next" role="status">
@@ -102,16 +61,7 @@ export function ScheduleCard() {
         <span className="hint">Light syncs read only what changed in Rent Manager, so they are cheap; deletions still wait for the daily full sync.</span>
         {errors.lightSyncMinutes ? <span className="error">{errors.lightSyncMinutes}</span> : null}
       </div>
-      <div className="row">
-        <button type="submit" className="btn btn-primary">
-          Save schedule
-        </button>
-        {notice ? (
-          <span className={notice.kind === 'saved' ? 'st-saved' : 'error'} role={notice.kind === 'saved' ? 'status' : 'alert'}>
-            {notice.text}
-          </span>
-        ) : null}
-      </div>
+      <SaveRow label="Save schedule" notice={notice} />
     </form>
   );
 }
