@@ -5,7 +5,7 @@ import { describeError } from '../../components/error-text';
 import { useApp, useStores } from '../../stores/stores-context';
 import { Choice } from '../get-site/PolicySteps';
 import { UnitPicker } from '../get-site/UnitPicker';
-import { CheckedField, SaveRow } from './SettingsFields';
+import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
 import { useSettings } from './use-settings';
 
 type FieldPick = number | string | undefined;
@@ -102,15 +102,7 @@ export function PolicyCard() {
   const list = fields.status === 'ready' ? fields.data.filter(isTenantField) : [];
   const pinField = form ? findField(list, form.pinField) : undefined;
   return (
-    <form
-      className="card st-card"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void savePolicy();
-      }}
-    >
-      <h2 id={`${id}-title`}>Site policy</h2>
+    <SettingsForm id={id} title="Site policy" onSave={savePolicy}>
       <div className="field">
         <label htmlFor={`${id}-site`}>Site</label>
         <select id={`${id}-site`} value={siteId ?? ''} onChange={(e) => void selectSite(e.target.value)}>
@@ -234,6 +226,6 @@ export function PolicyCard() {
           <SaveRow label={`Save policy of ${site.name}`} notice={notice} />
         </>
       ) : null}
-    </form>
+    </SettingsForm>
   );
 }

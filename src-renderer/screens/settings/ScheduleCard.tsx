@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CheckedField, SaveRow } from './SettingsFields';
+import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
 import { useSettings } from './use-settings';
 
 /** Light-sync choices (minutes); the saved value is added when it is not one of them. */
@@ -26,15 +26,7 @@ export function ScheduleCard() {
   const id = useId();
   const choices = [...new Set([...LIGHT_CHOICES, ...(form.lightSyncMinutes ? [Number(form.lightSyncMinutes)] : [])])].sort((a, b) => a - b);
   return (
-    <form
-      className="card st-card"
-      aria-labelledby={`${id}-title`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <h2 id={`${id}-title`}>Schedule</h2>
+    <SettingsForm id={id} title="Schedule" onSave={save}>
       <p className="muted">
         Every site gets a full sync once a day. The default, 07:00 UTC, is when the cloud feature refreshes too: 3:00 a.m. Eastern in summer
         (EDT), 2:00 a.m. in winter (EST). A laptop that was asleep makes the missed run up once, soon after it wakes.
@@ -62,6 +54,6 @@ export function ScheduleCard() {
         {errors.lightSyncMinutes ? <span className="error">{errors.lightSyncMinutes}</span> : null}
       </div>
       <SaveRow label="Save schedule" notice={notice} />
-    </form>
+    </SettingsForm>
   );
 }

@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 
 /** IANA time-zone names the browser knows, for the zone pickers' suggestions. */
 export const TIME_ZONES: readonly string[] = (() => {
@@ -58,6 +58,23 @@ export function CheckedField({
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** A settings card as a form named by its title; submitting saves without reloading the page. */
+export function SettingsForm({ id, title, onSave, children }: { id: string; title: string; onSave: () => Promise<void>; children: ReactNode }) {
+  return (
+    <form
+      className="card st-card"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave();
+      }}
+    >
+      <h2 id={`${id}-title`}>{title}</h2>
+      {children}
+    </form>
   );
 }
 
