@@ -64,7 +64,7 @@ describe('connections: Rent Manager', () => {
   });
 
   it('names an unknown company code, a user without API access, and no network', async () => {
-    const company = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ companyCode: 'nosuchco', baseUrl: 'http://nosuchco.api.rentmanager.invalid' })));
+    const company = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ companyCode: 'nosuchco', baseUrl: 'https://nosuchco.api.rentmanager.invalid' })));
     expect(company).toMatchObject({ ok: false, failure: { code: 'RM_UNKNOWN_COMPANY', nextStep: expect.stringContaining('company code') } });
     const noApi = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ signIn: { kind: 'api-user', username: rig.rm.noApiUsername, password: rig.rm.password } })));
     expect(noApi).toMatchObject({ ok: false, failure: { code: 'RM_FORBIDDEN', nextStep: expect.stringContaining('API Access') } });
