@@ -38,9 +38,7 @@ export function createDeviceSender(ctx: AppContext): AddDevice {
     const community = communityOf(ctx, repo, siteId);
     const location = resolveLocation(draft.location, community.buildings);
     const client = await smartPlusFor(ctx, siteId);
-    const created = await tracked(ctx, () =>
-      client.devices.create(community.id, { name: draft.name, type: draft.type, mac: draft.mac, location }, { idempotencyKey: `device:${draft.mac}` }),
-    );
+    const created = await client.devices.create(community.id, { name: draft.name, type: draft.type, mac: draft.mac, location }, { idempotencyKey: `device:${draft.mac}` });
     repo.upsert(toRow(siteId, created));
     return { id: created.id };
   };
@@ -84,7 +82,7 @@ export function createDevicesService(ctx: AppContext): DevicesService {
         const client = await smartPlusFor(ctx, siteId);
         const devices: SpDevice[] = [];
         for (let page = 1; ; page++) {
-          const answer = await tracked(ctx, () => client.devices.list(community.id, { page, pageSize: 500 }));
+          const answer = await client.devices.list(community.id, { page, pageSize: 500 });
           devices.push(...answer.items);
           if (devices.length >= answer.total || answer.items.length === 0) break;
         }
@@ -131,7 +129,7 @@ export function createDevicesService(ctx: AppContext): DevicesService {
       const community = communityOf(ctx, repo, siteId);
       const client = await smartPlusFor(ctx, siteId);
       const location = patch.location ? resolveLocation(patch.location, community.buildings) : undefined;
-      const updated = await tracked(ctx, () => client.devices.update(deviceId, { ...(patch.name ? { name: patch.name } : {}), ...(location ? { location } : {}) }));
+      const updated = await client.devices.update(deviceId, { ...(patch.name ? { name: patch.name } : {}), ...(location ? { location } : {}) });
       const row = toRow(siteId, updated);
       repo.upsert(row);
       return row;
@@ -141,7 +139,7 @@ export function createDevicesService(ctx: AppContext): DevicesService {
       needOnline('Removing a device');
       const client = await smartPlusFor(ctx, siteId);
       try {
-        await tracked(ctx, () => client.devices.delete(deviceId));
+        await client.devices.delete(deviceId);
       } catch (error) {
         // Already gone in SmartPlus: the local copy follows.
         if (!isAppError(error) || error.code !== 'SP_NOT_FOUND') throw error;
@@ -156,20 +154,6 @@ export function createDevicesService(ctx: AppContext): DevicesService {
       if (!outbox.dismiss(id)) throw new AppError('NOT_FOUND', 'That queued device is gone already.');
     },
   };
-}
-
-// Reports what a device call proved about the network (the client wrapper sees only top-level
-// methods, not `client.devices.*`): an answer means online, OFFLINE means offline.
-async function tracked<T>(ctx: AppContext, call: () => Promise<T>): Promise<T> {
-  try {
-    const value = await call();
-    ctx.reportNetwork(true);
-    return value;
-  } catch (error) {
-    if (isAppError(error) && error.code === 'OFFLINE') ctx.reportNetwork(false);
-    else if (isAppError(error) && !error.retryable && error.code.startsWith('SP_')) ctx.reportNetwork(true);
-    throw error;
-  }
 }
 
 // The SmartPlus account on the same side as the site's Rent Manager connection (sandbox with sandbox).
