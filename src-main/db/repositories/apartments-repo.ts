@@ -9,7 +9,7 @@ import {
   type ApartmentRow,
   type ResidentRow,
 } from '../../../src-shared/domain/site';
-import { bool } from './row-helpers';
+import { bool, problemFromRow } from './row-helpers';
 
 interface AptRow {
   id: string;
@@ -163,20 +163,8 @@ export class ApartmentsRepo {
   }
 }
 
-interface ProblemJoinRow {
-  run_id: string;
-  run_started_at: string;
-  kind: string;
-  severity: string;
-  property_id: number | null;
-  unit_id: number | null;
-  tenant_id: number | null;
-  contact_id: number | null;
-  subject: string | null;
-  field: string | null;
-  value: string | null;
-  reason: string;
-}
+/** A `problems` row joined with its run's start. */
+type ProblemJoinRow = Record<string, unknown> & { run_id: string; run_started_at: string };
 
 function toApartmentRow(r: AptRow): ApartmentRow {
   return {
@@ -227,18 +215,5 @@ function toDeviceRow(r: DeviceDbRow): DeviceRow {
 }
 
 function toApartmentProblem(r: ProblemJoinRow): ApartmentDetail['history'][number] {
-  return {
-    runId: r.run_id,
-    runStartedAt: r.run_started_at,
-    kind: r.kind as ApartmentDetail['history'][number]['kind'],
-    severity: r.severity as ApartmentDetail['history'][number]['severity'],
-    propertyId: r.property_id,
-    unitId: r.unit_id,
-    tenantId: r.tenant_id,
-    contactId: r.contact_id,
-    subject: r.subject,
-    field: r.field,
-    value: r.value,
-    reason: r.reason,
-  };
+  return { runId: r.run_id, runStartedAt: r.run_started_at, ...problemFromRow(r) };
 }

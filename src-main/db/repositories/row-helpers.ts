@@ -1,3 +1,5 @@
+import { type Problem, ProblemSchema } from '../../../src-shared/domain/run';
+
 /** SQLite has no booleans: 0/1 in, booleans out. */
 export function bool(value: unknown): boolean {
   return value === 1 || value === 1n || value === true;
@@ -14,4 +16,20 @@ export function int(value: boolean): number {
  */
 export function naturalSortKey(name: string): string {
   return name.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
+
+/** A row of the `problems` table as a validated Problem (run history and an apartment's history share it). */
+export function problemFromRow(r: Record<string, unknown>): Problem {
+  return ProblemSchema.parse({
+    kind: r.kind,
+    severity: r.severity,
+    propertyId: r.property_id,
+    unitId: r.unit_id,
+    tenantId: r.tenant_id,
+    contactId: r.contact_id,
+    subject: r.subject,
+    field: r.field,
+    value: r.value,
+    reason: r.reason,
+  });
 }

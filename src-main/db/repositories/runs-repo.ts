@@ -11,7 +11,7 @@ import {
   RunRecordSchema,
   type RunTrigger,
 } from '../../../src-shared/domain/run';
-import { bool, int } from './row-helpers';
+import { bool, int, problemFromRow } from './row-helpers';
 
 interface RunRow {
   id: string;
@@ -128,20 +128,7 @@ export class RunsRepo {
   /** A run's problems, in the order reported. */
   listProblems(runId: string): Problem[] {
     const rows = this.db.prepare('SELECT * FROM problems WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, unknown>[];
-    return rows.map((r) =>
-      ProblemSchema.parse({
-        kind: r.kind,
-        severity: r.severity,
-        propertyId: r.property_id,
-        unitId: r.unit_id,
-        tenantId: r.tenant_id,
-        contactId: r.contact_id,
-        subject: r.subject,
-        field: r.field,
-        value: r.value,
-        reason: r.reason,
-      }),
-    );
+    return rows.map(problemFromRow);
   }
 
   /**
