@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import type { RawBridge } from '../../src-renderer/bridge';
-import { expect, openApp, screenshot, startApp, stopApp, test } from './fixtures';
+import { expect, openApp, screenshot, test } from './fixtures';
 import { captureStep, sidebarTo } from './journey-helpers';
 
 /** Presses Tab until `target` has focus (keyboard only); fails fast when the target is missing. */
@@ -52,135 +52,129 @@ const invoke = (page: Page, channel: string, input: unknown) =>
   page.evaluate(([c, i]) => (window as unknown as { bridge: RawBridge }).bridge.invoke(c as string, i), [channel, input] as const);
 
 test.describe('Get Site from PMS', () => {
-  test('keyboard only: two properties with Custom apartments, pay when asked, review, import, land on the site', async ({ page }) => {
+  test('keyboard only: two properties with Custom apartments, pay when asked, review, import, land on the site', async ({ page, app }) => {
     test.setTimeout(300_000);
-    // A fresh app of its own: the shared worker app may already have paid or imported.
-    const app = await startApp();
-    try {
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await openApp(page, app, 'light');
-      const main = page.getByRole('main');
-      const next = main.getByRole('button', { name: 'Next' });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page, app, 'light');
+    const main = page.getByRole('main');
+    const next = main.getByRole('button', { name: 'Next' });
 
-      // Sidebar → Sites → "Get Site from PMS", from the keyboard.
-      await tabTo(page, page.getByRole('button', { name: /Overview/ }));
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeFocused();
-      await tabTo(page, main.getByRole('button', { name: 'Get Site from PMS' }).first());
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { level: 1, name: 'Get Site from PMS' })).toBeVisible();
+    // Sidebar → Sites → "Get Site from PMS", from the keyboard.
+    await tabTo(page, page.getByRole('button', { name: /Overview/ }));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeFocused();
+    await tabTo(page, main.getByRole('button', { name: 'Get Site from PMS' }).first());
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Get Site from PMS' })).toBeVisible();
 
-      // 1. Customer: the sandbox customer is the only one, so it is chosen.
-      await expect(main.getByRole('radio', { name: /Sandbox Property Management/ })).toBeChecked();
-      await captureStep(page, 'get-site-1-customer');
-      await tabTo(page, next);
-      await page.keyboard.press('Enter');
+    // 1. Customer: the sandbox customer is the only one, so it is chosen.
+    await expect(main.getByRole('radio', { name: /Sandbox Property Management/ })).toBeChecked();
+    await captureStep(page, 'get-site-1-customer');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
 
-      // 2. Properties: Next waits for a choice; pick the first two with Space.
-      await expect(page.getByRole('heading', { level: 2, name: /Step 2 of 7/ })).toBeFocused();
-      const boxes = main.getByRole('checkbox');
-      await expect(boxes.first()).toBeVisible();
-      await expect(next).toBeDisabled();
-      const names = [(await boxes.nth(0).locator('xpath=..').locator('strong').textContent())!, (await boxes.nth(1).locator('xpath=..').locator('strong').textContent())!];
-      await tabTo(page, boxes.nth(0));
-      await page.keyboard.press('Space');
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Space');
-      await expect(main.getByText(/^2 selected/)).toBeVisible();
-      await captureStep(page, 'get-site-2-properties');
-      await page.keyboard.press('Enter');
+    // 2. Properties: Next waits for a choice; pick the first two with Space.
+    await expect(page.getByRole('heading', { level: 2, name: /Step 2 of 7/ })).toBeFocused();
+    const boxes = main.getByRole('checkbox');
+    await expect(boxes.first()).toBeVisible();
+    await expect(next).toBeDisabled();
+    const names = [(await boxes.nth(0).locator('xpath=..').locator('strong').textContent())!, (await boxes.nth(1).locator('xpath=..').locator('strong').textContent())!];
+    await tabTo(page, boxes.nth(0));
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    await expect(main.getByText(/^2 selected/)).toBeVisible();
+    await captureStep(page, 'get-site-2-properties');
+    await page.keyboard.press('Enter');
 
-      // 3–5. Policy: Lease Start, Move-Out (default), same access as the main account — arrow keys in radio groups.
-      await expect(page.getByRole('heading', { level: 2, name: /Account creation/ })).toBeFocused();
-      await tabTo(page, main.getByRole('radio', { name: /Move-In Date/ }));
-      await page.keyboard.press('ArrowDown');
-      await expect(main.getByRole('radio', { name: /Lease Start Date/ })).toBeChecked();
-      await captureStep(page, 'get-site-3-creation');
-      await page.keyboard.press('Enter');
-      await expect(main.getByRole('radio', { name: /Move-Out Date/ })).toBeChecked();
-      await captureStep(page, 'get-site-4-deletion');
-      await tabTo(page, next);
-      await page.keyboard.press('Enter');
-      await expect(main.getByText(/opens the community.s doors at any time of day/)).toBeVisible();
-      await tabTo(page, main.getByRole('radio', { name: /24 Hours/ }));
-      await page.keyboard.press('ArrowUp');
-      await expect(main.getByRole('radio', { name: /Yes — same access/ })).toBeChecked();
-      await captureStep(page, 'get-site-5-access');
-      await page.keyboard.press('Enter');
+    // 3–5. Policy: Lease Start, Move-Out (default), same access as the main account — arrow keys in radio groups.
+    await expect(page.getByRole('heading', { level: 2, name: /Account creation/ })).toBeFocused();
+    await tabTo(page, main.getByRole('radio', { name: /Move-In Date/ }));
+    await page.keyboard.press('ArrowDown');
+    await expect(main.getByRole('radio', { name: /Lease Start Date/ })).toBeChecked();
+    await captureStep(page, 'get-site-3-creation');
+    await page.keyboard.press('Enter');
+    await expect(main.getByRole('radio', { name: /Move-Out Date/ })).toBeChecked();
+    await captureStep(page, 'get-site-4-deletion');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+    await expect(main.getByText(/opens the community.s doors at any time of day/)).toBeVisible();
+    await tabTo(page, main.getByRole('radio', { name: /24 Hours/ }));
+    await page.keyboard.press('ArrowUp');
+    await expect(main.getByRole('radio', { name: /Yes — same access/ })).toBeChecked();
+    await captureStep(page, 'get-site-5-access');
+    await page.keyboard.press('Enter');
 
-      // 6. Apartments: Custom, refused while a property has none, then 3 + 2 units.
-      await tabTo(page, main.getByRole('radio', { name: /^All/ }));
-      await page.keyboard.press('ArrowDown');
-      const first = main.getByRole('group', { name: names[0] });
-      const second = main.getByRole('group', { name: names[1] });
-      await expect(first.getByRole('checkbox').first()).toBeVisible();
-      await expect(second.getByRole('checkbox').first()).toBeVisible();
-      await expect(next).toBeDisabled();
-      await expect(main.getByText(/Pick at least one apartment in/)).toBeVisible();
-      await captureStep(page, 'get-site-6-apartments-empty');
-      for (const [group, count] of [[first, 3], [second, 2]] as const) {
-        await tabTo(page, group.getByRole('checkbox').first());
-        for (let i = 0; i < count; i++) {
-          await page.keyboard.press('Space');
-          await page.keyboard.press('ArrowRight');
-        }
+    // 6. Apartments: Custom, refused while a property has none, then 3 + 2 units.
+    await tabTo(page, main.getByRole('radio', { name: /^All/ }));
+    await page.keyboard.press('ArrowDown');
+    const first = main.getByRole('group', { name: names[0] });
+    const second = main.getByRole('group', { name: names[1] });
+    await expect(first.getByRole('checkbox').first()).toBeVisible();
+    await expect(second.getByRole('checkbox').first()).toBeVisible();
+    await expect(next).toBeDisabled();
+    await expect(main.getByText(/Pick at least one apartment in/)).toBeVisible();
+    await captureStep(page, 'get-site-6-apartments-empty');
+    for (const [group, count] of [[first, 3], [second, 2]] as const) {
+      await tabTo(page, group.getByRole('checkbox').first());
+      for (let i = 0; i < count; i++) {
+        await page.keyboard.press('Space');
+        await page.keyboard.press('ArrowRight');
       }
-      await expect(first.getByText(/^3 of \d+ apartments picked/)).toBeVisible();
-      await expect(second.getByText(/^2 of \d+ apartments picked/)).toBeVisible();
-      await expect(next).toBeEnabled();
-      await captureStep(page, 'get-site-6-apartments');
-      await tabTo(page, next);
-      await page.keyboard.press('Enter');
-
-      // 7. Review: the plan per property; Import waits for the Integration service.
-      await expect(main.getByRole('region', { name: names[0], exact: true })).toBeVisible({ timeout: 30_000 });
-      const firstPlan = main.getByRole('region', { name: names[0], exact: true });
-      await expect(firstPlan.getByText('Apartments to create').locator('xpath=following-sibling::dd')).toHaveText('3');
-      await expect(main.getByRole('region', { name: names[1], exact: true }).getByText('Apartments to create').locator('xpath=following-sibling::dd')).toHaveText('2');
-      await expect(main.getByText(/Import is not possible yet/)).toBeVisible();
-      await expect(main.getByRole('button', { name: 'Import' })).toBeDisabled();
-      await captureStep(page, 'get-site-7-review-unpaid');
-      for (const cell of await main.locator('td.gs-mono').allTextContents()) expect(cell).not.toMatch(/^\d{2,8}$/);
-
-      // Pay through the Subscription screen, then come back: the wizard kept every choice.
-      await tabTo(page, main.getByRole('button', { name: 'Pay for the Integration service' }));
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { level: 1, name: 'Subscription' })).toBeVisible();
-      await payWithTestCard(page);
-      await sidebarTo(page, 'Sites');
-      await tabTo(page, main.getByRole('button', { name: 'Get Site from PMS' }).first());
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('heading', { level: 2, name: /Step 7 of 7: Review/ })).toBeVisible();
-      await expect(main.getByText(/The Integration service is paid for/)).toBeVisible();
-      await expect(main.getByRole('button', { name: 'Import' })).toBeEnabled();
-      await captureStep(page, 'get-site-7-review');
-
-      // Import: progress per site and phase (SmartPlus slowed down so the step can be seen), then the result.
-      app.services.sandbox!.smartPlus.admin.latency(400);
-      await tabTo(page, main.getByRole('button', { name: 'Import' }));
-      await page.keyboard.press('Enter');
-      await expect(main.getByRole('progressbar').first()).toBeVisible();
-      await expect(main.getByRole('button', { name: 'Cancel import' })).toBeEnabled();
-      await captureStep(page, 'get-site-8-importing');
-      app.services.sandbox!.smartPlus.admin.latency(0);
-      await expect(main.getByText(/sites were imported/)).toBeVisible({ timeout: 60_000 });
-      await expect(main.getByRole('button', { name: `Open ${names[0]}` })).toBeVisible();
-      await captureStep(page, 'get-site-9-result');
-
-      const sites = (await invoke(page, 'sites.list', undefined)) as { ok: true; value: Array<{ name: string; apartmentCount: number; policy: { creation: string; sameAccessAsMaster: boolean } }> };
-      expect(sites.value.map((s) => [s.name, s.apartmentCount]).sort()).toEqual([[names[0], 3], [names[1], 2]].sort());
-      expect(sites.value.every((s) => s.policy.creation === 'lease-start' && s.policy.sameAccessAsMaster)).toBe(true);
-
-      await tabTo(page, main.getByRole('button', { name: `Open ${names[0]}` }));
-      await page.keyboard.press('Enter');
-      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Sites/ })).toHaveAttribute('aria-current', 'page');
-      await expect(main.getByText(names[0]!).first()).toBeVisible();
-      await screenshot(page, 'get-site-10-landed-light');
-      expect(errors).toEqual([]);
-    } finally {
-      await stopApp(app);
     }
+    await expect(first.getByText(/^3 of \d+ apartments picked/)).toBeVisible();
+    await expect(second.getByText(/^2 of \d+ apartments picked/)).toBeVisible();
+    await expect(next).toBeEnabled();
+    await captureStep(page, 'get-site-6-apartments');
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // 7. Review: the plan per property; Import waits for the Integration service.
+    await expect(main.getByRole('region', { name: names[0], exact: true })).toBeVisible({ timeout: 30_000 });
+    const firstPlan = main.getByRole('region', { name: names[0], exact: true });
+    await expect(firstPlan.getByText('Apartments to create').locator('xpath=following-sibling::dd')).toHaveText('3');
+    await expect(main.getByRole('region', { name: names[1], exact: true }).getByText('Apartments to create').locator('xpath=following-sibling::dd')).toHaveText('2');
+    await expect(main.getByText(/Import is not possible yet/)).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Import' })).toBeDisabled();
+    await captureStep(page, 'get-site-7-review-unpaid');
+    for (const cell of await main.locator('td.gs-mono').allTextContents()) expect(cell).not.toMatch(/^\d{2,8}$/);
+
+    // Pay through the Subscription screen, then come back: the wizard kept every choice.
+    await tabTo(page, main.getByRole('button', { name: 'Pay for the Integration service' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Subscription' })).toBeVisible();
+    await payWithTestCard(page);
+    await sidebarTo(page, 'Sites');
+    await tabTo(page, main.getByRole('button', { name: 'Get Site from PMS' }).first());
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: /Step 7 of 7: Review/ })).toBeVisible();
+    await expect(main.getByText(/The Integration service is paid for/)).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Import' })).toBeEnabled();
+    await captureStep(page, 'get-site-7-review');
+
+    // Import: progress per site and phase (SmartPlus slowed down so the step can be seen), then the result.
+    app.services.sandbox!.smartPlus.admin.latency(400);
+    await tabTo(page, main.getByRole('button', { name: 'Import' }));
+    await page.keyboard.press('Enter');
+    await expect(main.getByRole('progressbar').first()).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Cancel import' })).toBeEnabled();
+    await captureStep(page, 'get-site-8-importing');
+    app.services.sandbox!.smartPlus.admin.latency(0);
+    await expect(main.getByText(/sites were imported/)).toBeVisible({ timeout: 60_000 });
+    await expect(main.getByRole('button', { name: `Open ${names[0]}` })).toBeVisible();
+    await captureStep(page, 'get-site-9-result');
+
+    const sites = (await invoke(page, 'sites.list', undefined)) as { ok: true; value: Array<{ name: string; apartmentCount: number; policy: { creation: string; sameAccessAsMaster: boolean } }> };
+    expect(sites.value.map((s) => [s.name, s.apartmentCount]).sort()).toEqual([[names[0], 3], [names[1], 2]].sort());
+    expect(sites.value.every((s) => s.policy.creation === 'lease-start' && s.policy.sameAccessAsMaster)).toBe(true);
+
+    await tabTo(page, main.getByRole('button', { name: `Open ${names[0]}` }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Sites/ })).toHaveAttribute('aria-current', 'page');
+    await expect(main.getByText(names[0]!).first()).toBeVisible();
+    await screenshot(page, 'get-site-10-landed-light');
+    expect(errors).toEqual([]);
   });
 });
