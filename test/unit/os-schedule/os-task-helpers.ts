@@ -1,0 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { JSDOM } from 'jsdom';
+
+/** Parses XML text (DOMParser from jsdom); throws with the parser's message when it is not well-formed. */
+export function parseXml(text: string): Document {
+  const { DOMParser } = new JSDOM('').window;
+  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) throw new Error(`not well-formed XML: ${error.textContent}`);
+  return doc;
+}
+
+/** The path of a binary on PATH, or null (for tests that need a real OS tool). */
+export function which(binary: string): string | null {
+  try {
+    return execFileSync('which', [binary], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
