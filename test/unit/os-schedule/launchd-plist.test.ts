@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { DEFAULT_SCHEDULE, type Schedule } from '../../../src-shared/domain/schedule';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEDULE, type Schedule } from '../../../src-shared/domain/schedule';
 import { nextSlot } from '../../../src-main/scheduler/next-run';
@@ -101,6 +102,10 @@ describe('Task Scheduler XML', () => {
     for (const arg of ['plain', 'with space', 'trailing\\', 'C:\\a b\\', 'q"uote', 'back\\\\"slash', '']) {
       expect(argvFromWindows(`x ${quoteWindowsArg(arg)}`).slice(1)).toEqual([arg]);
     }
+  });
+
+  it('the XML check can fail: malformed XML is refused', () => {
+    expect(() => parseXml('<Task><Triggers></Task>')).toThrow(/not well-formed/);
   });
 
   it('the file schtasks reads is UTF-16LE with a byte-order mark', () => {
