@@ -12,7 +12,7 @@ import {
   osScheduleStatus,
   removeOsSchedule,
 } from '../../../src-main/os-schedule/installer';
-import { nodeInstallerPort } from '../../../src-main/os-schedule/node-port';
+import { installerEnvironment, nodeInstallerPort } from '../../../src-main/os-schedule/node-port';
 import { systemdServiceUnit, systemdTimerUnit } from '../../../src-main/os-schedule/systemd-units';
 import { TaskCommandSchema } from '../../../src-main/os-schedule/task-command';
 
@@ -213,5 +213,15 @@ describe('nodeInstallerPort', () => {
     const missing = await nodeInstallerPort.exec(path.join(dir, 'no-such-program'), []);
     expect(missing.code).toBe(127);
     expect(missing.stderr).toMatch(/ENOENT/);
+  });
+});
+
+describe('installerEnvironment', () => {
+  it('reads this process: platform, home, XDG config, uid, Windows user, machine zone', () => {
+    const env = installerEnvironment({ XDG_CONFIG_HOME: '/x/config', USERDOMAIN: 'OFFICE', USERNAME: 'ana' }, now);
+    expect(env).toMatchObject({ platform: process.platform, homeDir: os.homedir(), configHome: '/x/config', userId: 'OFFICE\\ana', now });
+    expect(env.machineZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(installerEnvironment({ XDG_CONFIG_HOME: '' }).configHome).toBeUndefined();
+    if (process.getuid) expect(env.uid).toBe(process.getuid());
   });
 });
