@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { ApartmentDetail, ApartmentFilter, SiteSummary } from '../../src-shared/domain/site';
 import type { ApartmentListRow } from '../../src-shared/ipc/contract/apartments';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
 import { perfMark, perfMeasure } from './perf';
 
 /** Rows fetched per request; the virtualised list asks for more pages as it scrolls. */

@@ -4,7 +4,7 @@ import type { SiteSummary } from '../../src-shared/domain/site';
 import type { DeviceLocation } from '../../src-shared/domain/smartplus';
 import type { DeviceList } from '../../src-shared/ipc/contract/devices';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
 import type { Loadable } from './apartments-store';
 import { deviceErrorText } from './device-errors';
 

@@ -10,14 +10,8 @@ import type {
   UnitOption,
 } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-
-/** Something loaded over the bridge: not yet asked, on its way, there, or failed with a sentence. */
-export type Loadable<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: string; nextStep: string | null };
+import { describeError } from '../lib/error-text';
+import type { Loadable } from '../lib/loadable';
 
 /** The input steps of the wizard, in order (spec §8). */
 export const INPUT_STEPS = ['customer', 'properties', 'creation', 'deletion', 'access', 'apartments', 'review'] as const;

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Overview } from '../../src-shared/ipc/contract/overview';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
 
 /** A failure in words, with the next step. */
 export interface ErrorText {

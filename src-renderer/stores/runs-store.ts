@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Problem, ProblemKind, RunRecord } from '../../src-shared/domain/run';
 import type { CsvExport, RunDetail, RunListItem, SitePreview } from '../../src-shared/ipc/contract/runs';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
 import type { ErrorText } from './overview-store';
 
 /** One loadable thing: its state and, when it failed, why. */

@@ -5,8 +5,8 @@ import type { SiteSummary } from '../../src-shared/domain/site';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
 import type { FieldOption } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-import type { Loadable } from './get-site-store';
+import { describeError } from '../lib/error-text';
+import type { Loadable } from '../lib/loadable';
 
 /** The schedule form as typed: text fields stay text until saved, so a half-typed value is never lost. */
 export interface ScheduleForm {

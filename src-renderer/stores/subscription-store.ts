@@ -3,7 +3,7 @@ import type { CardInput, Order } from '../../src-shared/domain/billing';
 import type { ApartmentChoices, BillingQuoteBasis, IntegrationStatus, PaymentResult } from '../../src-shared/ipc/contract/billing';
 import type { ErrorCode } from '../../src-shared/errors';
 import { type Bridge, BridgeError } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
 import { billingErrors, type BillingForm, emptyDraft, type Flow, type SubscriptionDraft } from './subscription-quote';
 
 /** Something loaded from main: not yet, loading, there, or failed with a sentence and next step. */

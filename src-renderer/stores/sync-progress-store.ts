@@ -1,20 +1,8 @@
 import { createStore } from 'zustand/vanilla';
-import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
 import type { RunSkipped } from '../../src-shared/ipc/contract/sync';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-
-/** A site's manual run as the progress bar shows it: started, joined, progressing, finished or refused. */
-export interface SiteRunView {
-  runId: string | null;
-  /** True when the click found a run already going and shows that one (spec §6). */
-  joined: boolean;
-  progress: RunProgress | null;
-  finished: RunRecord | null;
-  cancelling: boolean;
-  /** Why the run could not start, with the next step. */
-  error: { text: string; nextStep: string | null; code: string | null } | null;
-}
+import { describeError } from '../lib/error-text';
+import { isRunning, type SiteRunView } from '../lib/site-run';
 
 /** Runs in progress and just finished, per site, fed by `sync.progressed` / `sync.finished`. */
 export interface SyncProgressState {
@@ -34,11 +22,6 @@ export interface SyncProgressState {
 }
 
 const IDLE: SiteRunView = { runId: null, joined: false, progress: null, finished: null, cancelling: false, error: null };
-
-/** True while the site's run has started and not finished. */
-export function isRunning(view: SiteRunView | undefined): boolean {
-  return !!view && view.runId !== null && view.finished === null && view.error === null;
-}
 
 /** Builds the progress store; it subscribes to the sync events for the window's lifetime. */
 export function createSyncProgressStore(bridge: Bridge) {

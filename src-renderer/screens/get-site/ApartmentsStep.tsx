@@ -1,8 +1,8 @@
-import type { Loadable } from '../../stores/get-site-store';
+import type { Loadable } from '../../lib/loadable';
 import type { UnitOption } from '../../../src-shared/ipc/contract/sites';
-import { LoadState } from './LoadState';
-import { Choice } from './PolicySteps';
-import { UnitPicker } from './UnitPicker';
+import { LoadState } from '../../components/LoadState';
+import { Choice } from '../../components/Choice';
+import { UnitPicker } from '../../components/UnitPicker';
 import { useGetSite } from './use-get-site';
 
 /** Step 6: all apartments, or the installer's pick per property. */

@@ -1,6 +1,6 @@
 import { EmptyState } from '../../components/EmptyState';
 import { useApp } from '../../stores/stores-context';
-import { LoadState } from './LoadState';
+import { LoadState } from '../../components/LoadState';
 import { useGetSite } from './use-get-site';
 
 const STATUS_TEXT = {

@@ -1,12 +1,7 @@
 import { useId, useState } from 'react';
-import { LoadState } from './LoadState';
+import { LoadState } from '../../components/LoadState';
+import { matches } from '../../lib/search';
 import { useGetSite } from './use-get-site';
-
-/** Case-insensitive match of a search text against any of the given strings. */
-export function matches(search: string, ...texts: Array<string | null | undefined>): boolean {
-  const needle = search.trim().toLowerCase();
-  return needle === '' || texts.some((t) => t?.toLowerCase().includes(needle));
-}
 
 /** Step 2: the properties the customer enabled for the integration, searchable, several at once. */
 export function PropertiesStep() {

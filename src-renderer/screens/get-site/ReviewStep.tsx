@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ProblemKind } from '../../../src-shared/domain/run';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { useStores } from '../../stores/stores-context';
-import { LoadState } from './LoadState';
+import { LoadState } from '../../components/LoadState';
 import { useGetSite } from './use-get-site';
 
 /** Problem kinds in words an installer reads. */

@@ -3,7 +3,7 @@ import type { HeldBackItem } from '../../../src-shared/ipc/contract/runs';
 import { Dialog } from '../../components/Dialog';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
-import { plural } from './labels';
+import { plural } from '../../components/labels';
 
 /** One decision's dialog: what it does, the action, and "Go back", which takes the focus first. */
 function DecisionDialog({ title, act, actClass, onAct, onBack, children }: { title: string; act: string; actClass: string; onAct: () => void; onBack: () => void; children: ReactNode }) {

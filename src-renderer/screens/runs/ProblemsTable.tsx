@@ -2,7 +2,7 @@ import { PROBLEM_KINDS, type Problem, type ProblemKind } from '../../../src-shar
 import { maskPin } from '../../../src-shared/rules/pin';
 import { useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
-import { PROBLEM_LABELS } from './labels';
+import { PROBLEM_LABELS } from '../../components/labels';
 
 /** How many problems the table renders; the CSV export has them all. */
 const SHOWN = 500;

@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns } from '../../stores/sync-hooks';
-import { countsLine, OUTCOME_LABELS, plural, TRIGGER_LABELS } from './labels';
+import { countsLine, OUTCOME_LABELS, plural, TRIGGER_LABELS } from '../../components/labels';
 
 /** Run history per site and overall (spec §11), newest first. */
 export function RunHistory({ siteId }: { siteId: string | null }) {

@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { FieldOption, UnitOption } from '../../../src-shared/ipc/contract/sites';
 import { EmptyState } from '../../components/EmptyState';
-import { describeError } from '../../components/error-text';
+import { describeError } from '../../lib/error-text';
 import { useApp, useStores } from '../../stores/stores-context';
-import { Choice } from '../get-site/PolicySteps';
-import { UnitPicker } from '../get-site/UnitPicker';
+import { Choice } from '../../components/Choice';
+import { UnitPicker } from '../../components/UnitPicker';
 import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
 import { useSettings } from './use-settings';
 

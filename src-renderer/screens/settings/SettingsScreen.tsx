@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStores } from '../../stores/stores-context';
-import { ConfirmDialog } from '../get-site/ConfirmDialog';
-import { LoadState } from '../get-site/LoadState';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadState } from '../../components/LoadState';
 import { PolicyCard } from './PolicyCard';
 import { ScheduleCard } from './ScheduleCard';
 import { useSettings } from './use-settings';

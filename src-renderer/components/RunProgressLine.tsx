@@ -1,19 +1,24 @@
-import { useApp, useStores } from '../../stores/stores-context';
-import { useSyncProgress } from '../../stores/sync-hooks';
-import { isRunning } from '../../stores/sync-progress-store';
-import { countsLine, OUTCOME_LABELS, PHASE_LABELS, TRIGGER_LABELS } from '../runs/labels';
+import type { Navigation } from '../../src-shared/ipc/contract/app';
+import { isRunning, type SiteRunView } from '../lib/site-run';
+import { countsLine, OUTCOME_LABELS, PHASE_LABELS, TRIGGER_LABELS } from './labels';
+
+/** What {@link RunProgressLine} needs: the site's run (none: nothing is drawn) and what its buttons do. */
+export interface RunProgressLineProps {
+  siteName: string;
+  view: SiteRunView | undefined;
+  onDismiss: () => void;
+  onCancel: () => void;
+  onNavigate: (to: Navigation) => void;
+}
 
 /**
  * A site's manual run under its row: the phase and counts while it runs (with Cancel), how it
  * ended (with a link to the run), or why it could not start (with the next step).
  */
-export function RunProgressLine({ siteId, siteName }: { siteId: string; siteName: string }) {
-  const view = useSyncProgress((s) => s.bySite[siteId]);
-  const { syncProgress } = useStores();
-  const navigate = useApp((s) => s.navigate);
+export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigate: navigate }: RunProgressLineProps) {
   if (!view) return null;
   const dismiss = (
-    <button type="button" className="btn btn-small" onClick={() => syncProgress.getState().dismiss(siteId)} aria-label={`Dismiss the resync message of ${siteName}`}>
+    <button type="button" className="btn btn-small" onClick={onDismiss} aria-label={`Dismiss the resync message of ${siteName}`}>
       Dismiss
     </button>
   );
@@ -86,7 +91,7 @@ export function RunProgressLine({ siteId, siteName }: { siteId: string; siteName
         type="button"
         className="btn btn-small btn-danger"
         disabled={view.cancelling}
-        onClick={() => void syncProgress.getState().cancel(siteId)}
+        onClick={onCancel}
         aria-label={view.cancelling ? `Cancelling the resync of ${siteName}` : `Cancel the resync of ${siteName}`}
       >
         {view.cancelling ? 'Cancelling…' : 'Cancel'}

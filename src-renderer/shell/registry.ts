@@ -1,13 +1,13 @@
 import type { ComponentType } from 'react';
 import type { RouteScreen } from '../stores/app-store';
-import { ConnectionsScreen } from './connections/ConnectionsScreen';
-import { SubscriptionScreen } from './subscription/SubscriptionScreen';
-import { DevicesScreen } from './devices/DevicesScreen';
-import { GetSiteScreen } from './get-site/GetSiteScreen';
-import { SettingsScreen } from './settings/SettingsScreen';
-import { OverviewScreen } from './overview/OverviewScreen';
-import { RunsScreen } from './runs/RunsScreen';
-import { SitesScreen } from './sites/SitesScreen';
+import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { SubscriptionScreen } from '../screens/subscription/SubscriptionScreen';
+import { DevicesScreen } from '../screens/devices/DevicesScreen';
+import { GetSiteScreen } from '../screens/get-site/GetSiteScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { OverviewScreen } from '../screens/overview/OverviewScreen';
+import { RunsScreen } from '../screens/runs/RunsScreen';
+import { SitesScreen } from '../screens/sites/SitesScreen';
 
 /**
  * The component of each screen. A feature registers its screen here (one line); a screen

@@ -1,4 +1,4 @@
-import { formatDateTime } from './format';
+import { formatDateTime } from '../components/format';
 import { useApp } from '../stores/stores-context';
 
 /** The bottom bar: online/offline, sandbox label, last sync, theme switch. */

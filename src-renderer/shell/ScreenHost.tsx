@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { EmptyState } from '../components/EmptyState';
-import { SCREEN_LABELS } from '../components/Sidebar';
+import { SCREEN_LABELS } from './Sidebar';
 import { useApp } from '../stores/stores-context';
 import { sidebarScreenOf } from '../stores/app-store';
 import { SCREEN_COMPONENTS } from './registry';

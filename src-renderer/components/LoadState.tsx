@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Loadable } from '../../stores/get-site-store';
+import type { Loadable } from '../lib/loadable';
 
 /** Renders a {@link Loadable}: a polite loading line, an error with its next step and a retry, or the data. */
 export function LoadState<T>({

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
-import type { UnitOption } from '../../../src-shared/ipc/contract/sites';
-import { matches } from './PropertiesStep';
+import type { UnitOption } from '../../src-shared/ipc/contract/sites';
+import { matches } from '../lib/search';
 
 /** Columns of a CSS grid as laid out now (1 when unknown, e.g. in tests). */
 function columnsOf(grid: HTMLElement): number {

@@ -1,6 +1,6 @@
-import type { ProblemKind, RunCounts, RunOutcome, RunProgress, RunTrigger } from '../../../src-shared/domain/run';
-import type { OperationKind } from '../../../src-shared/domain/sync-plan';
-import type { SubscriptionState } from '../../../src-shared/domain/site';
+import type { ProblemKind, RunCounts, RunOutcome, RunProgress, RunTrigger } from '../../src-shared/domain/run';
+import type { OperationKind } from '../../src-shared/domain/sync-plan';
+import type { SubscriptionState } from '../../src-shared/domain/site';
 
 /** How a run ended, in words, with the pill colour to show it in. */
 export const OUTCOME_LABELS: Record<RunOutcome, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
