@@ -5,8 +5,8 @@ import { ApartmentBrowser } from './ApartmentBrowser';
 import { ApartmentDetailView } from './ApartmentDetailView';
 import { SiteList } from './SiteList';
 
-/** The Sites screen: the installer's sites → a site's apartments → one apartment (spec §9). */
-export function SitesScreen() {
+/** The apartment browser (the Sites item of the sidebar): the installer's sites → a site's apartments → one apartment (spec §9). */
+export function ApartmentsScreen() {
   const siteId = useApp((s) => s.route.siteId);
   const apartmentId = useApp((s) => s.route.apartmentId);
   const store = useStores().apartments;

@@ -1,11 +1,11 @@
 import { formatDateTime, formatMoney } from '../../components/format';
-import { useSubscription } from './use-subscription';
+import { useBilling } from './use-billing';
 
 const BRAND_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
 
 /** The receipt after paying: amount, period, next renewal date, and the card's brand and last 4 digits. */
 export function ReceiptStep() {
-  const step = useSubscription((s) => s.wizard?.step);
+  const step = useBilling((s) => s.wizard?.step);
   if (step?.kind !== 'receipt') return null;
   const { receipt, paidWith } = step.result;
   const period = receipt.lines.map((l) => l.description).join('; ');

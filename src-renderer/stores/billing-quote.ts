@@ -14,7 +14,7 @@ export interface BillingForm {
 }
 
 /** Everything the wizard has collected. Never holds card details: those stay in the card form. */
-export interface SubscriptionDraft {
+export interface BillingDraft {
   type: 'community' | null;
   flow: Flow | null;
   renewal: Renewal | null;
@@ -33,7 +33,7 @@ export interface QuoteLine {
 }
 
 /** A fresh draft. */
-export function emptyDraft(flow: Flow | null = null): SubscriptionDraft {
+export function emptyDraft(flow: Flow | null = null): BillingDraft {
   return {
     type: null,
     flow,
@@ -49,7 +49,7 @@ export function emptyDraft(flow: Flow | null = null): SubscriptionDraft {
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The priced lines of the draft (count × monthly price × months) — empty until the choices are made. */
-export function quoteLines(draft: SubscriptionDraft, prices: Prices | null): QuoteLine[] {
+export function quoteLines(draft: BillingDraft, prices: Prices | null): QuoteLine[] {
   if (!prices) return [];
   if (draft.flow === 'integration' && draft.months && draft.renewal) {
     const renews = draft.renewal === 'auto' ? 'renews automatically' : 'renewed by hand';

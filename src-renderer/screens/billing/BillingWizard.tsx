@@ -1,12 +1,12 @@
 import { useEffect, useRef } from 'react';
-import type { WizardStep } from '../../stores/subscription-store';
+import type { WizardStep } from '../../stores/billing-store';
 import { useStores } from '../../stores/stores-context';
 import { ApartmentsStep } from './ApartmentsStep';
 import { RenewalStep, ServiceStep, TypeStep } from './ChoiceSteps';
 import { PaymentStep } from './PaymentStep';
 import { ReceiptStep } from './ReceiptStep';
 import { ReviewStep } from './ReviewStep';
-import { useSubscription } from './use-subscription';
+import { useBilling } from './use-billing';
 
 type Kind = WizardStep['kind'];
 
@@ -44,17 +44,17 @@ function StepBody({ kind }: { kind: Kind }) {
 }
 
 /** The payment wizard: progress list, the current step (its heading takes focus), the step's problem, Back / Next. */
-export function SubscriptionWizard() {
-  const { subscription } = useStores();
-  const kind = useSubscription((s) => s.wizard?.step.kind ?? 'type');
-  const flow = useSubscription((s) => s.wizard?.draft.flow ?? null);
-  const stepError = useSubscription((s) => s.wizard?.stepError ?? null);
-  const paying = useSubscription((s) => s.wizard?.step.kind === 'payment' && s.wizard.step.paying);
+export function BillingWizard() {
+  const { billing } = useStores();
+  const kind = useBilling((s) => s.wizard?.step.kind ?? 'type');
+  const flow = useBilling((s) => s.wizard?.draft.flow ?? null);
+  const stepError = useBilling((s) => s.wizard?.stepError ?? null);
+  const paying = useBilling((s) => s.wizard?.step.kind === 'payment' && s.wizard.step.paying);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [kind]);
   const steps = flow === 'apartments' ? APARTMENT_STEPS : INTEGRATION_STEPS;
   const index = steps.indexOf(kind);
-  const store = subscription.getState;
+  const store = billing.getState;
   return (
     <section className="card sub-wizard" aria-labelledby="sub-step-title">
       <ol className="sub-steps" aria-label="Steps">

@@ -4,7 +4,7 @@ import type { ApartmentChoices, BillingQuoteBasis, IntegrationStatus, PaymentRes
 import type { ErrorCode } from '../../src-shared/errors';
 import { type Bridge, BridgeError } from '../bridge';
 import { describeError } from '../lib/error-text';
-import { billingErrors, type BillingForm, emptyDraft, type Flow, type SubscriptionDraft } from './subscription-quote';
+import { billingErrors, type BillingForm, emptyDraft, type Flow, type BillingDraft } from './billing-quote';
 
 /** Something loaded from main: not yet, loading, there, or failed with a sentence and next step. */
 export type Loadable<T> =
@@ -34,14 +34,14 @@ export type WizardStep =
 /** The open wizard. */
 export interface Wizard {
   step: WizardStep;
-  draft: SubscriptionDraft;
+  draft: BillingDraft;
   /** Why Next did nothing (a choice is missing). */
   stepError: string | null;
   billingErrors: Partial<Record<keyof BillingForm, string>>;
 }
 
-/** The Subscription screen's state. Card details are never part of it. */
-export interface SubscriptionState {
+/** The billing state behind the Subscription screen. Card details are never part of it. */
+export interface BillingState {
   status: Loadable<IntegrationStatus>;
   receipts: Loadable<Order[]>;
   basis: Loadable<BillingQuoteBasis>;
@@ -54,7 +54,7 @@ export interface SubscriptionState {
   /** Opens the wizard at its first step (optionally with the payment kind chosen). */
   start(flow?: Flow): void;
   close(): void;
-  setDraft(patch: Partial<Omit<SubscriptionDraft, 'billing'>>): void;
+  setDraft(patch: Partial<Omit<BillingDraft, 'billing'>>): void;
   setBilling(patch: Partial<BillingForm>): void;
   chooseSite(siteId: string): Promise<void>;
   next(): void;
@@ -96,7 +96,7 @@ function nextStep(w: Wizard, choices: ApartmentChoices | null): WizardStep | str
   }
 }
 
-const PREVIOUS: Partial<Record<WizardStep['kind'], (d: SubscriptionDraft) => WizardStep['kind'] | null>> = {
+const PREVIOUS: Partial<Record<WizardStep['kind'], (d: BillingDraft) => WizardStep['kind'] | null>> = {
   type: () => null,
   service: () => 'type',
   renewal: () => 'service',
@@ -105,9 +105,9 @@ const PREVIOUS: Partial<Record<WizardStep['kind'], (d: SubscriptionDraft) => Wiz
   payment: () => 'review',
 };
 
-/** Builds the Subscription store over a bridge; follows `billing.statusChanged`. */
-export function createSubscriptionStore(bridge: Bridge) {
-  const store = createStore<SubscriptionState>()((set, get) => {
+/** Builds the billing store (the Subscription screen's) over a bridge; follows `billing.statusChanged`. */
+export function createBillingStore(bridge: Bridge) {
+  const store = createStore<BillingState>()((set, get) => {
     const patchWizard = (patch: Partial<Wizard>) => {
       const w = get().wizard;
       if (w) set({ wizard: { ...w, ...patch } });
@@ -259,5 +259,5 @@ export function createSubscriptionStore(bridge: Bridge) {
   return store;
 }
 
-/** The type of store {@link createSubscriptionStore} returns. */
-export type SubscriptionStore = ReturnType<typeof createSubscriptionStore>;
+/** The type of store {@link createBillingStore} returns. */
+export type BillingStore = ReturnType<typeof createBillingStore>;

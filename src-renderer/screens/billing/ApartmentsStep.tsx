@@ -1,17 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import { formatMoney } from '../../components/format';
 import { useStores } from '../../stores/stores-context';
-import { useSubscription } from './use-subscription';
+import { useBilling } from './use-billing';
 
 const SHOWN = 300;
 
 /** Apartments flow: choose a synced site, the apartments (search, select all / none) and the months. */
 export function ApartmentsStep() {
-  const { subscription } = useStores();
+  const { billing } = useStores();
   const id = useId();
-  const choices = useSubscription((s) => s.choices);
-  const draft = useSubscription((s) => s.wizard?.draft);
-  const prices = useSubscription((s) => s.basis.value?.prices ?? null);
+  const choices = useBilling((s) => s.choices);
+  const draft = useBilling((s) => s.wizard?.draft);
+  const prices = useBilling((s) => s.basis.value?.prices ?? null);
   const [search, setSearch] = useState('');
   const apartments = useMemo(() => choices.value?.apartments ?? [], [choices.value]);
   const matching = useMemo(() => apartments.filter((a) => a.name.toLowerCase().includes(search.trim().toLowerCase())), [apartments, search]);
@@ -21,14 +21,14 @@ export function ApartmentsStep() {
   const sites = choices.value?.sites ?? [];
   if (sites.length === 0) return <p className="banner banner-warn" role="status">No site is synced yet. Import a site with Get Site from PMS first; then its apartments can be paid for.</p>;
   const chosen = new Set(draft.apartmentIds);
-  const set = (ids: string[]) => subscription.getState().setDraft({ apartmentIds: ids });
+  const set = (ids: string[]) => billing.getState().setDraft({ apartmentIds: ids });
   const toggle = (aptId: string) => set(chosen.has(aptId) ? draft.apartmentIds.filter((x) => x !== aptId) : [...draft.apartmentIds, aptId]);
   return (
     <>
       <div className="row sub-apt-controls">
         <div className="field">
           <label htmlFor={`${id}-site`}>Site</label>
-          <select id={`${id}-site`} value={draft.siteId ?? ''} onChange={(e) => void subscription.getState().chooseSite(e.target.value)}>
+          <select id={`${id}-site`} value={draft.siteId ?? ''} onChange={(e) => void billing.getState().chooseSite(e.target.value)}>
             {sites.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.apartmentCount} apartments)
@@ -38,7 +38,7 @@ export function ApartmentsStep() {
         </div>
         <div className="field">
           <label htmlFor={`${id}-months`}>Months</label>
-          <select id={`${id}-months`} value={draft.apartmentMonths} onChange={(e) => subscription.getState().setDraft({ apartmentMonths: Number(e.target.value) })}>
+          <select id={`${id}-months`} value={draft.apartmentMonths} onChange={(e) => billing.getState().setDraft({ apartmentMonths: Number(e.target.value) })}>
             {Array.from({ length: 12 }, (_, i) => i + 1).map((m) => (
               <option key={m} value={m}>
                 {m === 1 ? '1 month' : `${m} months`}

@@ -1,10 +1,10 @@
 import { formatDateTime, formatMoney } from '../../components/format';
 import { EmptyState } from '../../components/EmptyState';
-import { useSubscription } from './use-subscription';
+import { useBilling } from './use-billing';
 
 /** The receipts kept on this computer: date, what was paid for, amount, next renewal. */
 export function ReceiptsTable() {
-  const receipts = useSubscription((s) => s.receipts);
+  const receipts = useBilling((s) => s.receipts);
   const list = receipts.value ?? [];
   return (
     <section className="sub-section" aria-labelledby="sub-receipts-title">

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../../src-shared/domain/billing';
 import type { ApartmentChoices, IntegrationStatus } from '../../src-shared/ipc/contract/billing';
-import { billingErrors, emptyDraft, integrationBlocker, quoteLines, quoteTotal } from '../../src-renderer/stores/subscription-quote';
-import { createSubscriptionStore } from '../../src-renderer/stores/subscription-store';
+import { billingErrors, emptyDraft, integrationBlocker, quoteLines, quoteTotal } from '../../src-renderer/stores/billing-quote';
+import { createBillingStore } from '../../src-renderer/stores/billing-store';
 import { createFakeBridge } from './helpers/fake-bridge';
 
 const PRICES = { currency: 'USD', integrationMonthly: 4900, apartmentMonthly: 100, additionalAppMonthly: 50 };
@@ -25,7 +25,7 @@ function setup(choices: ApartmentChoices = { sites: [], siteId: null, apartments
   fake.respond('billing.receipts', () => []);
   fake.respond('billing.prices', () => ({ prices: PRICES, billingDefaults: DEFAULTS }));
   fake.respond('billing.apartmentChoices', () => choices);
-  const store = createSubscriptionStore(fake.bridge);
+  const store = createBillingStore(fake.bridge);
   return { fake, store };
 }
 
@@ -42,7 +42,7 @@ async function toReview(store: ReturnType<typeof setup>['store']) {
   store.getState().next();
 }
 
-describe('subscription quote rules', () => {
+describe('billing quote rules', () => {
   it('prices count × monthly price × months', () => {
     expect(quoteLines({ ...emptyDraft('integration'), renewal: 'manual', months: 6 }, PRICES)).toEqual([{ label: 'Integration', detail: '6 months, renewed by hand', amount: 29400 }]);
     const apartments = quoteLines({ ...emptyDraft('apartments'), apartmentIds: ['a', 'b', 'c'], apartmentMonths: 3 }, PRICES);
@@ -71,7 +71,7 @@ describe('subscription quote rules', () => {
   });
 });
 
-describe('subscription store: integration flow', () => {
+describe('billing store: integration flow', () => {
   it('loads the status and receipts, and follows status events', async () => {
     const { fake, store } = setup();
     await store.getState().load();
@@ -159,7 +159,7 @@ describe('subscription store: integration flow', () => {
   });
 });
 
-describe('subscription store: apartments flow', () => {
+describe('billing store: apartments flow', () => {
   const CHOICES: ApartmentChoices = {
     sites: [{ id: 's1', name: 'Elm Court', apartmentCount: 3 }],
     siteId: 's1',

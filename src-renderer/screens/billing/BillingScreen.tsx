@@ -2,21 +2,21 @@ import { useEffect } from 'react';
 import { useApp, useStores } from '../../stores/stores-context';
 import { ReceiptsTable } from './ReceiptsTable';
 import { StatusPanel } from './StatusPanel';
-import { SubscriptionWizard } from './SubscriptionWizard';
-import { useSubscription } from './use-subscription';
+import { BillingWizard } from './BillingWizard';
+import { useBilling } from './use-billing';
 
 /**
  * Subscription (spec §7): the integration's state, paying for it (type → service → renewal →
  * review → card → receipt), paying the monthly fee of chosen apartments, and the receipts.
  */
-export function SubscriptionScreen() {
-  const { subscription } = useStores();
-  const open = useSubscription((s) => s.wizard !== null);
-  const state = useSubscription((s) => s.status.value?.state ?? null);
+export function BillingScreen() {
+  const { billing } = useStores();
+  const open = useBilling((s) => s.wizard !== null);
+  const state = useBilling((s) => s.status.value?.state ?? null);
   const online = useApp((s) => s.online);
   useEffect(() => {
-    void subscription.getState().load();
-  }, [subscription]);
+    void billing.getState().load();
+  }, [billing]);
   return (
     <section className="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1}>
@@ -29,13 +29,13 @@ export function SubscriptionScreen() {
       )}
       <StatusPanel />
       {open ? (
-        <SubscriptionWizard />
+        <BillingWizard />
       ) : (
         <div className="row sub-start">
-          <button type="button" className="btn btn-primary" onClick={() => subscription.getState().start('integration')}>
+          <button type="button" className="btn btn-primary" onClick={() => billing.getState().start('integration')}>
             {state === 'active' ? 'Extend the integration' : state === 'expired' ? 'Renew the integration' : 'Pay for the integration'}
           </button>
-          <button type="button" className="btn" onClick={() => subscription.getState().start('apartments')}>
+          <button type="button" className="btn" onClick={() => billing.getState().start('apartments')}>
             Pay for apartments
           </button>
         </div>

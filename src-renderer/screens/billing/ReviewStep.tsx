@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { formatMoney } from '../../components/format';
-import { type BillingForm, quoteLines, quoteTotal } from '../../stores/subscription-quote';
+import { type BillingForm, quoteLines, quoteTotal } from '../../stores/billing-quote';
 import { useStores } from '../../stores/stores-context';
-import { useSubscription } from './use-subscription';
+import { useBilling } from './use-billing';
 
 const FIELDS: { key: keyof BillingForm; label: string; autoComplete: string; type?: string }[] = [
   { key: 'company', label: 'Company', autoComplete: 'organization' },
@@ -24,8 +24,8 @@ const COUNTRIES: [string, string][] = [
 
 /** The services with prices and the total. */
 export function QuoteTable() {
-  const draft = useSubscription((s) => s.wizard?.draft);
-  const prices = useSubscription((s) => s.basis.value?.prices ?? null);
+  const draft = useBilling((s) => s.wizard?.draft);
+  const prices = useBilling((s) => s.basis.value?.prices ?? null);
   if (!draft || !prices) return null;
   const lines = quoteLines(draft, prices);
   return (
@@ -63,11 +63,11 @@ export function QuoteTable() {
 
 /** Review: billing details (prefilled from the SmartPlus account) and the services with prices and total. */
 export function ReviewStep() {
-  const { subscription } = useStores();
+  const { billing: store } = useStores();
   const id = useId();
-  const billing = useSubscription((s) => s.wizard?.draft.billing);
-  const errors = useSubscription((s) => s.wizard?.billingErrors ?? {});
-  const basis = useSubscription((s) => s.basis);
+  const billing = useBilling((s) => s.wizard?.draft.billing);
+  const errors = useBilling((s) => s.wizard?.billingErrors ?? {});
+  const basis = useBilling((s) => s.basis);
   if (!billing) return null;
   const countries = COUNTRIES.some(([code]) => code === billing.country.toUpperCase()) || !billing.country ? COUNTRIES : [...COUNTRIES, [billing.country.toUpperCase(), billing.country.toUpperCase()] as [string, string]];
   const invalid = (key: keyof BillingForm) => (errors[key] ? { 'aria-invalid': true, 'aria-describedby': `${id}-${key}-error` } : {});
@@ -85,13 +85,13 @@ export function ReviewStep() {
         {FIELDS.map((f) => (
           <div className="field" key={f.key}>
             <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
-            <input id={`${id}-${f.key}`} type={f.type ?? 'text'} autoComplete={f.autoComplete} value={billing[f.key]} {...invalid(f.key)} onChange={(e) => subscription.getState().setBilling({ [f.key]: e.target.value })} />
+            <input id={`${id}-${f.key}`} type={f.type ?? 'text'} autoComplete={f.autoComplete} value={billing[f.key]} {...invalid(f.key)} onChange={(e) => store.getState().setBilling({ [f.key]: e.target.value })} />
             {errors[f.key] ? <span id={`${id}-${f.key}-error`} className="error">{errors[f.key]}</span> : null}
           </div>
         ))}
         <div className="field">
           <label htmlFor={`${id}-country`}>Country</label>
-          <select id={`${id}-country`} autoComplete="country" value={billing.country.toUpperCase()} {...invalid('country')} onChange={(e) => subscription.getState().setBilling({ country: e.target.value })}>
+          <select id={`${id}-country`} autoComplete="country" value={billing.country.toUpperCase()} {...invalid('country')} onChange={(e) => store.getState().setBilling({ country: e.target.value })}>
             <option value="">Choose…</option>
             {countries.map(([code, name]) => (
               <option key={code} value={code}>

@@ -2,10 +2,10 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { ApartmentChoices, IntegrationStatus } from '../../src-shared/ipc/contract/billing';
-import { SubscriptionScreen } from '../../src-renderer/screens/subscription/SubscriptionScreen';
-import { checkCard } from '../../src-renderer/screens/subscription/PaymentStep';
+import { BillingScreen } from '../../src-renderer/screens/billing/BillingScreen';
+import { checkCard } from '../../src-renderer/screens/billing/PaymentStep';
 import { createAppStore } from '../../src-renderer/stores/app-store';
-import { createSubscriptionStore } from '../../src-renderer/stores/subscription-store';
+import { createBillingStore } from '../../src-renderer/stores/billing-store';
 import { type Stores, StoresContext } from '../../src-renderer/stores/stores-context';
 import { createFakeBridge } from './helpers/fake-bridge';
 
@@ -29,10 +29,10 @@ function renderScreen(status: IntegrationStatus = NONE, choices: ApartmentChoice
   fake.respond('billing.receipts', () => []);
   fake.respond('billing.prices', () => ({ prices: PRICES, billingDefaults: DEFAULTS }));
   fake.respond('billing.apartmentChoices', () => choices);
-  const stores = { bridge: fake.bridge, app: createAppStore(fake.bridge), subscription: createSubscriptionStore(fake.bridge) } as unknown as Stores;
+  const stores = { bridge: fake.bridge, app: createAppStore(fake.bridge), billing: createBillingStore(fake.bridge) } as unknown as Stores;
   render(
     <StoresContext.Provider value={stores}>
-      <SubscriptionScreen />
+      <BillingScreen />
     </StoresContext.Provider>,
   );
   return { fake, user: userEvent.setup() };
@@ -78,7 +78,7 @@ describe('card checks', () => {
   });
 });
 
-describe('subscription screen', () => {
+describe('billing screen (Subscription)', () => {
   it('shows the integration state at the top: not active, active until, expired', async () => {
     renderScreen();
     expect((await screen.findByText('Not active')).className).toContain('pill-warn');

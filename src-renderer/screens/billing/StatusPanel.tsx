@@ -1,7 +1,7 @@
 import type { IntegrationStatus } from '../../../src-shared/ipc/contract/billing';
 import { formatDateTime } from '../../components/format';
 import { useStores } from '../../stores/stores-context';
-import { useSubscription } from './use-subscription';
+import { useBilling } from './use-billing';
 
 function describe(status: IntegrationStatus): { pill: string; label: string; text: string } {
   const until = status.activeUntil ? formatDateTime(status.activeUntil) : null;
@@ -19,8 +19,8 @@ function describe(status: IntegrationStatus): { pill: string; label: string; tex
 
 /** The integration subscription's state at the top of the screen: active until …, expired, or none — with why syncing is blocked. */
 export function StatusPanel() {
-  const { subscription } = useStores();
-  const status = useSubscription((s) => s.status);
+  const { billing } = useStores();
+  const status = useBilling((s) => s.status);
   const value = status.value;
   const shown = value ? describe(value) : null;
   return (
@@ -39,7 +39,7 @@ export function StatusPanel() {
       {status.state === 'error' ? (
         <div className="banner banner-error" role="alert">
           {status.text} {status.nextStep}{' '}
-          <button type="button" className="btn btn-small" onClick={() => void subscription.getState().refreshStatus()}>
+          <button type="button" className="btn btn-small" onClick={() => void billing.getState().refreshStatus()}>
             Check again
           </button>
         </div>

@@ -2,9 +2,9 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import type { CardInput } from '../../../src-shared/domain/billing';
 import { cardBrand, cardDigits, checkCardNumber, checkExpiry, checkSecurityCode, groupCardNumber, type CardBrand } from '../../../src-shared/rules/card';
 import { formatMoney } from '../../components/format';
-import { quoteLines, quoteTotal } from '../../stores/subscription-quote';
+import { quoteLines, quoteTotal } from '../../stores/billing-quote';
 import { useStores } from '../../stores/stores-context';
-import { useSubscription } from './use-subscription';
+import { useBilling } from './use-billing';
 
 const BRANDS: Record<CardBrand, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', unknown: '' };
 
@@ -38,11 +38,11 @@ export function checkCard(fields: Record<Field, string>, now: Date): { card: Car
  * number and security code and keeps the rest of the form.
  */
 export function PaymentStep() {
-  const { subscription } = useStores();
+  const { billing } = useStores();
   const id = useId();
-  const step = useSubscription((s) => s.wizard?.step);
-  const draft = useSubscription((s) => s.wizard?.draft);
-  const prices = useSubscription((s) => s.basis.value?.prices ?? null);
+  const step = useBilling((s) => s.wizard?.step);
+  const draft = useBilling((s) => s.wizard?.draft);
+  const prices = useBilling((s) => s.basis.value?.prices ?? null);
   const [fields, setFields] = useState<Record<Field, string>>({ number: '', expiry: '', cvc: '', holder: '' });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const refs = { number: useRef<HTMLInputElement>(null), expiry: useRef<HTMLInputElement>(null), cvc: useRef<HTMLInputElement>(null), holder: useRef<HTMLInputElement>(null) };
@@ -57,16 +57,16 @@ export function PaymentStep() {
     event.preventDefault();
     const checked = checkCard(fields, new Date());
     if (!checked.card) {
-      subscription.getState().clearFailure();
+      billing.getState().clearFailure();
       setErrors(checked.errors);
       const first = (['number', 'expiry', 'cvc', 'holder'] as Field[]).find((f) => checked.errors[f]);
       if (first) refs[first].current?.focus();
       return;
     }
-    const paid = await subscription.getState().pay(checked.card);
+    const paid = await billing.getState().pay(checked.card);
     if (!paid) {
       setFields((f) => ({ ...f, number: '', cvc: '' }));
-      const field = subscription.getState().wizard?.step;
+      const field = billing.getState().wizard?.step;
       const named = field?.kind === 'payment' && (field.failure?.field === 'expiry' || field.failure?.field === 'holder') ? field.failure.field : 'number';
       refs[named].current?.focus();
     }
