@@ -18,10 +18,23 @@ const NEXT_STEP: Partial<Record<ErrorCode, string>> = {
   INTERNAL: 'Something went wrong. Try again; if it happens again, send the log file to support.',
 };
 
+/** A failure in words, with the next step and the code it came from (null: not an answer from main). */
+export interface ErrorText {
+  text: string;
+  nextStep: string | null;
+  code: ErrorCode | null;
+}
+
 /** A sentence for the user and the next step, from anything a call threw. */
-export function describeError(error: unknown): { text: string; nextStep: string | null; code: ErrorCode | null } {
+export function describeError(error: unknown): ErrorText {
   if (error instanceof BridgeError) {
     return { text: error.message, nextStep: NEXT_STEP[error.code] ?? null, code: error.code };
   }
   return { text: 'Something went wrong.', nextStep: NEXT_STEP.INTERNAL ?? null, code: null };
+}
+
+/** The failure as one sentence: the text, then the next step. */
+export function errorSentence(error: unknown): string {
+  const { text, nextStep } = describeError(error);
+  return nextStep ? `${text} ${nextStep}` : text;
 }

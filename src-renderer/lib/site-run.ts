@@ -1,4 +1,5 @@
 import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
+import type { ErrorText } from './error-text';
 
 /** A site's manual run as the progress bar shows it: started, joined, progressing, finished or refused. */
 export interface SiteRunView {
@@ -9,7 +10,7 @@ export interface SiteRunView {
   finished: RunRecord | null;
   cancelling: boolean;
   /** Why the run could not start, with the next step. */
-  error: { text: string; nextStep: string | null; code: string | null } | null;
+  error: ErrorText | null;
 }
 
 /** True while the site's run has started and not finished. */

@@ -4,13 +4,8 @@ import type { ApartmentChoices, BillingQuoteBasis, IntegrationStatus, PaymentRes
 import type { ErrorCode } from '../../src-shared/errors';
 import { type Bridge, BridgeError } from '../bridge';
 import { describeError } from '../lib/error-text';
+import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
 import { billingErrors, type BillingForm, emptyDraft, type Flow, type BillingDraft } from './billing-quote';
-
-/** Something loaded from main: not yet, loading, there, or failed with a sentence and next step. */
-export type Loadable<T> =
-  | { state: 'idle' | 'loading'; value: T | null }
-  | { state: 'ready'; value: T }
-  | { state: 'error'; value: T | null; text: string; nextStep: string | null };
 
 /** Why a payment did not go through, with the next step. */
 export interface PaymentFailure {
@@ -65,11 +60,6 @@ export interface BillingState {
   pay(card: CardInput): Promise<boolean>;
 }
 
-function failed<T>(value: T | null, error: unknown): Loadable<T> {
-  const { text, nextStep } = describeError(error);
-  return { state: 'error', value, text, nextStep };
-}
-
 /** The step after `step` for a flow, or why it cannot go on. */
 function nextStep(w: Wizard, choices: ApartmentChoices | null): WizardStep | string {
   const d = w.draft;
@@ -114,57 +104,57 @@ export function createBillingStore(bridge: Bridge) {
     };
 
     async function loadBasis() {
-      if (get().basis.state === 'ready' || get().basis.state === 'loading') return;
-      set({ basis: { state: 'loading', value: null } });
+      if (get().basis.status === 'ready' || get().basis.status === 'loading') return;
+      set({ basis: loading() });
       try {
         const basis = await bridge.call('billing.prices');
-        set({ basis: { state: 'ready', value: basis } });
+        set({ basis: ready(basis) });
         const w = get().wizard;
         if (w) {
           const filled = Object.fromEntries(Object.entries(w.draft.billing).map(([k, v]) => [k, v || basis.billingDefaults[k as keyof BillingForm]])) as unknown as BillingForm;
           patchWizard({ draft: { ...w.draft, billing: filled } });
         }
       } catch (error) {
-        set({ basis: failed<BillingQuoteBasis>(null, error) });
+        set({ basis: failed(error) });
       }
     }
 
     async function loadChoices(siteId?: string) {
-      set({ choices: { state: 'loading', value: get().choices.value } });
+      set({ choices: loading(get().choices) });
       try {
         const choices = await bridge.call('billing.apartmentChoices', siteId ? { siteId } : {});
-        set({ choices: { state: 'ready', value: choices } });
+        set({ choices: ready(choices) });
         const w = get().wizard;
         if (w && w.draft.siteId !== choices.siteId) patchWizard({ draft: { ...w.draft, siteId: choices.siteId, apartmentIds: [] } });
       } catch (error) {
-        set({ choices: failed(get().choices.value, error) });
+        set({ choices: failed(error, get().choices) });
       }
     }
 
     return {
-      status: { state: 'idle', value: null },
-      receipts: { state: 'idle', value: null },
-      basis: { state: 'idle', value: null },
-      choices: { state: 'idle', value: null },
+      status: idle(),
+      receipts: idle(),
+      basis: idle(),
+      choices: idle(),
       wizard: null,
       lastBilling: null,
 
       async load() {
-        set({ receipts: { state: 'loading', value: get().receipts.value } });
+        set({ receipts: loading(get().receipts) });
         await get().refreshStatus();
         try {
-          set({ receipts: { state: 'ready', value: await bridge.call('billing.receipts') } });
+          set({ receipts: ready(await bridge.call('billing.receipts')) });
         } catch (error) {
-          set({ receipts: failed(get().receipts.value, error) });
+          set({ receipts: failed(error, get().receipts) });
         }
       },
 
       async refreshStatus() {
-        set({ status: { state: 'loading', value: get().status.value } });
+        set({ status: loading(get().status) });
         try {
-          set({ status: { state: 'ready', value: await bridge.call('billing.status') } });
+          set({ status: ready(await bridge.call('billing.status')) });
         } catch (error) {
-          set({ status: failed(get().status.value, error) });
+          set({ status: failed(error, get().status) });
         }
       },
 
@@ -208,9 +198,9 @@ export function createBillingStore(bridge: Bridge) {
         if (w.step.kind === 'review') {
           const errors = billingErrors(w.draft.billing);
           if (Object.keys(errors).length > 0) return patchWizard({ billingErrors: errors, stepError: 'Complete the billing details.' });
-          if (get().basis.state !== 'ready') return patchWizard({ stepError: 'The prices could not be loaded yet. Check the network, then try again.' });
+          if (get().basis.status !== 'ready') return patchWizard({ stepError: 'The prices could not be loaded yet. Check the network, then try again.' });
         }
-        const step = nextStep(w, get().choices.value);
+        const step = nextStep(w, get().choices.value ?? null);
         if (typeof step === 'string') return patchWizard({ stepError: step });
         patchWizard({ step, stepError: null });
       },
@@ -255,7 +245,7 @@ export function createBillingStore(bridge: Bridge) {
       },
     };
   });
-  bridge.on('billing.statusChanged', (status) => store.setState({ status: { state: 'ready', value: status } }));
+  bridge.on('billing.statusChanged', (status) => store.setState({ status: ready(status) }));
   return store;
 }
 

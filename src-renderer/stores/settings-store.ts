@@ -5,8 +5,8 @@ import type { SiteSummary } from '../../src-shared/domain/site';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
 import type { FieldOption } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
-import { describeError } from '../lib/error-text';
-import type { Loadable } from '../lib/loadable';
+import { errorSentence } from '../lib/error-text';
+import { failed, type Loadable } from '../lib/loadable';
 
 /** The schedule form as typed: text fields stay text until saved, so a half-typed value is never lost. */
 export interface ScheduleForm {
@@ -79,16 +79,6 @@ function toPolicyForm(policy: SyncPolicy): PolicyForm {
   return { ...policy, graceDays: String(policy.graceDays) };
 }
 
-function failed(error: unknown): { status: 'error'; error: string; nextStep: string | null } {
-  const { text, nextStep } = describeError(error);
-  return { status: 'error', error: text, nextStep };
-}
-
-function sentence(error: unknown): string {
-  const { text, nextStep } = describeError(error);
-  return [text, nextStep].filter(Boolean).join(' ');
-}
-
 /** Builds the Settings store over a bridge. */
 export function createSettingsStore(bridge: Bridge) {
   let previewSeq = 0;
@@ -106,10 +96,10 @@ export function createSettingsStore(bridge: Bridge) {
     };
 
     const loadFields = async (connectionId: string | null) => {
-      if (!connectionId) return set({ fields: { status: 'ready', data: [] } });
+      if (!connectionId) return set({ fields: { status: 'ready', value: [] } });
       set({ fields: { status: 'loading' } });
       try {
-        set({ fields: { status: 'ready', data: await bridge.call('sites.fields', { connectionId }) } });
+        set({ fields: { status: 'ready', value: await bridge.call('sites.fields', { connectionId }) } });
       } catch (error) {
         set({ fields: failed(error) });
       }
@@ -133,13 +123,13 @@ export function createSettingsStore(bridge: Bridge) {
         set({ view: { status: 'loading' }, sites: { status: 'loading' } });
         try {
           const view = await bridge.call('settings.get');
-          set({ view: { status: 'ready', data: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {} });
+          set({ view: { status: 'ready', value: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {} });
         } catch (error) {
           set({ view: failed(error) });
         }
         try {
           const sites = await bridge.call('sites.list');
-          set({ sites: { status: 'ready', data: sites } });
+          set({ sites: { status: 'ready', value: sites } });
           const keep = sites.find((s) => s.id === get().siteId) ?? sites[0];
           if (keep) await get().selectSite(keep.id);
         } catch (error) {
@@ -159,12 +149,12 @@ export function createSettingsStore(bridge: Bridge) {
           const saved = await bridge.call('settings.saveSchedule', checked.schedule);
           set({ schedulePreview: saved, scheduleErrors: {}, scheduleNotice: { kind: 'saved', text: 'Schedule saved.' } });
         } catch (error) {
-          set({ scheduleNotice: { kind: 'error', text: sentence(error) } });
+          set({ scheduleNotice: { kind: 'error', text: errorSentence(error) } });
         }
       },
       async selectSite(siteId) {
         const sites = get().sites;
-        const site = sites.status === 'ready' ? sites.data.find((s) => s.id === siteId) : undefined;
+        const site = sites.status === 'ready' ? sites.value.find((s) => s.id === siteId) : undefined;
         if (!site) return;
         set({ siteId, policy: toPolicyForm(site.policy), policyErrors: {}, policyNotice: null });
         await loadFields(site.connectionId);
@@ -185,11 +175,11 @@ export function createSettingsStore(bridge: Bridge) {
           const saved = await bridge.call('sites.updatePolicy', { siteId, policy: checked.policy });
           const sites = get().sites;
           if (sites.status === 'ready') {
-            set({ sites: { status: 'ready', data: sites.data.map((s) => (s.id === siteId ? { ...s, policy: saved } : s)) } });
+            set({ sites: { status: 'ready', value: sites.value.map((s) => (s.id === siteId ? { ...s, policy: saved } : s)) } });
           }
           set({ policy: toPolicyForm(saved), policyNotice: { kind: 'saved', text: 'Policy saved. The next sync of this site uses it.' } });
         } catch (error) {
-          set({ policyNotice: { kind: 'error', text: sentence(error) } });
+          set({ policyNotice: { kind: 'error', text: errorSentence(error) } });
         }
       },
       async resetSandbox() {
@@ -199,7 +189,7 @@ export function createSettingsStore(bridge: Bridge) {
           set({ resetting: false, resetNotice: { kind: 'saved', text: 'The sandbox is back to its demo data; synced sites were forgotten.' } });
           await get().load();
         } catch (error) {
-          set({ resetting: false, resetNotice: { kind: 'error', text: sentence(error) } });
+          set({ resetting: false, resetNotice: { kind: 'error', text: errorSentence(error) } });
         }
       },
     };

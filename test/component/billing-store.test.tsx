@@ -75,8 +75,8 @@ describe('billing store: integration flow', () => {
   it('loads the status and receipts, and follows status events', async () => {
     const { fake, store } = setup();
     await store.getState().load();
-    expect(store.getState().status).toEqual({ state: 'ready', value: NONE });
-    expect(store.getState().receipts).toEqual({ state: 'ready', value: [] });
+    expect(store.getState().status).toEqual({ status: 'ready', value: NONE });
+    expect(store.getState().receipts).toEqual({ status: 'ready', value: [] });
     fake.emit('billing.statusChanged', { ...NONE, state: 'active', activeUntil: '2027-01-01T00:00:00Z' });
     expect(store.getState().status.value?.state).toBe('active');
   });

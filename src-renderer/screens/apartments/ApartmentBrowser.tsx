@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { ApartmentFilter } from '../../../src-shared/domain/site';
 import { EmptyState } from '../../components/EmptyState';
-import { LoadFailure, LoadingLine } from '../../components/LoadStatus';
+import { LoadStatus } from '../../components/LoadStatus';
 import { perfMark } from '../../stores/perf';
 import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentList } from './ApartmentList';
@@ -85,11 +85,8 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
           ))}
         </div>
       </div>
-      {list.status === 'idle' || list.status === 'loading' ? (
-        <LoadingLine>Loading apartments…</LoadingLine>
-      ) : list.status === 'error' ? (
-        <LoadFailure error={list.error} nextStep={list.nextStep} onRetry={() => void openSite(siteId)} />
-      ) : list.value.total === 0 ? (
+      <LoadStatus value={list} loading="Loading apartments…" onRetry={() => void openSite(siteId)}>
+        {(shown) => shown.total === 0 ? (
         search || filter !== 'all' ? (
           <EmptyState title="No apartments match">Try another search, or show all apartments.</EmptyState>
         ) : (
@@ -98,12 +95,13 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
       ) : (
         <>
           <p className="muted" role="status" aria-live="polite">
-            {list.value.total.toLocaleString()} {list.value.total === 1 ? 'apartment' : 'apartments'}
-            {list.value.search ? ` matching “${list.value.search}”` : ''}
+            {shown.total.toLocaleString()} {shown.total === 1 ? 'apartment' : 'apartments'}
+            {shown.search ? ` matching “${shown.search}”` : ''}
           </p>
-          <ApartmentList list={list.value} search={search} custom={custom} />
+          <ApartmentList list={shown} search={search} custom={custom} />
         </>
-      )}
+        )}
+      </LoadStatus>
     </section>
   );
 }

@@ -54,7 +54,7 @@ export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; a
         </p>
       ) : detail.status === 'error' ? (
         <div className="banner banner-error" role="alert">
-          {detail.error} {detail.nextStep}{' '}
+          {detail.error.text} {detail.error.nextStep}{' '}
           <button type="button" className="btn" onClick={back}>
             Back to the list
           </button>

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
-import { LoadFailure, LoadingLine } from '../../components/LoadStatus';
+import { LoadStatus } from '../../components/LoadStatus';
 import { useApp, useStores } from '../../stores/stores-context';
 import { OfflineNotice } from './OfflineNotice';
 
@@ -38,11 +38,8 @@ export function SiteList() {
         </p>
       ) : null}
       <OfflineNotice asOf={newest} what="Everything below is the copy kept on this computer and can be browsed." />
-      {sites.status === 'idle' || sites.status === 'loading' ? (
-        <LoadingLine>Loading sites…</LoadingLine>
-      ) : sites.status === 'error' ? (
-        <LoadFailure error={sites.error} nextStep={sites.nextStep} onRetry={() => void loadSites()} />
-      ) : sites.value.length === 0 ? (
+      <LoadStatus value={sites} loading="Loading sites…" onRetry={() => void loadSites()}>
+        {(list) => list.length === 0 ? (
         <EmptyState title="No sites yet" action={getSite}>
           Import a property from Rent Manager to create its SmartPlus community and browse its apartments here.
         </EmptyState>
@@ -59,7 +56,7 @@ export function SiteList() {
             </tr>
           </thead>
           <tbody>
-            {sites.value.map((site) => (
+            {list.map((site) => (
               <tr key={site.id}>
                 <th scope="row">
                   <button type="button" className="link-button" onClick={() => navigate({ screen: 'sites', siteId: site.id })}>
@@ -74,7 +71,8 @@ export function SiteList() {
             ))}
           </tbody>
         </table>
-      )}
+        )}
+      </LoadStatus>
     </section>
   );
 }

@@ -16,8 +16,8 @@ export function ApartmentsStep() {
   const apartments = useMemo(() => choices.value?.apartments ?? [], [choices.value]);
   const matching = useMemo(() => apartments.filter((a) => a.name.toLowerCase().includes(search.trim().toLowerCase())), [apartments, search]);
   if (!draft) return null;
-  if (choices.state === 'loading' && !choices.value) return <p role="status">Loading synced sites…</p>;
-  if (choices.state === 'error') return <p className="banner banner-error" role="alert">{choices.text} {choices.nextStep}</p>;
+  if (choices.status === 'loading' && !choices.value) return <p role="status">Loading synced sites…</p>;
+  if (choices.status === 'error') return <p className="banner banner-error" role="alert">{choices.error.text} {choices.error.nextStep}</p>;
   const sites = choices.value?.sites ?? [];
   if (sites.length === 0) return <p className="banner banner-warn" role="status">No site is synced yet. Import a site with Get Site from PMS first; then its apartments can be paid for.</p>;
   const chosen = new Set(draft.apartmentIds);

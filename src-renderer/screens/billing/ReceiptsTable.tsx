@@ -9,13 +9,13 @@ export function ReceiptsTable() {
   return (
     <section className="sub-section" aria-labelledby="sub-receipts-title">
       <h2 id="sub-receipts-title">Receipts</h2>
-      {receipts.state === 'error' ? (
+      {receipts.status === 'error' ? (
         <p className="banner banner-warn" role="status">
-          {receipts.text} {receipts.nextStep}
+          {receipts.error.text} {receipts.error.nextStep}
         </p>
       ) : null}
-      {receipts.state === 'loading' && list.length === 0 ? <p role="status">Loading receipts…</p> : null}
-      {receipts.state === 'ready' && list.length === 0 ? <EmptyState title="No receipts yet">Receipts of your payments are kept here, also offline.</EmptyState> : null}
+      {receipts.status === 'loading' && list.length === 0 ? <p role="status">Loading receipts…</p> : null}
+      {receipts.status === 'ready' && list.length === 0 ? <EmptyState title="No receipts yet">Receipts of your payments are kept here, also offline.</EmptyState> : null}
       {list.length > 0 ? (
         <div className="table-scroll">
           <table className="data">

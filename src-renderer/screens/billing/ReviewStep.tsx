@@ -75,8 +75,8 @@ export function ReviewStep() {
     <div className="sub-review">
       <section aria-labelledby={`${id}-services`}>
         <h3 id={`${id}-services`}>Services</h3>
-        {basis.state === 'loading' ? <p role="status">Loading prices…</p> : null}
-        {basis.state === 'error' ? <p className="banner banner-error" role="alert">{basis.text} {basis.nextStep}</p> : null}
+        {basis.status === 'loading' ? <p role="status">Loading prices…</p> : null}
+        {basis.status === 'error' ? <p className="banner banner-error" role="alert">{basis.error.text} {basis.error.nextStep}</p> : null}
         <QuoteTable />
       </section>
       <section aria-labelledby={`${id}-billing`}>

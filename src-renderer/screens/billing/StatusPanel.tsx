@@ -29,16 +29,16 @@ export function StatusPanel() {
         Integration subscription{' '}
         {shown ? <span className={`pill ${shown.pill}`}>{shown.label}</span> : null}
       </h2>
-      {status.state === 'loading' && !value ? <p role="status">Checking the subscription…</p> : null}
+      {status.status === 'loading' && !value ? <p role="status">Checking the subscription…</p> : null}
       {shown ? <p className="sub-line">{shown.text}</p> : null}
       {value?.stale ? (
         <p className="sub-line muted">
           {value.reason} Last checked {value.checkedAt ? formatDateTime(value.checkedAt) : 'never'}.
         </p>
       ) : null}
-      {status.state === 'error' ? (
+      {status.status === 'error' ? (
         <div className="banner banner-error" role="alert">
-          {status.text} {status.nextStep}{' '}
+          {status.error.text} {status.error.nextStep}{' '}
           <button type="button" className="btn btn-small" onClick={() => void billing.getState().refreshStatus()}>
             Check again
           </button>

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { LoadState } from '../../components/LoadState';
+import { LoadStatus } from '../../components/LoadStatus';
 import { matches } from '../../lib/search';
 import { useGetSite } from './use-get-site';
 
@@ -12,7 +12,7 @@ export function PropertiesStep() {
   const [search, setSearch] = useState('');
   const searchId = useId();
   return (
-    <LoadState value={properties} loading="Asking Rent Manager for the properties enabled for the integration…" onRetry={() => void reload()}>
+    <LoadStatus value={properties} loading="Asking Rent Manager for the properties enabled for the integration…" onRetry={() => void reload()}>
       {(list) => {
         const shown = list.filter((p) => matches(search, p.name, p.address, String(p.id)));
         return (
@@ -67,6 +67,6 @@ export function PropertiesStep() {
           </>
         );
       }}
-    </LoadState>
+    </LoadStatus>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { ProblemKind } from '../../../src-shared/domain/run';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { useStores } from '../../stores/stores-context';
-import { LoadState } from '../../components/LoadState';
+import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
 
 /** Problem kinds in words an installer reads. */
@@ -142,7 +142,7 @@ function Integration({ preview }: { preview: ImportPreview }) {
 export function ReviewStep() {
   const preview = useGetSite((s) => (s.step.kind === 'review' ? s.step.preview : null));
   const refresh = useGetSite((s) => s.refreshPreview);
-  const stale = preview?.status === 'ready' && !preview.data.integration.active;
+  const stale = preview?.status === 'ready' && !preview.value.integration.active;
   const arrivedStale = useRef(stale);
   useEffect(() => {
     // Only on arrival (e.g. back from paying): a later "Check again" is the user's.
@@ -150,7 +150,7 @@ export function ReviewStep() {
   }, [refresh]);
   if (!preview) return null;
   return (
-    <LoadState value={preview} loading="Working out what the import will create (nothing is changed yet)…" onRetry={() => void refresh()}>
+    <LoadStatus value={preview} loading="Working out what the import will create (nothing is changed yet)…" onRetry={() => void refresh()}>
       {(data) => (
         <>
           <Integration preview={data} />
@@ -167,6 +167,6 @@ export function ReviewStep() {
           ))}
         </>
       )}
-    </LoadState>
+    </LoadStatus>
   );
 }

@@ -45,7 +45,7 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
         </div>
       ) : null}
       {history.status === 'loading' || history.status === 'idle' ? <p role="status">Loading run history…</p> : null}
-      {history.status === 'error' && history.error ? (
+      {history.status === 'error' && !history.value ? (
         <div className="banner banner-error" role="alert">
           <p>
             The run history could not be loaded: {history.error.text} {history.error.nextStep}
@@ -55,7 +55,7 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
           </button>
         </div>
       ) : null}
-      {history.status === 'ready' && shown.length === 0 ? (
+      {history.value && shown.length === 0 ? (
         <EmptyState
           title="No runs yet"
           action={

@@ -81,7 +81,7 @@ export function PolicyCard() {
   const navigate = useApp((s) => s.navigate);
   const id = useId();
   if (sites.status !== 'ready') return null;
-  if (sites.data.length === 0) {
+  if (sites.value.length === 0) {
     return (
       <section className="card st-card" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>Site policy</h2>
@@ -98,15 +98,15 @@ export function PolicyCard() {
       </section>
     );
   }
-  const site = sites.data.find((s) => s.id === siteId);
-  const list = fields.status === 'ready' ? fields.data.filter(isTenantField) : [];
+  const site = sites.value.find((s) => s.id === siteId);
+  const list = fields.status === 'ready' ? fields.value.filter(isTenantField) : [];
   const pinField = form ? findField(list, form.pinField) : undefined;
   return (
     <SettingsForm id={id} title="Site policy" onSave={savePolicy}>
       <div className="field">
         <label htmlFor={`${id}-site`}>Site</label>
         <select id={`${id}-site`} value={siteId ?? ''} onChange={(e) => void selectSite(e.target.value)}>
-          {sites.data.map((s) => (
+          {sites.value.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
@@ -198,7 +198,7 @@ export function PolicyCard() {
           </div>
           {fields.status === 'error' ? (
             <div className="banner banner-error" role="alert">
-              The Rent Manager fields could not be loaded: {fields.error} {fields.nextStep}
+              The Rent Manager fields could not be loaded: {fields.error.text} {fields.error.nextStep}
             </div>
           ) : (
             <div className="grid-2">
