@@ -1,5 +1,5 @@
 import type { Navigation } from '../../src-shared/ipc/contract/app';
-import { isRunning, type SiteRunView } from '../lib/site-run';
+import type { SiteRunView } from '../lib/site-run';
 import { countsLine, OUTCOME_LABELS, PHASE_LABELS, TRIGGER_LABELS } from './labels';
 
 /** What {@link RunProgressLine} needs: the site's run (none: nothing is drawn) and what its buttons do. */
@@ -22,7 +22,7 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
       Dismiss
     </button>
   );
-  if (view.error) {
+  if (view.kind === 'refused') {
     const needsSubscription = view.error.code === 'SUBSCRIPTION_REQUIRED' || view.error.code === 'SP_SUBSCRIPTION_REQUIRED';
     return (
       <div className="run-line run-line-error" role="alert">
@@ -40,17 +40,18 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
       </div>
     );
   }
-  if (view.finished) {
-    const outcome = OUTCOME_LABELS[view.finished.outcome];
+  if (view.kind === 'finished') {
+    const { run } = view;
+    const outcome = OUTCOME_LABELS[run.outcome];
     return (
       <div className="run-line" role="status">
         <span>
-          {TRIGGER_LABELS[view.finished.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(view.finished.counts)}
-          {view.finished.problemCount ? `, ${view.finished.problemCount} problems` : ''}
-          {view.finished.heldBackCount ? `, ${view.finished.heldBackCount} deletions held back` : ''}.
+          {TRIGGER_LABELS[run.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(run.counts)}
+          {run.problemCount ? `, ${run.problemCount} problems` : ''}
+          {run.heldBackCount ? `, ${run.heldBackCount} deletions held back` : ''}.
         </span>
         <span className="row">
-          <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'runs', runId: view.finished!.id })}>
+          <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'runs', runId: run.id })}>
             View run
           </button>
           {dismiss}
@@ -58,7 +59,7 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
       </div>
     );
   }
-  if (!isRunning(view)) {
+  if (view.kind === 'starting') {
     return (
       <div className="run-line" role="status">
         Starting the resync of {siteName}…
