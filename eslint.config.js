@@ -104,14 +104,26 @@ function rendererLayerZones() {
       ],
     },
   });
+  // A screen talks to main only through its store: no bridge import, no `bridge` taken from the stores.
+  const noBridgeInScreens = {
+    files: ['src-renderer/screens/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='bridge']", message: 'A screen talks to main only through its store (add the call to the store).' },
+        { selector: "ObjectPattern > Property[key.name='bridge']", message: 'A screen talks to main only through its store (add the call to the store).' },
+      ],
+    },
+  };
   return [
+    noBridgeInScreens,
     layer(['src-renderer/lib/**'], ['**/stores/**', '**/components/**', '**/screens/**', '**/shell/**'], 'src-renderer/lib is the lowest renderer layer: it imports only src-shared and bridge.ts.'),
     layer(['src-renderer/stores/**'], ['**/components/**', '**/screens/**', '**/shell/**'], 'Stores hold state and talk to main; they import no components, screens or shell (shared helpers live in src-renderer/lib).'),
     layer(['src-renderer/components/**'], ['**/stores/**', '**/screens/**', '**/shell/**'], 'Components are presentational: data and callbacks come in as props; they import no stores, screens or shell.'),
     layer(
       ['src-renderer/screens/**'],
-      ['**/shell/**', '**/screens/**', { regex: '^\\.\\./(?!\\.\\./)' }],
-      'A screen folder imports no other screen folder (and not the shell): move what two screens share to src-renderer/components.',
+      ['**/shell/**', '**/screens/**', '**/bridge', { regex: '^\\.\\./(?!\\.\\./)' }],
+      'A screen folder imports no other screen folder, the shell or bridge.ts: shared parts go to src-renderer/components, calls to main to its store.',
     ),
   ];
 }

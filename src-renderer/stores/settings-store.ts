@@ -3,10 +3,10 @@ import { type SyncPolicy, TimeZoneSchema } from '../../src-shared/domain/policy'
 import type { Schedule } from '../../src-shared/domain/schedule';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
-import type { FieldOption } from '../../src-shared/ipc/contract/sites';
+import type { FieldOption, UnitOption } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
 import { errorSentence } from '../lib/error-text';
-import { failed, type Loadable } from '../lib/loadable';
+import { failed, type Loadable, loading, ready } from '../lib/loadable';
 
 /** The schedule form as typed: text fields stay text until saved, so a half-typed value is never lost. */
 export interface ScheduleForm {
@@ -35,6 +35,8 @@ export interface SettingsState {
   policyErrors: FormErrors<keyof PolicyForm>;
   policyNotice: { kind: 'saved' | 'error'; text: string } | null;
   fields: Loadable<FieldOption[]>;
+  /** Units of a property for the Custom apartments picker, by {@link unitsKey}. */
+  units: Record<string, Loadable<UnitOption[]>>;
   resetting: boolean;
   resetNotice: { kind: 'saved' | 'error'; text: string } | null;
   load(): Promise<void>;
@@ -43,7 +45,14 @@ export interface SettingsState {
   selectSite(siteId: string): Promise<void>;
   editPolicy(patch: Partial<PolicyForm>): void;
   savePolicy(): Promise<void>;
+  /** Loads a property's units once (the Custom apartments picker of the policy). */
+  loadUnits(connectionId: string, propertyId: number): Promise<void>;
   resetSandbox(): Promise<void>;
+}
+
+/** The key of a property's units in {@link SettingsState.units}. */
+export function unitsKey(connectionId: string, propertyId: number): string {
+  return `${connectionId}/${propertyId}`;
 }
 
 /** Checks the schedule form; returns the schedule to save, or the errors to show. */
@@ -117,10 +126,11 @@ export function createSettingsStore(bridge: Bridge) {
       policyErrors: {},
       policyNotice: null,
       fields: { status: 'idle' },
+      units: {},
       resetting: false,
       resetNotice: null,
       async load() {
-        set({ view: { status: 'loading' }, sites: { status: 'loading' } });
+        set({ view: { status: 'loading' }, sites: { status: 'loading' }, units: {} });
         try {
           const view = await bridge.call('settings.get');
           set({ view: { status: 'ready', value: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {} });
@@ -180,6 +190,18 @@ export function createSettingsStore(bridge: Bridge) {
           set({ policy: toPolicyForm(saved), policyNotice: { kind: 'saved', text: 'Policy saved. The next sync of this site uses it.' } });
         } catch (error) {
           set({ policyNotice: { kind: 'error', text: errorSentence(error) } });
+        }
+      },
+      async loadUnits(connectionId, propertyId) {
+        const key = unitsKey(connectionId, propertyId);
+        const current = get().units[key];
+        if (current?.status === 'ready' || current?.status === 'loading') return;
+        const put = (value: Loadable<UnitOption[]>) => set({ units: { ...get().units, [key]: value } });
+        put(loading());
+        try {
+          put(ready(await bridge.call('sites.units', { connectionId, propertyId })));
+        } catch (error) {
+          put(failed(error));
         }
       },
       async resetSandbox() {

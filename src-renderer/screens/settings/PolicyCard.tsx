@@ -1,11 +1,11 @@
-import { useEffect, useId, useState } from 'react';
-import type { FieldOption, UnitOption } from '../../../src-shared/ipc/contract/sites';
+import { useEffect, useId } from 'react';
+import type { FieldOption } from '../../../src-shared/ipc/contract/sites';
 import { EmptyState } from '../../components/EmptyState';
-import { describeError } from '../../lib/error-text';
-import { useApp, useStores } from '../../stores/stores-context';
+import { useApp } from '../../stores/stores-context';
 import { Choice } from '../../components/Choice';
 import { UnitPicker } from '../../components/UnitPicker';
 import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
+import { unitsKey } from '../../stores/settings-store';
 import { useSettings } from './use-settings';
 
 type FieldPick = number | string | undefined;
@@ -54,15 +54,14 @@ function FieldSelect({ label, hint, choice, options, onChange }: { label: string
 }
 
 function CustomUnits({ connectionId, propertyId, name, picked, onSet }: { connectionId: string | null; propertyId: number; name: string; picked: number[]; onSet: (ids: number[]) => void }) {
-  const { bridge } = useStores();
-  const [units, setUnits] = useState<UnitOption[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useSettings((s) => (connectionId ? s.units[unitsKey(connectionId, propertyId)] : undefined));
+  const loadUnits = useSettings((s) => s.loadUnits);
   useEffect(() => {
-    if (!connectionId) return;
-    bridge.call('sites.units', { connectionId, propertyId }).then(setUnits, (e: unknown) => setError(describeError(e).text));
-  }, [bridge, connectionId, propertyId]);
-  if (error) return <p className="error">{error}</p>;
-  if (!units) return <p className="muted" role="status">Loading the units of {name}…</p>;
+    if (connectionId) void loadUnits(connectionId, propertyId);
+  }, [loadUnits, connectionId, propertyId]);
+  if (loaded?.status === 'error') return <p className="error">{loaded.error.text}</p>;
+  if (loaded?.status !== 'ready') return <p className="muted" role="status">Loading the units of {name}…</p>;
+  const units = loaded.value;
   const toggle = (unitId: number) => onSet(picked.includes(unitId) ? picked.filter((i) => i !== unitId) : [...picked, unitId]);
   return <UnitPicker title={name} units={units} picked={picked} onToggle={toggle} onSet={onSet} />;
 }

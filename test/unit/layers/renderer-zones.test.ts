@@ -32,6 +32,13 @@ describe('renderer layer zones (docs/architecture-renderer.md)', () => {
     expect(await lintAs('src-renderer/screens/runs/Fine.tsx', importing('useRuns', '../../stores/sync-hooks'))).toEqual([]);
   });
 
+  it('a screen talks to main only through its store (no bridge.ts, no bridge from the stores)', async () => {
+    expect(await lintAs('src-renderer/screens/settings/Violation.tsx', importing('windowBridge', '../../bridge'))).toContain('no-restricted-imports');
+    expect(await lintAs('src-renderer/screens/settings/Violation.tsx', "import { useStores } from '../../stores/stores-context';\nexport function F() {\n  const { bridge } = useStores();\n  return bridge;\n}\n")).toContain('no-restricted-syntax');
+    expect(await lintAs('src-renderer/screens/settings/Violation.tsx', "import { useStores } from '../../stores/stores-context';\nexport const f = () => useStores().bridge.call('sites.units');\n")).toContain('no-restricted-syntax');
+    expect(await lintAs('src-renderer/screens/settings/Fine.tsx', "import { useStores } from '../../stores/stores-context';\nexport const f = () => useStores().settings.getState().load();\n")).toEqual([]);
+  });
+
   it('stores import no components, screens or shell (the old error-text circle)', async () => {
     expect(await lintAs('src-renderer/stores/violation.ts', importing('Dialog', '../components/Dialog'))).toContain('no-restricted-imports');
     expect(await lintAs('src-renderer/stores/violation.ts', importing('SiteRow', '../screens/overview/SiteRow'))).toContain('no-restricted-imports');
