@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { ResidentRow } from '../../../src-shared/domain/site';
 import { useStores } from '../../stores/stores-context';
+import { type Column, DataTable } from '../../components/DataTable';
 
 /** How long a revealed PIN stays on screen before it is masked again. */
 export const PIN_VISIBLE_MS = 20_000;
@@ -10,44 +11,38 @@ export const PIN_VISIBLE_MS = 20_000;
 export function ResidentsTable({ residents }: { residents: ResidentRow[] }) {
   return (
     <div className="table-scroll">
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Contact</th>
-            <th scope="col">Applicant type</th>
-            <th scope="col">PIN</th>
-            <th scope="col">RF card</th>
-            <th scope="col">Access</th>
-          </tr>
-        </thead>
-        <tbody>
-          {residents.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{`${r.firstName} ${r.lastName}`.trim()}</th>
-              <td>
-                <div>{r.email ?? <span className="muted">No e-mail</span>}</div>
-                <div className="muted">{r.phone ?? 'No phone'}</div>
-              </td>
-              <td>{r.applicantType ?? <span className="muted">—</span>}</td>
-              <td>
-                <PinCell resident={r} />
-              </td>
-              <td>{r.rfCards.length > 0 ? r.rfCards.join(', ') : <span className="muted">None</span>}</td>
-              <td>
-                <div>
-                  {r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}
-                  {r.accessUntil ? ` until ${r.accessUntil}` : ''}
-                </div>
-                {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable columns={RESIDENT_COLUMNS} rows={residents} rowKey={(r) => r.id} />
     </div>
   );
 }
+
+const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
+  { header: 'Name', rowHeader: true, cell: (r) => `${r.firstName} ${r.lastName}`.trim() },
+  {
+    header: 'Contact',
+    cell: (r) => (
+      <>
+        <div>{r.email ?? <span className="muted">No e-mail</span>}</div>
+        <div className="muted">{r.phone ?? 'No phone'}</div>
+      </>
+    ),
+  },
+  { header: 'Applicant type', cell: (r) => r.applicantType ?? <span className="muted">—</span> },
+  { header: 'PIN', cell: (r) => <PinCell resident={r} /> },
+  { header: 'RF card', cell: (r) => (r.rfCards.length > 0 ? r.rfCards.join(', ') : <span className="muted">None</span>) },
+  {
+    header: 'Access',
+    cell: (r) => (
+      <>
+        <div>
+          {r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}
+          {r.accessUntil ? ` until ${r.accessUntil}` : ''}
+        </div>
+        {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
+      </>
+    ),
+  },
+];
 
 /** A PIN, masked; "Reveal" asks main for it (decrypted from the local copy, so it works offline) and it hides again by itself. */
 function PinCell({ resident }: { resident: ResidentRow }) {

@@ -1,9 +1,11 @@
 import { useStore } from 'zustand';
+import type { SiteSummary } from '../../../src-shared/domain/site';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useApp, useStores } from '../../stores/stores-context';
 import { OfflineNotice } from './OfflineNotice';
+import { type Column, DataTable } from '../../components/DataTable';
 
 /** The installer's sites: customer, community, apartment count and data age, with "Get Site from PMS". */
 export function SiteList() {
@@ -23,6 +25,21 @@ export function SiteList() {
       Get Site from PMS
     </button>
   );
+  const columns: Column<SiteSummary>[] = [
+    {
+      header: 'Site',
+      rowHeader: true,
+      cell: (site) => (
+        <button type="button" className="link-button" onClick={() => navigate({ screen: 'sites', siteId: site.id })}>
+          {site.name}
+        </button>
+      ),
+    },
+    { header: 'Customer', cell: (site) => (site.connectionId && customers[site.connectionId]) ?? site.customerId ?? <span className="muted">—</span> },
+    { header: 'Community', cell: (site) => (site.communityId ? site.name : <span className="muted">Not created yet</span>) },
+    { header: 'Apartments', cell: (site) => site.apartmentCount },
+    { header: 'Data as of', cell: (site) => (site.asOf ? formatDateTime(site.asOf) : <span className="muted">Never synced</span>) },
+  ];
   const newest = sites.status === 'ready' ? sites.value.map((s) => s.asOf).filter((a): a is string => a !== null).sort().at(-1) ?? null : null;
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -39,39 +56,15 @@ export function SiteList() {
       ) : null}
       <OfflineNotice asOf={newest} what="Everything below is the copy kept on this computer and can be browsed." />
       <LoadStatus value={sites} loading="Loading sites…" onRetry={() => void loadSites()}>
-        {(list) => list.length === 0 ? (
-        <EmptyState title="No sites yet" action={getSite}>
-          Import a property from Rent Manager to create its SmartPlus community and browse its apartments here.
-        </EmptyState>
-      ) : (
-        <table className="data">
-          <caption className="visually-hidden">Your sites</caption>
-          <thead>
-            <tr>
-              <th scope="col">Site</th>
-              <th scope="col">Customer</th>
-              <th scope="col">Community</th>
-              <th scope="col">Apartments</th>
-              <th scope="col">Data as of</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((site) => (
-              <tr key={site.id}>
-                <th scope="row">
-                  <button type="button" className="link-button" onClick={() => navigate({ screen: 'sites', siteId: site.id })}>
-                    {site.name}
-                  </button>
-                </th>
-                <td>{(site.connectionId && customers[site.connectionId]) ?? site.customerId ?? <span className="muted">—</span>}</td>
-                <td>{site.communityId ? site.name : <span className="muted">Not created yet</span>}</td>
-                <td>{site.apartmentCount}</td>
-                <td>{site.asOf ? formatDateTime(site.asOf) : <span className="muted">Never synced</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState title="No sites yet" action={getSite}>
+              Import a property from Rent Manager to create its SmartPlus community and browse its apartments here.
+            </EmptyState>
+          ) : (
+            <DataTable caption="Your sites" captionClassName="visually-hidden" columns={columns} rows={list} rowKey={(site) => site.id} />
+          )
+        }
       </LoadStatus>
     </section>
   );

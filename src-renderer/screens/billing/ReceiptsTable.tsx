@@ -1,6 +1,15 @@
+import type { Order } from '../../../src-shared/domain/billing';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { EmptyState } from '../../components/EmptyState';
 import { useBilling } from './use-billing';
+import { type Column, DataTable } from '../../components/DataTable';
+
+const RECEIPT_COLUMNS: Column<Order>[] = [
+  { header: 'Date', cell: (r) => formatDateTime(r.createdAt) },
+  { header: 'Paid for', cell: (r) => r.lines.map((l) => l.description).join('; ') },
+  { header: 'Amount', cell: (r) => formatMoney(r.amount, r.currency) },
+  { header: 'Next renewal', cell: (r) => (r.subscription?.currentPeriodEnd ? formatDateTime(r.subscription.currentPeriodEnd) : '—') },
+];
 
 /** The receipts kept on this computer: date, what was paid for, amount, next renewal. */
 export function ReceiptsTable() {
@@ -18,27 +27,7 @@ export function ReceiptsTable() {
       {receipts.status === 'ready' && list.length === 0 ? <EmptyState title="No receipts yet">Receipts of your payments are kept here, also offline.</EmptyState> : null}
       {list.length > 0 ? (
         <div className="table-scroll">
-          <table className="data">
-            <caption className="sr-only">Receipts, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Paid for</th>
-                <th scope="col">Amount</th>
-                <th scope="col">Next renewal</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDateTime(r.createdAt)}</td>
-                  <td>{r.lines.map((l) => l.description).join('; ')}</td>
-                  <td>{formatMoney(r.amount, r.currency)}</td>
-                  <td>{r.subscription?.currentPeriodEnd ? formatDateTime(r.subscription.currentPeriodEnd) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable caption="Receipts, newest first" captionClassName="sr-only" columns={RECEIPT_COLUMNS} rows={list} rowKey={(r) => r.id} />
         </div>
       ) : null}
     </section>

@@ -3,6 +3,7 @@ import { formatMoney } from '../../components/format';
 import { type BillingForm, quoteLines, quoteTotal } from '../../stores/billing-quote';
 import { useStores } from '../../stores/stores-context';
 import { useBilling } from './use-billing';
+import { type Column, DataTable } from '../../components/DataTable';
 
 const FIELDS: { key: keyof BillingForm; label: string; autoComplete: string; type?: string }[] = [
   { key: 'company', label: 'Company', autoComplete: 'organization' },
@@ -22,6 +23,15 @@ const COUNTRIES: [string, string][] = [
   ['MX', 'Mexico'],
 ];
 
+/** The quote's columns: service, details, price in `currency`. */
+function quoteColumns(currency: string): Column<ReturnType<typeof quoteLines>[number]>[] {
+  return [
+    { header: 'Service', cell: (l) => l.label },
+    { header: 'Details', cell: (l) => l.detail },
+    { header: 'Price', className: 'sub-amount', headerClassName: 'sub-amount', cell: (l) => formatMoney(l.amount, currency) },
+  ];
+}
+
 /** The services with prices and the total. */
 export function QuoteTable() {
   const draft = useBilling((s) => s.wizard?.draft);
@@ -29,35 +39,22 @@ export function QuoteTable() {
   if (!draft || !prices) return null;
   const lines = quoteLines(draft, prices);
   return (
-    <table className="data sub-quote">
-      <caption className="sr-only">Services to pay for</caption>
-      <thead>
-        <tr>
-          <th scope="col">Service</th>
-          <th scope="col">Details</th>
-          <th scope="col" className="sub-amount">
-            Price
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {lines.map((l) => (
-          <tr key={l.label}>
-            <td>{l.label}</td>
-            <td>{l.detail}</td>
-            <td className="sub-amount">{formatMoney(l.amount, prices.currency)}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
+    <DataTable
+      className="data sub-quote"
+      caption="Services to pay for"
+      captionClassName="sr-only"
+      columns={quoteColumns(prices.currency)}
+      rows={lines}
+      rowKey={(l) => l.label}
+      footer={
         <tr>
           <th scope="row" colSpan={2}>
             Total
           </th>
           <td className="sub-amount sub-total">{formatMoney(quoteTotal(lines), prices.currency)}</td>
         </tr>
-      </tfoot>
-    </table>
+      }
+    />
   );
 }
 

@@ -4,6 +4,7 @@ import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/con
 import { useStores } from '../../stores/stores-context';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
+import { type Column, DataTable } from '../../components/DataTable';
 
 /** Problem kinds in words an installer reads. */
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {
@@ -24,6 +25,17 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
 };
+
+const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
+  {
+    header: 'Problem',
+    cell: (p) => <span className={`pill ${p.severity === 'error' ? 'pill-danger' : p.severity === 'warning' ? 'pill-warn' : 'pill-muted'}`}>{PROBLEM_LABELS[p.kind]}</span>,
+  },
+  { header: 'Who', cell: (p) => p.subject ?? '—' },
+  { header: 'Field', cell: (p) => p.field ?? '—' },
+  { header: 'Value', className: 'gs-mono', cell: (p) => p.value ?? '—' },
+  { header: 'Why', cell: (p) => p.reason },
+];
 
 function Counts({ plan }: { plan: PropertyPreview }) {
   const ops = plan.summary.operations;
@@ -72,33 +84,7 @@ function Problems({ plan }: { plan: PropertyPreview }) {
         {total} {total === 1 ? 'thing' : 'things'} to know — the import goes ahead; these are skipped and reported
       </h4>
       <div className="gs-scroll" tabIndex={0} role="region" aria-label={`Problems in ${plan.propertyName}`}>
-        <table className="data">
-          <caption className="gs-visually-hidden">Problems in {plan.propertyName}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Problem</th>
-              <th scope="col">Who</th>
-              <th scope="col">Field</th>
-              <th scope="col">Value</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.problems.map((p, i) => (
-              <tr key={i}>
-                <td>
-                  <span className={`pill ${p.severity === 'error' ? 'pill-danger' : p.severity === 'warning' ? 'pill-warn' : 'pill-muted'}`}>
-                    {PROBLEM_LABELS[p.kind]}
-                  </span>
-                </td>
-                <td>{p.subject ?? '—'}</td>
-                <td>{p.field ?? '—'}</td>
-                <td className="gs-mono">{p.value ?? '—'}</td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption={`Problems in ${plan.propertyName}`} captionClassName="gs-visually-hidden" columns={PREVIEW_PROBLEM_COLUMNS} rows={plan.problems} rowKey={(_, i) => i} />
       </div>
       {plan.moreProblems > 0 ? <p className="muted">…and {plan.moreProblems} more, listed in the run report after the import.</p> : null}
     </>
