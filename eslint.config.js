@@ -64,9 +64,66 @@ export default tseslint.config(
       ],
     },
   },
-  zone(
-    ['src-renderer/**'],
-    ['electron', ...NODE_BUILTINS, '**/src-main/**', 'axios', 'better-sqlite3'],
-    'The renderer is an untrusted UI: no electron, no Node, no main-process code. Talk to main through bridge.ts.',
-  ),
+  zone(['src-renderer/**'], rendererForbidden(), rendererMessage()),
+
+  // ── Renderer layers (issue 11) ───────────────────────────────────────────────────────────
+  // lib ← stores ← screens ← shell ← App; components (presentational) ← screens, shell; lib ← components.
+  // Built by rendererLayerZones() at the end of this file. Each zone repeats the renderer-wide
+  // ban above, because for one file a later `no-restricted-imports` replaces an earlier one.
+  ...rendererLayerZones(),
 );
+
+/** What no renderer file may import (a function, so it is hoisted above the config that uses it). */
+function rendererForbidden() {
+  return ['electron', ...NODE_BUILTINS, '**/src-main/**', 'axios', 'better-sqlite3'];
+}
+
+/** Why the renderer-wide zone refuses an import. */
+function rendererMessage() {
+  return 'The renderer is an untrusted UI: no electron, no Node, no main-process code. Talk to main through bridge.ts.';
+}
+
+/**
+ * The renderer's folders as layers (docs/architecture-renderer.md): `lib/` imports no other
+ * renderer folder; `stores/` never imports components, screens or the shell; `components/`
+ * imports no stores, screens or shell (they get data and callbacks as props); a screen folder
+ * imports no other screen folder and not the shell (shared parts go to components/).
+ */
+function rendererLayerZones() {
+  const layer = (files, forbidden, message) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: rendererForbidden(), message: rendererMessage() },
+            ...forbidden.map((p) => (typeof p === 'string' ? { group: [p], message } : { ...p, message })),
+          ],
+        },
+      ],
+    },
+  });
+  // A screen talks to main only through its store: no bridge import, no `bridge` taken from the stores.
+  const noBridgeInScreens = {
+    files: ['src-renderer/screens/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='bridge']", message: 'A screen talks to main only through its store (add the call to the store).' },
+        { selector: "ObjectPattern > Property[key.name='bridge']", message: 'A screen talks to main only through its store (add the call to the store).' },
+      ],
+    },
+  };
+  return [
+    noBridgeInScreens,
+    layer(['src-renderer/lib/**'], ['**/stores/**', '**/components/**', '**/screens/**', '**/shell/**'], 'src-renderer/lib is the lowest renderer layer: it imports only src-shared and bridge.ts.'),
+    layer(['src-renderer/stores/**'], ['**/components/**', '**/screens/**', '**/shell/**'], 'Stores hold state and talk to main; they import no components, screens or shell (shared helpers live in src-renderer/lib).'),
+    layer(['src-renderer/components/**'], ['**/stores/**', '**/screens/**', '**/shell/**'], 'Components are presentational: data and callbacks come in as props; they import no stores, screens or shell.'),
+    layer(
+      ['src-renderer/screens/**'],
+      ['**/shell/**', '**/screens/**', '**/bridge', { regex: '^\\.\\./(?!\\.\\./)' }],
+      'A screen folder imports no other screen folder, the shell or bridge.ts: shared parts go to src-renderer/components, calls to main to its store.',
+    ),
+  ];
+}

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { Sidebar } from './components/Sidebar';
-import { useMenuCommands } from './components/use-menu-commands';
-import { StatusBar } from './components/StatusBar';
-import { ScreenHost } from './screens/ScreenHost';
+import { Sidebar } from './shell/Sidebar';
+import { useMenuCommands } from './shell/use-menu-commands';
+import { StatusBar } from './shell/StatusBar';
+import { ScreenHost } from './shell/ScreenHost';
 import { useApp } from './stores/stores-context';
 
 /** Applies the chosen theme: "system" follows the OS through CSS, light/dark override it. */

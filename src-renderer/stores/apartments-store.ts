@@ -2,14 +2,12 @@ import { createStore } from 'zustand/vanilla';
 import type { ApartmentDetail, ApartmentFilter, SiteSummary } from '../../src-shared/domain/site';
 import type { ApartmentListRow } from '../../src-shared/ipc/contract/apartments';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
+import { failed, type Loadable } from '../lib/loadable';
 import { perfMark, perfMeasure } from './perf';
 
 /** Rows fetched per request; the virtualised list asks for more pages as it scrolls. */
 export const APARTMENT_PAGE_SIZE = 100;
-
-/** A loadable value: what a screen needs to draw its loading, error and full states. */
-export type Loadable<T> = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: string; nextStep: string | null };
 
 /** The apartment list of the open site: pages loaded so far, for the query that produced them. */
 export interface ApartmentList {
@@ -64,11 +62,6 @@ export function createApartmentsStore(bridge: Bridge) {
   let openSiteId: string | null = null;
 
   const store = createStore<ApartmentsState>()((set, get) => {
-    const fail = (error: unknown) => {
-      const { text, nextStep } = describeError(error);
-      return { status: 'error' as const, error: text, nextStep };
-    };
-
     // Fetches page 0 of the current query; a newer query while this one runs is sent right after it.
     const query = async (siteId: string) => {
       if (inFlight) {
@@ -89,7 +82,7 @@ export function createApartmentsStore(bridge: Bridge) {
           set({ list: { status: 'ready', value: { siteId, search, filter, total: page.total, asOf: page.asOf, pages: { 0: page.rows }, seq } } });
         }
       } catch (error) {
-        if (openSiteId === siteId) set({ list: fail(error) });
+        if (openSiteId === siteId) set({ list: failed(error) });
       } finally {
         inFlight = false;
       }
@@ -116,7 +109,7 @@ export function createApartmentsStore(bridge: Bridge) {
         try {
           set({ sites: { status: 'ready', value: await bridge.call('sites.list') } });
         } catch (error) {
-          set({ sites: fail(error) });
+          set({ sites: failed(error) });
         }
         const customers = await bridge.call('sites.customers').catch(() => []);
         set({ customers: Object.fromEntries(customers.map((c) => [c.connectionId, c.name])) });
@@ -152,14 +145,14 @@ export function createApartmentsStore(bridge: Bridge) {
             if (now.status !== 'ready' || now.value.seq !== at) return;
             set({ list: { status: 'ready', value: { ...now.value, pages: { ...now.value.pages, [page]: answer.rows } } } });
           })
-          .catch((error: unknown) => set({ list: fail(error) }));
+          .catch((error: unknown) => set({ list: failed(error) }));
       },
       async openApartment(apartmentId) {
         set({ detail: { status: 'loading' }, revealed: {} });
         try {
           set({ detail: { status: 'ready', value: await bridge.call('apartments.get', { apartmentId }) } });
         } catch (error) {
-          set({ detail: fail(error) });
+          set({ detail: failed(error) });
         }
       },
       closeApartment() {

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppInfo, Navigation } from '../../src-shared/ipc/contract/app';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
 
 /** The screens of the sidebar, in order. */
 export const SCREENS = ['overview', 'sites', 'subscription', 'devices', 'runs', 'settings', 'connections'] as const;

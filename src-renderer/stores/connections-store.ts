@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { ConnectionFailure, ConnectionListItem, ConnectionTestResult, RmLocation } from '../../src-shared/ipc/contract/connections';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
+import { describeError } from '../lib/error-text';
 
 /** The non-secret fields of the Rent Manager form. The password or token is never here: it stays in the form's own state. */
 export interface RmDraft {

@@ -2,7 +2,7 @@ import type { Bridge } from '../bridge';
 import { createApartmentsStore } from './apartments-store';
 import { createAppStore } from './app-store';
 import { createConnectionsStore } from './connections-store';
-import { createSubscriptionStore } from './subscription-store';
+import { createBillingStore } from './billing-store';
 import { createDevicesStore } from './devices-store';
 import { createGetSiteStore } from './get-site-store';
 import { createSettingsStore } from './settings-store';
@@ -17,7 +17,7 @@ export function createStores(bridge: Bridge): Stores {
     bridge,
     app: createAppStore(bridge),
     connections: createConnectionsStore(bridge),
-    subscription: createSubscriptionStore(bridge),
+    billing: createBillingStore(bridge),
     apartments: createApartmentsStore(bridge),
     devices: createDevicesStore(bridge),
     getSite: createGetSiteStore(bridge),

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../src-shared/errors';
+import type { ErrorText } from '../lib/error-text';
 
 /** What went wrong adding or changing a device, in the installer's words, with the next step (spec §10). */
 const DEVICE_ERRORS: Partial<Record<ErrorCode, string>> = {
@@ -10,7 +11,7 @@ const DEVICE_ERRORS: Partial<Record<ErrorCode, string>> = {
 };
 
 /** The sentence to show for a device error: the device-specific one, else the message with its next step. */
-export function deviceErrorText(error: { text: string; nextStep: string | null; code: ErrorCode | null }): string {
+export function deviceErrorText(error: ErrorText): string {
   const known = error.code ? DEVICE_ERRORS[error.code] : undefined;
   if (known) return known;
   return error.nextStep ? `${error.text} ${error.nextStep}` : error.text;

@@ -4,8 +4,8 @@ import type { SiteSummary } from '../../src-shared/domain/site';
 import type { DeviceLocation } from '../../src-shared/domain/smartplus';
 import type { DeviceList } from '../../src-shared/ipc/contract/devices';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-import type { Loadable } from './apartments-store';
+import { describeError } from '../lib/error-text';
+import { failed, type Loadable } from '../lib/loadable';
 import { deviceErrorText } from './device-errors';
 
 /** The outcome of the last add, edit or removal, shown next to the form or list. */
@@ -42,8 +42,7 @@ export function createDevicesStore(bridge: Bridge) {
         const list = await bridge.call('devices.list', { siteId, refresh });
         if (get().siteId === siteId) set({ list: { status: 'ready', value: list } });
       } catch (error) {
-        const { text, nextStep } = describeError(error);
-        if (get().siteId === siteId) set({ list: { status: 'error', error: text, nextStep } });
+        if (get().siteId === siteId) set({ list: failed(error) });
       }
     };
     /** One change to the current site's devices: busy while it runs, its notice (or the error's) after, the list reloaded on success; true when it worked. */
@@ -83,8 +82,7 @@ export function createDevicesStore(bridge: Bridge) {
         try {
           set({ sites: { status: 'ready', value: await bridge.call('sites.list') } });
         } catch (error) {
-          const { text, nextStep } = describeError(error);
-          set({ sites: { status: 'error', error: text, nextStep } });
+          set({ sites: failed(error) });
         }
       },
       async selectSite(siteId) {

@@ -10,14 +10,8 @@ import type {
   UnitOption,
 } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-
-/** Something loaded over the bridge: not yet asked, on its way, there, or failed with a sentence. */
-export type Loadable<T> =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'error'; error: string; nextStep: string | null };
+import { describeError } from '../lib/error-text';
+import { failed, type Loadable } from '../lib/loadable';
 
 /** The input steps of the wizard, in order (spec §8). */
 export const INPUT_STEPS = ['customer', 'properties', 'creation', 'deletion', 'access', 'apartments', 'review'] as const;
@@ -103,7 +97,7 @@ export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'proper
     }
     case 'review':
       if (step.preview.status !== 'ready') return 'Wait for the review to load.';
-      if (!step.preview.data.integration.active) return step.preview.data.integration.reason ?? 'The Integration service is not paid for.';
+      if (!step.preview.value.integration.active) return step.preview.value.integration.reason ?? 'The Integration service is not paid for.';
       return null;
     default:
       return null;
@@ -130,12 +124,7 @@ export function toImportRequest(draft: WizardDraft): ImportRequest {
 }
 
 function propertyNames(state: Pick<GetSiteState, 'properties'>): Map<number, string> {
-  return new Map(state.properties.status === 'ready' ? state.properties.data.map((p) => [p.id, p.name]) : []);
-}
-
-function failed(error: unknown): { status: 'error'; error: string; nextStep: string | null } {
-  const { text, nextStep } = describeError(error);
-  return { status: 'error', error: text, nextStep };
+  return new Map(state.properties.status === 'ready' ? state.properties.value.map((p) => [p.id, p.name]) : []);
 }
 
 const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'properties' | 'units'> => ({
@@ -155,7 +144,7 @@ export function createGetSiteStore(bridge: Bridge) {
       set({ properties: { status: 'loading' } });
       try {
         const data = await bridge.call('sites.properties', { connectionId });
-        if (get().draft.connectionId === connectionId) set({ properties: { status: 'ready', data } });
+        if (get().draft.connectionId === connectionId) set({ properties: { status: 'ready', value: data } });
       } catch (error) {
         if (get().draft.connectionId === connectionId) set({ properties: failed(error) });
       }
@@ -167,7 +156,7 @@ export function createGetSiteStore(bridge: Bridge) {
         set({ customers: { status: 'loading' } });
         try {
           const data = await bridge.call('sites.customers');
-          set({ customers: { status: 'ready', data } });
+          set({ customers: { status: 'ready', value: data } });
           const usable = data.filter((c) => c.status === 'configured');
           if (usable.length === 1 && !get().draft.connectionId) get().chooseCustomer(usable[0]!.connectionId);
         } catch (error) {
@@ -205,7 +194,7 @@ export function createGetSiteStore(bridge: Bridge) {
         set({ units: { ...get().units, [propertyId]: { status: 'loading' } } });
         try {
           const data = await bridge.call('sites.units', { connectionId, propertyId });
-          set({ units: { ...get().units, [propertyId]: { status: 'ready', data } } });
+          set({ units: { ...get().units, [propertyId]: { status: 'ready', value: data } } });
         } catch (error) {
           set({ units: { ...get().units, [propertyId]: failed(error) } });
         }
@@ -234,7 +223,7 @@ export function createGetSiteStore(bridge: Bridge) {
         set({ step: { kind: 'review', preview: { status: 'loading' } } });
         try {
           const data = await bridge.call('sites.preview', toImportRequest(get().draft));
-          if (get().step.kind === 'review') set({ step: { kind: 'review', preview: { status: 'ready', data } } });
+          if (get().step.kind === 'review') set({ step: { kind: 'review', preview: { status: 'ready', value: data } } });
         } catch (error) {
           if (get().step.kind === 'review') set({ step: { kind: 'review', preview: failed(error) } });
         }

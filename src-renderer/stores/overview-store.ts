@@ -1,14 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { Overview } from '../../src-shared/ipc/contract/overview';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-
-/** A failure in words, with the next step. */
-export interface ErrorText {
-  text: string;
-  nextStep: string | null;
-  code: string | null;
-}
+import { describeError, type ErrorText } from '../lib/error-text';
 
 /** The overview's data: loading, loaded (kept while it refreshes) or failed. */
 export interface OverviewState {

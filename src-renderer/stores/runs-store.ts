@@ -2,15 +2,8 @@ import { createStore } from 'zustand/vanilla';
 import type { Problem, ProblemKind, RunRecord } from '../../src-shared/domain/run';
 import type { CsvExport, RunDetail, RunListItem, SitePreview } from '../../src-shared/ipc/contract/runs';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-import type { ErrorText } from './overview-store';
-
-/** One loadable thing: its state and, when it failed, why. */
-export interface Loadable<T> {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  value: T | null;
-  error: ErrorText | null;
-}
+import { describeError, type ErrorText } from '../lib/error-text';
+import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
 
 /** What a held-back decision or an export did, for the line under the buttons. */
 export type RunAction =
@@ -41,19 +34,17 @@ export interface RunsState {
   closePreview(): void;
 }
 
-const idle = <T>(): Loadable<T> => ({ status: 'idle', value: null, error: null });
-
 /** Builds the runs store; history and an open run refresh when a run ends. */
 export function createRunsStore(bridge: Bridge) {
   const store = createStore<RunsState>()((set, get) => {
     const runId = () => get().detail.value?.run.id ?? null;
     const loadProblems = async (id: string, kind: ProblemKind | null) => {
-      set((s) => ({ problems: { ...s.problems, status: 'loading', error: null } }));
+      set((s) => ({ problems: loading(s.problems) }));
       try {
         const { problems } = await bridge.call('runs.problems', { runId: id, ...(kind ? { kind } : {}) });
-        if (get().detail.value?.run.id === id && get().problemKind === kind) set({ problems: { status: 'ready', value: problems, error: null } });
+        if (get().detail.value?.run.id === id && get().problemKind === kind) set({ problems: ready(problems) });
       } catch (error) {
-        set({ problems: { status: 'error', value: null, error: describeError(error) } });
+        set({ problems: failed(error) });
       }
     };
     return {
@@ -66,26 +57,28 @@ export function createRunsStore(bridge: Bridge) {
       preview: { ...idle(), siteId: null },
       async loadHistory(siteId) {
         const filter = siteId === undefined ? get().siteFilter : siteId;
-        set((s) => ({ siteFilter: filter, history: { ...s.history, status: s.history.value ? 'ready' : 'loading', error: null } }));
+        // A refresh keeps the list on screen (and clears the last refresh's failure).
+        set((s) => ({ siteFilter: filter, history: s.history.value === undefined ? loading() : ready(s.history.value) }));
         try {
           const { runs } = await bridge.call('runs.list', filter ? { siteId: filter } : {});
-          if (get().siteFilter === filter) set({ history: { status: 'ready', value: runs, error: null } });
+          if (get().siteFilter === filter) set({ history: ready(runs) });
         } catch (error) {
-          set((s) => ({ history: { status: s.history.value ? 'ready' : 'error', value: s.history.value, error: describeError(error) } }));
+          set((s) => ({ history: failed(error, s.history) }));
         }
       },
       async openRun(id) {
         const same = runId() === id;
         set({
-          detail: same ? { ...get().detail, error: null } : { status: 'loading', value: null, error: null },
+          // Reopening the same run keeps it on screen while it reloads.
+          detail: same && get().detail.value !== undefined ? ready(get().detail.value!) : loading<RunDetail>(),
           ...(same ? {} : { problems: idle<Problem[]>(), problemKind: null, action: { kind: 'idle' } as RunAction }),
         });
         try {
           const detail = await bridge.call('runs.get', { runId: id });
-          set({ detail: { status: 'ready', value: detail, error: null } });
+          set({ detail: ready(detail) });
           await loadProblems(id, get().problemKind);
         } catch (error) {
-          set({ detail: { status: 'error', value: null, error: describeError(error) } });
+          set({ detail: failed(error) });
         }
       },
       async setProblemKind(kind) {
@@ -129,12 +122,12 @@ export function createRunsStore(bridge: Bridge) {
         }
       },
       async loadPreview(siteId) {
-        set({ preview: { status: 'loading', value: null, error: null, siteId } });
+        set({ preview: { ...loading<SitePreview>(), siteId } });
         try {
           const preview = await bridge.call('runs.preview', { siteId });
-          if (get().preview.siteId === siteId) set({ preview: { status: 'ready', value: preview, error: null, siteId } });
+          if (get().preview.siteId === siteId) set({ preview: { ...ready(preview), siteId } });
         } catch (error) {
-          if (get().preview.siteId === siteId) set({ preview: { status: 'error', value: null, error: describeError(error), siteId } });
+          if (get().preview.siteId === siteId) set({ preview: { ...failed<SitePreview>(error), siteId } });
         }
       },
       closePreview() {

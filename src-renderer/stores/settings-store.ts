@@ -3,10 +3,10 @@ import { type SyncPolicy, TimeZoneSchema } from '../../src-shared/domain/policy'
 import type { Schedule } from '../../src-shared/domain/schedule';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
-import type { FieldOption } from '../../src-shared/ipc/contract/sites';
+import type { FieldOption, UnitOption } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-import type { Loadable } from './get-site-store';
+import { errorSentence } from '../lib/error-text';
+import { failed, type Loadable, loading, ready } from '../lib/loadable';
 
 /** The schedule form as typed: text fields stay text until saved, so a half-typed value is never lost. */
 export interface ScheduleForm {
@@ -35,6 +35,8 @@ export interface SettingsState {
   policyErrors: FormErrors<keyof PolicyForm>;
   policyNotice: { kind: 'saved' | 'error'; text: string } | null;
   fields: Loadable<FieldOption[]>;
+  /** Units of a property for the Custom apartments picker, by {@link unitsKey}. */
+  units: Record<string, Loadable<UnitOption[]>>;
   resetting: boolean;
   resetNotice: { kind: 'saved' | 'error'; text: string } | null;
   load(): Promise<void>;
@@ -43,7 +45,14 @@ export interface SettingsState {
   selectSite(siteId: string): Promise<void>;
   editPolicy(patch: Partial<PolicyForm>): void;
   savePolicy(): Promise<void>;
+  /** Loads a property's units once (the Custom apartments picker of the policy). */
+  loadUnits(connectionId: string, propertyId: number): Promise<void>;
   resetSandbox(): Promise<void>;
+}
+
+/** The key of a property's units in {@link SettingsState.units}. */
+export function unitsKey(connectionId: string, propertyId: number): string {
+  return `${connectionId}/${propertyId}`;
 }
 
 /** Checks the schedule form; returns the schedule to save, or the errors to show. */
@@ -79,16 +88,6 @@ function toPolicyForm(policy: SyncPolicy): PolicyForm {
   return { ...policy, graceDays: String(policy.graceDays) };
 }
 
-function failed(error: unknown): { status: 'error'; error: string; nextStep: string | null } {
-  const { text, nextStep } = describeError(error);
-  return { status: 'error', error: text, nextStep };
-}
-
-function sentence(error: unknown): string {
-  const { text, nextStep } = describeError(error);
-  return [text, nextStep].filter(Boolean).join(' ');
-}
-
 /** Builds the Settings store over a bridge. */
 export function createSettingsStore(bridge: Bridge) {
   let previewSeq = 0;
@@ -106,10 +105,10 @@ export function createSettingsStore(bridge: Bridge) {
     };
 
     const loadFields = async (connectionId: string | null) => {
-      if (!connectionId) return set({ fields: { status: 'ready', data: [] } });
+      if (!connectionId) return set({ fields: { status: 'ready', value: [] } });
       set({ fields: { status: 'loading' } });
       try {
-        set({ fields: { status: 'ready', data: await bridge.call('sites.fields', { connectionId }) } });
+        set({ fields: { status: 'ready', value: await bridge.call('sites.fields', { connectionId }) } });
       } catch (error) {
         set({ fields: failed(error) });
       }
@@ -127,19 +126,20 @@ export function createSettingsStore(bridge: Bridge) {
       policyErrors: {},
       policyNotice: null,
       fields: { status: 'idle' },
+      units: {},
       resetting: false,
       resetNotice: null,
       async load() {
-        set({ view: { status: 'loading' }, sites: { status: 'loading' } });
+        set({ view: { status: 'loading' }, sites: { status: 'loading' }, units: {} });
         try {
           const view = await bridge.call('settings.get');
-          set({ view: { status: 'ready', data: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {} });
+          set({ view: { status: 'ready', value: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {} });
         } catch (error) {
           set({ view: failed(error) });
         }
         try {
           const sites = await bridge.call('sites.list');
-          set({ sites: { status: 'ready', data: sites } });
+          set({ sites: { status: 'ready', value: sites } });
           const keep = sites.find((s) => s.id === get().siteId) ?? sites[0];
           if (keep) await get().selectSite(keep.id);
         } catch (error) {
@@ -159,12 +159,12 @@ export function createSettingsStore(bridge: Bridge) {
           const saved = await bridge.call('settings.saveSchedule', checked.schedule);
           set({ schedulePreview: saved, scheduleErrors: {}, scheduleNotice: { kind: 'saved', text: 'Schedule saved.' } });
         } catch (error) {
-          set({ scheduleNotice: { kind: 'error', text: sentence(error) } });
+          set({ scheduleNotice: { kind: 'error', text: errorSentence(error) } });
         }
       },
       async selectSite(siteId) {
         const sites = get().sites;
-        const site = sites.status === 'ready' ? sites.data.find((s) => s.id === siteId) : undefined;
+        const site = sites.status === 'ready' ? sites.value.find((s) => s.id === siteId) : undefined;
         if (!site) return;
         set({ siteId, policy: toPolicyForm(site.policy), policyErrors: {}, policyNotice: null });
         await loadFields(site.connectionId);
@@ -185,11 +185,23 @@ export function createSettingsStore(bridge: Bridge) {
           const saved = await bridge.call('sites.updatePolicy', { siteId, policy: checked.policy });
           const sites = get().sites;
           if (sites.status === 'ready') {
-            set({ sites: { status: 'ready', data: sites.data.map((s) => (s.id === siteId ? { ...s, policy: saved } : s)) } });
+            set({ sites: { status: 'ready', value: sites.value.map((s) => (s.id === siteId ? { ...s, policy: saved } : s)) } });
           }
           set({ policy: toPolicyForm(saved), policyNotice: { kind: 'saved', text: 'Policy saved. The next sync of this site uses it.' } });
         } catch (error) {
-          set({ policyNotice: { kind: 'error', text: sentence(error) } });
+          set({ policyNotice: { kind: 'error', text: errorSentence(error) } });
+        }
+      },
+      async loadUnits(connectionId, propertyId) {
+        const key = unitsKey(connectionId, propertyId);
+        const current = get().units[key];
+        if (current?.status === 'ready' || current?.status === 'loading') return;
+        const put = (value: Loadable<UnitOption[]>) => set({ units: { ...get().units, [key]: value } });
+        put(loading());
+        try {
+          put(ready(await bridge.call('sites.units', { connectionId, propertyId })));
+        } catch (error) {
+          put(failed(error));
         }
       },
       async resetSandbox() {
@@ -199,7 +211,7 @@ export function createSettingsStore(bridge: Bridge) {
           set({ resetting: false, resetNotice: { kind: 'saved', text: 'The sandbox is back to its demo data; synced sites were forgotten.' } });
           await get().load();
         } catch (error) {
-          set({ resetting: false, resetNotice: { kind: 'error', text: sentence(error) } });
+          set({ resetting: false, resetNotice: { kind: 'error', text: errorSentence(error) } });
         }
       },
     };

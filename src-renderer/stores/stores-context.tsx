@@ -4,7 +4,7 @@ import type { Bridge } from '../bridge';
 import type { ApartmentsStore } from './apartments-store';
 import type { AppState, AppStore } from './app-store';
 import type { ConnectionsStore } from './connections-store';
-import type { SubscriptionStore } from './subscription-store';
+import type { BillingStore } from './billing-store';
 import type { DevicesStore } from './devices-store';
 import type { GetSiteStore } from './get-site-store';
 import type { SettingsStore } from './settings-store';
@@ -17,7 +17,7 @@ export interface Stores {
   bridge: Bridge;
   app: AppStore;
   connections: ConnectionsStore;
-  subscription: SubscriptionStore;
+  billing: BillingStore;
   apartments: ApartmentsStore;
   devices: DevicesStore;
   getSite: GetSiteStore;

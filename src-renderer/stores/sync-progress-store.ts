@@ -1,20 +1,8 @@
 import { createStore } from 'zustand/vanilla';
-import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
 import type { RunSkipped } from '../../src-shared/ipc/contract/sync';
 import type { Bridge } from '../bridge';
-import { describeError } from '../components/error-text';
-
-/** A site's manual run as the progress bar shows it: started, joined, progressing, finished or refused. */
-export interface SiteRunView {
-  runId: string | null;
-  /** True when the click found a run already going and shows that one (spec §6). */
-  joined: boolean;
-  progress: RunProgress | null;
-  finished: RunRecord | null;
-  cancelling: boolean;
-  /** Why the run could not start, with the next step. */
-  error: { text: string; nextStep: string | null; code: string | null } | null;
-}
+import { describeError, errorSentence } from '../lib/error-text';
+import { attachRun, isRunning, joinedOf, runIdOf, type SiteRunView } from '../lib/site-run';
 
 /** Runs in progress and just finished, per site, fed by `sync.progressed` / `sync.finished`. */
 export interface SyncProgressState {
@@ -33,18 +21,12 @@ export interface SyncProgressState {
   dismiss(siteId: string): void;
 }
 
-const IDLE: SiteRunView = { runId: null, joined: false, progress: null, finished: null, cancelling: false, error: null };
-
-/** True while the site's run has started and not finished. */
-export function isRunning(view: SiteRunView | undefined): boolean {
-  return !!view && view.runId !== null && view.finished === null && view.error === null;
-}
-
 /** Builds the progress store; it subscribes to the sync events for the window's lifetime. */
 export function createSyncProgressStore(bridge: Bridge) {
   const store = createStore<SyncProgressState>()((set, get) => {
-    const patch = (siteId: string, change: Partial<SiteRunView>) =>
-      set((s) => ({ bySite: { ...s.bySite, [siteId]: { ...IDLE, ...s.bySite[siteId], ...change } } }));
+    const put = (siteId: string, view: SiteRunView) => set((s) => ({ bySite: { ...s.bySite, [siteId]: view } }));
+    // Main named the site's run: show it running (or keep its end if it already finished).
+    const attach = (siteId: string, runId: string, joined: boolean) => put(siteId, attachRun(get().bySite[siteId], runId, joined));
     return {
       bySite: {},
       skipped: [],
@@ -52,47 +34,43 @@ export function createSyncProgressStore(bridge: Bridge) {
       async load() {
         try {
           const running = await bridge.call('sync.running');
-          for (const p of running) patch(p.siteId, { runId: p.runId, progress: p, finished: null, error: null });
+          for (const p of running) {
+            put(p.siteId, { kind: 'running', runId: p.runId, joined: joinedOf(get().bySite[p.siteId], p.runId), progress: p, cancelling: false });
+          }
         } catch {
           // Nothing to pick up: the overview's own load reports a failing connection to main.
         }
       },
       async start(siteId) {
         // During a run the bar stays as it is; main answers with the same run and `joined: true`.
-        if (!isRunning(get().bySite[siteId])) patch(siteId, { ...IDLE });
+        if (!isRunning(get().bySite[siteId])) put(siteId, { kind: 'starting' });
         try {
           const started = await bridge.call('sync.runSite', { siteId });
-          const current = get().bySite[siteId];
-          // A fast run may have finished (event) before the call answered: keep its end.
-          const finished = current?.runId === started.runId ? current.finished : null;
-          patch(siteId, { runId: started.runId, joined: started.joined, finished, progress: current?.runId === started.runId ? current.progress : null });
+          attach(siteId, started.runId, started.joined);
         } catch (error) {
-          patch(siteId, { runId: null, error: describeError(error) });
+          put(siteId, { kind: 'refused', error: describeError(error), runId: null, joined: false });
         }
       },
       async startAll() {
         set({ startingAll: true, skipped: [] });
         try {
           const result = await bridge.call('sync.runAll');
-          for (const s of result.started) {
-            const current = get().bySite[s.siteId];
-            const same = current?.runId === s.runId;
-            patch(s.siteId, { runId: s.runId, joined: s.joined, finished: same ? current.finished : null, progress: same ? current.progress : null, error: null });
-          }
+          for (const s of result.started) attach(s.siteId, s.runId, s.joined);
           set({ skipped: result.skipped });
         } catch (error) {
-          const text = describeError(error);
-          set({ skipped: [{ siteId: '*', code: 'FAILED', reason: [text.text, text.nextStep].filter(Boolean).join(' ') }] });
+          set({ skipped: [{ siteId: '*', code: 'FAILED', reason: errorSentence(error) }] });
         } finally {
           set({ startingAll: false });
         }
       },
       async cancel(siteId) {
-        patch(siteId, { cancelling: true });
+        const current = get().bySite[siteId];
+        if (current?.kind === 'running') put(siteId, { ...current, cancelling: true });
         try {
           await bridge.call('sync.cancel', { siteId });
         } catch (error) {
-          patch(siteId, { cancelling: false, error: describeError(error) });
+          const runId = runIdOf(current);
+          put(siteId, { kind: 'refused', error: describeError(error), runId, joined: runId ? joinedOf(current, runId) : false });
         }
       },
       dismiss(siteId) {
@@ -106,16 +84,12 @@ export function createSyncProgressStore(bridge: Bridge) {
   });
   bridge.on('sync.progressed', (p) => {
     const current = store.getState().bySite[p.siteId];
-    if (current?.finished && current.runId === p.runId) return;
-    const joined = current?.runId === p.runId ? current.joined : false;
-    store.setState((s) => ({ bySite: { ...s.bySite, [p.siteId]: { ...IDLE, ...current, runId: p.runId, joined, progress: p, finished: null, error: null } } }));
+    const view = attachRun(current, p.runId, joinedOf(current, p.runId), p);
+    store.setState((s) => ({ bySite: { ...s.bySite, [p.siteId]: view } }));
   });
   bridge.on('sync.finished', (run) => {
     if (run.dryRun) return;
-    const current = store.getState().bySite[run.siteId];
-    store.setState((s) => ({
-      bySite: { ...s.bySite, [run.siteId]: { ...IDLE, ...current, runId: run.id, finished: run, cancelling: false, error: null } },
-    }));
+    store.setState((s) => ({ bySite: { ...s.bySite, [run.siteId]: { kind: 'finished', runId: run.id, run } } }));
   });
   return store;
 }

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_COUNTS, type RunRecord } from '../../src-shared/domain/run';
 import type { ApartmentQuery } from '../../src-shared/domain/site';
-import { SitesScreen } from '../../src-renderer/screens/sites/SitesScreen';
+import { ApartmentsScreen } from '../../src-renderer/screens/apartments/ApartmentsScreen';
 import { createApartmentsStore } from '../../src-renderer/stores/apartments-store';
 import { AS_OF, aptDetail, aptRow, renderWithStores, siteSummary } from './helpers/browse-fixtures';
 import { createFakeBridge } from './helpers/fake-bridge';
@@ -38,7 +38,7 @@ describe('Sites screen: the list of sites', () => {
       await gate;
       return [siteSummary()];
     });
-    renderWithStores(<SitesScreen />, fake);
+    renderWithStores(<ApartmentsScreen />, fake);
     expect(screen.getByText('Loading sites…')).toBeTruthy();
     release();
     const row = (await screen.findByRole('button', { name: 'Maple Court' })).closest('tr')!;
@@ -49,7 +49,7 @@ describe('Sites screen: the list of sites', () => {
   it('says what failed and retries', async () => {
     const fake = createFakeBridge();
     fake.fail('sites.list', { code: 'INTERNAL', message: 'The database is locked.', retryable: true });
-    renderWithStores(<SitesScreen />, fake);
+    renderWithStores(<ApartmentsScreen />, fake);
     expect((await screen.findByRole('alert')).textContent).toContain('The database is locked.');
     fake.respond('sites.list', () => [siteSummary()]);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
@@ -57,14 +57,14 @@ describe('Sites screen: the list of sites', () => {
   });
 
   it('offers Get Site from PMS when there are no sites, and navigates to the wizard', async () => {
-    const { stores } = renderWithStores(<SitesScreen />, bridgeWithSites([]));
+    const { stores } = renderWithStores(<ApartmentsScreen />, bridgeWithSites([]));
     expect(await screen.findByText('No sites yet')).toBeTruthy();
     await userEvent.setup().click(screen.getAllByRole('button', { name: 'Get Site from PMS' })[0]!);
     expect(stores.app.getState().route).toEqual({ screen: 'get-site' });
   });
 
   it('offline: shows the data age and says why Get Site waits', async () => {
-    const { fake } = renderWithStores(<SitesScreen />, bridgeWithSites());
+    const { fake } = renderWithStores(<ApartmentsScreen />, bridgeWithSites());
     await screen.findByRole('button', { name: 'Maple Court' });
     act(() => fake.emit('app.onlineChanged', { online: false, since: AS_OF }));
     expect(screen.getByTestId('offline-notice').textContent).toMatch(/Offline — data as of/);
@@ -77,7 +77,7 @@ describe('Sites screen: the apartment browser', () => {
   async function openBrowser(total = 3, sites = [siteSummary()]) {
     const fake = bridgeWithSites(sites);
     const seen = respondList(fake, total);
-    const rendered = renderWithStores(<SitesScreen />, fake);
+    const rendered = renderWithStores(<ApartmentsScreen />, fake);
     act(() => rendered.stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
     await screen.findByRole('button', { name: 'Unit 101' });
     return { ...rendered, seen };
@@ -150,7 +150,7 @@ describe('Sites screen: the apartment browser', () => {
       asOf: AS_OF,
     }));
     fake.respond('apartments.addToSync', () => ({ policy: custom.policy, added: true, runId: null }));
-    const { stores } = renderWithStores(<SitesScreen />, fake);
+    const { stores } = renderWithStores(<ApartmentsScreen />, fake);
     act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
     expect(await screen.findByRole('button', { name: 'In Rent Manager, not synced' })).toBeTruthy();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Add unit 106 to sync' }));
@@ -168,7 +168,7 @@ describe('Sites screen: the apartment browser', () => {
   it('shows the error of a failed list and retries', async () => {
     const fake = bridgeWithSites();
     fake.fail('apartments.list', { code: 'INTERNAL', message: 'The local database could not be read.', retryable: false });
-    const { stores } = renderWithStores(<SitesScreen />, fake);
+    const { stores } = renderWithStores(<ApartmentsScreen />, fake);
     act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
     expect((await screen.findByRole('alert')).textContent).toContain('could not be read');
     respondList(fake);
@@ -188,7 +188,7 @@ describe('Sites screen: the apartment browser', () => {
   it('an empty site says how to fill it', async () => {
     const fake = bridgeWithSites();
     respondList(fake, 0);
-    const { stores } = renderWithStores(<SitesScreen />, fake);
+    const { stores } = renderWithStores(<ApartmentsScreen />, fake);
     act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
     expect(await screen.findByText('No apartments synced yet')).toBeTruthy();
   });
@@ -216,7 +216,7 @@ describe('Sites screen: apartment detail', () => {
   async function openDetail(fake = bridgeWithSites()) {
     fake.respond('apartments.get', () => aptDetail({ history: [{ runId: 'r1', runStartedAt: AS_OF, kind: 'invalid-pin', severity: 'warning', propertyId: 12, unitId: 1000, tenantId: 7, contactId: 9, subject: 'Jane Doe', field: 'PIN', value: '9•••', reason: 'A PIN must not start with 9.' }] }));
     fake.respond('apartments.revealPin', () => ({ pin: '4821' }));
-    const rendered = renderWithStores(<SitesScreen />, fake);
+    const rendered = renderWithStores(<ApartmentsScreen />, fake);
     act(() => rendered.stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1', apartmentId: 'apt-0' }));
     await screen.findByRole('heading', { level: 1, name: 'Unit 101' });
     return rendered;
@@ -256,7 +256,7 @@ describe('Sites screen: apartment detail', () => {
   it('explains an apartment that is gone', async () => {
     const fake = bridgeWithSites();
     fake.fail('apartments.get', { code: 'NOT_FOUND', message: 'This apartment is not in the synced data any more.', retryable: false });
-    const { stores } = renderWithStores(<SitesScreen />, fake);
+    const { stores } = renderWithStores(<ApartmentsScreen />, fake);
     act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1', apartmentId: 'apt-x' }));
     expect((await screen.findByRole('alert')).textContent).toContain('not in the synced data');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Back to the list' }));

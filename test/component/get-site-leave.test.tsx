@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { Sidebar } from '../../src-renderer/components/Sidebar';
+import { Sidebar } from '../../src-renderer/shell/Sidebar';
 import { GetSiteScreen } from '../../src-renderer/screens/get-site/GetSiteScreen';
 import { CUSTOMERS, renderWith, wizardBridge } from './helpers/get-site-fixtures';
 

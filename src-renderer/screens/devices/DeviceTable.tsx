@@ -7,63 +7,59 @@ import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { LocationPicker, type LocationChoice } from './LocationPicker';
 import { locationText } from './location-text';
+import { type Column, DataTable } from '../../components/DataTable';
 
 /** The site's devices with online status (marked "last known" when not just read from SmartPlus); edit (name, location) and remove (after a confirmation) need the network. */
 export function DeviceTable({ devices, apartmentNames, stale }: { devices: DeviceRow[]; apartmentNames: Record<string, string>; stale: boolean }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const online = useApp((s) => s.online);
-  return (
-    <table className="data devices-table">
-      <caption className="visually-hidden">Devices of this site</caption>
-      <thead>
-        <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Type</th>
-          <th scope="col">MAC</th>
-          <th scope="col">Location</th>
-          <th scope="col">Status</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {devices.map((d) =>
-          editing === d.id ? (
-            <EditRow key={d.id} device={d} apartmentNames={apartmentNames} onDone={() => setEditing(null)} />
+  const columns: Column<DeviceRow>[] = [
+    { header: 'Name', rowHeader: true, cell: (d) => d.name },
+    { header: 'Type', cell: (d) => DEVICE_TYPE_LABELS[d.type] },
+    { header: 'MAC', className: 'mono', cell: (d) => formatMac(d.mac) },
+    { header: 'Location', cell: (d) => locationText(d.location, apartmentNames) },
+    {
+      header: 'Status',
+      cell: (d) => (
+        <>
+          {d.online ? <span className="pill pill-ok">Online</span> : <span className="pill pill-muted">Offline</span>}
+          {!d.online && d.lastSeenAt ? <div className="muted small">Last seen {formatDateTime(d.lastSeenAt)}</div> : null}
+          {stale ? <div className="muted small">Last known</div> : null}
+        </>
+      ),
+    },
+    {
+      header: <span className="visually-hidden">Actions</span>,
+      className: 'actions',
+      cell: (d) => (
+        <div className="actions-inner">
+          {removing === d.id ? (
+            <RemoveConfirm device={d} onDone={() => setRemoving(null)} />
           ) : (
-            <tr key={d.id}>
-              <th scope="row">{d.name}</th>
-              <td>{DEVICE_TYPE_LABELS[d.type]}</td>
-              <td className="mono">{formatMac(d.mac)}</td>
-              <td>{locationText(d.location, apartmentNames)}</td>
-              <td>
-                {d.online ? <span className="pill pill-ok">Online</span> : <span className="pill pill-muted">Offline</span>}
-                {!d.online && d.lastSeenAt ? <div className="muted small">Last seen {formatDateTime(d.lastSeenAt)}</div> : null}
-                {stale ? <div className="muted small">Last known</div> : null}
-              </td>
-              <td className="actions">
-                <div className="actions-inner">
-                  {removing === d.id ? (
-                    <RemoveConfirm device={d} onDone={() => setRemoving(null)} />
-                  ) : (
-                    <>
-                      <button type="button" className="btn btn-small" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Edit ${d.name}`} onClick={() => setEditing(d.id)}>
-                        Edit
-                      </button>
-                      <button type="button" className="btn btn-small btn-danger" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Remove ${d.name}`} onClick={() => setRemoving(d.id)}>
-                        Remove
-                      </button>
-                    </>
-                  )}
-                </div>
-              </td>
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+            <>
+              <button type="button" className="btn btn-small" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Edit ${d.name}`} onClick={() => setEditing(d.id)}>
+                Edit
+              </button>
+              <button type="button" className="btn btn-small btn-danger" disabled={!online} title={online ? undefined : 'Needs the network'} aria-label={`Remove ${d.name}`} onClick={() => setRemoving(d.id)}>
+                Remove
+              </button>
+            </>
+          )}
+        </div>
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      className="data devices-table"
+      caption="Devices of this site"
+      captionClassName="visually-hidden"
+      columns={columns}
+      rows={devices}
+      rowKey={(d) => d.id}
+      replace={(d) => (editing === d.id ? <EditRow key={d.id} device={d} apartmentNames={apartmentNames} onDone={() => setEditing(null)} /> : undefined)}
+    />
   );
 }
 

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
-import { LoadFailure, LoadingLine } from '../../components/LoadStatus';
+import { LoadStatus } from '../../components/LoadStatus';
 import { useApp, useStores } from '../../stores/stores-context';
 import { AddDeviceForm } from './AddDeviceForm';
 import { DeviceTable } from './DeviceTable';
@@ -71,29 +71,27 @@ export function DevicesScreen() {
           {notice.text}
         </div>
       ) : null}
-      {sites.status === 'idle' || sites.status === 'loading' ? (
-        <LoadingLine>Loading sites…</LoadingLine>
-      ) : sites.status === 'error' ? (
-        <LoadFailure error={sites.error} nextStep={sites.nextStep} onRetry={() => void loadSites()} />
-      ) : sites.value.length === 0 ? (
-        <EmptyState title="No sites yet">Devices belong to a site. Get a site from Rent Manager under Sites first.</EmptyState>
-      ) : list.status === 'idle' || list.status === 'loading' ? (
-        <LoadingLine>Loading devices…</LoadingLine>
-      ) : list.status === 'error' ? (
-        <LoadFailure error={list.error} nextStep={list.nextStep} onRetry={() => void refresh()} />
-      ) : (
-        <div className="devices-layout">
-          <div>
-            <OutboxList items={list.value.outbox} apartmentNames={list.value.apartmentNames} />
-            {list.value.devices.length === 0 ? (
-              <EmptyState title="No devices yet">Add the site’s door phones, indoor monitors and access terminals with the form.</EmptyState>
-            ) : (
-              <DeviceTable devices={list.value.devices} apartmentNames={list.value.apartmentNames} stale={!online || list.value.staleReason !== null} />
+      <LoadStatus value={sites} loading="Loading sites…" onRetry={() => void loadSites()}>
+        {(all) => all.length === 0 ? (
+          <EmptyState title="No sites yet">Devices belong to a site. Get a site from Rent Manager under Sites first.</EmptyState>
+        ) : (
+          <LoadStatus value={list} loading="Loading devices…" onRetry={() => void refresh()}>
+            {(shown) => (
+              <div className="devices-layout">
+                <div>
+                  <OutboxList items={shown.outbox} apartmentNames={shown.apartmentNames} />
+                  {shown.devices.length === 0 ? (
+                    <EmptyState title="No devices yet">Add the site’s door phones, indoor monitors and access terminals with the form.</EmptyState>
+                  ) : (
+                    <DeviceTable devices={shown.devices} apartmentNames={shown.apartmentNames} stale={!online || shown.staleReason !== null} />
+                  )}
+                </div>
+                <AddDeviceForm />
+              </div>
             )}
-          </div>
-          <AddDeviceForm />
-        </div>
-      )}
+          </LoadStatus>
+        )}
+      </LoadStatus>
     </section>
   );
 }

@@ -1,8 +1,8 @@
-import type { Loadable } from '../../stores/get-site-store';
+import type { Loadable } from '../../lib/loadable';
 import type { UnitOption } from '../../../src-shared/ipc/contract/sites';
-import { LoadState } from './LoadState';
-import { Choice } from './PolicySteps';
-import { UnitPicker } from './UnitPicker';
+import { LoadStatus } from '../../components/LoadStatus';
+import { Choice } from '../../components/Choice';
+import { UnitPicker } from '../../components/UnitPicker';
 import { useGetSite } from './use-get-site';
 
 /** Step 6: all apartments, or the installer's pick per property. */
@@ -11,7 +11,7 @@ export function ApartmentsStep() {
   const propertyIds = useGetSite((s) => s.draft.propertyIds);
   const properties = useGetSite((s) => s.properties);
   const setPolicy = useGetSite((s) => s.setPolicy);
-  const names = new Map(properties.status === 'ready' ? properties.data.map((p) => [p.id, p.name]) : []);
+  const names = new Map(properties.status === 'ready' ? properties.value.map((p) => [p.id, p.name]) : []);
   return (
     <>
       <fieldset className="gs-choices">
@@ -41,10 +41,10 @@ function PropertyUnits({ propertyId, name }: { propertyId: number; name: string 
   const setUnits = useGetSite((s) => s.setUnits);
   const load = useGetSite((s) => s.loadUnits);
   return (
-    <LoadState value={units} loading={`Loading the units of ${name}…`} onRetry={() => void load(propertyId)}>
+    <LoadStatus value={units} loading={`Loading the units of ${name}…`} onRetry={() => void load(propertyId)}>
       {(list) => (
         <UnitPicker title={name} units={list} picked={picked} onToggle={(unitId) => toggle(propertyId, unitId)} onSet={(ids) => setUnits(propertyId, ids)} />
       )}
-    </LoadState>
+    </LoadStatus>
   );
 }

@@ -1,6 +1,6 @@
 import { EmptyState } from '../../components/EmptyState';
 import { useApp } from '../../stores/stores-context';
-import { LoadState } from './LoadState';
+import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
 
 const STATUS_TEXT = {
@@ -17,7 +17,7 @@ export function CustomerStep() {
   const reload = useGetSite((s) => s.loadCustomers);
   const navigate = useApp((s) => s.navigate);
   return (
-    <LoadState value={customers} loading="Loading customers…" onRetry={() => void reload()}>
+    <LoadStatus value={customers} loading="Loading customers…" onRetry={() => void reload()}>
       {(list) =>
         list.length === 0 ? (
           <EmptyState
@@ -59,6 +59,6 @@ export function CustomerStep() {
           </fieldset>
         )
       }
-    </LoadState>
+    </LoadStatus>
   );
 }

@@ -3,7 +3,7 @@ import type { Navigation } from '../../../src-shared/ipc/contract/app';
 import { hasUnsavedInput, INPUT_STEPS, stepBlocker, type WizardStep } from '../../stores/get-site-store';
 import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentsStep } from './ApartmentsStep';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CustomerStep } from './CustomerStep';
 import { ImportProgress, ImportResult } from './ImportSteps';
 import { AccessStep, CreationStep, DeletionStep } from './PolicySteps';

@@ -1,12 +1,7 @@
 import { useId, useState } from 'react';
-import { LoadState } from './LoadState';
+import { LoadStatus } from '../../components/LoadStatus';
+import { matches } from '../../lib/search';
 import { useGetSite } from './use-get-site';
-
-/** Case-insensitive match of a search text against any of the given strings. */
-export function matches(search: string, ...texts: Array<string | null | undefined>): boolean {
-  const needle = search.trim().toLowerCase();
-  return needle === '' || texts.some((t) => t?.toLowerCase().includes(needle));
-}
 
 /** Step 2: the properties the customer enabled for the integration, searchable, several at once. */
 export function PropertiesStep() {
@@ -17,7 +12,7 @@ export function PropertiesStep() {
   const [search, setSearch] = useState('');
   const searchId = useId();
   return (
-    <LoadState value={properties} loading="Asking Rent Manager for the properties enabled for the integration…" onRetry={() => void reload()}>
+    <LoadStatus value={properties} loading="Asking Rent Manager for the properties enabled for the integration…" onRetry={() => void reload()}>
       {(list) => {
         const shown = list.filter((p) => matches(search, p.name, p.address, String(p.id)));
         return (
@@ -72,6 +67,6 @@ export function PropertiesStep() {
           </>
         );
       }}
-    </LoadState>
+    </LoadStatus>
   );
 }

@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import type { ProblemKind } from '../../../src-shared/domain/run';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { useStores } from '../../stores/stores-context';
-import { LoadState } from './LoadState';
+import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
+import { type Column, DataTable } from '../../components/DataTable';
 
 /** Problem kinds in words an installer reads. */
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {
@@ -24,6 +25,17 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
 };
+
+const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
+  {
+    header: 'Problem',
+    cell: (p) => <span className={`pill ${p.severity === 'error' ? 'pill-danger' : p.severity === 'warning' ? 'pill-warn' : 'pill-muted'}`}>{PROBLEM_LABELS[p.kind]}</span>,
+  },
+  { header: 'Who', cell: (p) => p.subject ?? '—' },
+  { header: 'Field', cell: (p) => p.field ?? '—' },
+  { header: 'Value', className: 'gs-mono', cell: (p) => p.value ?? '—' },
+  { header: 'Why', cell: (p) => p.reason },
+];
 
 function Counts({ plan }: { plan: PropertyPreview }) {
   const ops = plan.summary.operations;
@@ -72,33 +84,7 @@ function Problems({ plan }: { plan: PropertyPreview }) {
         {total} {total === 1 ? 'thing' : 'things'} to know — the import goes ahead; these are skipped and reported
       </h4>
       <div className="gs-scroll" tabIndex={0} role="region" aria-label={`Problems in ${plan.propertyName}`}>
-        <table className="data">
-          <caption className="gs-visually-hidden">Problems in {plan.propertyName}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Problem</th>
-              <th scope="col">Who</th>
-              <th scope="col">Field</th>
-              <th scope="col">Value</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {plan.problems.map((p, i) => (
-              <tr key={i}>
-                <td>
-                  <span className={`pill ${p.severity === 'error' ? 'pill-danger' : p.severity === 'warning' ? 'pill-warn' : 'pill-muted'}`}>
-                    {PROBLEM_LABELS[p.kind]}
-                  </span>
-                </td>
-                <td>{p.subject ?? '—'}</td>
-                <td>{p.field ?? '—'}</td>
-                <td className="gs-mono">{p.value ?? '—'}</td>
-                <td>{p.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption={`Problems in ${plan.propertyName}`} captionClassName="gs-visually-hidden" columns={PREVIEW_PROBLEM_COLUMNS} rows={plan.problems} rowKey={(_, i) => i} />
       </div>
       {plan.moreProblems > 0 ? <p className="muted">…and {plan.moreProblems} more, listed in the run report after the import.</p> : null}
     </>
@@ -142,7 +128,7 @@ function Integration({ preview }: { preview: ImportPreview }) {
 export function ReviewStep() {
   const preview = useGetSite((s) => (s.step.kind === 'review' ? s.step.preview : null));
   const refresh = useGetSite((s) => s.refreshPreview);
-  const stale = preview?.status === 'ready' && !preview.data.integration.active;
+  const stale = preview?.status === 'ready' && !preview.value.integration.active;
   const arrivedStale = useRef(stale);
   useEffect(() => {
     // Only on arrival (e.g. back from paying): a later "Check again" is the user's.
@@ -150,7 +136,7 @@ export function ReviewStep() {
   }, [refresh]);
   if (!preview) return null;
   return (
-    <LoadState value={preview} loading="Working out what the import will create (nothing is changed yet)…" onRetry={() => void refresh()}>
+    <LoadStatus value={preview} loading="Working out what the import will create (nothing is changed yet)…" onRetry={() => void refresh()}>
       {(data) => (
         <>
           <Integration preview={data} />
@@ -167,6 +153,6 @@ export function ReviewStep() {
           ))}
         </>
       )}
-    </LoadState>
+    </LoadStatus>
   );
 }

@@ -2,7 +2,7 @@ import type { PlanSummary } from '../../../src-shared/domain/sync-plan';
 import { Dialog } from '../../components/Dialog';
 import { useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
-import { OPERATION_LABELS, plural, PROBLEM_LABELS } from '../runs/labels';
+import { OPERATION_LABELS, plural, PROBLEM_LABELS } from '../../components/labels';
 
 function group(summary: PlanSummary, prefix: string): number {
   return Object.entries(summary.operations)

@@ -1,10 +1,10 @@
 import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
-import { useSyncProgress } from '../../stores/sync-hooks';
-import { isRunning } from '../../stores/sync-progress-store';
-import { OUTCOME_LABELS, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../runs/labels';
-import { RunProgressLine } from './RunProgressLine';
+import { useSiteRun } from '../../stores/sync-hooks';
+import { isRunning } from '../../lib/site-run';
+import { OUTCOME_LABELS, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
+import { RunProgressLine } from '../../components/RunProgressLine';
 
 /** Why a site cannot be resynced right now, or null when it can. */
 export function resyncBlocker(site: OverviewSite, online: boolean): string | null {
@@ -18,8 +18,9 @@ export function resyncBlocker(site: OverviewSite, online: boolean): string | nul
 export function SiteRow({ site, online, onPreview }: { site: OverviewSite; online: boolean; onPreview: (site: OverviewSite) => void }) {
   const navigate = useApp((s) => s.navigate);
   const { syncProgress } = useStores();
-  const running = useSyncProgress((s) => isRunning(s.bySite[site.id]));
-  const hasLine = useSyncProgress((s) => s.bySite[site.id] !== undefined);
+  const siteRun = useSiteRun(site.id);
+  const running = isRunning(siteRun.view);
+  const hasLine = siteRun.view !== undefined;
   const blocker = resyncBlocker(site, online);
   const blockerId = `resync-blocked-${site.id}`;
   const run = site.lastRun;
@@ -99,7 +100,7 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
       {hasLine ? (
         <tr className="run-line-row">
           <td colSpan={7}>
-            <RunProgressLine siteId={site.id} siteName={site.name} />
+            <RunProgressLine siteName={site.name} {...siteRun} onNavigate={navigate} />
           </td>
         </tr>
       ) : null}

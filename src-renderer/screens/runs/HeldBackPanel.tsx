@@ -3,7 +3,15 @@ import type { HeldBackItem } from '../../../src-shared/ipc/contract/runs';
 import { Dialog } from '../../components/Dialog';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
-import { plural } from './labels';
+import { plural } from '../../components/labels';
+import { type Column, DataTable } from '../../components/DataTable';
+
+const HELD_BACK_COLUMNS: Column<HeldBackItem>[] = [
+  { header: 'Person', cell: (h) => h.person ?? '—' },
+  { header: 'Unit', cell: (h) => h.unit ?? '—' },
+  { header: 'Property', cell: (h) => h.property },
+  { header: 'Why', cell: (h) => h.reason },
+];
 
 /** One decision's dialog: what it does, the action, and "Go back", which takes the focus first. */
 function DecisionDialog({ title, act, actClass, onAct, onBack, children }: { title: string; act: string; actClass: string; onAct: () => void; onBack: () => void; children: ReactNode }) {
@@ -45,26 +53,7 @@ export function HeldBackPanel({ items, reason, siteName }: { items: HeldBackItem
         the tenants really left, confirm; if Rent Manager was wrong, keep the accounts.
       </p>
       <div className="table-scroll scroll-box" tabIndex={0} role="region" aria-label="Held-back deletions">
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Property</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((h) => (
-              <tr key={h.id}>
-                <td>{h.person ?? '—'}</td>
-                <td>{h.unit ?? '—'}</td>
-                <td>{h.property}</td>
-                <td>{h.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={HELD_BACK_COLUMNS} rows={items} rowKey={(h) => h.id} />
       </div>
       <div className="row dialog-actions">
         <button type="button" className="btn btn-danger" disabled={busy || !online} onClick={() => setAsking('confirm')}>

@@ -2,7 +2,8 @@ import { PROBLEM_KINDS, type Problem, type ProblemKind } from '../../../src-shar
 import { maskPin } from '../../../src-shared/rules/pin';
 import { useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
-import { PROBLEM_LABELS } from './labels';
+import { PROBLEM_LABELS } from '../../components/labels';
+import { type Column, DataTable } from '../../components/DataTable';
 
 /** How many problems the table renders; the CSV export has them all. */
 const SHOWN = 500;
@@ -12,6 +13,26 @@ export function displayValue(p: Problem): string {
   if (p.value === null) return '';
   return p.field === 'pin' || p.kind.includes('pin') ? maskPin(p.value) : p.value;
 }
+
+const PROBLEM_COLUMNS: Column<Problem>[] = [
+  {
+    header: 'Severity',
+    cell: (p) => <span className={`pill pill-${p.severity === 'error' ? 'danger' : p.severity === 'warning' ? 'warn' : 'muted'}`}>{p.severity}</span>,
+  },
+  { header: 'Kind', cell: (p) => PROBLEM_LABELS[p.kind] },
+  {
+    header: 'Who / where',
+    cell: (p) => (
+      <>
+        {p.subject ?? ''}
+        {p.unitId !== null ? <span className="muted site-meta">unit {p.unitId}</span> : null}
+      </>
+    ),
+  },
+  { header: 'Field', cell: (p) => p.field ?? '' },
+  { header: 'Value', className: 'mono', cell: (p) => displayValue(p) },
+  { header: 'Reason', cell: (p) => p.reason },
+];
 
 /** Every problem of a run, filterable by kind (spec §11). */
 export function ProblemsTable({ counts }: { counts: Partial<Record<ProblemKind, number>> }) {
@@ -52,35 +73,7 @@ export function ProblemsTable({ counts }: { counts: Partial<Record<ProblemKind, 
       ) : null}
       {rows.length > 0 ? (
         <div className="table-scroll">
-          <table className="data problems-table">
-            <thead>
-              <tr>
-                <th scope="col">Severity</th>
-                <th scope="col">Kind</th>
-                <th scope="col">Who / where</th>
-                <th scope="col">Field</th>
-                <th scope="col">Value</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.slice(0, SHOWN).map((p, i) => (
-                <tr key={i}>
-                  <td>
-                    <span className={`pill pill-${p.severity === 'error' ? 'danger' : p.severity === 'warning' ? 'warn' : 'muted'}`}>{p.severity}</span>
-                  </td>
-                  <td>{PROBLEM_LABELS[p.kind]}</td>
-                  <td>
-                    {p.subject ?? ''}
-                    {p.unitId !== null ? <span className="muted site-meta">unit {p.unitId}</span> : null}
-                  </td>
-                  <td>{p.field ?? ''}</td>
-                  <td className="mono">{displayValue(p)}</td>
-                  <td>{p.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable className="data problems-table" columns={PROBLEM_COLUMNS} rows={rows.slice(0, SHOWN)} rowKey={(_, i) => i} />
           {rows.length > SHOWN ? (
             <p className="muted">
               Showing the first {SHOWN} of {rows.length}. Export to CSV for the whole list.

@@ -2,10 +2,10 @@ import { useEffect } from 'react';
 import type { RunCounts } from '../../../src-shared/domain/run';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
-import { useRuns } from '../../stores/sync-hooks';
-import { RunProgressLine } from '../overview/RunProgressLine';
+import { useRuns, useSiteRun } from '../../stores/sync-hooks';
+import { RunProgressLine } from '../../components/RunProgressLine';
 import { HeldBackPanel } from './HeldBackPanel';
-import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from './labels';
+import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { ProblemsTable } from './ProblemsTable';
 
 const COUNT_LABELS: Record<keyof RunCounts, string> = {
@@ -18,6 +18,12 @@ const COUNT_LABELS: Record<keyof RunCounts, string> = {
   credentialsRemoved: 'PINs and cards removed',
   failedOperations: 'Changes that failed',
 };
+
+/** The progress line of the run still going (the same line the Overview shows under the site). */
+function LiveRunLine({ siteId, siteName }: { siteId: string; siteName: string }) {
+  const navigate = useApp((s) => s.navigate);
+  return <RunProgressLine siteName={siteName} {...useSiteRun(siteId)} onNavigate={navigate} />;
+}
 
 /** One run (spec §11): when and why it ran, its counts, held-back deletions, every problem, and the CSV export. */
 export function RunDetailView({ runId }: { runId: string }) {
@@ -103,7 +109,7 @@ export function RunDetailView({ runId }: { runId: string }) {
           This run stopped: {run.error}
         </div>
       ) : null}
-      {run.outcome === 'running' ? <RunProgressLine siteId={run.siteId} siteName={run.siteName} /> : null}
+      {run.outcome === 'running' ? <LiveRunLine siteId={run.siteId} siteName={run.siteName} /> : null}
 
       <section aria-labelledby="counts-title" className="run-section">
         <h2 id="counts-title">{run.dryRun ? 'Planned changes' : 'Changes made'}</h2>

@@ -3,7 +3,9 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns } from '../../stores/sync-hooks';
-import { countsLine, OUTCOME_LABELS, plural, TRIGGER_LABELS } from './labels';
+import { countsLine, OUTCOME_LABELS, plural, TRIGGER_LABELS } from '../../components/labels';
+import { type Column, DataTable } from '../../components/DataTable';
+import type { RunListItem } from '../../../src-shared/ipc/contract/runs';
 
 /** Run history per site and overall (spec §11), newest first. */
 export function RunHistory({ siteId }: { siteId: string | null }) {
@@ -19,6 +21,36 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
     if (overview.getState().status === 'idle') void overview.getState().load();
   }, [runs, overview, siteId]);
 
+  const columns: Column<RunListItem>[] = [
+    { header: 'Site', rowHeader: true, cell: (run) => run.siteName },
+    { header: 'Trigger', cell: (run) => `${TRIGGER_LABELS[run.trigger]}${run.dryRun ? ' (preview)' : ''}` },
+    { header: 'Started', cell: (run) => formatDateTime(run.startedAt) },
+    { header: 'Ended', cell: (run) => (run.endedAt ? formatDateTime(run.endedAt) : '—') },
+    { header: 'Outcome', cell: (run) => <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span> },
+    { header: 'Changes', cell: (run) => countsLine(run.counts) },
+    {
+      header: 'Problems',
+      cell: (run) => (
+        <>
+          {plural(run.problemCount, 'problem')}
+          {run.heldBackCount ? <span className="muted site-meta">{run.heldBackCount} deletions held back</span> : null}
+        </>
+      ),
+    },
+    {
+      header: <span className="sr-only">Open</span>,
+      cell: (run) => (
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => navigate({ screen: 'runs', runId: run.id })}
+          aria-label={`Open the run of ${run.siteName} started ${formatDateTime(run.startedAt)}`}
+        >
+          Open
+        </button>
+      ),
+    },
+  ];
   const list = history.value ?? [];
   const shown = filter === siteId ? list : [];
   return (
@@ -45,7 +77,7 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
         </div>
       ) : null}
       {history.status === 'loading' || history.status === 'idle' ? <p role="status">Loading run history…</p> : null}
-      {history.status === 'error' && history.error ? (
+      {history.status === 'error' && !history.value ? (
         <div className="banner banner-error" role="alert">
           <p>
             The run history could not be loaded: {history.error.text} {history.error.nextStep}
@@ -55,7 +87,7 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
           </button>
         </div>
       ) : null}
-      {history.status === 'ready' && shown.length === 0 ? (
+      {history.value && shown.length === 0 ? (
         <EmptyState
           title="No runs yet"
           action={
@@ -69,53 +101,7 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
       ) : null}
       {shown.length > 0 ? (
         <div className="table-scroll">
-          <table className="data runs-table">
-            <thead>
-              <tr>
-                <th scope="col">Site</th>
-                <th scope="col">Trigger</th>
-                <th scope="col">Started</th>
-                <th scope="col">Ended</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Changes</th>
-                <th scope="col">Problems</th>
-                <th scope="col">
-                  <span className="sr-only">Open</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((run) => (
-                <tr key={run.id}>
-                  <th scope="row">{run.siteName}</th>
-                  <td>
-                    {TRIGGER_LABELS[run.trigger]}
-                    {run.dryRun ? ' (preview)' : ''}
-                  </td>
-                  <td>{formatDateTime(run.startedAt)}</td>
-                  <td>{run.endedAt ? formatDateTime(run.endedAt) : '—'}</td>
-                  <td>
-                    <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span>
-                  </td>
-                  <td>{countsLine(run.counts)}</td>
-                  <td>
-                    {plural(run.problemCount, 'problem')}
-                    {run.heldBackCount ? <span className="muted site-meta">{run.heldBackCount} deletions held back</span> : null}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => navigate({ screen: 'runs', runId: run.id })}
-                      aria-label={`Open the run of ${run.siteName} started ${formatDateTime(run.startedAt)}`}
-                    >
-                      Open
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable className="data runs-table" columns={columns} rows={shown} rowKey={(run) => run.id} />
         </div>
       ) : null}
     </section>

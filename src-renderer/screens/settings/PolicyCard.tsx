@@ -1,11 +1,11 @@
-import { useEffect, useId, useState } from 'react';
-import type { FieldOption, UnitOption } from '../../../src-shared/ipc/contract/sites';
+import { useEffect, useId } from 'react';
+import type { FieldOption } from '../../../src-shared/ipc/contract/sites';
 import { EmptyState } from '../../components/EmptyState';
-import { describeError } from '../../components/error-text';
-import { useApp, useStores } from '../../stores/stores-context';
-import { Choice } from '../get-site/PolicySteps';
-import { UnitPicker } from '../get-site/UnitPicker';
+import { useApp } from '../../stores/stores-context';
+import { Choice } from '../../components/Choice';
+import { UnitPicker } from '../../components/UnitPicker';
 import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
+import { unitsKey } from '../../stores/settings-store';
 import { useSettings } from './use-settings';
 
 type FieldPick = number | string | undefined;
@@ -54,15 +54,14 @@ function FieldSelect({ label, hint, choice, options, onChange }: { label: string
 }
 
 function CustomUnits({ connectionId, propertyId, name, picked, onSet }: { connectionId: string | null; propertyId: number; name: string; picked: number[]; onSet: (ids: number[]) => void }) {
-  const { bridge } = useStores();
-  const [units, setUnits] = useState<UnitOption[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useSettings((s) => (connectionId ? s.units[unitsKey(connectionId, propertyId)] : undefined));
+  const loadUnits = useSettings((s) => s.loadUnits);
   useEffect(() => {
-    if (!connectionId) return;
-    bridge.call('sites.units', { connectionId, propertyId }).then(setUnits, (e: unknown) => setError(describeError(e).text));
-  }, [bridge, connectionId, propertyId]);
-  if (error) return <p className="error">{error}</p>;
-  if (!units) return <p className="muted" role="status">Loading the units of {name}…</p>;
+    if (connectionId) void loadUnits(connectionId, propertyId);
+  }, [loadUnits, connectionId, propertyId]);
+  if (loaded?.status === 'error') return <p className="error">{loaded.error.text}</p>;
+  if (loaded?.status !== 'ready') return <p className="muted" role="status">Loading the units of {name}…</p>;
+  const units = loaded.value;
   const toggle = (unitId: number) => onSet(picked.includes(unitId) ? picked.filter((i) => i !== unitId) : [...picked, unitId]);
   return <UnitPicker title={name} units={units} picked={picked} onToggle={toggle} onSet={onSet} />;
 }
@@ -81,7 +80,7 @@ export function PolicyCard() {
   const navigate = useApp((s) => s.navigate);
   const id = useId();
   if (sites.status !== 'ready') return null;
-  if (sites.data.length === 0) {
+  if (sites.value.length === 0) {
     return (
       <section className="card st-card" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>Site policy</h2>
@@ -98,15 +97,15 @@ export function PolicyCard() {
       </section>
     );
   }
-  const site = sites.data.find((s) => s.id === siteId);
-  const list = fields.status === 'ready' ? fields.data.filter(isTenantField) : [];
+  const site = sites.value.find((s) => s.id === siteId);
+  const list = fields.status === 'ready' ? fields.value.filter(isTenantField) : [];
   const pinField = form ? findField(list, form.pinField) : undefined;
   return (
     <SettingsForm id={id} title="Site policy" onSave={savePolicy}>
       <div className="field">
         <label htmlFor={`${id}-site`}>Site</label>
         <select id={`${id}-site`} value={siteId ?? ''} onChange={(e) => void selectSite(e.target.value)}>
-          {sites.data.map((s) => (
+          {sites.value.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
@@ -198,7 +197,7 @@ export function PolicyCard() {
           </div>
           {fields.status === 'error' ? (
             <div className="banner banner-error" role="alert">
-              The Rent Manager fields could not be loaded: {fields.error} {fields.nextStep}
+              The Rent Manager fields could not be loaded: {fields.error.text} {fields.error.nextStep}
             </div>
           ) : (
             <div className="grid-2">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useStores } from '../../stores/stores-context';
-import { ConfirmDialog } from '../get-site/ConfirmDialog';
-import { LoadState } from '../get-site/LoadState';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { LoadStatus } from '../../components/LoadStatus';
 import { PolicyCard } from './PolicyCard';
 import { ScheduleCard } from './ScheduleCard';
 import { useSettings } from './use-settings';
@@ -60,13 +60,13 @@ export function SettingsScreen() {
       <h1 id="screen-title" tabIndex={-1}>
         Settings
       </h1>
-      <LoadState value={view} loading="Loading settings…" onRetry={() => void settings.getState().load()}>
+      <LoadStatus value={view} loading="Loading settings…" onRetry={() => void settings.getState().load()}>
         {(data) => (
           <>
             <ScheduleCard />
             {sites.status === 'error' ? (
               <div className="banner banner-error" role="alert">
-                The sites could not be loaded: {sites.error} {sites.nextStep}
+                The sites could not be loaded: {sites.error.text} {sites.error.nextStep}
               </div>
             ) : (
               <PolicyCard />
@@ -74,7 +74,7 @@ export function SettingsScreen() {
             {data.sandbox ? <SandboxCard /> : null}
           </>
         )}
-      </LoadState>
+      </LoadStatus>
     </section>
   );
 }

@@ -1,0 +1,95 @@
+import type { ProblemKind, RunCounts, RunOutcome, RunProgress, RunTrigger } from '../../src-shared/domain/run';
+import type { OperationKind } from '../../src-shared/domain/sync-plan';
+import type { SubscriptionState } from '../../src-shared/domain/site';
+
+/** How a run ended, in words, with the pill colour to show it in. */
+export const OUTCOME_LABELS: Record<RunOutcome, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
+  running: { text: 'Running', tone: 'muted' },
+  succeeded: { text: 'Succeeded', tone: 'ok' },
+  partial: { text: 'Partly done', tone: 'warn' },
+  'held-back': { text: 'Deletions held back', tone: 'warn' },
+  failed: { text: 'Failed', tone: 'danger' },
+  cancelled: { text: 'Cancelled', tone: 'muted' },
+};
+
+/** What started a run. */
+export const TRIGGER_LABELS: Record<RunTrigger, string> = {
+  scheduled: 'Scheduled',
+  'catch-up': 'Catch-up',
+  manual: 'Manual',
+  import: 'Import',
+  cli: 'Command line',
+};
+
+/** A problem kind, in words. */
+export const PROBLEM_LABELS: Record<ProblemKind, string> = {
+  'invalid-pin': 'Invalid PIN',
+  'weak-pin': 'Weak PIN',
+  'invalid-rf-card': 'Invalid RF card',
+  'duplicate-pin': 'PIN used twice',
+  'duplicate-rf-card': 'RF card used twice',
+  'missing-date': 'Missing date',
+  'missing-email': 'Missing e-mail',
+  'over-family-limit': 'Over family limit',
+  'held-back-deletion': 'Held-back deletion',
+  'unit-not-synced': 'Unit not synced',
+  'unit-removed': 'Unit removed',
+  'property-removed': 'Property removed',
+  'property-read-failed': 'Property read failed',
+  'malformed-row': 'Unreadable record',
+  'numeric-pin-field': 'Numeric PIN field',
+  'operation-failed': 'Change failed',
+};
+
+/** The phase of a running sync, as the progress bar names it. */
+export const PHASE_LABELS: Record<RunProgress['phase'], string> = {
+  reading: 'Reading Rent Manager and SmartPlus',
+  planning: 'Working out the changes',
+  communities: 'Communities',
+  apartments: 'Apartments',
+  'family-members': 'Family member accounts',
+  credentials: 'PINs and RF cards',
+  deletions: 'Deleting accounts of tenants who left',
+  done: 'Finishing',
+};
+
+/** A plan operation kind, in words (previews). */
+export const OPERATION_LABELS: Record<OperationKind, string> = {
+  'create-community': 'Create community',
+  'update-community': 'Update community',
+  'create-apartment': 'Create apartment',
+  'update-apartment': 'Rename apartment',
+  'create-family-member': 'Create family member',
+  'update-family-member': 'Update family member',
+  'remove-pin': 'Remove PIN',
+  'remove-rf-cards': 'Remove RF card',
+  'set-pin': 'Set PIN',
+  'set-rf-cards': 'Set RF card',
+  'delete-family-member': 'Delete family member',
+};
+
+/** The integration subscription, in words, with its pill colour. */
+export const SUBSCRIPTION_LABELS: Record<SubscriptionState, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
+  active: { text: 'Active', tone: 'ok' },
+  expired: { text: 'Expired', tone: 'danger' },
+  none: { text: 'Not paid', tone: 'danger' },
+  unknown: { text: 'Not checked yet', tone: 'muted' },
+};
+
+/** The counts of a run in one line: "3 created, 1 updated, 0 deleted, 2 credentials set". */
+export function countsLine(counts: RunCounts): string {
+  const parts = [
+    `${counts.accountsCreated} created`,
+    `${counts.accountsUpdated} updated`,
+    `${counts.accountsDeleted} deleted`,
+    `${counts.credentialsSet} credentials set`,
+  ];
+  if (counts.credentialsRemoved) parts.push(`${counts.credentialsRemoved} removed`);
+  if (counts.failedOperations) parts.push(`${counts.failedOperations} failed`);
+  return parts.join(', ');
+}
+
+/** "1 account" / "3 accounts". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,146 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { ApartmentDetail } from '../../../src-shared/domain/site';
+import { formatMac } from '../../../src-shared/rules/mac';
+import { DEVICE_TYPE_LABELS } from '../../../src-shared/ipc/contract/devices';
+import { EmptyState } from '../../components/EmptyState';
+import { formatDateTime } from '../../components/format';
+import { useApp, useStores } from '../../stores/stores-context';
+import { AddToSyncButton } from './AddToSyncButton';
+import { OfflineNotice } from './OfflineNotice';
+import { ResidentsTable } from './ResidentsTable';
+
+/** One apartment: main account, family members, devices and its sync history (spec §9). */
+export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; apartmentId: string }) {
+  const store = useStores().apartments;
+  const navigate = useApp((s) => s.navigate);
+  const detail = useStore(store, (s) => s.detail);
+  const sites = useStore(store, (s) => s.sites);
+  const notice = useStore(store, (s) => s.notice);
+  const { openApartment, closeApartment } = store.getState();
+  useEffect(() => {
+    void openApartment(apartmentId);
+    return () => closeApartment();
+  }, [apartmentId, openApartment, closeApartment]);
+
+  const site = sites.status === 'ready' ? sites.value.find((s) => s.id === siteId) : undefined;
+  const back = () => navigate({ screen: 'sites', siteId });
+  const title = detail.status === 'ready' ? `Unit ${detail.value.apartment.name}` : 'Apartment';
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <button type="button" className="link-button" onClick={() => navigate({ screen: 'sites' })}>
+          Sites
+        </button>
+        <span aria-hidden="true">›</span>
+        <button type="button" className="link-button" onClick={back}>
+          {site?.name ?? 'Site'} · Building 1
+        </button>
+        <span aria-hidden="true">›</span>
+        <span aria-current="page">{title}</span>
+      </nav>
+      <h1 id="screen-title" tabIndex={-1}>
+        {title}
+      </h1>
+      <OfflineNotice asOf={detail.status === 'ready' ? detail.value.asOf : null} what="This is the copy kept on this computer; PINs can still be revealed." />
+      {notice ? (
+        <div className={notice.kind === 'ok' ? 'banner banner-info' : 'banner banner-error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+          {notice.text}
+        </div>
+      ) : null}
+      {detail.status === 'idle' || detail.status === 'loading' ? (
+        <p className="muted" role="status">
+          Loading the apartment…
+        </p>
+      ) : detail.status === 'error' ? (
+        <div className="banner banner-error" role="alert">
+          {detail.error.text} {detail.error.nextStep}{' '}
+          <button type="button" className="btn" onClick={back}>
+            Back to the list
+          </button>
+        </div>
+      ) : (
+        <Detail value={detail.value} custom={site !== undefined && site.policy.apartments !== 'all'} />
+      )}
+    </section>
+  );
+}
+
+function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) {
+  const { apartment, master, familyMembers, devices, history } = value;
+  if (!apartment.synced) {
+    return (
+      <EmptyState
+        title="In Rent Manager, not synced"
+        action={custom && apartment.unitId !== null ? <AddToSyncButton siteId={apartment.siteId} unitId={apartment.unitId} unit={apartment.name} withResync /> : null}
+      >
+        This unit is not on the site’s list of apartments to sync, so SmartPlus has no apartment for it yet.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="detail-grid">
+      <div className="card detail-summary">
+        <span className={apartment.activated ? 'pill pill-ok' : 'pill pill-warn'}>{apartment.activated ? 'Activated' : 'Not activated'}</span>
+        <span>
+          {apartment.familyMemberCount} of {apartment.familyMemberLimit} family members
+        </span>
+        <span>{apartment.problemCount > 0 ? <span className="pill pill-danger">{apartment.problemCount} problems in the last run</span> : 'No problems in the last run'}</span>
+      </div>
+      <section className="card" aria-labelledby="master-title">
+        <h2 id="master-title">Main account</h2>
+        {master ? (
+          <p>
+            {`${master.firstName} ${master.lastName}`.trim() || 'Main account'} <span className="muted">— created with the apartment; a sync never deletes it.</span>
+          </p>
+        ) : (
+          <p className="muted">No main account in the synced data.</p>
+        )}
+      </section>
+      <section className="card" aria-labelledby="family-title">
+        <h2 id="family-title">Family members</h2>
+        {familyMembers.length === 0 ? <p className="muted">Vacant: no family member accounts.</p> : <ResidentsTable residents={familyMembers} />}
+      </section>
+      <section className="card" aria-labelledby="devices-title">
+        <h2 id="devices-title">Devices</h2>
+        {devices.length === 0 ? (
+          <p className="muted">No device belongs to this apartment.</p>
+        ) : (
+          <ul className="plain-list">
+            {devices.map((d) => (
+              <li key={d.id}>
+                {d.name} <span className="muted">· {DEVICE_TYPE_LABELS[d.type]} · {formatMac(d.mac)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">Sync history</h2>
+        {history.length === 0 ? (
+          <p className="muted">No problems with this apartment in past runs.</p>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Run</th>
+                <th scope="col">Problem</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((p, i) => (
+                <tr key={`${p.runId}-${i}`}>
+                  <td>{formatDateTime(p.runStartedAt)}</td>
+                  <td>
+                    {p.subject ? <strong>{p.subject}: </strong> : null}
+                    {p.reason}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import type { ResidentRow } from '../../../src-shared/domain/site';
+import { useStores } from '../../stores/stores-context';
+import { type Column, DataTable } from '../../components/DataTable';
+
+/** How long a revealed PIN stays on screen before it is masked again. */
+export const PIN_VISIBLE_MS = 20_000;
+
+/** The family members of an apartment: contact details, credentials (PIN masked until asked) and access dates. */
+export function ResidentsTable({ residents }: { residents: ResidentRow[] }) {
+  return (
+    <div className="table-scroll">
+      <DataTable columns={RESIDENT_COLUMNS} rows={residents} rowKey={(r) => r.id} />
+    </div>
+  );
+}
+
+const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
+  { header: 'Name', rowHeader: true, cell: (r) => `${r.firstName} ${r.lastName}`.trim() },
+  {
+    header: 'Contact',
+    cell: (r) => (
+      <>
+        <div>{r.email ?? <span className="muted">No e-mail</span>}</div>
+        <div className="muted">{r.phone ?? 'No phone'}</div>
+      </>
+    ),
+  },
+  { header: 'Applicant type', cell: (r) => r.applicantType ?? <span className="muted">—</span> },
+  { header: 'PIN', cell: (r) => <PinCell resident={r} /> },
+  { header: 'RF card', cell: (r) => (r.rfCards.length > 0 ? r.rfCards.join(', ') : <span className="muted">None</span>) },
+  {
+    header: 'Access',
+    cell: (r) => (
+      <>
+        <div>
+          {r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}
+          {r.accessUntil ? ` until ${r.accessUntil}` : ''}
+        </div>
+        {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
+      </>
+    ),
+  },
+];
+
+/** A PIN, masked; "Reveal" asks main for it (decrypted from the local copy, so it works offline) and it hides again by itself. */
+function PinCell({ resident }: { resident: ResidentRow }) {
+  const store = useStores().apartments;
+  const revealed = useStore(store, (s) => (resident.id in s.revealed ? s.revealed[resident.id] : undefined));
+  const { revealPin, hidePin } = store.getState();
+  const shown = revealed !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    const timer = setTimeout(() => hidePin(resident.id), PIN_VISIBLE_MS);
+    return () => clearTimeout(timer);
+  }, [shown, hidePin, resident.id]);
+  if (!resident.hasPin) return <span className="muted">None</span>;
+  const name = `${resident.firstName} ${resident.lastName}`.trim();
+  return (
+    <span className="pin-cell">
+      <span className="pin-value" aria-live="polite" data-testid={`pin-${resident.id}`}>
+        {shown ? (revealed ?? 'None') : '••••'}
+      </span>
+      {shown ? (
+        <button type="button" className="btn btn-small" aria-label={`Hide PIN of ${name}`} onClick={() => hidePin(resident.id)}>
+          Hide
+        </button>
+      ) : (
+        <button type="button" className="btn btn-small" aria-label={`Reveal PIN of ${name}`} onClick={() => void revealPin(resident.id)}>
+          Reveal
+        </button>
+      )}
+    </span>
+  );
+}

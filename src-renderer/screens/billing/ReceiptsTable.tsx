@@ -1,0 +1,35 @@
+import type { Order } from '../../../src-shared/domain/billing';
+import { formatDateTime, formatMoney } from '../../components/format';
+import { EmptyState } from '../../components/EmptyState';
+import { useBilling } from './use-billing';
+import { type Column, DataTable } from '../../components/DataTable';
+
+const RECEIPT_COLUMNS: Column<Order>[] = [
+  { header: 'Date', cell: (r) => formatDateTime(r.createdAt) },
+  { header: 'Paid for', cell: (r) => r.lines.map((l) => l.description).join('; ') },
+  { header: 'Amount', cell: (r) => formatMoney(r.amount, r.currency) },
+  { header: 'Next renewal', cell: (r) => (r.subscription?.currentPeriodEnd ? formatDateTime(r.subscription.currentPeriodEnd) : '—') },
+];
+
+/** The receipts kept on this computer: date, what was paid for, amount, next renewal. */
+export function ReceiptsTable() {
+  const receipts = useBilling((s) => s.receipts);
+  const list = receipts.value ?? [];
+  return (
+    <section className="sub-section" aria-labelledby="sub-receipts-title">
+      <h2 id="sub-receipts-title">Receipts</h2>
+      {receipts.status === 'error' ? (
+        <p className="banner banner-warn" role="status">
+          {receipts.error.text} {receipts.error.nextStep}
+        </p>
+      ) : null}
+      {receipts.status === 'loading' && list.length === 0 ? <p role="status">Loading receipts…</p> : null}
+      {receipts.status === 'ready' && list.length === 0 ? <EmptyState title="No receipts yet">Receipts of your payments are kept here, also offline.</EmptyState> : null}
+      {list.length > 0 ? (
+        <div className="table-scroll">
+          <DataTable caption="Receipts, newest first" captionClassName="sr-only" columns={RECEIPT_COLUMNS} rows={list} rowKey={(r) => r.id} />
+        </div>
+      ) : null}
+    </section>
+  );
+}

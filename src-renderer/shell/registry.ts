@@ -1,0 +1,27 @@
+import type { ComponentType } from 'react';
+import type { RouteScreen } from '../stores/app-store';
+import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { BillingScreen } from '../screens/billing/BillingScreen';
+import { DevicesScreen } from '../screens/devices/DevicesScreen';
+import { GetSiteScreen } from '../screens/get-site/GetSiteScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { OverviewScreen } from '../screens/overview/OverviewScreen';
+import { RunsScreen } from '../screens/runs/RunsScreen';
+import { ApartmentsScreen } from '../screens/apartments/ApartmentsScreen';
+
+/**
+ * The component of each screen. A feature registers its screen here (one line); a screen
+ * without an entry shows a placeholder. Each screen renders its own <h1 id="screen-title">.
+ * The route ids `subscription` and `sites` are the IPC contract's (`Navigation`); the folders
+ * use the feature's one word (billing, apartments).
+ */
+export const SCREEN_COMPONENTS: Partial<Record<RouteScreen, ComponentType>> = {
+  connections: ConnectionsScreen,
+  subscription: BillingScreen,
+  'get-site': GetSiteScreen,
+  sites: ApartmentsScreen,
+  devices: DevicesScreen,
+  settings: SettingsScreen,
+  overview: OverviewScreen,
+  runs: RunsScreen,
+};
