@@ -43,7 +43,8 @@ export function plan(
     // Held-back residents stay: they keep their place under the limit and their credentials.
     const deletedIds = new Set(deletions.map((d) => d.residentId));
     const after = planMembers(ctx, scope, desired, deletedIds, out);
-    planCredentials(scope, after, deletedIds, out);
+    // A field Rent Manager did not resolve (none chosen) means the credential is not managed at all.
+    planCredentials(scope, after, deletedIds, { pin: ctx.rm.pinField !== null, rfCard: ctx.rm.rfCardField !== null }, out);
     tallyBilling(ctx, scope, out.operations.slice(firstOp), after, deletedIds, billing);
   }
   missingPicks(ctx, out);
