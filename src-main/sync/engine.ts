@@ -8,6 +8,7 @@ import { OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOp
 import { toErrorShape } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { applyPlan, type AppliedOperation, type ApplyResult } from './apply';
+import { assertFieldsResolved } from './field-check';
 import { plan as makePlan } from './plan';
 import type { SyncPorts } from './ports';
 import { todayInZone } from './today';
@@ -47,6 +48,8 @@ export interface RunSiteSyncResult {
   readonly problems: Problem[];
   readonly heldBack: HeldBackDeletion[];
   readonly applied: AppliedOperation[];
+  /** The error code of a run that failed before planning (`RM_FIELD_NOT_FOUND`: the site's configuration is wrong). */
+  readonly errorCode?: string;
 }
 
 /**
@@ -98,6 +101,7 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
   try {
     progress('reading', 'Rent Manager');
     const rm = await ports.rentManager.readSnapshot(config.properties, config, input.signal);
+    assertFieldsResolved(config, rm);
     origin = rm.origin;
     progress('reading', 'SmartPlus');
     snapshot = await ports.smartPlus.readSite(config.properties.map((p) => propertyRef(rm.origin, p)), input.signal);
@@ -111,7 +115,7 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     if (input.signal?.aborted) return end('cancelled', { ...none, error: 'cancelled while reading' });
     const shape = toErrorShape(error);
     log.warn('sync read failed', { runId, code: shape.code });
-    return end('failed', { ...none, error: `${shape.code}: ${shape.message}` });
+    return { ...(await end('failed', { ...none, error: `${shape.code}: ${shape.message}` })), errorCode: shape.code };
   }
 
   const chosen = select(planned);
