@@ -130,17 +130,40 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
   });
   const problems = [...chosen.problems, ...result.problems];
-  return end(outcomeOf(result, chosen.heldBack.length), {
+  const undone = revocationsUndone(chosen.problems, result.applied);
+  return end(outcomeOf(result, chosen.heldBack.length, undone !== null), {
     plan: planned, problems, heldBack: chosen.heldBack, applied: result.applied, counts: result.counts,
-    error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : null,
+    error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : undone,
   });
 }
 
-/** failed (auth / subscription) > cancelled > partial (some operation failed) > held-back > succeeded. */
-export function outcomeOf(result: Pick<ApplyResult, 'stopped' | 'counts'>, heldBack: number): RunOutcome {
+/** Problems that mean the read could not be trusted for revocations: the planner froze deletions. */
+const FREEZING: ReadonlySet<Problem['kind']> = new Set(['property-read-failed', 'malformed-row']);
+
+/**
+ * Why the run could not do all its revocations, or null (issue 12, spec §6): a property read that
+ * failed or an unreadable row froze deletions, or a planned deletion was not done. Such a run is
+ * never green: it ends `partial`, with this sentence as its error, and notifies.
+ */
+export function revocationsUndone(problems: readonly Problem[], applied: readonly AppliedOperation[]): string | null {
+  const frozen = problems.filter((p) => FREEZING.has(p.kind));
+  const missed = applied.filter((a) => a.kind === 'delete-family-member' && a.status !== 'done');
+  if (frozen.length === 0 && missed.length === 0) return null;
+  const parts: string[] = [];
+  if (frozen.length > 0) {
+    const rows = frozen.filter((p) => p.kind === 'malformed-row').map((p) => `${p.subject ?? 'a record'}${p.field ? ` (field ${p.field})` : ''}`);
+    const properties = frozen.filter((p) => p.kind === 'property-read-failed').map((p) => p.subject ?? `property ${p.propertyId}`);
+    parts.push(`Deletions were not done: Rent Manager could not be read completely${properties.length > 0 ? ` for ${properties.join(', ')}` : ''}${rows.length > 0 ? `; unreadable: ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ` and ${rows.length - 5} more` : ''}` : ''}.`);
+  }
+  if (missed.length > 0) parts.push(`${missed.length} planned deletion(s) were not done.`);
+  return `${parts.join(' ')} Residents who moved out may still have access; see the run's problems.`;
+}
+
+/** failed (auth / subscription) > cancelled > partial (an operation failed, or revocations were not done) > held-back > succeeded. */
+export function outcomeOf(result: Pick<ApplyResult, 'stopped' | 'counts'>, heldBack: number, revocationsMissed = false): RunOutcome {
   if (result.stopped?.reason === 'fatal') return 'failed';
   if (result.stopped?.reason === 'cancelled') return 'cancelled';
-  if (result.counts.failedOperations > 0) return 'partial';
+  if (result.counts.failedOperations > 0 || revocationsMissed) return 'partial';
   if (heldBack > 0) return 'held-back';
   return 'succeeded';
 }
