@@ -62,7 +62,7 @@ export async function runSiteSync(input: RunSiteSyncInput): Promise<RunSiteSyncR
   return executeRun(input, (p) => ({ operations: p.operations, heldBack: p.heldBack, problems: p.problems }));
 }
 
-/** The part of a plan a run applies and reports: all of it for a sync, the confirmed deletions for a confirmation. */
+/** The part of a plan a run applies and reports: all of it for a sync, the confirmed operations for a confirmation. */
 export interface RunSelection {
   readonly operations: readonly SyncOperation[];
   readonly heldBack: HeldBackDeletion[];
@@ -70,7 +70,7 @@ export interface RunSelection {
 }
 
 /** read → plan → select → apply → record; shared by {@link runSiteSync} and confirmHeldBack. */
-export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPlan) => RunSelection): Promise<RunSiteSyncResult> {
+export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPlan, smartPlus: SmartPlusSnapshot) => RunSelection): Promise<RunSiteSyncResult> {
   const clock = input.clock ?? (() => new Date());
   const log = (input.logger ?? silentLogger).child('sync');
   const { ports, config, site } = input;
@@ -118,7 +118,7 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     return { ...(await end('failed', { ...none, error: `${shape.code}: ${shape.message}` })), errorCode: shape.code };
   }
 
-  const chosen = select(planned);
+  const chosen = select(planned, snapshot);
   if (record.dryRun) {
     return end(chosen.heldBack.length > 0 ? 'held-back' : 'succeeded', {
       plan: planned, problems: chosen.problems, heldBack: chosen.heldBack, applied: [], counts: plannedCounts(chosen.operations), error: null,

@@ -15,10 +15,10 @@ export interface ConfirmHeldBackResult extends RunSiteSyncResult {
 }
 
 /**
- * Applies a run's held-back deletions once the user confirmed them (spec §6). It re-reads both
- * sides and re-plans with the guard lifted, then deletes only the held-back accounts the new plan
- * still deletes: if Rent Manager's outage is over, or a tenant came back, nothing is lost. The
- * confirmation is a run of its own (trigger 'manual'); the original run's held-back list is then
+ * Applies a run's held-back deletions and credential changes once the user confirmed them (spec
+ * §6). It re-reads both sides and re-plans with the guard lifted, then applies only the held-back
+ * operations the new plan still has: if Rent
+ * Manager's outage is over, or a tenant came back, nothing is lost. The confirmation is a run of its own (trigger 'manual'); the original run's held-back list is then
  * emptied so a second confirmation cannot replay it.
  */
 export async function confirmHeldBack(input: ConfirmHeldBackInput): Promise<ConfirmHeldBackResult> {
@@ -28,14 +28,17 @@ export async function confirmHeldBack(input: ConfirmHeldBackInput): Promise<Conf
   let confirmed: string[] = [];
   let dropped: HeldBackDeletion[] = [];
   const result = await executeRun({ ...input, trigger: 'manual', allowMassDelete: true, dryRun: false }, (p) => {
-    const operations = p.operations.filter((op) => op.kind === 'delete-family-member' && wanted.has(op.id));
-    confirmed = operations.map((op) => op.id);
+    const chosen = p.operations.filter((op) => wanted.has(op.id));
+    confirmed = chosen.map((op) => op.id);
+    const operations = chosen;
     const still = new Set(confirmed);
     dropped = held.filter((h) => !still.has(h.operation.id));
     const problems = dropped.map((h) => {
       const d = h.operation.display;
       return problem('held-back-deletion', 'info', { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: d.person },
-        'Held-back deletion not applied: Rent Manager no longer asks for it (the account is kept).');
+        h.operation.kind === 'delete-family-member'
+          ? 'Held-back deletion not applied: Rent Manager no longer asks for it (the account is kept).'
+          : 'Held-back credential change not applied: Rent Manager no longer asks for it (the account keeps its credential).');
     });
     return { operations, heldBack: [], problems };
   });

@@ -5,6 +5,7 @@ import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
 import type { HeldBackDeletion, SyncPlan } from '../../src-shared/domain/sync-plan';
 import { buildContext, type PlanContext, type PlanOptions } from './plan/context';
+import { guardCredentials } from './plan/credential-guard';
 import { planCredentials } from './plan/credentials';
 import { planDeletions } from './plan/deletions';
 import { collectDesired, planMembers } from './plan/members';
@@ -44,7 +45,11 @@ export function plan(
     const deletedIds = new Set(deletions.map((d) => d.residentId));
     const after = planMembers(ctx, scope, desired, deletedIds, out);
     // A field Rent Manager did not resolve (none chosen) means the credential is not managed at all.
+    const firstCredential = out.operations.length;
     planCredentials(scope, after, deletedIds, { pin: ctx.rm.pinField !== null, rfCard: ctx.rm.rfCardField !== null }, out);
+    const guarded = guardCredentials(ctx, scope, out.operations.splice(firstCredential), after, deletedIds, out);
+    out.operations.push(...guarded.operations);
+    heldBack.push(...guarded.heldBack);
     tallyBilling(ctx, scope, out.operations.slice(firstOp), after, deletedIds, billing);
   }
   missingPicks(ctx, out);
