@@ -90,8 +90,10 @@ function swapEvidence(after: readonly MemberAfter[]): number {
     const pin = member.tenant.pin?.trim() ?? '';
     const rf = member.tenant.rfCard?.trim().toUpperCase() ?? '';
     const r = member.existing;
-    const pinLooksLikeCard = pin !== '' && ((r?.rfCards ?? []).some((c) => c.toUpperCase() === pin.toUpperCase()) || (!checkPin(pin).ok && checkRfCard(pin).ok && /[a-f]/i.test(pin)));
-    const cardLooksLikePin = rf !== '' && r?.pin != null && r.pin === rf;
+    // Only a would-be change counts: a tenant whose PIN and card are the same digits on purpose is no swap.
+    const pinLooksLikeCard = pin !== '' && r?.pin !== pin
+      && ((r?.rfCards ?? []).some((c) => c.toUpperCase() === pin.toUpperCase()) || (!checkPin(pin).ok && checkRfCard(pin).ok && /[a-f]/i.test(pin)));
+    const cardLooksLikePin = rf !== '' && r?.pin != null && r.pin === rf && !r.rfCards.some((c) => c.toUpperCase() === rf);
     if (pinLooksLikeCard || cardLooksLikePin) count++;
   }
   return count;

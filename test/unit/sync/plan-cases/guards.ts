@@ -274,13 +274,19 @@ export const guardCases: PlanCase[] = [
     heldBack: 0,
     check: (p) => expect(p.operations.filter((op) => op.kind === 'set-rf-cards')).toHaveLength(3),
   },
+  {
+    name: '§6 credential guard: tenants whose PIN and card are the same digits on purpose are no swap (issue 12)',
+    ...credentialCase(20, (i) => ({ pin: `${2000 + i}`, rf: `${2000 + i}` }), (i) => ({ pin: i < 19 ? `${2000 + i}` : null, rf: [`${2000 + i}`] })),
+    ops: ['set-pin unit:101/contact:1191 =2019'],
+    heldBack: 0,
+  },
 ];
 
 /**
  * `n` tenants 100.. in unit 101, each synced with PIN 2000+i and card AB<i>; `rmChange(i)` edits
  * what Rent Manager says now, `spChange(i)` what SmartPlus holds.
  */
-function credentialCase(n: number, rmChange: (i: number) => { pin?: string | null; rf?: string | null }, spChange: (i: number) => { pin?: string | null } = () => ({})) {
+function credentialCase(n: number, rmChange: (i: number) => { pin?: string | null; rf?: string | null }, spChange: (i: number) => { pin?: string | null; rf?: string[] } = () => ({})) {
   const tenants = Array.from({ length: n }, (_, i) => tenant(100 + i, { pin: `${2000 + i}`, rf: `AB${i}`, ...rmChange(i) }));
   const members: ResidentSpec[] = tenants.map((t, i) => ({ unit: 101, contact: t.contacts[0]!.id, pin: `${2000 + i}`, rf: [`AB${i}`], ...spChange(i) }));
   return { rm: rm(tenants), sp: sp(community({ residents: members, limit: 100 })) };
