@@ -15,8 +15,8 @@ export function runNotification(run: RunRecord, siteName: string): { title: stri
   }
   if (run.outcome === 'held-back') {
     return {
-      title: `${siteName}: deletions held back`,
-      body: `${run.heldBackCount} account deletions wait for your confirmation. Click to review them.`,
+      title: `${siteName}: changes held back`,
+      body: `${run.heldBackCount} account deletions or credential changes wait for your confirmation. Click to review them.`,
     };
   }
   return null;
