@@ -8,7 +8,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/safety/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },

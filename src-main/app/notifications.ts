@@ -2,17 +2,21 @@ import type { RunRecord } from '../../src-shared/domain/run';
 
 /**
  * The desktop notification a finished run deserves, or null. Only unattended runs (scheduled,
- * catch-up) notify, and only when they failed or held deletions back (spec §11).
+ * catch-up) notify, and only when they failed, ended partial (spec §6) or held deletions back (spec §11).
  */
 export function runNotification(run: RunRecord, siteName: string): { title: string; body: string } | null {
   if (run.trigger !== 'scheduled' && run.trigger !== 'catch-up') return null;
   if (run.outcome === 'failed') {
     return { title: `Sync of ${siteName} failed`, body: `${run.error ?? 'The run stopped.'} Click to see the run.` };
   }
+  if (run.outcome === 'partial') {
+    // A partial run may have left a departed tenant with access (issue 12): never silent.
+    return { title: `Sync of ${siteName} incomplete`, body: `${run.error ?? 'Some changes could not be made.'} Click to see the run.` };
+  }
   if (run.outcome === 'held-back') {
     return {
-      title: `${siteName}: deletions held back`,
-      body: `${run.heldBackCount} account deletions wait for your confirmation. Click to review them.`,
+      title: `${siteName}: changes held back`,
+      body: `${run.heldBackCount} account deletions or credential changes wait for your confirmation. Click to review them.`,
     };
   }
   return null;

@@ -36,5 +36,5 @@ Site config (JSON):
     "sameAccessAsMaster": false, "apartments": "all" | { "custom": [unitIds] },
     "timeZone": "America/New_York", "graceDays": 0, "pinField": "Door PIN", "rfCardField": "RF Card" }
 
-Exit codes: 0 done (problems may exist), 1 failed, 2 bad usage or config, 3 deletions held back.
+Exit codes: 0 done (problems may exist), 1 failed or partial (something planned was not done), 2 bad usage or config, 3 held back.
 `;

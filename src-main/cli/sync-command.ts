@@ -77,7 +77,10 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     } else {
       io.out(formatRunText(result));
     }
-    if (result.run.outcome === 'failed' || result.run.outcome === 'cancelled') return EXIT.failed;
+    // A chosen PIN / RF card field that is not in Rent Manager is a configuration error (issue 12).
+    if (result.errorCode === 'RM_FIELD_NOT_FOUND') return EXIT.usage;
+    // Partial: something planned was not done (a revocation above all, issue 12) — never exit 0.
+    if (result.run.outcome === 'failed' || result.run.outcome === 'cancelled' || result.run.outcome === 'partial') return EXIT.failed;
     if (result.run.outcome === 'held-back') return EXIT.heldBack;
     return EXIT.done;
   } catch (error) {

@@ -58,6 +58,7 @@ export const NEXT_STEPS: Record<RentManagerErrorCode, string> = {
   RM_UNAVAILABLE: 'Rent Manager did not answer properly; try again in a few minutes.',
   RM_BAD_RESPONSE: 'Rent Manager sent something SiteSync could not read; report this to support with the log file.',
   RM_UNKNOWN_COMPANY: 'Check the company code (the "<code>" of <code>.api.rentmanager.com) in Connections.',
+  RM_FIELD_NOT_FOUND: 'Choose the PIN and RF card fields again in Settings (or fix the site file): the field named is not a Rent Manager user-defined field.',
   OFFLINE: 'Rent Manager cannot be reached from this computer: check the network connection, then try again.',
   CANCELLED: 'The operation was cancelled.',
 };

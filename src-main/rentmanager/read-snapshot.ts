@@ -1,6 +1,7 @@
 import type { RentManagerSnapshot, RmField, RmRowProblem } from '../../src-shared/domain/rentmanager';
 import type { RentManagerClient, RmList } from './client';
 import { RentManagerError } from './errors';
+import { unresolvedFieldMessage } from './field-choice';
 import { rmFilter } from './filters';
 import { normalizeProperty, normalizeTenant, normalizeUnit, pinFieldWarning, resolveField } from './normalize';
 import type { LeaseRow } from './schemas';
@@ -46,8 +47,9 @@ export async function readRentManagerSnapshot(client: RentManagerClient, options
     const fields = await client.userDefinedFields({ signal });
     pinField = resolveField(fields.rows, options.pinField);
     rfCardField = resolveField(fields.rows, options.rfCardField);
-    if (options.pinField !== undefined && !pinField) problems.push({ collection: 'UserDefinedFields', id: typeof options.pinField === 'number' ? options.pinField : null, reason: `PIN field ${JSON.stringify(options.pinField)} does not exist in Rent Manager` });
-    if (options.rfCardField !== undefined && !rfCardField) problems.push({ collection: 'UserDefinedFields', id: typeof options.rfCardField === 'number' ? options.rfCardField : null, reason: `RF card field ${JSON.stringify(options.rfCardField)} does not exist in Rent Manager` });
+    // The sentence names the field and the fields that exist: the engine stops the run with it (issue 12).
+    if (options.pinField !== undefined && !pinField) problems.push({ collection: 'UserDefinedFields', id: typeof options.pinField === 'number' ? options.pinField : null, reason: unresolvedFieldMessage('PIN', 'pinField', options.pinField, fields.rows) });
+    if (options.rfCardField !== undefined && !rfCardField) problems.push({ collection: 'UserDefinedFields', id: typeof options.rfCardField === 'number' ? options.rfCardField : null, reason: unresolvedFieldMessage('RF card', 'rfCardField', options.rfCardField, fields.rows) });
   }
   progress('fields');
 

@@ -45,6 +45,24 @@ export function nextSlot(schedule: Schedule, at: Date): Date {
 }
 
 /**
+ * How far ahead of the clock a last-run stamp may be and still count (36 h). A little ahead is a
+ * clock that jumped back (or a timer that fired early): the run it stamps still covers its slot, as
+ * before. Further ahead — a run stamped in 2031 by a clock that was once wrong — would hold every
+ * slot back until then, so such a stamp is not believed (issue 12).
+ */
+export const FUTURE_STAMP_LIMIT_MS = 36 * 3600_000;
+
+/**
+ * The last-run time the schedule decides on: `lastRun`, unless it is more than
+ * {@link FUTURE_STAMP_LIMIT_MS} after `now`; then `fallback` (the scheduler's own record of a
+ * run, or the epoch: "no run known", so a missed slot is made up once). Pure.
+ */
+export function trustedLastRun(lastRun: Date | null, now: Date, fallback: Date): Date | null {
+  if (!lastRun || lastRun.getTime() - now.getTime() <= FUTURE_STAMP_LIMIT_MS) return lastRun;
+  return fallback;
+}
+
+/**
  * When the next scheduled run is due: the first slot after `now` that is also after `lastRun`
  * (so a run that started a moment before its slot, or a timer firing early, never makes the
  * same slot run twice). Pure: the caller passes the clock's `now`.

@@ -1,7 +1,7 @@
 import type { Schedule } from '../../src-shared/domain/schedule';
 import { type Logger, silentLogger } from '../logging/logger';
 import type { Clock } from './clock';
-import { missedRun, nextRun, nextSlot, previousSlot } from './next-run';
+import { missedRun, nextRun, nextSlot, previousSlot, trustedLastRun } from './next-run';
 import { SiteRunGate } from './site-run-gate';
 
 /** Why the scheduler starts a run: its slot, a missed slot made up, or the periodic light sync. */
@@ -43,6 +43,8 @@ export class Scheduler {
   private readonly gate: SiteRunGate<RunMeta>;
   private readonly log: Logger;
   private readonly handled = new Map<string, number>();
+  /** When this scheduler last started a full run of each site: stands in for a last-run stamp in the future. */
+  private readonly fullRunStarts = new Map<string, Date>();
   private readonly pending = new Set<Promise<void>>();
   private timer: unknown = null;
   private started = false;
@@ -93,12 +95,17 @@ export class Scheduler {
   nextRuns(): { siteId: string; at: Date }[] {
     const now = this.options.clock.now();
     const schedule = this.options.schedule();
-    return this.options.sites().map((siteId) => ({ siteId, at: nextRun(schedule, this.options.lastRun(siteId), now) }));
+    return this.options.sites().map((siteId) => ({ siteId, at: nextRun(schedule, this.lastRunOf(siteId, now), now) }));
   }
 
   /** Resolves when every run this scheduler started has settled (tests, orderly quit). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  /** The site's last run as the schedule may believe it (a stamp far in the future is not: see trustedLastRun). */
+  private lastRunOf(siteId: string, now: Date): Date | null {
+    return trustedLastRun(this.options.lastRun(siteId), now, this.fullRunStarts.get(siteId) ?? new Date(0));
   }
 
   private resetAfterGap(): void {
@@ -122,7 +129,7 @@ export class Scheduler {
     if (catchUpDue) this.catchUpAt = null;
     for (const siteId of this.options.sites()) {
       if ((this.handled.get(siteId) ?? -Infinity) >= slot) continue;
-      const lastRun = this.options.lastRun(siteId);
+      const lastRun = this.lastRunOf(siteId, nowDate);
       if (crossed) {
         this.handled.set(siteId, slot);
         if (lastRun && lastRun.getTime() >= slot) continue;
@@ -149,10 +156,11 @@ export class Scheduler {
         if (trigger === 'light') return;
         // A full run waits for a run in progress (e.g. a light one), then goes only if still needed.
         await current.promise.catch(() => undefined);
-        const lastRun = this.options.lastRun(siteId);
+        const lastRun = this.lastRunOf(siteId, this.options.clock.now());
         if (slot !== null && lastRun && lastRun.getTime() >= slot) return;
       }
       this.log.info('run', { siteId, trigger });
+      if (trigger !== 'light') this.fullRunStarts.set(siteId, this.options.clock.now());
       const result = this.gate.run(siteId, { trigger }, () => this.options.runSite(siteId, trigger));
       await result.run.promise;
     })().catch((error: unknown) => this.log.error('scheduled run failed', { siteId, trigger, error }));

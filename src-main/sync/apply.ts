@@ -1,7 +1,7 @@
 import type { RmOrigin } from '../../src-shared/domain/external-ref';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunProgress } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
-import { APPLY_PHASES, phaseOf, type SyncOperation } from '../../src-shared/domain/sync-plan';
+import { APPLY_PHASES, phaseOf, type ApplyPhase, type SyncOperation } from '../../src-shared/domain/sync-plan';
 import { isAppError, type ErrorCode } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { execute, idempotencyKey } from './apply/execute';
@@ -59,6 +59,7 @@ const FATAL: ReadonlySet<ErrorCode> = new Set(['SP_UNAUTHORIZED', 'SP_FORBIDDEN'
  * (communities → apartments → family members → credentials → deletions), wave by wave inside a
  * phase, with at most `concurrency` calls in flight. Every call is journaled before and after.
  * A failed operation is recorded and the run goes on; operations that depend on it are skipped.
+ * A deletion that frees a value the plan sets elsewhere runs before the sets (see releaseOrder).
  * A create refused for the family-member limit, or a credential refused because its value is
  * still held, is retried once after the deletions (which free places and values). An auth or
  * subscription failure stops the run; so does the signal, between operations.
@@ -121,16 +122,17 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
     await journal(op, 'deferred', null, shape);
   };
 
+  const placeOf = releaseOrder(operations, input.snapshot);
   for (const phase of APPLY_PHASES) {
-    const inPhase = operations.filter((op) => phaseOf(op.kind).phase === phase);
+    const inPhase = operations.filter((op) => placeOf(op).phase === phase);
     if (inPhase.length === 0) continue;
     let done = 0;
     const progress = (current: SyncOperation | null) =>
       input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase, done, total: inPhase.length, current: current ? describeTarget(current) : null });
     progress(null);
-    const waves = [...new Set(inPhase.map((op) => phaseOf(op.kind).wave))].sort((a, b) => a - b);
+    const waves = [...new Set(inPhase.map((op) => placeOf(op).wave))].sort((a, b) => a - b);
     for (const wave of waves) {
-      await pool(inPhase.filter((op) => phaseOf(op.kind).wave === wave), input.concurrency ?? 4, async (op) => {
+      await pool(inPhase.filter((op) => placeOf(op).wave === wave), input.concurrency ?? 4, async (op) => {
         await runOne(op, false);
         done++;
         progress(op);
@@ -145,6 +147,31 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
   for (const op of operations) if (!results.has(op.id)) finish(op, 'not-run', null, null);
   const applied = operations.map((op) => results.get(op.id)!);
   return { applied, counts: countApplied(applied), problems, stopped };
+}
+
+/**
+ * Where each operation runs, ordered by what it depends on per value (spec §4: a value freed in a
+ * run reaches its next holder in the same run). A deletion whose resident holds a PIN or card
+ * that a set in this plan gives to someone else runs with the credential removals (credentials,
+ * wave 0), before the sets (wave 1), instead of last: the value is released before it is set,
+ * and SmartPlus never answers 409. Every other operation keeps its phase (see phaseOf).
+ */
+export function releaseOrder(operations: readonly SyncOperation[], snapshot: SmartPlusSnapshot): (op: SyncOperation) => { phase: ApplyPhase; wave: number } {
+  const pins = new Set<string>();
+  const cards = new Set<string>();
+  for (const op of operations) {
+    if (op.kind === 'set-pin') pins.add(op.pin);
+    if (op.kind === 'set-rf-cards') for (const c of op.cards) cards.add(c.toUpperCase());
+  }
+  const holders = new Map<string, { pin: string | null; rfCards: readonly string[] }>();
+  for (const c of snapshot.communities) for (const r of c.residents) holders.set(r.id, r);
+  const early = new Set<string>();
+  for (const op of operations) {
+    if (op.kind !== 'delete-family-member') continue;
+    const r = holders.get(op.residentId);
+    if (r && ((r.pin !== null && pins.has(r.pin)) || r.rfCards.some((c) => cards.has(c.toUpperCase())))) early.add(op.id);
+  }
+  return (op) => (early.has(op.id) ? { phase: 'credentials', wave: 0 } : phaseOf(op.kind));
 }
 
 /** Runs `task` over `items` with at most `limit` in flight. */

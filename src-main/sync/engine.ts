@@ -8,6 +8,7 @@ import { OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOp
 import { toErrorShape } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { applyPlan, type AppliedOperation, type ApplyResult } from './apply';
+import { assertFieldsResolved } from './field-check';
 import { plan as makePlan } from './plan';
 import type { SyncPorts } from './ports';
 import { todayInZone } from './today';
@@ -47,6 +48,8 @@ export interface RunSiteSyncResult {
   readonly problems: Problem[];
   readonly heldBack: HeldBackDeletion[];
   readonly applied: AppliedOperation[];
+  /** The error code of a run that failed before planning (`RM_FIELD_NOT_FOUND`: the site's configuration is wrong). */
+  readonly errorCode?: string;
 }
 
 /**
@@ -59,7 +62,7 @@ export async function runSiteSync(input: RunSiteSyncInput): Promise<RunSiteSyncR
   return executeRun(input, (p) => ({ operations: p.operations, heldBack: p.heldBack, problems: p.problems }));
 }
 
-/** The part of a plan a run applies and reports: all of it for a sync, the confirmed deletions for a confirmation. */
+/** The part of a plan a run applies and reports: all of it for a sync, the confirmed operations for a confirmation. */
 export interface RunSelection {
   readonly operations: readonly SyncOperation[];
   readonly heldBack: HeldBackDeletion[];
@@ -67,7 +70,7 @@ export interface RunSelection {
 }
 
 /** read → plan → select → apply → record; shared by {@link runSiteSync} and confirmHeldBack. */
-export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPlan) => RunSelection): Promise<RunSiteSyncResult> {
+export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPlan, smartPlus: SmartPlusSnapshot) => RunSelection): Promise<RunSiteSyncResult> {
   const clock = input.clock ?? (() => new Date());
   const log = (input.logger ?? silentLogger).child('sync');
   const { ports, config, site } = input;
@@ -98,6 +101,7 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
   try {
     progress('reading', 'Rent Manager');
     const rm = await ports.rentManager.readSnapshot(config.properties, config, input.signal);
+    assertFieldsResolved(config, rm);
     origin = rm.origin;
     progress('reading', 'SmartPlus');
     snapshot = await ports.smartPlus.readSite(config.properties.map((p) => propertyRef(rm.origin, p)), input.signal);
@@ -111,10 +115,10 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     if (input.signal?.aborted) return end('cancelled', { ...none, error: 'cancelled while reading' });
     const shape = toErrorShape(error);
     log.warn('sync read failed', { runId, code: shape.code });
-    return end('failed', { ...none, error: `${shape.code}: ${shape.message}` });
+    return { ...(await end('failed', { ...none, error: `${shape.code}: ${shape.message}` })), errorCode: shape.code };
   }
 
-  const chosen = select(planned);
+  const chosen = select(planned, snapshot);
   if (record.dryRun) {
     return end(chosen.heldBack.length > 0 ? 'held-back' : 'succeeded', {
       plan: planned, problems: chosen.problems, heldBack: chosen.heldBack, applied: [], counts: plannedCounts(chosen.operations), error: null,
@@ -126,17 +130,40 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
   });
   const problems = [...chosen.problems, ...result.problems];
-  return end(outcomeOf(result, chosen.heldBack.length), {
+  const undone = revocationsUndone(chosen.problems, result.applied);
+  return end(outcomeOf(result, chosen.heldBack.length, undone !== null), {
     plan: planned, problems, heldBack: chosen.heldBack, applied: result.applied, counts: result.counts,
-    error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : null,
+    error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : undone,
   });
 }
 
-/** failed (auth / subscription) > cancelled > partial (some operation failed) > held-back > succeeded. */
-export function outcomeOf(result: Pick<ApplyResult, 'stopped' | 'counts'>, heldBack: number): RunOutcome {
+/** Problems that mean the read could not be trusted for revocations: the planner froze deletions. */
+const FREEZING: ReadonlySet<Problem['kind']> = new Set(['property-read-failed', 'malformed-row']);
+
+/**
+ * Why the run could not do all its revocations, or null (issue 12, spec §6): a property read that
+ * failed or an unreadable row froze deletions, or a planned deletion was not done. Such a run is
+ * never green: it ends `partial`, with this sentence as its error, and notifies.
+ */
+export function revocationsUndone(problems: readonly Problem[], applied: readonly AppliedOperation[]): string | null {
+  const frozen = problems.filter((p) => FREEZING.has(p.kind));
+  const missed = applied.filter((a) => a.kind === 'delete-family-member' && a.status !== 'done');
+  if (frozen.length === 0 && missed.length === 0) return null;
+  const parts: string[] = [];
+  if (frozen.length > 0) {
+    const rows = frozen.filter((p) => p.kind === 'malformed-row').map((p) => `${p.subject ?? 'a record'}${p.field ? ` (field ${p.field})` : ''}`);
+    const properties = frozen.filter((p) => p.kind === 'property-read-failed').map((p) => p.subject ?? `property ${p.propertyId}`);
+    parts.push(`Deletions were not done: Rent Manager could not be read completely${properties.length > 0 ? ` for ${properties.join(', ')}` : ''}${rows.length > 0 ? `; unreadable: ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ` and ${rows.length - 5} more` : ''}` : ''}.`);
+  }
+  if (missed.length > 0) parts.push(`${missed.length} planned deletion(s) were not done.`);
+  return `${parts.join(' ')} Residents who moved out may still have access; see the run's problems.`;
+}
+
+/** failed (auth / subscription) > cancelled > partial (an operation failed, or revocations were not done) > held-back > succeeded. */
+export function outcomeOf(result: Pick<ApplyResult, 'stopped' | 'counts'>, heldBack: number, revocationsMissed = false): RunOutcome {
   if (result.stopped?.reason === 'fatal') return 'failed';
   if (result.stopped?.reason === 'cancelled') return 'cancelled';
-  if (result.counts.failedOperations > 0) return 'partial';
+  if (result.counts.failedOperations > 0 || revocationsMissed) return 'partial';
   if (heldBack > 0) return 'held-back';
   return 'succeeded';
 }

@@ -1,4 +1,5 @@
-import type { HeldBackDeletion } from '../../src-shared/domain/sync-plan';
+import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
+import type { HeldBackDeletion, SyncOperation } from '../../src-shared/domain/sync-plan';
 import { AppError } from '../../src-shared/errors';
 import { executeRun, type RunSiteSyncInput, type RunSiteSyncResult } from './engine';
 import { problem } from './plan/problems';
@@ -14,11 +15,29 @@ export interface ConfirmHeldBackResult extends RunSiteSyncResult {
   readonly dropped: HeldBackDeletion[];
 }
 
+/** Sets of the plan (not yet chosen) whose value a chosen deletion or removal takes from its current holder. */
+function freedValueSets(plan: readonly SyncOperation[], chosen: readonly SyncOperation[], sp: SmartPlusSnapshot): SyncOperation[] {
+  const releasing = new Set(chosen.filter((op) => op.kind === 'delete-family-member' || op.kind === 'remove-pin' || op.kind === 'remove-rf-cards').map((op) => op.residentId));
+  if (releasing.size === 0) return [];
+  const freedPins = new Set<string>();
+  const freedCards = new Set<string>();
+  for (const c of sp.communities) {
+    for (const r of c.residents) {
+      if (!releasing.has(r.id)) continue;
+      if (r.pin) freedPins.add(r.pin);
+      for (const card of r.rfCards) freedCards.add(card.toUpperCase());
+    }
+  }
+  const ids = new Set(chosen.map((op) => op.id));
+  return plan.filter((op) => !ids.has(op.id)
+    && ((op.kind === 'set-pin' && freedPins.has(op.pin)) || (op.kind === 'set-rf-cards' && op.cards.some((c) => freedCards.has(c.toUpperCase())))));
+}
+
 /**
- * Applies a run's held-back deletions once the user confirmed them (spec §6). It re-reads both
- * sides and re-plans with the guard lifted, then deletes only the held-back accounts the new plan
- * still deletes: if Rent Manager's outage is over, or a tenant came back, nothing is lost. The
- * confirmation is a run of its own (trigger 'manual'); the original run's held-back list is then
+ * Applies a run's held-back deletions and credential changes once the user confirmed them (spec
+ * §6). It re-reads both sides and re-plans with the guard lifted, then applies only the held-back
+ * operations the new plan still has (and the sets of values they free, spec §4): if Rent
+ * Manager's outage is over, or a tenant came back, nothing is lost. The confirmation is a run of its own (trigger 'manual'); the original run's held-back list is then
  * emptied so a second confirmation cannot replay it.
  */
 export async function confirmHeldBack(input: ConfirmHeldBackInput): Promise<ConfirmHeldBackResult> {
@@ -27,15 +46,19 @@ export async function confirmHeldBack(input: ConfirmHeldBackInput): Promise<Conf
   const wanted = new Set(held.map((h) => h.operation.id));
   let confirmed: string[] = [];
   let dropped: HeldBackDeletion[] = [];
-  const result = await executeRun({ ...input, trigger: 'manual', allowMassDelete: true, dryRun: false }, (p) => {
-    const operations = p.operations.filter((op) => op.kind === 'delete-family-member' && wanted.has(op.id));
-    confirmed = operations.map((op) => op.id);
+  const result = await executeRun({ ...input, trigger: 'manual', allowMassDelete: true, dryRun: false }, (p, sp) => {
+    const chosen = p.operations.filter((op) => wanted.has(op.id));
+    confirmed = chosen.map((op) => op.id);
+    // A value the confirmed deletions and removals free reaches its next holder in this same run (spec §4).
+    const operations = [...chosen, ...freedValueSets(p.operations, chosen, sp)];
     const still = new Set(confirmed);
     dropped = held.filter((h) => !still.has(h.operation.id));
     const problems = dropped.map((h) => {
       const d = h.operation.display;
       return problem('held-back-deletion', 'info', { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: d.person },
-        'Held-back deletion not applied: Rent Manager no longer asks for it (the account is kept).');
+        h.operation.kind === 'delete-family-member'
+          ? 'Held-back deletion not applied: Rent Manager no longer asks for it (the account is kept).'
+          : 'Held-back credential change not applied: Rent Manager no longer asks for it (the account keeps its credential).');
     });
     return { operations, heldBack: [], problems };
   });

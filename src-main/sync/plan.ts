@@ -5,6 +5,7 @@ import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
 import type { HeldBackDeletion, SyncPlan } from '../../src-shared/domain/sync-plan';
 import { buildContext, type PlanContext, type PlanOptions } from './plan/context';
+import { guardCredentials } from './plan/credential-guard';
 import { planCredentials } from './plan/credentials';
 import { planDeletions } from './plan/deletions';
 import { collectDesired, planMembers } from './plan/members';
@@ -43,7 +44,12 @@ export function plan(
     // Held-back residents stay: they keep their place under the limit and their credentials.
     const deletedIds = new Set(deletions.map((d) => d.residentId));
     const after = planMembers(ctx, scope, desired, deletedIds, out);
-    planCredentials(scope, after, deletedIds, out);
+    // A field Rent Manager did not resolve (none chosen) means the credential is not managed at all.
+    const firstCredential = out.operations.length;
+    planCredentials(scope, after, deletedIds, { pin: ctx.rm.pinField !== null, rfCard: ctx.rm.rfCardField !== null }, out);
+    const guarded = guardCredentials(ctx, scope, out.operations.splice(firstCredential), after, deletedIds, out);
+    out.operations.push(...guarded.operations);
+    heldBack.push(...guarded.heldBack);
     tallyBilling(ctx, scope, out.operations.slice(firstOp), after, deletedIds, billing);
   }
   missingPicks(ctx, out);
@@ -54,14 +60,26 @@ export function plan(
 /** Problems the Rent Manager read itself reported: unreadable rows, a Numeric PIN field. */
 function readProblems(ctx: PlanContext, out: PlanSink): void {
   for (const row of ctx.rm.rowProblems) {
-    out.problems.push(problem('malformed-row', 'warning', { subject: `${row.collection}${row.id === null ? '' : ` ${row.id}`}` },
-      `Rent Manager returned a ${row.collection} row that could not be read (${row.reason}); it is skipped and the rest is synced.`));
+    const { subject, field } = rowPlace(row);
+    // An error, not a warning: the row freezes the site's deletions, so the run cannot be green (issue 12).
+    out.problems.push(problem('malformed-row', 'error', { subject, field },
+      `Rent Manager returned ${subject} in a form SiteSync could not read (${row.reason}). It is skipped and the rest is synced, but no account is deleted this run; fix the record in Rent Manager.`));
   }
   const pinField = ctx.rm.pinField;
   if (pinField && /numeric/i.test(pinField.fieldType)) {
     out.problems.push(problem('numeric-pin-field', 'warning', { field: pinField.name },
       `The PIN field "${pinField.name}" is Numeric: Rent Manager drops a PIN's leading zeros there. Use a Text field for PINs.`));
   }
+}
+
+/** "tenant 55" / "contact 7 of tenant 12" and the first field the reader named, for an unreadable row. */
+function rowPlace(row: RentManagerSnapshot['rowProblems'][number]): { subject: string; field: string | null } {
+  const owner = /^tenant (\d+): /.exec(row.reason);
+  const detail = owner ? row.reason.slice(owner[0].length) : row.reason;
+  const field = /^([A-Za-z][\w.]*): /.exec(detail)?.[1] ?? null;
+  const noun = row.collection.replace(/ies$/, 'y').replace(/s$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const subject = `${row.collection === 'Tenants' ? 'tenant' : noun}${row.id === null ? '' : ` ${row.id}`}${owner ? ` of tenant ${owner[1]}` : ''}`;
+  return { subject, field };
 }
 
 /** Custom picks that are in no property of the site (a deleted unit, a typo in the site file). */

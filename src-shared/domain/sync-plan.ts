@@ -205,8 +205,24 @@ export function phaseOf(kind: OperationKind): { phase: ApplyPhase; wave: number 
   }
 }
 
-/** A deletion the mass-deletion guard held back (spec §6), with why; applied only once confirmed. */
-export const HeldBackDeletionSchema = z.object({ operation: DeleteFamilyMemberOpSchema, reason: z.string() });
+/**
+ * A credential removal or change the mass guard held back (spec §6, issue 12), with what it does
+ * (`reason`). Stored PIN values are masked: a confirmation re-plans and applies the fresh operation.
+ */
+export const HeldCredentialOpSchema = z.discriminatedUnion('kind', [
+  SetPinOpSchema.extend({ reason: z.string() }),
+  RemovePinOpSchema.extend({ reason: z.string() }),
+  SetRfCardsOpSchema.extend({ reason: z.string() }),
+  RemoveRfCardsOpSchema.extend({ reason: z.string() }),
+]);
+/** See {@link HeldCredentialOpSchema}. */
+export type HeldCredentialOp = z.infer<typeof HeldCredentialOpSchema>;
+
+/**
+ * An operation the mass guard held back (spec §6) — a deletion, or a credential removal or
+ * change — with why; applied only once confirmed. (The name predates credentials.)
+ */
+export const HeldBackDeletionSchema = z.object({ operation: z.union([DeleteFamilyMemberOpSchema, HeldCredentialOpSchema]), reason: z.string() });
 /** See {@link HeldBackDeletionSchema}. */
 export type HeldBackDeletion = z.infer<typeof HeldBackDeletionSchema>;
 

@@ -45,23 +45,31 @@ const RF: CredentialKind = {
  * (hand-made, master, held-back, unselected unit, or any holder after a failed read); otherwise
  * the claimant with the earliest creation date, then lowest tenant ID, wins, and a managed holder
  * that no longer claims it releases it first (removals run before sets, so values can even swap).
- * Invalid values are reported and skipped: the account keeps what it has.
+ * Invalid values are reported and skipped: the account keeps what it has. A credential whose
+ * field is not chosen (`fields.pin` / `fields.rfCard` false) is left alone: no field means
+ * "SiteSync does not manage it", never "everyone's value is empty" (spec §4).
  */
-export function planCredentials(scope: PropertyScope, after: readonly MemberAfter[], deletedIds: ReadonlySet<string>, out: PlanSink): void {
+export function planCredentials(
+  scope: PropertyScope,
+  after: readonly MemberAfter[],
+  deletedIds: ReadonlySet<string>,
+  fields: { readonly pin: boolean; readonly rfCard: boolean },
+  out: PlanSink,
+): void {
   const residents = (scope.community?.state.residents ?? []).filter((r) => !deletedIds.has(r.id));
   const reported = new Set<number>();
   const claims = new Map<string, { pin: Claim; rf: Claim }>();
   for (const { member } of after) {
     const t = member.tenant;
-    const pin = claimOf(PIN, t, scope, !reported.has(t.id), out);
-    const rf = claimOf(RF, t, scope, !reported.has(t.id), out);
+    const pin = fields.pin ? claimOf(PIN, t, scope, !reported.has(t.id), out) : CLEAR;
+    const rf = fields.rfCard ? claimOf(RF, t, scope, !reported.has(t.id), out) : CLEAR;
     reported.add(t.id);
     // Only the designated contact holds the tenant's credentials; any other account of the
     // tenant that still holds one gives it up (a new Primary, a cleared field, spec §4).
     claims.set(member.key, member.designated ? { pin, rf } : { pin: CLEAR, rf: CLEAR });
   }
-  planKind(PIN, scope, after, residents, (k) => claims.get(k)?.pin, out);
-  planKind(RF, scope, after, residents, (k) => claims.get(k)?.rf, out);
+  if (fields.pin) planKind(PIN, scope, after, residents, (k) => claims.get(k)?.pin, out);
+  if (fields.rfCard) planKind(RF, scope, after, residents, (k) => claims.get(k)?.rf, out);
 }
 
 function claimOf(kind: CredentialKind, t: RmTenant, scope: PropertyScope, report: boolean, out: PlanSink): Claim {

@@ -58,7 +58,8 @@ describe('guards through the whole engine (spec §6)', () => {
     await h.sync();
     h.rm.snapshot = rm([tenant(1)], { failedProperties: [{ propertyId: 1, reason: 'HTTP 500 on page 2' }] });
     const r = await h.sync();
-    expect(r.run.outcome).toBe('succeeded');
+    // Spec §6 / issue 12: a run whose deletions were frozen by a failed read is partial, never succeeded.
+    expect(r.run.outcome).toBe('partial');
     expect(r.applied).toEqual([]);
     expect(r.problems.map((p) => p.kind)).toEqual(['property-read-failed']);
     expect(family(h).map((x) => x.pin).sort()).toEqual(['2468', null]);

@@ -186,4 +186,30 @@ export const credentialCases: PlanCase[] = [
     problems: ['missing-email c11'],
     check: (p) => expect(p.operations[0]).toMatchObject({ email: null }),
   },
+  {
+    name: '§4 no PIN field chosen: held PINs are neither removed nor set (issue 12)',
+    rm: rm([tenant(1), tenant(2, { unit: 102, pin: '1357' })], { pinField: null }),
+    sp: withMembers({ ...m11, pin: '2468' }, { unit: 102, contact: 21, pin: '8642' }),
+    ops: [],
+    problems: [],
+  },
+  {
+    name: '§4 no RF card field chosen: held cards are neither removed nor set (issue 12)',
+    rm: rm([tenant(1), tenant(2, { unit: 102, rf: 'AB' })], { rfCardField: null }),
+    sp: withMembers({ ...m11, rf: ['0A1B'] }, { unit: 102, contact: 21, rf: ['CD'] }),
+    ops: [],
+    problems: [],
+  },
+  {
+    name: '§4 no PIN field chosen: an Occupant holding a PIN keeps it, the RF field still syncs (issue 12)',
+    rm: rm([tenant(1, { rf: 'AB', contacts: [contact(11, 1), occupant(12, 1)] })], { pinField: null }),
+    sp: withMembers({ ...m11 }, { unit: 101, contact: 12, pin: '2468' }),
+    ops: ['set-rf-cards unit:101/contact:11 =AB'],
+  },
+  {
+    name: '§4 no field chosen at all: a newcomer is created without credentials, nothing is reported (issue 12)',
+    rm: rm([tenant(1, { pin: '9123', rf: 'ZZ' })], { pinField: null, rfCardField: null }),
+    ops: ['create-family-member unit:101/contact:11'],
+    problems: [],
+  },
 ];

@@ -219,4 +219,75 @@ export const guardCases: PlanCase[] = [
     ops: ['delete-family-member unit:101/contact:11'],
     heldBack: 0,
   },
+  {
+    name: '§6 credential guard: PIN values gone for 8 of 20 (a UDF re-created) — the removals are held back (issue 12)',
+    ...credentialCase(20, (i) => (i < 8 ? { pin: null } : {})),
+    ops: [],
+    heldBack: 8,
+    problems: ['held-back-deletion p1'],
+    check: (p) => {
+      expect(p.heldBack.map((h) => h.operation.kind)).toEqual(Array(8).fill('remove-pin'));
+      expect(p.heldBack[0]!.reason).toContain('remove or change 8 PIN(s)');
+      expect(p.problems[0]!.reason).toContain('held back until you confirm them');
+    },
+  },
+  {
+    name: '§6 credential guard: 5 PIN removals of 20 are under the guard and apply (issue 12)',
+    ...credentialCase(20, (i) => (i < 5 ? { pin: null } : {})),
+    ops: Array.from({ length: 5 }, (_, i) => `remove-pin unit:101/contact:${(100 + i) * 10 + 1}`),
+    heldBack: 0,
+  },
+  {
+    name: '§6 credential guard: 7 PIN and card changes of 20 are held back; a new PIN for an account without one applies (issue 12)',
+    ...credentialCase(20, (i) => (i < 4 ? { pin: `${5000 + i}` } : i < 7 ? { rf: `CD${i}` } : {}), (i) => (i === 19 ? { pin: null } : {})),
+    ops: ['set-pin unit:101/contact:1191 =2019'],
+    heldBack: 7,
+    check: (p) => {
+      expect(p.heldBack.map((h) => h.operation.kind).sort()).toEqual([...Array(4).fill('set-pin'), ...Array(3).fill('set-rf-cards')]);
+      // Stored held-back operations never carry a PIN in clear.
+      expect(JSON.stringify(p.heldBack)).not.toMatch(/500\d/);
+    },
+  },
+  {
+    name: '§6 credential guard: confirmed (allowMassDelete), the 8 removals apply (issue 12)',
+    ...credentialCase(20, (i) => (i < 8 ? { pin: null } : {})),
+    options: { allowMassDelete: true },
+    ops: Array.from({ length: 8 }, (_, i) => `remove-pin unit:101/contact:${(100 + i) * 10 + 1}`),
+    heldBack: 0,
+  },
+  {
+    name: '§6 credential guard: PIN and RF card fields swapped — every credential change is held and the problem names the swap (issue 12)',
+    ...credentialCase(20, (i) => ({ pin: `AB${i}`, rf: `${2000 + i}` })),
+    ops: [],
+    check: (p) => {
+      expect(p.heldBack.length).toBeGreaterThanOrEqual(20);
+      expect(p.heldBack.every((h) => h.operation.kind !== 'delete-family-member')).toBe(true);
+      const held = p.problems.find((x) => x.kind === 'held-back-deletion')!;
+      expect(held.reason).toContain('look swapped');
+      expect(held.reason).toContain('"Door PIN"');
+      expect(held.reason).toContain('"RF Card"');
+    },
+  },
+  {
+    name: '§6 credential guard: swapped only in 3 of 20 tenants (a typo) is not a swap; those changes apply (issue 12)',
+    ...credentialCase(20, (i) => (i < 3 ? { rf: `${2000 + i}` } : {})),
+    heldBack: 0,
+    check: (p) => expect(p.operations.filter((op) => op.kind === 'set-rf-cards')).toHaveLength(3),
+  },
+  {
+    name: '§6 credential guard: tenants whose PIN and card are the same digits on purpose are no swap (issue 12)',
+    ...credentialCase(20, (i) => ({ pin: `${2000 + i}`, rf: `${2000 + i}` }), (i) => ({ pin: i < 19 ? `${2000 + i}` : null, rf: [`${2000 + i}`] })),
+    ops: ['set-pin unit:101/contact:1191 =2019'],
+    heldBack: 0,
+  },
 ];
+
+/**
+ * `n` tenants 100.. in unit 101, each synced with PIN 2000+i and card AB<i>; `rmChange(i)` edits
+ * what Rent Manager says now, `spChange(i)` what SmartPlus holds.
+ */
+function credentialCase(n: number, rmChange: (i: number) => { pin?: string | null; rf?: string | null }, spChange: (i: number) => { pin?: string | null; rf?: string[] } = () => ({})) {
+  const tenants = Array.from({ length: n }, (_, i) => tenant(100 + i, { pin: `${2000 + i}`, rf: `AB${i}`, ...rmChange(i) }));
+  const members: ResidentSpec[] = tenants.map((t, i) => ({ unit: 101, contact: t.contacts[0]!.id, pin: `${2000 + i}`, rf: [`AB${i}`], ...spChange(i) }));
+  return { rm: rm(tenants), sp: sp(community({ residents: members, limit: 100 })) };
+}
