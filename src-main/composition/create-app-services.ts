@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
-import type { AppContext } from './app-context';
+import type { AppContext } from '../features/app-context';
 import { createConnectionClients } from '../features/connection-clients';
 import { createDeviceSender } from '../features/devices-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
@@ -8,7 +8,7 @@ import { changedSinceBound, rentManagerChangedSince } from '../features/light-sy
 import { createSiteSyncService, type SiteRunMeta } from '../features/site-sync-service';
 import { openLocalDb } from '../db/local-db';
 import type { HandlerMap } from '../ipc/dispatch';
-import { EventBus } from '../ipc/events';
+import { EventBus } from '../services/event-bus';
 import { createHandlers } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
 import { type Clock, systemClock } from '../scheduler/clock';

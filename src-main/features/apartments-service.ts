@@ -1,7 +1,7 @@
 import type { ApartmentDetail, ApartmentQuery } from '../../src-shared/domain/site';
 import type { AddToSyncResult, ApartmentListPage } from '../../src-shared/ipc/contract/apartments';
 import { AppError } from '../../src-shared/errors';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 
 /** The apartment browser (spec §9): every read comes from the local copy, so it works with no network. */
 export interface ApartmentsService {

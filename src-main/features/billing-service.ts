@@ -12,7 +12,7 @@ import type {
 } from '../../src-shared/ipc/contract/billing';
 import { IntegrationStatusSchema } from '../../src-shared/ipc/contract/billing';
 import { cardDigits, checkCardNumber, checkExpiry, checkSecurityCode } from '../../src-shared/rules/card';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 import type { SmartPlusClient } from '../smartplus/client';
 
 /** The Subscription screen's operations (spec §7), and `status` for every screen that must know whether syncing is allowed. */

@@ -1,6 +1,6 @@
 import { AppError } from '../../src-shared/errors';
 import type { ConnectionSummary } from '../../src-shared/domain/connection';
-import type { ConnectionClients } from '../composition/app-context';
+import type { ConnectionClients } from './app-context';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import { createRentManagerClient, type RentManagerClient } from '../rentmanager/client';

@@ -8,7 +8,7 @@ import type {
   SaveRentManager,
   SaveSmartPlus,
 } from '../../src-shared/ipc/contract/connections';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 import { testRentManagerConnection } from '../rentmanager/test-connection';
 import { ConnectionsService } from '../services/connections';
 import { createSmartPlusClient } from '../smartplus/client';

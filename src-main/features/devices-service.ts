@@ -3,7 +3,7 @@ import type { DeviceLocation, SpDevice } from '../../src-shared/domain/smartplus
 import type { DeviceAddResult, DeviceList } from '../../src-shared/ipc/contract/devices';
 import { AppError, isAppError } from '../../src-shared/errors';
 import { formatMac } from '../../src-shared/rules/mac';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 import { DevicesRepo } from '../db/repositories/devices-repo';
 import type { AddDevice } from '../services/device-outbox';
 

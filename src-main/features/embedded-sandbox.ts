@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SandboxHandle } from '../composition/app-context';
+import type { SandboxHandle } from './app-context';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../sandbox/rentmanager/server';

@@ -2,7 +2,7 @@ import type { SubscriptionState } from '../../src-shared/domain/site';
 import type { Overview, OverviewCustomer, OverviewSite } from '../../src-shared/ipc/contract/overview';
 import type { RunSkipped, RunStarted } from '../../src-shared/ipc/contract/sync';
 import { AppError, isAppError } from '../../src-shared/errors';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 import { nextRun } from '../scheduler/next-run';
 
 /** How long the overview waits for SmartPlus to say whether the subscription is active before showing the last seen state. */

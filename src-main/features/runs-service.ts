@@ -12,7 +12,7 @@ import {
 } from '../../src-shared/ipc/contract/runs';
 import { AppError } from '../../src-shared/errors';
 import { maskPin } from '../../src-shared/rules/pin';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 import { describeTarget } from '../sync/apply';
 import { runReportCsv } from '../sync/report';
 

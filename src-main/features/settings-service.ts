@@ -1,7 +1,7 @@
 import type { Schedule } from '../../src-shared/domain/schedule';
 import { AppError } from '../../src-shared/errors';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 import { nextRun } from '../scheduler/next-run';
 
 /** A schedule with when its next full run is due from now (the screen shows it in local and Eastern time). */

@@ -13,7 +13,7 @@ import type {
   PropertyOption,
   UnitOption,
 } from '../../src-shared/ipc/contract/sites';
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from './app-context';
 import { rmFilter } from '../rentmanager/filters';
 import { normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
 import { pinFieldWarning } from '../rentmanager/read-snapshot';

@@ -1,4 +1,4 @@
-import type { AppContext } from '../composition/app-context';
+import type { AppContext } from '../features/app-context';
 import type { HandlerMap } from './dispatch';
 import { createApartmentsHandlers } from './handlers/apartments-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';

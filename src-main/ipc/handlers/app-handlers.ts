@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../../src-shared/ipc/contract/app';
-import type { AppContext } from '../../composition/app-context';
+import type { AppContext } from '../../features/app-context';
 import { RateLimiter } from '../../logging/rate-limiter';
 import type { HandlerMap } from '../dispatch';
 

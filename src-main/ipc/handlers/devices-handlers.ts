@@ -1,4 +1,4 @@
-import type { AppContext } from '../../composition/app-context';
+import type { AppContext } from '../../features/app-context';
 import { createDevicesService } from '../../features/devices-service';
 import type { HandlerMap } from '../dispatch';
 

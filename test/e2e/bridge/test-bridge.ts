@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
-import type { EventBus } from '../../../src-main/ipc/events';
+import type { EventBus } from '../../../src-main/services/event-bus';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/csp';
 
 /**

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppContext, ConnectionClients } from '../../../src-main/composition/app-context';
+import type { AppContext, ConnectionClients } from '../../../src-main/features/app-context';
 import { openLocalDb, type LocalDb } from '../../../src-main/db/local-db';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
-import { EventBus } from '../../../src-main/ipc/events';
+import { EventBus } from '../../../src-main/services/event-bus';
 import { createBillingHandlers } from '../../../src-main/ipc/handlers/billing-handlers';
 import { createConnectionsHandlers } from '../../../src-main/ipc/handlers/connections-handlers';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';

@@ -1,7 +1,7 @@
 import { INVOKE_CHANNELS } from '../../../src-shared/ipc/channels';
-import type { AppContext } from '../../../src-main/composition/app-context';
+import type { AppContext } from '../../../src-main/features/app-context';
 import type { HandlerMap } from '../../../src-main/ipc/dispatch';
-import { EventBus } from '../../../src-main/ipc/events';
+import { EventBus } from '../../../src-main/services/event-bus';
 import { createAppHandlers } from '../../../src-main/ipc/handlers/app-handlers';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 

@@ -1,6 +1,6 @@
-import type { SitePolicyPreview, SiteRunRequest, SiteRunResult } from '../features/site-sync-types';
+import type { SitePolicyPreview, SiteRunRequest, SiteRunResult } from './site-sync-types';
 import type { LocalDb } from '../db/local-db';
-import type { EventBus } from '../ipc/events';
+import type { EventBus } from '../services/event-bus';
 import type { Logger } from '../logging/logger';
 import type { RentManagerClient } from '../rentmanager/client';
 import type { SecretStore } from '../secrets/secret-store';
