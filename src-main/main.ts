@@ -87,9 +87,7 @@ async function start(): Promise<void> {
   tray.setToolTip('SiteSync');
   tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ resyncAll: actions.resyncAll, openWindow, quit: () => app.quit() })));
 
-  services.events.subscribe((event, payload) => {
-    if (event !== 'sync.finished') return;
-    const run = payload as Parameters<typeof runNotification>[0];
+  services.events.on('sync.finished', (run) => {
     const note = runNotification(run, services.ctx.db.sites.get(run.siteId)?.name ?? 'A site');
     if (note && Notification.isSupported()) {
       const n = new Notification(note);

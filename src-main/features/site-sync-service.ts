@@ -5,7 +5,7 @@ import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
 import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
 import type { Site } from '../../src-shared/domain/site';
 import { AppError } from '../../src-shared/errors';
-import type { ConnectionClients, SiteSyncService } from './app-context';
+import type { ConnectionClients } from './connection-clients';
 import type { LocalDb } from '../db/local-db';
 import type { EventBus } from '../services/event-bus';
 import type { Logger } from '../logging/logger';
@@ -17,6 +17,7 @@ import { plan } from '../sync/plan';
 import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
 import { todayInZone } from '../sync/today';
 import { mirrorExtras } from './site-mirror';
+import type { SiteSyncService } from './site-sync-types';
 
 /** What the gate remembers about a run in progress (shared with the scheduler). */
 export interface SiteRunMeta {

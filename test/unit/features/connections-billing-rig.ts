@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppContext, ConnectionClients } from '../../../src-main/features/app-context';
+import type { AppContext } from '../../../src-main/features/app-context';
+import type { ConnectionClients } from '../../../src-main/features/connection-clients';
 import { openLocalDb, type LocalDb } from '../../../src-main/db/local-db';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
 import { EventBus } from '../../../src-main/services/event-bus';
