@@ -1,7 +1,9 @@
 import type { ApartmentDetail, ApartmentQuery } from '../../src-shared/domain/site';
 import type { AddToSyncResult, ApartmentListPage } from '../../src-shared/ipc/contract/apartments';
 import { AppError } from '../../src-shared/errors';
-import type { AppContext } from './app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { SiteSyncService } from './site-sync-types';
 
 /** The apartment browser (spec §9): every read comes from the local copy, so it works with no network. */
 export interface ApartmentsService {
@@ -18,8 +20,16 @@ export interface ApartmentsService {
   addToSync(siteId: string, unitId: number, resync: boolean): Promise<AddToSyncResult>;
 }
 
-/** Builds the apartment browser service over the context's local database. */
-export function createApartmentsService(ctx: AppContext): ApartmentsService {
+/** What {@link createApartmentsService} needs. */
+export interface ApartmentsServiceDeps {
+  readonly db: LocalDb;
+  readonly log: Logger;
+  readonly sync: Pick<SiteSyncService, 'runSite'>;
+  isOnline(): boolean;
+}
+
+/** Builds the apartment browser service over the local database. */
+export function createApartmentsService(ctx: ApartmentsServiceDeps): ApartmentsService {
   const log = ctx.log.child('apartments');
   return {
     list(query) {
@@ -58,7 +68,7 @@ export function createApartmentsService(ctx: AppContext): ApartmentsService {
 }
 
 // Credential state of one page of apartments: family members with a PIN and with an RF card.
-function credentialCounts(ctx: AppContext, apartmentIds: readonly string[]): Map<string, { pins: number; cards: number }> {
+function credentialCounts(ctx: ApartmentsServiceDeps, apartmentIds: readonly string[]): Map<string, { pins: number; cards: number }> {
   const counts = new Map<string, { pins: number; cards: number }>();
   if (apartmentIds.length === 0) return counts;
   const rows = ctx.db.db

@@ -12,7 +12,7 @@ export type SaveConnectionInput = Omit<ConnectionSettings, 'id'> & { id?: string
  * keychain, one account per connection. Secrets come in through `save` and leave only through
  * `secretFor`, which the main-process API clients call; nothing returned to a screen has one.
  */
-export class ConnectionsService {
+export class ConnectionStore {
   constructor(
     private readonly repo: ConnectionsRepo,
     private readonly secrets: SecretStore,

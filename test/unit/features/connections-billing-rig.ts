@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppContext } from '../../../src-main/features/app-context';
+import { createBillingService, type BillingServiceDeps } from '../../../src-main/features/billing-service';
 import type { ConnectionClients } from '../../../src-main/features/connection-clients';
+import { createConnectionsService, type ConnectionsServiceDeps } from '../../../src-main/features/connections-service';
 import { openLocalDb, type LocalDb } from '../../../src-main/db/local-db';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
 import { EventBus } from '../../../src-main/services/event-bus';
@@ -22,7 +23,8 @@ export interface Rig {
   sp: SmartPlusSandbox;
   db: LocalDb;
   secrets: MemorySecretStore;
-  ctx: AppContext;
+  /** What the connections and billing services were built from. */
+  ctx: ConnectionsServiceDeps & BillingServiceDeps;
   logLines: string[];
   events: { event: string; payload: unknown }[];
   /** Every envelope a call returned, as JSON (the IPC responses). */
@@ -68,30 +70,16 @@ export async function startRig(): Promise<Rig> {
     invalidate: (id) => void cache.delete(id),
     signOutAll: async () => undefined,
   };
-  // Only what connections and billing use is real; anything else the context grows throws if touched.
-  const provided = {
+  const ctx: Rig['ctx'] = {
     db,
     secrets,
     events: bus,
     log,
     now: () => new Date(),
     clients,
-    sync: new Proxy({} as AppContext['sync'], {
-      get: () => {
-        throw new Error('sync is not used by these tests');
-      },
-    }),
-    sandbox: null,
-    isOnline: () => online,
     reportNetwork: (ok: boolean) => void (online = ok),
   };
-  const ctx = new Proxy(provided, {
-    get: (target, key) => {
-      if (key in target) return target[key as keyof typeof target];
-      throw new Error(`the test context has no ${String(key)}`);
-    },
-  }) as unknown as AppContext;
-  const handlers = { ...createConnectionsHandlers(ctx), ...createBillingHandlers(ctx) } as unknown as HandlerMap;
+  const handlers = { ...createConnectionsHandlers(createConnectionsService(ctx)), ...createBillingHandlers(createBillingService(ctx)) } as unknown as HandlerMap;
   const responses: string[] = [];
   return {
     rm,

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { maskPin } from '../../../src-shared/rules/pin';
 import { openLocalDb } from '../../../src-main/db/local-db';
 import { createLogger, rotatingFileSink } from '../../../src-main/logging/logger';
-import { ConnectionsService } from '../../../src-main/services/connections';
+import { ConnectionStore } from '../../../src-main/services/connections';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
 import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
 import { community } from '../db/fixtures';
@@ -47,7 +47,7 @@ describe('canary secrets', () => {
     const prefs = new JsonFilePreferencesStore(path.join(dir, 'config', 'preferences.json'), log);
 
     // A connection secret goes in through the service (keychain) and is logged carelessly.
-    const connections = new ConnectionsService(local.connections, secrets);
+    const connections = new ConnectionStore(local.connections, secrets);
     const input = {
       kind: 'rentmanager' as const,
       label: 'Canary Co',
