@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
-import type { AppContext } from '../features/app-context';
+import type { AppContext } from './app-context';
 import { createApartmentsService } from '../features/apartments-service';
 import { createBillingService } from '../features/billing-service';
 import { createConnectionClients } from '../features/connection-clients';

@@ -1,6 +1,6 @@
-import type { ConnectionClients } from './connection-clients';
-import type { SandboxHandle } from './embedded-sandbox';
-import type { SiteSyncService } from './site-sync-types';
+import type { ConnectionClients } from '../features/connection-clients';
+import type { SandboxHandle } from '../features/embedded-sandbox';
+import type { SiteSyncService } from '../features/site-sync-types';
 import type { LocalDb } from '../db/local-db';
 import type { EventBus } from '../services/event-bus';
 import type { Logger } from '../logging/logger';
@@ -10,7 +10,7 @@ import type { DeviceOutbox } from '../services/device-outbox';
 import type { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
 
-/** Everything the feature services and handlers are built from. Created once, by createAppServices. */
+/** Everything the composition root built, as hosts and tests reach it (services never see it: each gets its own deps). */
 export interface AppContext {
   readonly db: LocalDb;
   readonly secrets: SecretStore;
