@@ -112,7 +112,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     repo: db.outbox,
     addDevice: sendDevice,
     online,
-    macInUse: (mac) => db.apartments.macInUse(mac),
+    macInUse: (mac) => db.devices.macInUse(mac),
     logger: log,
   });
   /** A light sync runs the full sync only when Rent Manager changed since the last run (or there was none). */

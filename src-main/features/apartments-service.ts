@@ -34,7 +34,7 @@ export function createApartmentsService(ctx: ApartmentsServiceDeps): ApartmentsS
   return {
     list(query) {
       const page = ctx.db.apartments.listApartments(query);
-      const counts = credentialCounts(ctx, page.rows.map((r) => r.id));
+      const counts = ctx.db.apartments.credentialCounts(page.rows.map((r) => r.id));
       return { ...page, rows: page.rows.map((r) => ({ ...r, pinCount: counts.get(r.id)?.pins ?? 0, cardCount: counts.get(r.id)?.cards ?? 0 })) };
     },
     get(apartmentId) {
@@ -65,18 +65,4 @@ export function createApartmentsService(ctx: ApartmentsServiceDeps): ApartmentsS
       return { policy, added: !already, runId };
     },
   };
-}
-
-// Credential state of one page of apartments: family members with a PIN and with an RF card.
-function credentialCounts(ctx: ApartmentsServiceDeps, apartmentIds: readonly string[]): Map<string, { pins: number; cards: number }> {
-  const counts = new Map<string, { pins: number; cards: number }>();
-  if (apartmentIds.length === 0) return counts;
-  const rows = ctx.db.db
-    .prepare(
-      `SELECT apartment_id AS id, SUM(pin_enc IS NOT NULL) AS pins, SUM(rf_cards_json != '[]') AS cards
-       FROM residents WHERE role = 'family' AND apartment_id IN (SELECT value FROM json_each(?)) GROUP BY apartment_id`,
-    )
-    .all(JSON.stringify(apartmentIds)) as { id: string; pins: number; cards: number }[];
-  for (const r of rows) counts.set(r.id, { pins: r.pins, cards: r.cards });
-  return counts;
 }

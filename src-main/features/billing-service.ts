@@ -16,6 +16,7 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { EventBus } from '../services/event-bus';
 import type { ConnectionClients } from './connection-clients';
+import { readIntegrationStatus } from './integration-status';
 import type { SmartPlusClient } from '../smartplus/client';
 
 /** The Subscription screen's operations (spec §7), and `status` for every screen that must know whether syncing is allowed. */
@@ -73,10 +74,10 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
   }
 
   async function fetchStatus(client: SmartPlusClient): Promise<IntegrationStatus> {
-    const subscription = (await client.subscriptions()).find((s) => s.service === 'integration');
+    const { state, endsAt, subscription } = await readIntegrationStatus(client);
     const status: IntegrationStatus = {
-      state: subscription?.status ?? 'none',
-      activeUntil: subscription?.currentPeriodEnd ?? null,
+      state,
+      activeUntil: endsAt,
       renewal: subscription && subscription.status !== 'none' ? subscription.renewal : null,
       months: subscription && subscription.status !== 'none' ? subscription.months : null,
       checkedAt: ctx.now().toISOString(),

@@ -7,7 +7,7 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { DeviceOutbox } from '../services/device-outbox';
 import type { ConnectionClients } from './connection-clients';
-import { DevicesRepo } from '../db/repositories/devices-repo';
+import type { DevicesRepo } from '../db/repositories/devices-repo';
 import type { AddDevice } from '../services/device-outbox';
 
 /** The devices screen's service (spec §10): SmartPlus when online, the local copy and the outbox when not. */
@@ -42,7 +42,7 @@ export interface DeviceSenderDeps {
  * idempotency key (a retry after a lost answer never makes two), and records it locally.
  */
 export function createDeviceSender(ctx: DeviceSenderDeps): AddDevice {
-  const repo = new DevicesRepo(ctx.db.db);
+  const repo = ctx.db.devices;
   return async (siteId, draft) => {
     const community = communityOf(ctx, repo, siteId);
     const location = resolveLocation(draft.location, community.buildings);
@@ -67,12 +67,12 @@ export interface DevicesServiceDeps extends DeviceSenderDeps {
 /** Builds the devices service over the app's one DeviceOutbox and device sender. */
 export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
   const outbox = ctx.outbox;
-  const repo = new DevicesRepo(ctx.db.db);
+  const repo = ctx.db.devices;
   const send = ctx.send;
   const log = ctx.log.child('devices');
 
   const local = (siteId: string, staleReason: string | null): DeviceList => {
-    const devices = ctx.db.apartments.listDevices(siteId);
+    const devices = repo.list(siteId);
     const items = outbox.list(siteId);
     const ids = [...devices.map((d) => d.location), ...items.map((i) => i.device.location)].flatMap((l) => (l.scope === 'apartment' && l.id ? [l.id] : []));
     return {
@@ -119,7 +119,7 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
     async add(siteId, draft) {
       if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
       communityOf(ctx, repo, siteId);
-      if (ctx.db.apartments.macInUse(draft.mac) || ctx.db.outbox.hasMac(draft.mac)) {
+      if (repo.macInUse(draft.mac) || ctx.db.outbox.hasMac(draft.mac)) {
         throw new AppError('BAD_INPUT', `A device with MAC ${formatMac(draft.mac)} is already added or waiting to be added. Check the MAC on the device label.`);
       }
       // Keep the queue's order: while older additions wait, this one waits behind them.
@@ -131,7 +131,7 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
       }
       try {
         const { id } = await send(siteId, draft);
-        const device = ctx.db.apartments.listDevices(siteId).find((d) => d.id === id);
+        const device = repo.list(siteId).find((d) => d.id === id);
         if (!device) throw new AppError('INTERNAL', 'The device was added but is missing from the local copy.');
         log.info('device added', { siteId, deviceId: id });
         return { outcome: 'added', device };

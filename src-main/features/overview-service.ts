@@ -5,6 +5,7 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { PreferencesStore } from '../services/preferences';
 import type { ConnectionClients } from './connection-clients';
+import { readIntegrationStatus } from './integration-status';
 import type { SiteSyncService } from './site-sync-types';
 import { nextRun } from '../scheduler/next-run';
 
@@ -63,8 +64,8 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
           withTimeout(
             (async () => {
               const client = await ctx.clients.smartPlus(key);
-              const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
-              return { state: integration?.status ?? 'none', endsAt: integration?.currentPeriodEnd ?? null };
+              const { state, endsAt } = await readIntegrationStatus(client);
+              return { state, endsAt };
             })(),
             checkMs,
           ),

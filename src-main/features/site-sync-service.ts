@@ -16,6 +16,7 @@ import { confirmHeldBack } from '../sync/held-back';
 import { plan } from '../sync/plan';
 import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
 import { todayInZone } from '../sync/today';
+import { readIntegrationStatus } from './integration-status';
 import { mirrorExtras } from './site-mirror';
 import type { SiteSyncService } from './site-sync-types';
 
@@ -61,9 +62,8 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
   /** Checks the integration subscription (spec §7); records what it found on the site. */
   const subscriptionError = async (site: Site & { connectionId: string }): Promise<AppError | null> => {
     const client = await deps.clients.smartPlus(site.connectionId);
-    const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
-    const status = integration?.status ?? 'none';
-    deps.db.sites.setSubscription(site.id, status, integration?.currentPeriodEnd ?? null);
+    const { state: status, endsAt } = await readIntegrationStatus(client);
+    deps.db.sites.setSubscription(site.id, status, endsAt);
     if (status === 'active') return null;
     return new AppError(
       'SUBSCRIPTION_REQUIRED',

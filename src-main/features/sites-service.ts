@@ -16,6 +16,7 @@ import type {
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { ConnectionClients } from './connection-clients';
+import { readIntegrationStatus } from './integration-status';
 import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
 import { normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
@@ -151,13 +152,13 @@ export function defaultFieldChoices(fields: readonly RmField[]): { pin: RmField 
 async function importReadiness(ctx: SitesServiceDeps, connectionId: string): Promise<ImportReadiness> {
   try {
     const client = await ctx.clients.smartPlus(connectionId);
-    const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
-    if (integration?.status === 'active') return { active: true, endsAt: integration.currentPeriodEnd, reason: null };
+    const integration = await readIntegrationStatus(client);
+    if (integration.state === 'active') return { active: true, endsAt: integration.endsAt, reason: null };
     const reason =
-      integration?.status === 'expired'
+      integration.state === 'expired'
         ? 'The Integration service has expired on this SmartPlus account. Renew it under Subscription to import and sync sites.'
         : 'The Integration service is not paid for on this SmartPlus account. Pay for it under Subscription to import and sync sites.';
-    return { active: false, endsAt: integration?.currentPeriodEnd ?? null, reason };
+    return { active: false, endsAt: integration.endsAt, reason };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') {
       return { active: false, endsAt: null, reason: 'No SmartPlus account is set up. Add it under Connections, then pay for the Integration service.' };

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { createBillingService, type BillingServiceDeps } from '../../../src-main/features/billing-service';
 import type { ConnectionClients } from '../../../src-main/features/connection-clients';
 import { createConnectionsService, type ConnectionsServiceDeps } from '../../../src-main/features/connections-service';
-import { openLocalDb, type LocalDb } from '../../../src-main/db/local-db';
+import { openDatabase } from '../../../src-main/db/database';
+import { localDbOver, type LocalDb } from '../../../src-main/db/local-db';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
 import { EventBus } from '../../../src-main/services/event-bus';
 import { createBillingHandlers } from '../../../src-main/ipc/handlers/billing-handlers';
@@ -45,7 +46,8 @@ export async function startRig(): Promise<Rig> {
   const sp = await startSmartPlusSandbox();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-features-'));
   const secrets = new MemorySecretStore();
-  const db = await openLocalDb(path.join(dir, 'sitesync.db'), secrets);
+  const raw = openDatabase(path.join(dir, 'sitesync.db'));
+  const db = await localDbOver(raw, secrets);
   const sink = memorySink();
   const log = createLogger(sink, { level: 'debug' });
   const bus = new EventBus();
@@ -102,8 +104,8 @@ export async function startRig(): Promise<Rig> {
       return (envelope.value as { id: string }).id;
     },
     dumpDatabase() {
-      const tables = db.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-      return JSON.stringify(tables.map((t) => db.db.prepare(`SELECT * FROM "${t.name}"`).all()));
+      const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+      return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
     },
     async close() {
       db.close();

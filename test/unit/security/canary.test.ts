@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maskPin } from '../../../src-shared/rules/pin';
-import { openLocalDb } from '../../../src-main/db/local-db';
+import { openDatabase } from '../../../src-main/db/database';
+import { localDbOver } from '../../../src-main/db/local-db';
 import { createLogger, rotatingFileSink } from '../../../src-main/logging/logger';
 import { ConnectionStore } from '../../../src-main/services/connections';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
@@ -43,7 +44,9 @@ describe('canary secrets', () => {
     const dbFile = path.join(dir, 'data', 'sitesync.db');
     const logDir = path.join(dir, 'logs');
     const log = createLogger(rotatingFileSink(logDir), { level: 'debug' }).child('canary');
-    const local = await openLocalDb(dbFile, secrets);
+    // The raw connection is kept beside the repositories: the test reads every row of every table.
+    const db = openDatabase(dbFile);
+    const local = Object.assign(await localDbOver(db, secrets), { db });
     const prefs = new JsonFilePreferencesStore(path.join(dir, 'config', 'preferences.json'), log);
 
     // A connection secret goes in through the service (keychain) and is logged carelessly.
