@@ -7,7 +7,7 @@ import { createConnectionClients } from '../features/connection-clients';
 import { createConnectionsService } from '../features/connections-service';
 import { createDeviceSender, createDevicesService } from '../features/devices-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
-import { changedSinceBound, rentManagerChangedSince } from '../features/light-sync';
+import { changedSinceBound, rentManagerChangedSince } from '../scheduler/light-sync';
 import { createOverviewService } from '../features/overview-service';
 import { createResyncService, type ResyncService } from '../features/resync-service';
 import { createRunsService } from '../features/runs-service';

@@ -9,7 +9,7 @@ import { createSmartPlusClient } from '../../../src-main/smartplus';
 import { rentManagerPort } from '../../../src-main/sync/adapters/rentmanager-port';
 import { smartPlusPort } from '../../../src-main/sync/adapters/smartplus-port';
 import { runSiteSync } from '../../../src-main/sync/engine';
-import { MemoryJournal, MemoryRunStore } from '../../../src-main/sync/memory/memory-stores';
+import { MemoryJournal, MemoryRunStore } from '../../fakes/memory-stores';
 import { plan } from '../../../src-main/sync/plan';
 import type { SyncPorts } from '../../../src-main/sync/ports';
 import { normalize, refCounts } from './fixtures/harness';
