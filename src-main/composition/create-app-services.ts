@@ -7,7 +7,6 @@ import { createConnectionClients } from '../features/connection-clients';
 import { createConnectionsService } from '../features/connections-service';
 import { createDeviceSender, createDevicesService } from '../features/devices-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
-import { changedSinceBound, rentManagerChangedSince } from '../scheduler/light-sync';
 import { createOverviewService } from '../features/overview-service';
 import { createResyncService, type ResyncService } from '../features/resync-service';
 import { createRunsService } from '../features/runs-service';
@@ -20,6 +19,7 @@ import { EventBus } from '../services/event-bus';
 import { createHandlers, type HandlerServices } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
 import { type Clock, systemClock } from '../scheduler/clock';
+import { createLightSyncCheck } from '../scheduler/light-sync';
 import { Scheduler } from '../scheduler/scheduler';
 import { SiteRunGate } from '../scheduler/site-run-gate';
 import type { SecretStore } from '../secrets/secret-store';
@@ -115,23 +115,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     macInUse: (mac) => db.devices.macInUse(mac),
     logger: log,
   });
-  /** A light sync runs the full sync only when Rent Manager changed since the last run (or there was none). */
-  const lightSyncDue = async (siteId: string): Promise<boolean> => {
-    const site = db.sites.get(siteId);
-    const last = db.runs.lastCompletedRunAt(siteId);
-    if (!site?.connectionId || !last) return true;
-    try {
-      const client = await clients.rentManager(site.connectionId);
-      const key = `light-sync-fingerprint:${siteId}`;
-      const check = await rentManagerChangedSince(client, site.propertyId, changedSinceBound(new Date(last), site.policy.timeZone), db.meta.get(key));
-      db.meta.set(key, check.fingerprint);
-      if (!check.changed) log.info('light sync: nothing changed in Rent Manager', { siteId });
-      return check.changed;
-    } catch (error) {
-      log.warn('light sync check failed; running the full sync', { siteId, error });
-      return true;
-    }
-  };
+  const lightSyncDue = createLightSyncCheck({ db, log, rentManager: (connectionId) => clients.rentManager(connectionId) });
   const scheduler = new Scheduler({
     clock,
     schedule: () => options.preferences.get().schedule,

@@ -57,11 +57,6 @@ export class ConnectionStore {
     return this.secrets.get(SECRET_SERVICE, connectionAccount(id));
   }
 
-  /** The service refused the secret (401): the user must enter it again. */
-  markRejected(id: string): void {
-    this.repo.setStatus(id, 'rejected');
-  }
-
   /** Removes a connection and its keychain entry. */
   async remove(id: string): Promise<boolean> {
     await this.secrets.delete(SECRET_SERVICE, connectionAccount(id));

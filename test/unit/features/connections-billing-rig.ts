@@ -14,7 +14,7 @@ import { createLogger, memorySink } from '../../../src-main/logging/logger';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
 import { connectionAccount, MemorySecretStore, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
-import { createSmartPlusClient, type SmartPlusClient } from '../../../src-main/smartplus';
+import { createSmartPlusClient, type SmartPlusClient } from '../../../src-main/smartplus/client';
 import { AppError } from '../../../src-shared/errors';
 import type { Envelope } from '../../../src-shared/ipc/contract';
 

@@ -59,7 +59,7 @@ describe('ConnectionStore', () => {
     const a = await service.save({ ...input, secret: 'one' });
     const b = await service.save({ ...input, label: 'Beta', secret: 'two' });
     await secrets.delete(SECRET_SERVICE, connectionAccount(a.id));
-    service.markRejected(b.id);
+    local.connections.setStatus(b.id, 'rejected'); // as the Connections service records a 401
     expect((await service.list()).map((c) => [c.label, c.status])).toEqual([
       ['Acme', 'missing'],
       ['Beta', 'rejected'],

@@ -5,7 +5,7 @@ import { createRentManagerClient } from '../../../src-main/rentmanager/client';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
 import { SEED_UDF } from '../../../src-main/sandbox/rentmanager/seed';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
-import { createSmartPlusClient } from '../../../src-main/smartplus';
+import { createSmartPlusClient } from '../../../src-main/smartplus/client';
 import { rentManagerPort } from '../../../src-main/sync/adapters/rentmanager-port';
 import { smartPlusPort } from '../../../src-main/sync/adapters/smartplus-port';
 import { runSiteSync } from '../../../src-main/sync/engine';
