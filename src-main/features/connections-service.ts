@@ -14,7 +14,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { EventBus } from '../services/event-bus';
 import type { ConnectionClients } from './connection-clients';
 import { testRentManagerConnection } from '../rentmanager/test-connection';
-import { ConnectionStore } from '../services/connections';
+import { ConnectionStore } from './connection-store';
 import { createSmartPlusClient } from '../smartplus/client';
 
 /** The Connections screen's operations (spec §15, issue 7): secrets go in, only summaries and test results come out. */

@@ -6,7 +6,7 @@ import { maskPin } from '../../../src-shared/rules/pin';
 import { openDatabase } from '../../../src-main/db/database';
 import { localDbOver } from '../../../src-main/db/local-db';
 import { createLogger, rotatingFileSink } from '../../../src-main/logging/logger';
-import { ConnectionStore } from '../../../src-main/services/connections';
+import { ConnectionStore } from '../../../src-main/features/connection-store';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
 import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
 import { community } from '../db/fixtures';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
-import { ConnectionStore } from '../../../src-main/services/connections';
+import { ConnectionStore } from '../../../src-main/features/connection-store';
 import { connectionAccount, MemorySecretStore, SECRET_SERVICE, type SecretStore } from '../../../src-main/secrets/secret-store';
 import { dbWithSite } from '../db/fixtures';
 
