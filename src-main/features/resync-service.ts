@@ -1,6 +1,6 @@
 import type { RunSkipped, RunStarted } from '../../src-shared/ipc/contract/sync';
 import { AppError, isAppError } from '../../src-shared/errors';
-import type { LocalDb } from '../db/local-db';
+import type { SitesRepo } from '../db/repositories/sites-repo';
 import type { Logger } from '../logging/logger';
 import type { SiteSyncService } from './site-sync-types';
 
@@ -18,7 +18,7 @@ export interface ResyncService {
 
 /** What {@link createResyncService} needs. */
 export interface ResyncServiceDeps {
-  readonly db: Pick<LocalDb, 'sites'>;
+  readonly db: { readonly sites: Pick<SitesRepo, 'listSummaries'> };
   readonly log: Logger;
   readonly sync: Pick<SiteSyncService, 'runSite'>;
   isOnline(): boolean;
