@@ -93,6 +93,7 @@ export default tseslint.config(
   ),
   // ---- Zones inside src-main (issue 11 item 2): one direction, lowest first. Tested by
   // test/unit/layers/main-zones.test.ts. Keep renderer zones out of this block.
+  mainZone('lib', ['rentmanager', 'smartplus', 'secrets', 'db', 'sync', 'scheduler', 'services', 'sandbox', 'features', 'ipc', 'composition', 'app', 'cli'], 'lib/ is the bottom of src-main (async helpers both clients share): it imports only src-shared and logging.'),
   mainZone('db', ['sync', 'features', 'ipc', 'composition'], 'db is storage: it implements ports declared in src-shared and never imports the engine, the services or the handlers.'),
   mainZone('rentmanager', ['smartplus'], 'The two adapters never import each other; the sync engine joins them through its ports.'),
   mainZone('smartplus', ['rentmanager'], 'The two adapters never import each other; the sync engine joins them through its ports.'),

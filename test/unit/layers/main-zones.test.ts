@@ -16,6 +16,8 @@ const importing = (spec: string) => `import type { X } from '${spec}';\nexport t
 
 /** [file the violation is planted in, the import it makes] — each must be refused. */
 const refused: Array<[string, string]> = [
+  ['src-main/lib/planted.ts', '../rentmanager/errors'],
+  ['src-main/lib/planted.ts', '../smartplus/errors'],
   ['src-main/db/repositories/planted.ts', '../../sync/ports'],
   ['src-main/db/planted.ts', '../features/app-context'],
   ['src-main/db/planted.ts', '../ipc/dispatch'],
@@ -35,6 +37,8 @@ const refused: Array<[string, string]> = [
 
 /** Imports the same zones allow (the direction the style guide names). */
 const allowed: Array<[string, string]> = [
+  ['src-main/lib/planted.ts', '../logging/logger'],
+  ['src-main/rentmanager/planted.ts', '../lib/async'],
   ['src-main/db/planted.ts', '../../src-shared/domain/journal'],
   ['src-main/db/planted.ts', '../secrets/secret-store'],
   ['src-main/sync/planted.ts', '../rentmanager/client'],
