@@ -15,6 +15,28 @@ function zone(files, forbidden, message, ignores = []) {
   };
 }
 
+/**
+ * A zone inside src-main (style.md "Inside src-main (one direction, lowest first)"): files of
+ * src-main/`folder` may not import the sibling folders in `forbidden`. ESLint replaces (does not
+ * merge) a rule's options per file, so each zone repeats the process-boundary patterns of src-main.
+ */
+function mainZone(folder, forbidden, message) {
+  return {
+    files: [`src-main/${folder}/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/src-renderer/**'], message: 'Only src-main/app, main.ts and preload.ts may import electron; src-main never imports the renderer.' },
+            { regex: `^(\\.{1,2}/)+(${forbidden.join('|')})(/|$)`, message },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: ['node_modules/**', '.vite/**', '.tools/**', 'out/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'test/fixtures/**'],
@@ -71,6 +93,18 @@ export default tseslint.config(
   // Built by rendererLayerZones() at the end of this file. Each zone repeats the renderer-wide
   // ban above, because for one file a later `no-restricted-imports` replaces an earlier one.
   ...rendererLayerZones(),
+  // ---- Zones inside src-main (issue 11 item 2): one direction, lowest first. Tested by
+  // test/unit/layers/main-zones.test.ts. Keep renderer zones out of this block.
+  mainZone('lib', ['rentmanager', 'smartplus', 'secrets', 'db', 'sync', 'scheduler', 'services', 'sandbox', 'features', 'ipc', 'composition', 'app', 'cli'], 'lib/ is the bottom of src-main (async helpers both clients share): it imports only src-shared and logging.'),
+  mainZone('db', ['sync', 'features', 'ipc', 'composition'], 'db is storage: it implements ports declared in src-shared and never imports the engine, the services or the handlers.'),
+  mainZone('rentmanager', ['smartplus'], 'The two adapters never import each other; the sync engine joins them through its ports.'),
+  mainZone('smartplus', ['rentmanager'], 'The two adapters never import each other; the sync engine joins them through its ports.'),
+  mainZone('sync', ['sandbox', 'features', 'ipc', 'db', 'composition'], 'sync is the engine: it talks to storage and the APIs through ports (sync/ports.ts, src-shared/domain), never to db, sandbox, services or handlers.'),
+  mainZone('scheduler', ['features', 'ipc', 'composition'], 'The scheduler is below the services: it receives what it runs as functions from the composition root.'),
+  mainZone('services', ['features', 'ipc', 'composition'], 'services/ holds building blocks below the features: no feature, handler or composition import.'),
+  mainZone('features', ['ipc', 'composition', 'app'], 'Features are transport-free services: they never import handlers, the composition root or Electron glue; their contracts live beside them.'),
+  mainZone('ipc', ['composition', 'app'], 'Handlers receive services; the composition root wires them, never the other way.'),
+  // ---- end of the src-main zones.
 );
 
 /** What no renderer file may import (a function, so it is hoisted above the config that uses it). */

@@ -66,10 +66,15 @@ async function start(): Promise<void> {
     services.events.emit('app.navigated', { screen: screenName, ...(runId ? { runId } : {}) });
   };
 
+  // The same resync service as the in-app "Resync all": offline or unconnected sites are skipped
+  // with a reason (the overview shows them), never started behind the user's back.
   const resyncAll = () => {
-    for (const site of services.ctx.db.sites.listSummaries()) {
-      void services.ctx.sync.runSite({ siteId: site.id, trigger: 'manual' }).catch((error: unknown) => log.warn('resync refused', { siteId: site.id, error }));
-    }
+    void services.resync
+      .resyncAll()
+      .then(({ skipped }) => {
+        for (const s of skipped) log.info('resync skipped', { siteId: s.siteId, code: s.code });
+      })
+      .catch((error: unknown) => log.warn('resync all failed', { error }));
     navigate('overview');
   };
   const actions = {
@@ -87,9 +92,7 @@ async function start(): Promise<void> {
   tray.setToolTip('SiteSync');
   tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ resyncAll: actions.resyncAll, openWindow, quit: () => app.quit() })));
 
-  services.events.subscribe((event, payload) => {
-    if (event !== 'sync.finished') return;
-    const run = payload as Parameters<typeof runNotification>[0];
+  services.events.on('sync.finished', (run) => {
     const note = runNotification(run, services.ctx.db.sites.get(run.siteId)?.name ?? 'A site');
     if (note && Notification.isSupported()) {
       const n = new Notification(note);

@@ -2,7 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { INVOKE_CHANNELS } from '../../src-shared/ipc/channels';
 import type { Envelope } from '../../src-shared/ipc/contract';
 import { dispatch, type HandlerMap } from '../ipc/dispatch';
-import type { EventBus } from '../ipc/events';
+import type { EventBus } from '../services/event-bus';
 import type { Logger } from '../logging/logger';
 import { isTrustedSender } from './security';
 

@@ -1,21 +1,29 @@
 import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from './app-context';
+import { createApartmentsService } from '../features/apartments-service';
+import { createBillingService } from '../features/billing-service';
 import { createConnectionClients } from '../features/connection-clients';
-import { createDeviceSender } from '../features/devices-service';
+import { createConnectionsService } from '../features/connections-service';
+import { createDeviceSender, createDevicesService } from '../features/devices-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
-import { changedSinceBound, rentManagerChangedSince } from '../features/light-sync';
+import { createOverviewService } from '../features/overview-service';
+import { createResyncService, type ResyncService } from '../features/resync-service';
+import { createRunsService } from '../features/runs-service';
+import { createSettingsService } from '../features/settings-service';
 import { createSiteSyncService, type SiteRunMeta } from '../features/site-sync-service';
+import { createSitesService } from '../features/sites-service';
 import { openLocalDb } from '../db/local-db';
 import type { HandlerMap } from '../ipc/dispatch';
-import { EventBus } from '../ipc/events';
-import { createHandlers } from '../ipc/handlers';
+import { EventBus } from '../services/event-bus';
+import { createHandlers, type HandlerServices } from '../ipc/handlers';
 import type { Logger } from '../logging/logger';
 import { type Clock, systemClock } from '../scheduler/clock';
+import { createLightSyncCheck } from '../scheduler/light-sync';
 import { Scheduler } from '../scheduler/scheduler';
 import { SiteRunGate } from '../scheduler/site-run-gate';
 import type { SecretStore } from '../secrets/secret-store';
-import { type AddDevice, DeviceOutbox } from '../services/device-outbox';
+import { DeviceOutbox } from '../services/device-outbox';
 import { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
@@ -47,6 +55,8 @@ export interface AppServices {
   handlers: HandlerMap;
   events: EventBus;
   ctx: AppContext;
+  /** Manual resyncs with the in-app rules (the tray and the menu call this too). */
+  resync: ResyncService;
   /** The embedded sandbox with its test controls, when it runs. */
   sandbox: EmbeddedSandbox | null;
   /** The OS said the network changed (Electron's `online`/`offline`, powerMonitor). */
@@ -97,33 +107,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }) };
     },
   });
-  let sendDevice: AddDevice = async () => {
-    throw new Error('device sender not ready');
-  };
+  const sendDevice = createDeviceSender({ db, clients });
   const outbox = new DeviceOutbox({
     repo: db.outbox,
-    addDevice: (siteId, device) => sendDevice(siteId, device),
+    addDevice: sendDevice,
     online,
-    macInUse: (mac) => db.apartments.macInUse(mac),
+    macInUse: (mac) => db.devices.macInUse(mac),
     logger: log,
   });
-  /** A light sync runs the full sync only when Rent Manager changed since the last run (or there was none). */
-  const lightSyncDue = async (siteId: string): Promise<boolean> => {
-    const site = db.sites.get(siteId);
-    const last = db.runs.lastCompletedRunAt(siteId);
-    if (!site?.connectionId || !last) return true;
-    try {
-      const client = await clients.rentManager(site.connectionId);
-      const key = `light-sync-fingerprint:${siteId}`;
-      const check = await rentManagerChangedSince(client, site.propertyId, changedSinceBound(new Date(last), site.policy.timeZone), db.meta.get(key));
-      db.meta.set(key, check.fingerprint);
-      if (!check.changed) log.info('light sync: nothing changed in Rent Manager', { siteId });
-      return check.changed;
-    } catch (error) {
-      log.warn('light sync check failed; running the full sync', { siteId, error });
-      return true;
-    }
-  };
+  const lightSyncDue = createLightSyncCheck({ db, log, rentManager: (connectionId) => clients.rentManager(connectionId) });
   const scheduler = new Scheduler({
     clock,
     schedule: () => options.preferences.get().schedule,
@@ -158,13 +150,34 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     isOnline: () => online.online,
     reportNetwork: (ok) => (ok ? online.reportRequestSucceeded() : online.reportRequestFailed(new AppError('OFFLINE', 'A request found no network.'))),
   };
-  sendDevice = createDeviceSender(ctx);
+  const isOnline = ctx.isOnline;
+  const resync = createResyncService({ db, log, sync, isOnline });
+  const runs = createRunsService({ db, log, sync, isOnline });
+  const services: HandlerServices = {
+    apartments: createApartmentsService({ db, log, sync, isOnline }),
+    billing: createBillingService({ db, events, log, now, clients }),
+    connections: createConnectionsService({ db, secrets: options.secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
+    devices: createDevicesService({ db, clients, log, now, outbox, send: sendDevice, isOnline }),
+    overview: createOverviewService({ db, log, now, clients, preferences: options.preferences, sync, isOnline }),
+    resync,
+    runs,
+    settings: createSettingsService({ log, now, preferences: options.preferences, sandbox, sync }),
+    sites: createSitesService({ db, log, clients, sync }),
+    sync,
+  };
   const detachOutbox = outbox.attach();
+  const stopOutboxEvents = outbox.onChange((item) => events.emit('devices.outboxChanged', item));
   const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
   const stopSchedule = options.preferences.onChange(() => scheduler.reschedule());
   if (options.schedule ?? true) scheduler.start();
 
-  const handlers = createHandlers(ctx, {
+  const handlers = createHandlers(services, {
+    log,
+    events,
+    now,
+    isOnline,
+    sandbox: sandbox !== null,
+    lastSyncAt: () => runs.lastSyncAt(),
     appVersion: options.appVersion,
     platform: options.platform,
     theme: {
@@ -178,6 +191,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     handlers,
     events,
     ctx,
+    resync,
     sandbox,
     reportOsOnline: (isOnline) => online.reportOs(isOnline),
     onWake: () => scheduler.onWake(),
@@ -185,6 +199,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       scheduler.stop();
       stopSchedule();
       stopOnline();
+      stopOutboxEvents();
       detachOutbox();
       for (const run of gate.running()) sync.cancel(run.siteId);
       await Promise.allSettled(gate.running().map((r) => r.promise));

@@ -5,6 +5,7 @@ import { openDatabase } from './database';
 import { loadPinCipher } from './pin-cipher';
 import { ApartmentsRepo } from './repositories/apartments-repo';
 import { ConnectionsRepo } from './repositories/connections-repo';
+import { DevicesRepo } from './repositories/devices-repo';
 import { MetaRepo } from './repositories/meta-repo';
 import { OutboxRepo } from './repositories/outbox-repo';
 import { ReceiptsRepo } from './repositories/receipts-repo';
@@ -13,13 +14,17 @@ import { SiteStateRepo } from './repositories/site-state-repo';
 import { SitesRepo } from './repositories/sites-repo';
 import { DbJournal, DbRunStore } from './repositories/sync-stores';
 
-/** The local database with its repositories: what the composition root hands to services. */
+/**
+ * The local database with its repositories: what the composition root hands to services. The
+ * raw connection stays inside src-main/db: every query is a repository method.
+ */
 export interface LocalDb {
-  readonly db: Database;
   readonly connections: ConnectionsRepo;
   readonly sites: SitesRepo;
   readonly siteState: SiteStateRepo;
   readonly apartments: ApartmentsRepo;
+  /** The devices table (the sync's mirror and the devices screen's edits). */
+  readonly devices: DevicesRepo;
   readonly runs: RunsRepo;
   readonly outbox: OutboxRepo;
   readonly receipts: ReceiptsRepo;
@@ -40,6 +45,11 @@ export interface LocalDb {
  * `ensurePinKey()` succeeds. PINs are never stored unencrypted.
  */
 export async function openLocalDb(file: string, secrets: SecretStore, now: () => Date = () => new Date()): Promise<LocalDb> {
+  return localDbOver(openDatabase(file), secrets, now);
+}
+
+/** {@link openLocalDb} over a connection already opened by `openDatabase` (tests keep the handle to inspect raw rows). */
+export async function localDbOver(db: Database, secrets: SecretStore, now: () => Date = () => new Date()): Promise<LocalDb> {
   const tryKey = async () => {
     try {
       return await loadPinCipher(secrets);
@@ -48,14 +58,14 @@ export async function openLocalDb(file: string, secrets: SecretStore, now: () =>
       throw error;
     }
   };
-  const db = openDatabase(file);
-  const siteState = new SiteStateRepo(db, await tryKey());
+  const devices = new DevicesRepo(db);
+  const siteState = new SiteStateRepo(db, await tryKey(), devices);
   return {
-    db,
     connections: new ConnectionsRepo(db, now),
     sites: new SitesRepo(db, now),
     siteState,
-    apartments: new ApartmentsRepo(db),
+    apartments: new ApartmentsRepo(db, devices),
+    devices,
     runs: new RunsRepo(db),
     outbox: new OutboxRepo(db, now),
     receipts: new ReceiptsRepo(db),

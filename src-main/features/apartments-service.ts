@@ -1,7 +1,9 @@
 import type { ApartmentDetail, ApartmentQuery } from '../../src-shared/domain/site';
 import type { AddToSyncResult, ApartmentListPage } from '../../src-shared/ipc/contract/apartments';
 import { AppError } from '../../src-shared/errors';
-import type { AppContext } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { SiteSyncService } from './site-sync-types';
 
 /** The apartment browser (spec §9): every read comes from the local copy, so it works with no network. */
 export interface ApartmentsService {
@@ -18,13 +20,21 @@ export interface ApartmentsService {
   addToSync(siteId: string, unitId: number, resync: boolean): Promise<AddToSyncResult>;
 }
 
-/** Builds the apartment browser service over the context's local database. */
-export function createApartmentsService(ctx: AppContext): ApartmentsService {
+/** What {@link createApartmentsService} needs. */
+export interface ApartmentsServiceDeps {
+  readonly db: LocalDb;
+  readonly log: Logger;
+  readonly sync: Pick<SiteSyncService, 'runSite'>;
+  isOnline(): boolean;
+}
+
+/** Builds the apartment browser service over the local database. */
+export function createApartmentsService(ctx: ApartmentsServiceDeps): ApartmentsService {
   const log = ctx.log.child('apartments');
   return {
     list(query) {
       const page = ctx.db.apartments.listApartments(query);
-      const counts = credentialCounts(ctx, page.rows.map((r) => r.id));
+      const counts = ctx.db.apartments.credentialCounts(page.rows.map((r) => r.id));
       return { ...page, rows: page.rows.map((r) => ({ ...r, pinCount: counts.get(r.id)?.pins ?? 0, cardCount: counts.get(r.id)?.cards ?? 0 })) };
     },
     get(apartmentId) {
@@ -55,18 +65,4 @@ export function createApartmentsService(ctx: AppContext): ApartmentsService {
       return { policy, added: !already, runId };
     },
   };
-}
-
-// Credential state of one page of apartments: family members with a PIN and with an RF card.
-function credentialCounts(ctx: AppContext, apartmentIds: readonly string[]): Map<string, { pins: number; cards: number }> {
-  const counts = new Map<string, { pins: number; cards: number }>();
-  if (apartmentIds.length === 0) return counts;
-  const rows = ctx.db.db
-    .prepare(
-      `SELECT apartment_id AS id, SUM(pin_enc IS NOT NULL) AS pins, SUM(rf_cards_json != '[]') AS cards
-       FROM residents WHERE role = 'family' AND apartment_id IN (SELECT value FROM json_each(?)) GROUP BY apartment_id`,
-    )
-    .all(JSON.stringify(apartmentIds)) as { id: string; pins: number; cards: number }[];
-  for (const r of rows) counts.set(r.id, { pins: r.pins, cards: r.cards });
-  return counts;
 }

@@ -12,11 +12,15 @@ import type {
 } from '../../src-shared/ipc/contract/billing';
 import { IntegrationStatusSchema } from '../../src-shared/ipc/contract/billing';
 import { cardDigits, checkCardNumber, checkExpiry, checkSecurityCode } from '../../src-shared/rules/card';
-import type { AppContext } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { EventBus } from '../services/event-bus';
+import type { ConnectionClients } from './connection-clients';
+import { readIntegrationStatus } from './integration-status';
 import type { SmartPlusClient } from '../smartplus/client';
 
 /** The Subscription screen's operations (spec §7), and `status` for every screen that must know whether syncing is allowed. */
-export interface BillingFeature {
+export interface BillingService {
   status(): Promise<IntegrationStatus>;
   prices(): Promise<BillingQuoteBasis>;
   pay(input: PayIntegration): Promise<PaymentResult>;
@@ -40,8 +44,17 @@ function checkedCard(card: CardInput, now: Date): CardInput {
   return { number: cardDigits(card.number), expMonth: expiry.value.month, expYear: expiry.value.year, cvc: cvc.value, holder };
 }
 
-/** Builds the billing feature over the app context: SmartPlus billing calls, receipts in the local database. */
-export function createBillingFeature(ctx: AppContext): BillingFeature {
+/** What {@link createBillingService} needs. */
+export interface BillingServiceDeps {
+  readonly db: LocalDb;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly clients: Pick<ConnectionClients, 'smartPlus'>;
+}
+
+/** Builds the billing service: SmartPlus billing calls, receipts in the local database. */
+export function createBillingService(ctx: BillingServiceDeps): BillingService {
   const log = ctx.log.child('billing');
 
   function lastKnown(): IntegrationStatus | null {
@@ -61,10 +74,10 @@ export function createBillingFeature(ctx: AppContext): BillingFeature {
   }
 
   async function fetchStatus(client: SmartPlusClient): Promise<IntegrationStatus> {
-    const subscription = (await client.subscriptions()).find((s) => s.service === 'integration');
+    const { state, endsAt, subscription } = await readIntegrationStatus(client);
     const status: IntegrationStatus = {
-      state: subscription?.status ?? 'none',
-      activeUntil: subscription?.currentPeriodEnd ?? null,
+      state,
+      activeUntil: endsAt,
       renewal: subscription && subscription.status !== 'none' ? subscription.renewal : null,
       months: subscription && subscription.status !== 'none' ? subscription.months : null,
       checkedAt: ctx.now().toISOString(),

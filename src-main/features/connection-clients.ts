@@ -1,6 +1,5 @@
 import { AppError } from '../../src-shared/errors';
 import type { ConnectionSummary } from '../../src-shared/domain/connection';
-import type { ConnectionClients } from '../composition/app-context';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import { createRentManagerClient, type RentManagerClient } from '../rentmanager/client';
@@ -8,6 +7,26 @@ import { connectionAccount, SECRET_SERVICE, type SecretStore } from '../secrets/
 import type { OnlineState } from '../services/online-state';
 import { createSmartPlusClient, type SmartPlusClient } from '../smartplus/client';
 import { trackNetwork } from './track-network';
+
+/**
+ * Builds API clients from stored connections: settings from the database, the secret from the
+ * keychain. Clients are cached per connection (one Rent Manager token per connection, reused)
+ * and dropped by `invalidate` when a connection changes.
+ */
+export interface ConnectionClients {
+  /** The Rent Manager client of connection `connectionId`. Throws NOT_FOUND / KEYCHAIN_UNAVAILABLE with a next step. */
+  rentManager(connectionId: string): Promise<RentManagerClient>;
+  /**
+   * The SmartPlus client: for a site read from Rent Manager connection `forRentManager`, the
+   * account on the same side (sandbox with sandbox, real with real); without it, the real
+   * account when one is configured, else the sandbox's. Throws NOT_FOUND when there is none.
+   */
+  smartPlus(forRentManager?: string): Promise<SmartPlusClient>;
+  /** Forgets the cached client of a connection (after an edit or removal). */
+  invalidate(connectionId: string): void;
+  /** Signs every Rent Manager client out (frees its token slot) — on quit. */
+  signOutAll(): Promise<void>;
+}
 
 /** What {@link createConnectionClients} needs. */
 export interface ConnectionClientsDeps {

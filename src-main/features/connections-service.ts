@@ -8,13 +8,17 @@ import type {
   SaveRentManager,
   SaveSmartPlus,
 } from '../../src-shared/ipc/contract/connections';
-import type { AppContext } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { SecretStore } from '../secrets/secret-store';
+import type { EventBus } from '../services/event-bus';
+import type { ConnectionClients } from './connection-clients';
 import { testRentManagerConnection } from '../rentmanager/test-connection';
-import { ConnectionsService } from '../services/connections';
+import { ConnectionStore } from './connection-store';
 import { createSmartPlusClient } from '../smartplus/client';
 
 /** The Connections screen's operations (spec §15, issue 7): secrets go in, only summaries and test results come out. */
-export interface ConnectionsFeature {
+export interface ConnectionsService {
   list(): Promise<ConnectionListItem[]>;
   saveRentManager(input: SaveRentManager): Promise<ConnectionListItem>;
   saveSmartPlus(input: SaveSmartPlus): Promise<ConnectionListItem>;
@@ -42,9 +46,21 @@ function failureOf(error: unknown, nextSteps: Record<string, string>): { code: s
   return { code: 'INTERNAL', message: 'The sign-in failed unexpectedly.', nextStep: 'Try again; if it happens again, send the log file to support.' };
 }
 
-/** Builds the Connections feature over the app context (keychain for secrets, database for settings). */
-export function createConnectionsFeature(ctx: AppContext): ConnectionsFeature {
-  const service = new ConnectionsService(ctx.db.connections, ctx.secrets);
+/** What {@link createConnectionsService} needs. */
+export interface ConnectionsServiceDeps {
+  readonly db: LocalDb;
+  readonly secrets: SecretStore;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly clients: Pick<ConnectionClients, 'invalidate'>;
+  /** Reports the outcome of a network call, so the online state follows reality. */
+  reportNetwork(ok: boolean): void;
+}
+
+/** Builds the Connections service (keychain for secrets, database for settings). */
+export function createConnectionsService(ctx: ConnectionsServiceDeps): ConnectionsService {
+  const service = new ConnectionStore(ctx.db.connections, ctx.secrets);
   const log = ctx.log.child('connections');
 
   function withSiteCount(summary: ConnectionSummary): ConnectionListItem {

@@ -3,8 +3,11 @@ import type { DeviceLocation, SpDevice } from '../../src-shared/domain/smartplus
 import type { DeviceAddResult, DeviceList } from '../../src-shared/ipc/contract/devices';
 import { AppError, isAppError } from '../../src-shared/errors';
 import { formatMac } from '../../src-shared/rules/mac';
-import type { AppContext } from '../composition/app-context';
-import { DevicesRepo } from '../db/repositories/devices-repo';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { DeviceOutbox } from '../services/device-outbox';
+import type { ConnectionClients } from './connection-clients';
+import type { DevicesRepo } from '../db/repositories/devices-repo';
 import type { AddDevice } from '../services/device-outbox';
 
 /** The devices screen's service (spec §10): SmartPlus when online, the local copy and the outbox when not. */
@@ -27,13 +30,19 @@ export interface DevicesService {
 
 const ASOF_KEY = (siteId: string) => `devices.asOf:${siteId}`;
 
+/** What {@link createDeviceSender} needs. */
+export interface DeviceSenderDeps {
+  readonly db: LocalDb;
+  readonly clients: Pick<ConnectionClients, 'smartPlus'>;
+}
+
 /**
  * The function the outbox calls to send one device addition (the composition root passes it to
  * DeviceOutbox): resolves the site's community and building, creates the device with an
  * idempotency key (a retry after a lost answer never makes two), and records it locally.
  */
-export function createDeviceSender(ctx: AppContext): AddDevice {
-  const repo = new DevicesRepo(ctx.db.db);
+export function createDeviceSender(ctx: DeviceSenderDeps): AddDevice {
+  const repo = ctx.db.devices;
   return async (siteId, draft) => {
     const community = communityOf(ctx, repo, siteId);
     const location = resolveLocation(draft.location, community.buildings);
@@ -44,15 +53,26 @@ export function createDeviceSender(ctx: AppContext): AddDevice {
   };
 }
 
-/** Builds the devices service over the app's one DeviceOutbox (`ctx.outbox`, which sends with {@link createDeviceSender}). */
-export function createDevicesService(ctx: AppContext): DevicesService {
+/** What {@link createDevicesService} needs. */
+export interface DevicesServiceDeps extends DeviceSenderDeps {
+  readonly log: Logger;
+  readonly now: () => Date;
+  /** The app's one outbox (which sends with the same `send`). */
+  readonly outbox: DeviceOutbox;
+  /** The one device sender, built by {@link createDeviceSender}. */
+  readonly send: AddDevice;
+  isOnline(): boolean;
+}
+
+/** Builds the devices service over the app's one DeviceOutbox and device sender. */
+export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
   const outbox = ctx.outbox;
-  const repo = new DevicesRepo(ctx.db.db);
-  const send = createDeviceSender(ctx);
+  const repo = ctx.db.devices;
+  const send = ctx.send;
   const log = ctx.log.child('devices');
 
   const local = (siteId: string, staleReason: string | null): DeviceList => {
-    const devices = ctx.db.apartments.listDevices(siteId);
+    const devices = repo.list(siteId);
     const items = outbox.list(siteId);
     const ids = [...devices.map((d) => d.location), ...items.map((i) => i.device.location)].flatMap((l) => (l.scope === 'apartment' && l.id ? [l.id] : []));
     return {
@@ -99,7 +119,7 @@ export function createDevicesService(ctx: AppContext): DevicesService {
     async add(siteId, draft) {
       if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
       communityOf(ctx, repo, siteId);
-      if (ctx.db.apartments.macInUse(draft.mac) || ctx.db.outbox.hasMac(draft.mac)) {
+      if (repo.macInUse(draft.mac) || ctx.db.outbox.hasMac(draft.mac)) {
         throw new AppError('BAD_INPUT', `A device with MAC ${formatMac(draft.mac)} is already added or waiting to be added. Check the MAC on the device label.`);
       }
       // Keep the queue's order: while older additions wait, this one waits behind them.
@@ -111,7 +131,7 @@ export function createDevicesService(ctx: AppContext): DevicesService {
       }
       try {
         const { id } = await send(siteId, draft);
-        const device = ctx.db.apartments.listDevices(siteId).find((d) => d.id === id);
+        const device = repo.list(siteId).find((d) => d.id === id);
         if (!device) throw new AppError('INTERNAL', 'The device was added but is missing from the local copy.');
         log.info('device added', { siteId, deviceId: id });
         return { outcome: 'added', device };
@@ -157,12 +177,12 @@ export function createDevicesService(ctx: AppContext): DevicesService {
 }
 
 // The SmartPlus account on the same side as the site's Rent Manager connection (sandbox with sandbox).
-function smartPlusFor(ctx: AppContext, siteId: string) {
+function smartPlusFor(ctx: DeviceSenderDeps, siteId: string) {
   const connectionId = ctx.db.sites.get(siteId)?.connectionId;
   return connectionId ? ctx.clients.smartPlus(connectionId) : ctx.clients.smartPlus();
 }
 
-function communityOf(ctx: AppContext, repo: DevicesRepo, siteId: string) {
+function communityOf(ctx: DeviceSenderDeps, repo: DevicesRepo, siteId: string) {
   const community = repo.community(siteId);
   if (!community) {
     throw new AppError('BAD_INPUT', 'This site has not been synced yet, so SmartPlus has no community to add devices to. Sync the site first.');

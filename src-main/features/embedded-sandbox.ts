@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SandboxHandle } from '../composition/app-context';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../sandbox/rentmanager/server';
@@ -13,6 +12,14 @@ export const SANDBOX_IDS = {
   smartPlus: 'sandbox-smartplus',
   customer: 'sandbox-customer',
 } as const;
+
+/** The sandbox (local Rent Manager and SmartPlus stand-ins), when the app runs on it. */
+export interface SandboxHandle {
+  readonly rentManagerUrl: string;
+  readonly smartPlusUrl: string;
+  /** Restores the demo seed on both sides and forgets synced data (Settings → Reset sandbox). */
+  reset(): Promise<void>;
+}
 
 /** The embedded sandbox as the app runs it, with the test controls E2E tests use. */
 export interface EmbeddedSandbox extends SandboxHandle {

@@ -1,8 +1,12 @@
 import type { SubscriptionState } from '../../src-shared/domain/site';
 import type { Overview, OverviewCustomer, OverviewSite } from '../../src-shared/ipc/contract/overview';
-import type { RunSkipped, RunStarted } from '../../src-shared/ipc/contract/sync';
 import { AppError, isAppError } from '../../src-shared/errors';
-import type { AppContext } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { PreferencesStore } from '../services/preferences';
+import type { ConnectionClients } from './connection-clients';
+import { readIntegrationStatus } from './integration-status';
+import type { SiteSyncService } from './site-sync-types';
 import { nextRun } from '../scheduler/next-run';
 
 /** How long the overview waits for SmartPlus to say whether the subscription is active before showing the last seen state. */
@@ -14,14 +18,21 @@ export interface OverviewServiceOptions {
   subscriptionCheckMs?: number;
 }
 
-/** The overview's data and its "Resync all" (spec §6, §11). */
+/** The overview's data (spec §6, §11); its buttons' resyncs are resync-service.ts's. */
 export interface OverviewService {
   /** Every customer and site with its sync health; the subscription is checked with SmartPlus when online. */
   get(): Promise<Overview>;
-  /** Starts (or joins) a manual run of one site. Offline or unpaid, it refuses with a reason and the next step. */
-  resync(siteId: string): Promise<RunStarted>;
-  /** Starts a manual run of every site that can be synced now; lists the others with why. */
-  resyncAll(): Promise<{ started: RunStarted[]; skipped: RunSkipped[] }>;
+}
+
+/** What {@link createOverviewService} needs. */
+export interface OverviewServiceDeps {
+  readonly db: LocalDb;
+  readonly log: Logger;
+  readonly now: () => Date;
+  readonly clients: Pick<ConnectionClients, 'smartPlus'>;
+  readonly preferences: Pick<PreferencesStore, 'get'>;
+  readonly sync: Pick<SiteSyncService, 'running'>;
+  isOnline(): boolean;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -34,8 +45,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** Builds the overview service over the app context. */
-export function createOverviewService(ctx: AppContext, options: OverviewServiceOptions = {}): OverviewService {
+/** Builds the overview service. */
+export function createOverviewService(ctx: OverviewServiceDeps, options: OverviewServiceOptions = {}): OverviewService {
   const log = ctx.log.child('overview');
   const checkMs = options.subscriptionCheckMs ?? SUBSCRIPTION_CHECK_MS;
 
@@ -53,8 +64,8 @@ export function createOverviewService(ctx: AppContext, options: OverviewServiceO
           withTimeout(
             (async () => {
               const client = await ctx.clients.smartPlus(key);
-              const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
-              return { state: integration?.status ?? 'none', endsAt: integration?.currentPeriodEnd ?? null };
+              const { state, endsAt } = await readIntegrationStatus(client);
+              return { state, endsAt };
             })(),
             checkMs,
           ),
@@ -122,36 +133,6 @@ export function createOverviewService(ctx: AppContext, options: OverviewServiceO
       }
       if (orphans) customers.push(orphans);
       return { customers, schedule, online: ctx.isOnline(), subscriptionChecked, running: ctx.sync.running() };
-    },
-
-    async resync(siteId) {
-      if (!ctx.isOnline()) throw new AppError('OFFLINE', 'You are offline: resyncing needs the network.');
-      const started = await ctx.sync.runSite({ siteId, trigger: 'manual' });
-      // The outcome goes out as `sync.finished`; nobody awaits `done` here.
-      started.done.catch((error: unknown) => log.warn('manual run ended with an error', { siteId, error }));
-      return { siteId, runId: started.runId, joined: started.joined };
-    },
-
-    async resyncAll() {
-      const started: RunStarted[] = [];
-      const skipped: RunSkipped[] = [];
-      for (const site of ctx.db.sites.listSummaries()) {
-        if (!ctx.isOnline()) {
-          skipped.push({ siteId: site.id, code: 'OFFLINE', reason: 'Offline: resyncing needs the network.' });
-          continue;
-        }
-        if (!site.connectionId) {
-          skipped.push({ siteId: site.id, code: 'NOT_READY', reason: 'No Rent Manager connection is chosen for this site (Connections).' });
-          continue;
-        }
-        try {
-          started.push(await service.resync(site.id));
-        } catch (error) {
-          const code = isAppError(error) && (error.code === 'SUBSCRIPTION_REQUIRED' || error.code === 'SP_SUBSCRIPTION_REQUIRED') ? 'SUBSCRIPTION_REQUIRED' : 'FAILED';
-          skipped.push({ siteId: site.id, code, reason: error instanceof Error ? error.message : 'The run could not start.' });
-        }
-      }
-      return { started, skipped };
     },
   };
   return service;

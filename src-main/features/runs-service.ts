@@ -12,7 +12,9 @@ import {
 } from '../../src-shared/ipc/contract/runs';
 import { AppError } from '../../src-shared/errors';
 import { maskPin } from '../../src-shared/rules/pin';
-import type { AppContext } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { SiteSyncService } from './site-sync-types';
 import { describeTarget } from '../sync/apply';
 import { runReportCsv } from '../sync/report';
 
@@ -31,6 +33,8 @@ export interface RunsService {
   confirmHeldBack(runId: string): Promise<RunRecord>;
   keepHeldBack(runId: string): Promise<{ kept: number }>;
   preview(siteId: string): Promise<SitePreview>;
+  /** The newest end of a completed run over every site (the status bar's "last sync"). */
+  lastSyncAt(): string | null;
 }
 
 /**
@@ -90,8 +94,16 @@ function safeProblem(p: Problem): Problem {
   return p.value !== null && (p.field === 'pin' || p.kind.includes('pin')) ? { ...p, value: maskPin(p.value) } : p;
 }
 
-/** Builds the runs service over the app context. */
-export function createRunsService(ctx: AppContext, options: RunsServiceOptions = {}): RunsService {
+/** What {@link createRunsService} needs. */
+export interface RunsServiceDeps {
+  readonly db: LocalDb;
+  readonly log: Logger;
+  readonly sync: Pick<SiteSyncService, 'confirmHeldBack' | 'keepHeldBack' | 'preview'>;
+  isOnline(): boolean;
+}
+
+/** Builds the runs service. */
+export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOptions = {}): RunsService {
   const downloadsDir = () => options.downloadsDir ?? defaultDownloadsDir();
   const siteName = (siteId: string, cache = new Map<string, string>()) => {
     if (!cache.has(siteId)) cache.set(siteId, ctx.db.sites.get(siteId)?.name ?? 'Removed site');
@@ -104,6 +116,15 @@ export function createRunsService(ctx: AppContext, options: RunsServiceOptions =
   };
 
   return {
+    lastSyncAt() {
+      let latest: string | null = null;
+      for (const site of ctx.db.sites.listSummaries()) {
+        const at = ctx.db.runs.lastCompletedRunAt(site.id);
+        if (at && (!latest || at > latest)) latest = at;
+      }
+      return latest;
+    },
+
     async list(siteId, limit) {
       const cache = new Map<string, string>();
       const runs = await ctx.db.runStore.listRuns(siteId);

@@ -5,9 +5,9 @@ import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
 import type { RunProgress, RunRecord } from '../../src-shared/domain/run';
 import type { Site } from '../../src-shared/domain/site';
 import { AppError } from '../../src-shared/errors';
-import type { ConnectionClients, SiteSyncService } from '../composition/app-context';
+import type { ConnectionClients } from './connection-clients';
 import type { LocalDb } from '../db/local-db';
-import type { EventBus } from '../ipc/events';
+import type { EventBus } from '../services/event-bus';
 import type { Logger } from '../logging/logger';
 import type { SiteRunGate } from '../scheduler/site-run-gate';
 import { findCommunitiesByRefs, readCommunityState } from '../smartplus/read-snapshot';
@@ -16,7 +16,9 @@ import { confirmHeldBack } from '../sync/held-back';
 import { plan } from '../sync/plan';
 import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
 import { todayInZone } from '../sync/today';
+import { readIntegrationStatus } from './integration-status';
 import { mirrorExtras } from './site-mirror';
+import type { SiteSyncService } from './site-sync-types';
 
 /** What the gate remembers about a run in progress (shared with the scheduler). */
 export interface SiteRunMeta {
@@ -60,9 +62,8 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
   /** Checks the integration subscription (spec §7); records what it found on the site. */
   const subscriptionError = async (site: Site & { connectionId: string }): Promise<AppError | null> => {
     const client = await deps.clients.smartPlus(site.connectionId);
-    const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
-    const status = integration?.status ?? 'none';
-    deps.db.sites.setSubscription(site.id, status, integration?.currentPeriodEnd ?? null);
+    const { state: status, endsAt } = await readIntegrationStatus(client);
+    deps.db.sites.setSubscription(site.id, status, endsAt);
     if (status === 'active') return null;
     return new AppError(
       'SUBSCRIPTION_REQUIRED',

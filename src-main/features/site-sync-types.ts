@@ -1,4 +1,5 @@
-import type { RunRecord, RunTrigger } from '../../src-shared/domain/run';
+import type { SiteConfig } from '../../src-shared/domain/policy';
+import type { RunProgress, RunRecord, RunTrigger } from '../../src-shared/domain/run';
 import type { SyncPlan } from '../../src-shared/domain/sync-plan';
 
 /** A request to sync one site. */
@@ -21,4 +22,24 @@ export interface SiteRunResult {
 /** The Get Site wizard's review: the plan per property, as the engine would run it today. */
 export interface SitePolicyPreview {
   readonly plans: ReadonlyArray<{ readonly propertyId: number; readonly propertyName: string; readonly plan: SyncPlan }>;
+}
+
+/** Runs, previews and tracks site syncs; the one entry used by the IPC handlers, the scheduler and the tray. */
+export interface SiteSyncService {
+  /**
+   * Runs (or joins) a sync of one site. Two runs of a site never overlap: while one runs, the
+   * call returns that run's id with `joined: true`. Progress goes out as `sync.progressed`
+   * events, the end as `sync.finished`.
+   */
+  runSite(request: SiteRunRequest): Promise<SiteRunResult>;
+  /** The dry-run plan of a site configuration that may not exist yet (the Get Site wizard's review). */
+  preview(connectionId: string, config: SiteConfig): Promise<SitePolicyPreview>;
+  /** Cancels the run in progress of a site; resolves false when none runs. */
+  cancel(siteId: string): boolean;
+  /** The progress of every run in progress. */
+  running(): RunProgress[];
+  /** Applies a run's held-back deletions (the user confirmed them). */
+  confirmHeldBack(runId: string): Promise<RunRecord>;
+  /** Drops a run's held-back deletions (the user chose to keep the accounts). */
+  keepHeldBack(runId: string): Promise<void>;
 }

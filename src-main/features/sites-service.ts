@@ -13,7 +13,11 @@ import type {
   PropertyOption,
   UnitOption,
 } from '../../src-shared/ipc/contract/sites';
-import type { AppContext } from '../composition/app-context';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
+import type { ConnectionClients } from './connection-clients';
+import { readIntegrationStatus } from './integration-status';
+import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
 import { normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
 import { pinFieldWarning } from '../rentmanager/read-snapshot';
@@ -23,15 +27,60 @@ export const PREVIEW_PROBLEM_LIMIT = 200;
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+/** The Sites list and the Get Site from PMS wizard (spec §4, §5). */
+export interface SitesService {
+  /** Every site with its data age and last run (the overview, the Sites list and Settings). */
+  list(): SiteSummary[];
+  /** The customers the wizard offers: every Rent Manager connection, named after its customer when there is one. */
+  customers(): CustomerOption[];
+  /** The properties the customer enabled for the integration, with unit counts and any site already made from them. */
+  properties(connectionId: string): Promise<PropertyOption[]>;
+  /** The units of one property, in natural order, for the Custom apartments picker. */
+  units(connectionId: string, propertyId: number): Promise<UnitOption[]>;
+  /** The customer's user-defined fields, for the PIN and RF card pickers. */
+  fields(connectionId: string): Promise<FieldOption[]>;
+  /** The dry-run plan of every chosen property (nothing changes), and whether the import may go ahead. */
+  preview(request: ImportRequest): Promise<ImportPreview>;
+  /** Creates one site per property and starts its import run. */
+  import(request: ImportRequest): Promise<{ sites: ImportedSite[]; notStarted: ImportNotStarted[] }>;
+  /** Cancels the import runs of the given sites; returns how many were running. */
+  cancelImport(siteIds: readonly string[]): number;
+  /** Replaces one site's policy. */
+  updatePolicy(siteId: string, policy: SyncPolicy): SyncPolicy;
+}
+
+/** What {@link createSitesService} needs. */
+export interface SitesServiceDeps {
+  readonly db: LocalDb;
+  readonly log: Logger;
+  readonly clients: Pick<ConnectionClients, 'rentManager' | 'smartPlus'>;
+  readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel'>;
+}
+
+/** Builds the sites service. */
+export function createSitesService(deps: SitesServiceDeps): SitesService {
+  return {
+    list: () => listSites(deps),
+    customers: () => listCustomers(deps),
+    properties: (connectionId) => listProperties(deps, connectionId),
+    units: (connectionId, propertyId) => listUnits(deps, connectionId, propertyId),
+    fields: (connectionId) => listFields(deps, connectionId),
+    preview: (request) => previewImport(deps, request),
+    import: (request) => importSites(deps, request),
+    cancelImport: (siteIds) => cancelImport(deps, siteIds),
+    updatePolicy: (siteId, policy) => updateSitePolicy(deps, siteId, policy),
+  };
+}
+
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Every site with its data age and last run (the overview, the Sites list and Settings). */
-export function listSites(ctx: AppContext): SiteSummary[] {
+function listSites(ctx: SitesServiceDeps): SiteSummary[] {
   return ctx.db.sites.listSummaries();
 }
 
 /** The customers the wizard offers: every Rent Manager connection, named after its customer when there is one. */
-export function listCustomers(ctx: AppContext): CustomerOption[] {
+function listCustomers(ctx: SitesServiceDeps): CustomerOption[] {
   const customers = ctx.db.connections.listCustomers();
   return ctx.db.connections
     .list()
@@ -50,7 +99,7 @@ export function listCustomers(ctx: AppContext): CustomerOption[] {
  * The properties the customer enabled for the integration — exactly what its Rent Manager
  * connection returns from /Properties — with unit counts and any site already made from them.
  */
-export async function listProperties(ctx: AppContext, connectionId: string): Promise<PropertyOption[]> {
+async function listProperties(ctx: SitesServiceDeps, connectionId: string): Promise<PropertyOption[]> {
   const client = await ctx.clients.rentManager(connectionId);
   const [properties, units] = await Promise.all([client.properties(), client.units({ fields: ['UnitID', 'PropertyID'] })]);
   const counts = new Map<number, number>();
@@ -63,7 +112,7 @@ export async function listProperties(ctx: AppContext, connectionId: string): Pro
 }
 
 /** The units of one property, in natural order ("2" before "10"), for the Custom apartments picker. */
-export async function listUnits(ctx: AppContext, connectionId: string, propertyId: number): Promise<UnitOption[]> {
+async function listUnits(ctx: SitesServiceDeps, connectionId: string, propertyId: number): Promise<UnitOption[]> {
   const client = await ctx.clients.rentManager(connectionId);
   const units = await client.units({ filters: [rmFilter.eq('PropertyID', propertyId)] });
   return units.rows
@@ -74,7 +123,7 @@ export async function listUnits(ctx: AppContext, connectionId: string, propertyI
 }
 
 /** The customer's user-defined fields, for the PIN and RF card pickers, with the Numeric-PIN warning (spec §15). */
-export async function listFields(ctx: AppContext, connectionId: string): Promise<FieldOption[]> {
+async function listFields(ctx: SitesServiceDeps, connectionId: string): Promise<FieldOption[]> {
   const client = await ctx.clients.rentManager(connectionId);
   const fields = await client.userDefinedFields();
   return fields.rows
@@ -100,16 +149,16 @@ export function defaultFieldChoices(fields: readonly RmField[]): { pin: RmField 
 }
 
 /** Whether the integration is paid for on the SmartPlus account the customer's sites sync to (spec §7). */
-export async function importReadiness(ctx: AppContext, connectionId: string): Promise<ImportReadiness> {
+async function importReadiness(ctx: SitesServiceDeps, connectionId: string): Promise<ImportReadiness> {
   try {
     const client = await ctx.clients.smartPlus(connectionId);
-    const integration = (await client.subscriptions()).find((s) => s.service === 'integration');
-    if (integration?.status === 'active') return { active: true, endsAt: integration.currentPeriodEnd, reason: null };
+    const integration = await readIntegrationStatus(client);
+    if (integration.state === 'active') return { active: true, endsAt: integration.endsAt, reason: null };
     const reason =
-      integration?.status === 'expired'
+      integration.state === 'expired'
         ? 'The Integration service has expired on this SmartPlus account. Renew it under Subscription to import and sync sites.'
         : 'The Integration service is not paid for on this SmartPlus account. Pay for it under Subscription to import and sync sites.';
-    return { active: false, endsAt: integration?.currentPeriodEnd ?? null, reason };
+    return { active: false, endsAt: integration.endsAt, reason };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') {
       return { active: false, endsAt: null, reason: 'No SmartPlus account is set up. Add it under Connections, then pay for the Integration service.' };
@@ -119,7 +168,7 @@ export async function importReadiness(ctx: AppContext, connectionId: string): Pr
 }
 
 /** The shared policy of an import: the wizard's choices, the picked fields, and the defaults for the rest. */
-async function importPolicy(ctx: AppContext, request: ImportRequest): Promise<{ policy: SyncPolicy; fields: { pin: RmField | null; rfCard: RmField | null } }> {
+async function importPolicy(ctx: SitesServiceDeps, request: ImportRequest): Promise<{ policy: SyncPolicy; fields: { pin: RmField | null; rfCard: RmField | null } }> {
   const client = await ctx.clients.rentManager(request.connectionId);
   const fields = defaultFieldChoices((await client.userDefinedFields()).rows.map(toField));
   const policy: SyncPolicy = {
@@ -132,7 +181,7 @@ async function importPolicy(ctx: AppContext, request: ImportRequest): Promise<{ 
 }
 
 /** The dry-run plan of every chosen property (nothing changes), and whether the import may go ahead. */
-export async function previewImport(ctx: AppContext, request: ImportRequest): Promise<ImportPreview> {
+async function previewImport(ctx: SitesServiceDeps, request: ImportRequest): Promise<ImportPreview> {
   const { policy, fields } = await importPolicy(ctx, request);
   const integration = await importReadiness(ctx, request.connectionId);
   const plans: ImportPreview['plans'] = [];
@@ -163,7 +212,7 @@ export async function previewImport(ctx: AppContext, request: ImportRequest): Pr
  * whole (nothing created) when the integration is not paid for or a property is already a site.
  * A site whose run cannot start is removed again (and listed in `notStarted`), so a retry starts clean.
  */
-export async function importSites(ctx: AppContext, request: ImportRequest): Promise<{ sites: ImportedSite[]; notStarted: ImportNotStarted[] }> {
+async function importSites(ctx: SitesServiceDeps, request: ImportRequest): Promise<{ sites: ImportedSite[]; notStarted: ImportNotStarted[] }> {
   const readiness = await importReadiness(ctx, request.connectionId);
   if (!readiness.active) throw new AppError('SUBSCRIPTION_REQUIRED', readiness.reason ?? 'The Integration service is not paid for.');
   const options = await listProperties(ctx, request.connectionId);
@@ -201,12 +250,12 @@ export async function importSites(ctx: AppContext, request: ImportRequest): Prom
 }
 
 /** Cancels the import runs of the given sites; returns how many were running. */
-export function cancelImport(ctx: AppContext, siteIds: readonly string[]): number {
+function cancelImport(ctx: SitesServiceDeps, siteIds: readonly string[]): number {
   return siteIds.filter((id) => ctx.sync.cancel(id)).length;
 }
 
 /** Replaces one site's policy (validated by the repository; missing fields take their defaults). */
-export function updateSitePolicy(ctx: AppContext, siteId: string, policy: SyncPolicy): SyncPolicy {
+function updateSitePolicy(ctx: SitesServiceDeps, siteId: string, policy: SyncPolicy): SyncPolicy {
   if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site no longer exists.');
   return ctx.db.sites.updatePolicy(siteId, policy);
 }

@@ -1,4 +1,13 @@
-import type { AppContext } from '../composition/app-context';
+import type { ApartmentsService } from '../features/apartments-service';
+import type { BillingService } from '../features/billing-service';
+import type { ConnectionsService } from '../features/connections-service';
+import type { DevicesService } from '../features/devices-service';
+import type { OverviewService } from '../features/overview-service';
+import type { ResyncService } from '../features/resync-service';
+import type { RunsService } from '../features/runs-service';
+import type { SettingsService } from '../features/settings-service';
+import type { SiteSyncService } from '../features/site-sync-types';
+import type { SitesService } from '../features/sites-service';
 import type { HandlerMap } from './dispatch';
 import { createApartmentsHandlers } from './handlers/apartments-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';
@@ -11,22 +20,36 @@ import { createOverviewHandlers } from './handlers/overview-handlers';
 import { createRunsHandlers } from './handlers/runs-handlers';
 import { createSyncHandlers } from './handlers/sync-handlers';
 
+/** The services the handlers call, each built once by the composition root. */
+export interface HandlerServices {
+  apartments: ApartmentsService;
+  billing: BillingService;
+  connections: ConnectionsService;
+  devices: DevicesService;
+  overview: OverviewService;
+  resync: ResyncService;
+  runs: RunsService;
+  settings: SettingsService;
+  sites: SitesService;
+  sync: SiteSyncService;
+}
+
 /**
  * The transport-free handler map: channel → service call. The Electron binding
  * (app/ipc-electron.ts) and the test bridge (test/e2e/bridge) both serve this same map.
- * Each feature contributes its handlers from `create<Feature>Handlers(ctx)` — one line here.
+ * Each feature contributes its handlers from `create<Feature>Handlers(service)` — one line here.
  */
-export function createHandlers(ctx: AppContext, app: Omit<AppHandlerDeps, 'ctx'>): HandlerMap {
+export function createHandlers(services: HandlerServices, app: AppHandlerDeps): HandlerMap {
   return {
-    ...createAppHandlers({ ...app, ctx }),
-    ...createApartmentsHandlers(ctx),
-    ...createDevicesHandlers(ctx),
-    ...createConnectionsHandlers(ctx),
-    ...createBillingHandlers(ctx),
-    ...createSitesHandlers(ctx),
-    ...createSettingsHandlers(ctx),
-    ...createSyncHandlers(ctx),
-    ...createOverviewHandlers(ctx),
-    ...createRunsHandlers(ctx),
+    ...createAppHandlers(app),
+    ...createApartmentsHandlers(services.apartments),
+    ...createDevicesHandlers(services.devices),
+    ...createConnectionsHandlers(services.connections),
+    ...createBillingHandlers(services.billing),
+    ...createSitesHandlers(services.sites),
+    ...createSettingsHandlers(services.settings),
+    ...createSyncHandlers(services.resync, services.sync),
+    ...createOverviewHandlers(services.overview),
+    ...createRunsHandlers(services.runs),
   };
 }

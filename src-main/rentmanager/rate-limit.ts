@@ -1,24 +1,16 @@
+import { backoffMs as fullJitterBackoff, sleep as sleepOrCancel } from '../lib/async';
 import { cancelled } from './errors';
 
-/** Sleeps `ms`, rejecting with CANCELLED when `signal` aborts. */
+const waitCancelled = () => cancelled({ method: 'WAIT', path: '' });
+
+/** Sleeps `ms`, rejecting with CANCELLED when `signal` aborts (lib/async.ts with this adapter's error). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled({ method: 'WAIT', path: '' }));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(cancelled({ method: 'WAIT', path: '' }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return sleepOrCancel(ms, signal, waitCancelled);
 }
 
-/** Exponential backoff with full jitter: attempt 1 ≈ up to 2×base, capped at `maxMs`. */
+/** Exponential backoff with full jitter: attempt 1 waits up to 2×base, capped at `maxMs` (lib/async.ts). */
 export function backoffMs(attempt: number, baseMs = 250, maxMs = 10_000, random: () => number = Math.random): number {
-  return Math.min(maxMs, baseMs * 2 ** attempt) * (0.5 + random() / 2);
+  return fullJitterBackoff(attempt, { baseMs, maxMs, random });
 }
 
 /**

@@ -22,7 +22,7 @@ export interface DeviceOutboxOptions {
   repo: OutboxRepo;
   addDevice: AddDevice;
   online: OnlineState;
-  /** Whether a synced device already has this normalised MAC (ApartmentsRepo.macInUse). */
+  /** Whether a synced device already has this normalised MAC (DevicesRepo.macInUse). */
   macInUse?: (mac: string) => boolean;
   logger?: Logger;
 }

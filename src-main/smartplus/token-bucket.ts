@@ -1,19 +1,11 @@
+import { sleep as sleepOrCancel } from '../lib/async';
 import { SmartPlusError } from './errors';
 
-/** Resolves after `ms`, or rejects with CANCELLED when `signal` aborts first. */
+const spCancelled = () => new SmartPlusError('CANCELLED');
+
+/** Resolves after `ms`, or rejects with CANCELLED when `signal` aborts first (lib/async.ts with this adapter's error). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new SmartPlusError('CANCELLED'));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new SmartPlusError('CANCELLED'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return sleepOrCancel(ms, signal, spCancelled);
 }
 
 /**

@@ -2,6 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../logging/logger';
 import { errorFromResponse, SmartPlusError } from './errors';
+import { abortable as abortableOrCancel, backoffMs as fullJitterBackoff } from '../lib/async';
 import { sleep, TokenBucket } from './token-bucket';
 
 /** Options shared by the client and its transport. */
@@ -51,21 +52,12 @@ const TokenResponseSchema = z.object({ accessToken: z.string().min(1), expiresIn
 
 /** Waits for `promise`, or rejects with CANCELLED as soon as `signal` aborts (without cancelling the shared work). */
 function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new SmartPlusError('CANCELLED'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new SmartPlusError('CANCELLED'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => (signal.removeEventListener('abort', onAbort), resolve(value)),
-      (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
-    );
-  });
+  return abortableOrCancel(promise, signal, () => new SmartPlusError('CANCELLED'));
 }
 
-/** Full-jitter exponential backoff: 0…min(cap, base·2^attempt). */
+/** Full-jitter exponential backoff: 0…min(cap, base·2^attempt) (lib/async.ts). */
 function backoffMs(attempt: number): number {
-  return Math.random() * Math.min(5000, 250 * 2 ** attempt);
+  return fullJitterBackoff(attempt, { baseMs: 250, maxMs: 5000 });
 }
 
 /**

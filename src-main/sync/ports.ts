@@ -1,7 +1,6 @@
 import type { ExternalRef } from '../../src-shared/domain/external-ref';
 import type { SyncPolicy } from '../../src-shared/domain/policy';
 import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
-import type { Problem, RunRecord } from '../../src-shared/domain/run';
 import type {
   SmartPlusSnapshot,
   SpAccessGroup,
@@ -10,7 +9,9 @@ import type {
   SpCommunity,
   SpResident,
 } from '../../src-shared/domain/smartplus';
-import type { HeldBackDeletion, OperationKind } from '../../src-shared/domain/sync-plan';
+import type { JournalPort, RunStorePort } from '../../src-shared/domain/journal';
+
+export type { JournalEntry, JournalPort, RunStorePort } from '../../src-shared/domain/journal';
 
 /**
  * The engine's view of the outside world, in domain types only (shared/style.md: "the sync
@@ -101,39 +102,6 @@ export interface SmartPlusPort {
   setRfCards(residentId: string, cards: readonly string[], options?: CallOptions): Promise<void>;
   /** Deletes a family member; SmartPlus refuses a master account with 409. */
   deleteResident(residentId: string, options?: CallOptions): Promise<void>;
-}
-
-/** One journal row: an operation about to be called, or how the call ended. Never carries a PIN. */
-export interface JournalEntry {
-  readonly runId: string;
-  readonly opId: string;
-  readonly kind: OperationKind;
-  readonly target: string;
-  readonly state: 'started' | 'succeeded' | 'failed' | 'deferred' | 'skipped';
-  readonly at: string;
-  /** The SmartPlus ID the call created or changed, when known. */
-  readonly objectId: string | null;
-  readonly error: { readonly code: string; readonly message: string } | null;
-}
-
-/** The write-ahead journal: a row before and after every SmartPlus call (issue 5). */
-export interface JournalPort {
-  record(entry: JournalEntry): Promise<void>;
-  list(runId: string): Promise<JournalEntry[]>;
-}
-
-/** Run history: records, their problems and their held-back deletions (spec §11). */
-export interface RunStorePort {
-  /** Inserts or replaces a run record. */
-  saveRun(run: RunRecord): Promise<void>;
-  /** Replaces a run's problems. */
-  saveProblems(runId: string, problems: readonly Problem[]): Promise<void>;
-  /** Replaces a run's held-back deletions (empty once confirmed). */
-  saveHeldBack(runId: string, heldBack: readonly HeldBackDeletion[]): Promise<void>;
-  getRun(runId: string): Promise<RunRecord | null>;
-  listRuns(siteId?: string): Promise<RunRecord[]>;
-  listProblems(runId: string): Promise<Problem[]>;
-  listHeldBack(runId: string): Promise<HeldBackDeletion[]>;
 }
 
 /** Everything a sync needs from outside. */

@@ -6,7 +6,7 @@
  *
  *   npx tsx test/bench/smartplus-create.bench.ts [--count N] [--latency MS] [--concurrency C] [--fault-share S]
  */
-import { createSmartPlusClient } from '../../src-main/smartplus';
+import { createSmartPlusClient } from '../../src-main/smartplus/client';
 import { startSmartPlusSandbox } from '../../src-main/sandbox/smartplus';
 
 /** Reads `--name value` from argv, with a default. */

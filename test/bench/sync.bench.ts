@@ -21,8 +21,8 @@ import { rentManagerPort } from '../../src-main/sync/adapters/rentmanager-port';
 import { smartPlusPort } from '../../src-main/sync/adapters/smartplus-port';
 import { applyPlan } from '../../src-main/sync/apply';
 import { runSiteSync } from '../../src-main/sync/engine';
-import { MemorySmartPlus } from '../../src-main/sync/memory/memory-smartplus';
-import { MemoryJournal, MemoryRunStore } from '../../src-main/sync/memory/memory-stores';
+import { MemorySmartPlus } from '../fakes/memory-smartplus';
+import { MemoryJournal, MemoryRunStore } from '../fakes/memory-stores';
 import { plan } from '../../src-main/sync/plan';
 
 const { values } = parseArgs({ options: { units: { type: 'string' }, 'plan-units': { type: 'string' } } });

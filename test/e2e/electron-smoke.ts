@@ -37,13 +37,14 @@ test.describe('Electron smoke', () => {
       await expect(window.getByRole('navigation', { name: 'Main' })).toBeVisible();
       const prefs = await app.evaluate(({ BrowserWindow }) => {
         const w = BrowserWindow.getAllWindows()[0]!;
-        // Not in Electron's typings on every version; read it when the running Electron has it.
-        const read = (w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> }).getLastWebPreferences;
-        const p = read ? read.call(w.webContents) : null;
+        // Undocumented and absent from Electron's typings, but present in every Electron this app
+        // supports; if a version drops it, p is null and the expectation below fails loudly.
+        const read = (w.webContents as unknown as { getLastWebPreferences?: () => Record<string, unknown> | null }).getLastWebPreferences;
+        const p = read?.call(w.webContents) ?? null;
         return { url: w.webContents.getURL(), prefs: p && { sandbox: p.sandbox, contextIsolation: p.contextIsolation, nodeIntegration: p.nodeIntegration } };
       });
       expect(prefs.url).toBe('app://sitesync/index.html');
-      if (prefs.prefs) expect(prefs.prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+      expect(prefs.prefs).toEqual({ sandbox: true, contextIsolation: true, nodeIntegration: false });
       const page = await window.evaluate(() => ({
         require: typeof (globalThis as { require?: unknown }).require,
         process: typeof (globalThis as { process?: unknown }).process,

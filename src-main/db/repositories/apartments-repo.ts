@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { DeviceRow } from '../../../src-shared/domain/device';
+import { z } from 'zod';
 import {
   type ApartmentDetail,
   type ApartmentFilter,
@@ -9,7 +9,10 @@ import {
   type ApartmentRow,
   type ResidentRow,
 } from '../../../src-shared/domain/site';
-import { bool, problemFromRow } from './row-helpers';
+import type { DevicesRepo } from './devices-repo';
+import { bool, jsonColumn, problemFromRow } from './row-helpers';
+
+const RfCardsJsonSchema = z.array(z.string());
 
 interface AptRow {
   id: string;
@@ -42,18 +45,6 @@ interface ResidentDbRow {
   access_reason: string | null;
 }
 
-interface DeviceDbRow {
-  id: string;
-  site_id: string;
-  name: string;
-  type: number;
-  mac: string;
-  location_scope: 'community' | 'building' | 'apartment';
-  location_id: string | null;
-  online: number;
-  last_seen_at: string | null;
-}
-
 const FILTERS: Record<ApartmentFilter, string> = {
   all: '1 = 1',
   problems: "a.unit_id IN (SELECT unit_id FROM problems WHERE run_id = @runId AND unit_id IS NOT NULL AND severity != 'info')",
@@ -71,7 +62,10 @@ const PROBLEM_COUNT = `(SELECT COUNT(*) FROM problems p WHERE p.run_id = @runId 
  * cards) within one site: a scan of one site's rows, a few milliseconds at 10,000 apartments.
  */
 export class ApartmentsRepo {
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly devices: DevicesRepo,
+  ) {}
 
   /** One page of a site's apartments, naturally sorted by name, filtered and searched. */
   listApartments(query: ApartmentQuery): ApartmentPage {
@@ -108,11 +102,7 @@ export class ApartmentsRepo {
         )
         .all(apartmentId) as ResidentDbRow[]
     ).map(toResidentRow);
-    const devices = (
-      this.db
-        .prepare(`SELECT * FROM devices WHERE location_scope = 'apartment' AND location_id = ? ORDER BY name`)
-        .all(apartmentId) as DeviceDbRow[]
-    ).map(toDeviceRow);
+    const devices = this.devices.ofApartment(apartmentId);
     const history =
       apt.unit_id === null
         ? []
@@ -140,14 +130,18 @@ export class ApartmentsRepo {
     return this.db.transaction(() => apartmentIds.reduce((n, id) => n + update.run(id).changes, 0))();
   }
 
-  /** A site's devices, by name. */
-  listDevices(siteId: string): DeviceRow[] {
-    return (this.db.prepare('SELECT * FROM devices WHERE site_id = ? ORDER BY name, id').all(siteId) as DeviceDbRow[]).map(toDeviceRow);
-  }
-
-  /** Whether any synced device (in any site) already has this normalised MAC. */
-  macInUse(mac: string): boolean {
-    return this.db.prepare('SELECT 1 FROM devices WHERE mac = ?').get(mac) !== undefined;
+  /** Family members with a PIN and with an RF card, per apartment (the browser's credential columns). */
+  credentialCounts(apartmentIds: readonly string[]): Map<string, { pins: number; cards: number }> {
+    const counts = new Map<string, { pins: number; cards: number }>();
+    if (apartmentIds.length === 0) return counts;
+    const rows = this.db
+      .prepare(
+        `SELECT apartment_id AS id, SUM(pin_enc IS NOT NULL) AS pins, SUM(rf_cards_json != '[]') AS cards
+         FROM residents WHERE role = 'family' AND apartment_id IN (SELECT value FROM json_each(?)) GROUP BY apartment_id`,
+      )
+      .all(JSON.stringify(apartmentIds)) as { id: string; pins: number; cards: number }[];
+    for (const r of rows) counts.set(r.id, { pins: r.pins, cards: r.cards });
+    return counts;
   }
 
   private asOf(siteId: string): string | null {
@@ -190,7 +184,7 @@ function toResidentRow(r: ResidentDbRow): ResidentRow {
     email: r.email,
     phone: r.phone,
     hasPin: bool(r.has_pin),
-    rfCards: JSON.parse(r.rf_cards_json) as string[],
+    rfCards: jsonColumn(RfCardsJsonSchema, r.rf_cards_json, 'residents.rf_cards_json'),
     sameAccessAsMaster: bool(r.same_access_as_master),
     tenantId: r.tenant_id,
     contactId: r.contact_id,
@@ -198,19 +192,6 @@ function toResidentRow(r: ResidentDbRow): ResidentRow {
     accessFrom: r.access_from,
     accessUntil: r.access_until,
     accessReason: r.access_reason,
-  };
-}
-
-function toDeviceRow(r: DeviceDbRow): DeviceRow {
-  return {
-    id: r.id,
-    siteId: r.site_id,
-    name: r.name,
-    type: r.type as DeviceRow['type'],
-    mac: r.mac,
-    location: r.location_id === null ? { scope: r.location_scope } : { scope: r.location_scope, id: r.location_id },
-    online: bool(r.online),
-    lastSeenAt: r.last_seen_at,
   };
 }
 

@@ -1,10 +1,27 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceRow } from '../../../src-shared/domain/device';
-import { int } from './row-helpers';
+import { z } from 'zod';
+import { SpBuildingSchema } from '../../../src-shared/domain/smartplus';
+import { bool, int, jsonColumn } from './row-helpers';
+
+/** The part of a `communities.json` value this repository reads (written by SiteStateRepo's mirror). */
+const CommunityJsonSchema = z.object({ buildings: z.array(SpBuildingSchema).optional() });
+
+interface DeviceDbRow {
+  id: string;
+  site_id: string;
+  name: string;
+  type: number;
+  mac: string;
+  location_scope: 'community' | 'building' | 'apartment';
+  location_id: string | null;
+  online: number;
+  last_seen_at: string | null;
+}
 
 /**
- * Device edits in the local mirror (spec §9–§10): the devices screen writes what SmartPlus
- * answered, so the list stays right offline between syncs. Reads go through ApartmentsRepo.
+ * The devices table, alone (spec §9–§10): the sync's mirror and the devices screen write what
+ * SmartPlus answered, so the list stays right offline between syncs; every read of the table is here.
  */
 export class DevicesRepo {
   constructor(private readonly db: Database) {}
@@ -35,6 +52,23 @@ export class DevicesRepo {
     return this.db.prepare('DELETE FROM devices WHERE id = ?').run(deviceId).changes > 0;
   }
 
+  /** A site's devices, by name. */
+  list(siteId: string): DeviceRow[] {
+    return (this.db.prepare('SELECT * FROM devices WHERE site_id = ? ORDER BY name, id').all(siteId) as DeviceDbRow[]).map(toDeviceRow);
+  }
+
+  /** The devices placed in one apartment, by name. */
+  ofApartment(apartmentId: string): DeviceRow[] {
+    return (
+      this.db.prepare(`SELECT * FROM devices WHERE location_scope = 'apartment' AND location_id = ? ORDER BY name`).all(apartmentId) as DeviceDbRow[]
+    ).map(toDeviceRow);
+  }
+
+  /** Whether any synced device (in any site) already has this normalised MAC. */
+  macInUse(mac: string): boolean {
+    return this.db.prepare('SELECT 1 FROM devices WHERE mac = ?').get(mac) !== undefined;
+  }
+
   /** Unit names of apartments by ID (for device locations). */
   apartmentNames(ids: readonly string[]): Record<string, string> {
     if (ids.length === 0) return {};
@@ -48,7 +82,7 @@ export class DevicesRepo {
   community(siteId: string): { id: string; buildings: { id: string; name: string }[] } | null {
     const row = this.db.prepare('SELECT id, json FROM communities WHERE site_id = ?').get(siteId) as { id: string; json: string } | undefined;
     if (!row) return null;
-    const parsed = JSON.parse(row.json) as { buildings?: { id: string; name: string }[] };
+    const parsed = jsonColumn(CommunityJsonSchema, row.json, 'communities.json');
     return { id: row.id, buildings: parsed.buildings ?? [] };
   }
 }
@@ -64,5 +98,18 @@ function params(d: DeviceRow) {
     locationId: d.location.id ?? null,
     online: int(d.online),
     lastSeenAt: d.lastSeenAt,
+  };
+}
+
+function toDeviceRow(r: DeviceDbRow): DeviceRow {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    name: r.name,
+    type: r.type as DeviceRow['type'],
+    mac: r.mac,
+    location: r.location_id === null ? { scope: r.location_scope } : { scope: r.location_scope, id: r.location_id },
+    online: bool(r.online),
+    lastSeenAt: r.last_seen_at,
   };
 }

@@ -1,4 +1,18 @@
+import type { z } from 'zod';
 import { type Problem, ProblemSchema } from '../../../src-shared/domain/run';
+
+/** A JSON column read back through its schema (a row written by an older or broken build fails here, named, instead of flowing on as a cast). */
+export function jsonColumn<S extends z.ZodType>(schema: S, text: string, column: string): z.infer<S> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new Error(`The local database column ${column} holds text that is not JSON.`, { cause });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new Error(`The local database column ${column} does not have the expected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  return parsed.data;
+}
 
 /** SQLite has no booleans: 0/1 in, booleans out. */
 export function bool(value: unknown): boolean {

@@ -4,6 +4,7 @@ import { type CommunityState, CommunityStateSchema, type SpResident } from '../.
 import { AppError } from '../../../src-shared/errors';
 import { keychainHint } from '../../secrets/keychain-errors';
 import type { PinCipher } from '../pin-cipher';
+import type { DevicesRepo } from './devices-repo';
 import { int, naturalSortKey } from './row-helpers';
 
 /** What the sync knows about a resident beyond SmartPlus (from Rent Manager and the policy), keyed by refKey of its externalRef. */
@@ -30,6 +31,7 @@ export class SiteStateRepo {
   constructor(
     private readonly db: Database,
     private cipher: PinCipher | null,
+    private readonly devices: DevicesRepo,
   ) {}
 
   /** Whether PINs can be stored and revealed (the keychain gave the PIN key). */
@@ -65,10 +67,6 @@ export class SiteStateRepo {
        VALUES (@id, @siteId, @apartmentId, @role, @firstName, @lastName, @email, @phone, @externalRef, @tenantId,
          @contactId, @pinEnc, @rfCards, @accessGroups, @sameAccess, @applicantType, @accessFrom, @accessUntil, @accessReason)`,
     );
-    const insertDevice = db.prepare(
-      `INSERT INTO devices (id, site_id, name, type, mac, location_scope, location_id, online, last_seen_at)
-       VALUES (@id, @siteId, @name, @type, @mac, @scope, @locationId, @online, @lastSeenAt)`,
-    );
     const syncedUnits = new Set<number>();
 
     db.transaction(() => {
@@ -77,7 +75,6 @@ export class SiteStateRepo {
       }
       db.prepare('DELETE FROM residents WHERE site_id = ?').run(siteId);
       db.prepare('DELETE FROM apartments WHERE site_id = ?').run(siteId);
-      db.prepare('DELETE FROM devices WHERE site_id = ?').run(siteId);
       db.prepare(
         `INSERT INTO communities (site_id, id, json) VALUES (?, ?, ?)
          ON CONFLICT (site_id) DO UPDATE SET id = excluded.id, json = excluded.json`,
@@ -129,19 +126,19 @@ export class SiteStateRepo {
           searchText: unit.name.toLowerCase(),
         });
       }
-      for (const d of value.devices) {
-        insertDevice.run({
+      this.devices.replaceSite(
+        siteId,
+        value.devices.map((d) => ({
           id: d.id,
           siteId,
           name: d.name,
           type: d.type,
           mac: d.mac.replace(/[:-]/g, '').toUpperCase(),
-          scope: d.location.scope,
-          locationId: d.location.id ?? null,
-          online: int(d.online),
+          location: d.location,
+          online: d.online,
           lastSeenAt: d.lastSeenAt,
-        });
-      }
+        })),
+      );
       db.prepare('UPDATE sites SET as_of = ?, community_id = ? WHERE id = ?').run(at, value.community.id, siteId);
     })();
   }

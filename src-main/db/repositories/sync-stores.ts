@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { type Problem, type RunRecord, RunRecordSchema } from '../../../src-shared/domain/run';
 import { type HeldBackDeletion, HeldBackDeletionSchema } from '../../../src-shared/domain/sync-plan';
-import type { JournalEntry, JournalPort, RunStorePort } from '../../sync/ports';
+import type { JournalEntry, JournalPort, RunStorePort } from '../../../src-shared/domain/journal';
 import { int } from './row-helpers';
 import { RunsRepo } from './runs-repo';
 

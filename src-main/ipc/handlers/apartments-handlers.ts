@@ -1,12 +1,10 @@
-import type { AppContext } from '../../composition/app-context';
-import { createApartmentsService } from '../../features/apartments-service';
+import type { ApartmentsService } from '../../features/apartments-service';
 import type { HandlerMap } from '../dispatch';
 
 type ApartmentsHandlers = Pick<HandlerMap, 'apartments.list' | 'apartments.get' | 'apartments.revealPin' | 'apartments.addToSync'>;
 
 /** Handlers of the `apartments.*` channels: the apartment browser over the local copy. */
-export function createApartmentsHandlers(ctx: AppContext): ApartmentsHandlers {
-  const service = createApartmentsService(ctx);
+export function createApartmentsHandlers(service: ApartmentsService): ApartmentsHandlers {
   return {
     'apartments.list': async (query) => service.list(query),
     'apartments.get': async ({ apartmentId }) => service.get(apartmentId),

@@ -1,32 +1,29 @@
 import type { AppInfo } from '../../../src-shared/ipc/contract/app';
-import type { AppContext } from '../../composition/app-context';
+import type { Logger } from '../../logging/logger';
 import { RateLimiter } from '../../logging/rate-limiter';
+import type { EventBus } from '../../services/event-bus';
 import type { HandlerMap } from '../dispatch';
 
-/** What the `app.*` handlers need: the context, plus what the host knows (version, platform, theme store). */
+/** What the `app.*` handlers need: a few services, plus what the host knows (version, platform, theme store). */
 export interface AppHandlerDeps {
-  ctx: AppContext;
+  log: Logger;
+  events: EventBus;
+  now: () => Date;
+  isOnline(): boolean;
+  /** Whether the app runs on the embedded sandbox. */
+  sandbox: boolean;
+  /** The newest end of a completed run over every site, for the status bar. */
+  lastSyncAt(): string | null;
   appVersion: string;
   platform: string;
   theme: { get(): AppInfo['theme']; set(theme: AppInfo['theme']): void };
-}
-
-/** The newest end of a completed run over every site, for the status bar. */
-function lastSyncAt(ctx: AppContext): string | null {
-  let latest: string | null = null;
-  for (const site of ctx.db.sites.listSummaries()) {
-    const at = ctx.db.runs.lastCompletedRunAt(site.id);
-    if (at && (!latest || at > latest)) latest = at;
-  }
-  return latest;
 }
 
 type AppHandlers = Pick<HandlerMap, 'app.getInfo' | 'app.setTheme' | 'app.log' | 'app.ping'>;
 
 /** Handlers of the `app.*` channels. Renderer log entries are rate-limited (20/s, burst 50) so a loop cannot flood the log. */
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
-  const { ctx } = deps;
-  const rendererLog = ctx.log.child('renderer');
+  const rendererLog = deps.log.child('renderer');
   const limiter = new RateLimiter(20, 50);
   let dropped = 0;
   return {
@@ -34,9 +31,9 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       name: 'SiteSync',
       version: deps.appVersion,
       platform: deps.platform,
-      sandbox: ctx.sandbox !== null,
-      online: ctx.isOnline(),
-      lastSyncAt: lastSyncAt(ctx),
+      sandbox: deps.sandbox,
+      online: deps.isOnline(),
+      lastSyncAt: deps.lastSyncAt(),
       theme: deps.theme.get(),
     }),
     'app.setTheme': async ({ theme }) => {
@@ -54,8 +51,8 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       rendererLog[level](message, fields);
     },
     'app.ping': async ({ message }) => {
-      ctx.events.emit('app.pinged', { message });
-      return { echo: message, at: ctx.now().toISOString() };
+      deps.events.emit('app.pinged', { message });
+      return { echo: message, at: deps.now().toISOString() };
     },
   };
 }

@@ -1,5 +1,4 @@
-import type { AppContext } from '../../composition/app-context';
-import { createBillingFeature } from '../../features/billing-service';
+import type { BillingService } from '../../features/billing-service';
 import type { HandlerMap } from '../dispatch';
 
 type BillingHandlers = Pick<
@@ -11,8 +10,7 @@ type BillingHandlers = Pick<
  * Handlers of the `billing.*` channels. A card arrives in one `pay`/`payApartments` call, goes
  * to SmartPlus and is dropped: it is not logged (dispatch logs only channel names and errors).
  */
-export function createBillingHandlers(ctx: AppContext): BillingHandlers {
-  const feature = createBillingFeature(ctx);
+export function createBillingHandlers(feature: BillingService): BillingHandlers {
   return {
     'billing.status': () => feature.status(),
     'billing.prices': () => feature.prices(),

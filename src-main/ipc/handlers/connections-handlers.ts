@@ -1,5 +1,4 @@
-import type { AppContext } from '../../composition/app-context';
-import { createConnectionsFeature } from '../../features/connections-service';
+import type { ConnectionsService } from '../../features/connections-service';
 import type { HandlerMap } from '../dispatch';
 
 type ConnectionsHandlers = Pick<
@@ -8,8 +7,7 @@ type ConnectionsHandlers = Pick<
 >;
 
 /** Handlers of the `connections.*` channels: secrets arrive here and go to the keychain; only summaries go back. */
-export function createConnectionsHandlers(ctx: AppContext): ConnectionsHandlers {
-  const feature = createConnectionsFeature(ctx);
+export function createConnectionsHandlers(feature: ConnectionsService): ConnectionsHandlers {
   return {
     'connections.list': () => feature.list(),
     'connections.saveRentManager': (input) => feature.saveRentManager(input),

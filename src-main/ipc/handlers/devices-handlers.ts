@@ -1,5 +1,4 @@
-import type { AppContext } from '../../composition/app-context';
-import { createDevicesService } from '../../features/devices-service';
+import type { DevicesService } from '../../features/devices-service';
 import type { HandlerMap } from '../dispatch';
 
 type DevicesHandlers = Pick<
@@ -7,10 +6,8 @@ type DevicesHandlers = Pick<
   'devices.list' | 'devices.add' | 'devices.update' | 'devices.remove' | 'devices.outbox' | 'devices.retry' | 'devices.discard'
 >;
 
-/** Handlers of the `devices.*` channels; every outbox change goes to the renderer as `devices.outboxChanged`. */
-export function createDevicesHandlers(ctx: AppContext): DevicesHandlers {
-  const service = createDevicesService(ctx);
-  ctx.outbox.onChange((item) => ctx.events.emit('devices.outboxChanged', item));
+/** Handlers of the `devices.*` channels (outbox changes reach the renderer as `devices.outboxChanged`, wired by the composition root). */
+export function createDevicesHandlers(service: DevicesService): DevicesHandlers {
   return {
     'devices.list': ({ siteId, refresh }) => service.list(siteId, refresh),
     'devices.add': ({ siteId, device }) => service.add(siteId, device),

@@ -1,10 +1,8 @@
-import type { AppContext } from '../../composition/app-context';
-import { createOverviewService } from '../../features/overview-service';
+import type { OverviewService } from '../../features/overview-service';
 import type { HandlerMap } from '../dispatch';
 
 /** Handlers of the `overview.*` channels. */
-export function createOverviewHandlers(ctx: AppContext): Pick<HandlerMap, 'overview.get'> {
-  const overview = createOverviewService(ctx);
+export function createOverviewHandlers(overview: OverviewService): Pick<HandlerMap, 'overview.get'> {
   return {
     'overview.get': () => overview.get(),
   };

@@ -1,5 +1,4 @@
-import type { AppContext } from '../../composition/app-context';
-import { createRunsService } from '../../features/runs-service';
+import type { RunsService } from '../../features/runs-service';
 import type { HandlerMap } from '../dispatch';
 
 type RunsHandlers = Pick<
@@ -8,8 +7,7 @@ type RunsHandlers = Pick<
 >;
 
 /** Handlers of the `runs.*` channels: history, detail, problems, CSV export (written by main to Downloads), held-back decisions, previews. */
-export function createRunsHandlers(ctx: AppContext): RunsHandlers {
-  const runs = createRunsService(ctx);
+export function createRunsHandlers(runs: RunsService): RunsHandlers {
   return {
     'runs.list': async ({ siteId, limit }) => ({ runs: await runs.list(siteId, limit) }),
     'runs.get': ({ runId }) => runs.get(runId),

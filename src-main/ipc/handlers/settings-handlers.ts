@@ -1,17 +1,16 @@
-import type { AppContext } from '../../composition/app-context';
-import { getSettings, resetSandbox, saveSchedule, scheduleView } from '../../features/settings-service';
+import type { SettingsService } from '../../features/settings-service';
 import type { HandlerMap } from '../dispatch';
 
 type SettingsHandlers = Pick<HandlerMap, 'settings.get' | 'settings.saveSchedule' | 'settings.previewSchedule' | 'settings.resetSandbox'>;
 
 /** Handlers of the `settings.*` channels: the schedule and the sandbox reset. */
-export function createSettingsHandlers(ctx: AppContext): SettingsHandlers {
+export function createSettingsHandlers(settings: SettingsService): SettingsHandlers {
   return {
-    'settings.get': async () => getSettings(ctx),
-    'settings.saveSchedule': async (schedule) => saveSchedule(ctx, schedule),
-    'settings.previewSchedule': async (schedule) => scheduleView(ctx, schedule),
+    'settings.get': async () => settings.get(),
+    'settings.saveSchedule': async (schedule) => settings.saveSchedule(schedule),
+    'settings.previewSchedule': async (schedule) => settings.scheduleView(schedule),
     'settings.resetSandbox': async () => {
-      await resetSandbox(ctx);
+      await settings.resetSandbox();
       return undefined;
     },
   };

@@ -1,15 +1,4 @@
-import type { AppContext } from '../../composition/app-context';
-import {
-  cancelImport,
-  importSites,
-  listCustomers,
-  listFields,
-  listProperties,
-  listSites,
-  listUnits,
-  previewImport,
-  updateSitePolicy,
-} from '../../features/sites-service';
+import type { SitesService } from '../../features/sites-service';
 import type { HandlerMap } from '../dispatch';
 
 type SitesHandlers = Pick<
@@ -26,16 +15,16 @@ type SitesHandlers = Pick<
 >;
 
 /** Handlers of the `sites.*` channels: the Get Site from PMS wizard and the per-site policy. */
-export function createSitesHandlers(ctx: AppContext): SitesHandlers {
+export function createSitesHandlers(sites: SitesService): SitesHandlers {
   return {
-    'sites.list': async () => listSites(ctx),
-    'sites.customers': async () => listCustomers(ctx),
-    'sites.properties': ({ connectionId }) => listProperties(ctx, connectionId),
-    'sites.units': ({ connectionId, propertyId }) => listUnits(ctx, connectionId, propertyId),
-    'sites.preview': (request) => previewImport(ctx, request),
-    'sites.import': (request) => importSites(ctx, request),
-    'sites.cancelImport': async ({ siteIds }) => ({ cancelled: cancelImport(ctx, siteIds) }),
-    'sites.updatePolicy': async ({ siteId, policy }) => updateSitePolicy(ctx, siteId, policy),
-    'sites.fields': ({ connectionId }) => listFields(ctx, connectionId),
+    'sites.list': async () => sites.list(),
+    'sites.customers': async () => sites.customers(),
+    'sites.properties': ({ connectionId }) => sites.properties(connectionId),
+    'sites.units': ({ connectionId, propertyId }) => sites.units(connectionId, propertyId),
+    'sites.preview': (request) => sites.preview(request),
+    'sites.import': (request) => sites.import(request),
+    'sites.cancelImport': async ({ siteIds }) => ({ cancelled: sites.cancelImport(siteIds) }),
+    'sites.updatePolicy': async ({ siteId, policy }) => sites.updatePolicy(siteId, policy),
+    'sites.fields': ({ connectionId }) => sites.fields(connectionId),
   };
 }

@@ -1,16 +1,15 @@
-import type { AppContext } from '../../composition/app-context';
-import { createOverviewService } from '../../features/overview-service';
+import type { ResyncService } from '../../features/resync-service';
+import type { SiteSyncService } from '../../features/site-sync-types';
 import type { HandlerMap } from '../dispatch';
 
 type SyncHandlers = Pick<HandlerMap, 'sync.runSite' | 'sync.runAll' | 'sync.cancel' | 'sync.running'>;
 
 /** Handlers of the `sync.*` channels: manual runs (one click, or all), cancel, and the runs in progress. */
-export function createSyncHandlers(ctx: AppContext): SyncHandlers {
-  const overview = createOverviewService(ctx);
+export function createSyncHandlers(resync: ResyncService, sync: Pick<SiteSyncService, 'cancel' | 'running'>): SyncHandlers {
   return {
-    'sync.runSite': ({ siteId }) => overview.resync(siteId),
-    'sync.runAll': () => overview.resyncAll(),
-    'sync.cancel': async ({ siteId }) => ({ cancelled: ctx.sync.cancel(siteId) }),
-    'sync.running': async () => ctx.sync.running(),
+    'sync.runSite': ({ siteId }) => resync.resync(siteId),
+    'sync.runAll': () => resync.resyncAll(),
+    'sync.cancel': async ({ siteId }) => ({ cancelled: sync.cancel(siteId) }),
+    'sync.running': async () => sync.running(),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema } from '../../../src-shared/domain/calendar-date';
 import { addTenant, AddTenantSchema, addUnit, AddUnitSchema, moveOut, setPin, setPropertyIncluded, setRfCard, type AddTenantInput, type FaultOptions } from './admin';
-import type { SandboxCounters, SandboxRuntime } from './server';
+import type { SandboxCounters, SandboxRuntime } from './runtime';
 import { SeedSpecSchema, type SandboxState, type SeedSpec } from './state';
 
 /** Test and demo controls of a running sandbox; the same operations are served under `/__sandbox/`. */

@@ -3,13 +3,16 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { CalendarDateSchema } from '../../../src-shared/domain/calendar-date';
-import { FaultsSchema, type FaultOptions } from './admin';
+import { FaultsSchema } from './admin';
 import { createSandboxAdmin, type RentManagerSandboxAdmin } from './admin-api';
 import { createPrng } from './prng';
 import { list, matches as matchesAll, paginate, param, parseFilters, SandboxHttpError } from './query';
-import { buildIndexes, RESOURCES, serialize, type Indexes } from './resources';
+import { buildIndexes, RESOURCES, serialize } from './resources';
 import { generatePortfolio } from './seed';
-import { loadState, saveState, SeedSpecSchema, type SandboxState } from './state';
+import type { SandboxCounters, SandboxRuntime } from './runtime';
+import { loadState, saveState, SeedSpecSchema } from './state';
+
+export type { SandboxCounters, SandboxRuntime } from './runtime';
 
 /** Options of {@link startRentManagerSandbox}. */
 export const SandboxOptionsSchema = z.object({
@@ -41,30 +44,6 @@ export interface RentManagerSandbox {
   noApiUsername: string;
   admin: RentManagerSandboxAdmin;
   close(): Promise<void>;
-}
-
-/** Request counters (`admin.counters()` / `GET /__sandbox/counters`). */
-export interface SandboxCounters {
-  requests: number;
-  byRoute: Record<string, number>;
-  byStatus: Record<string, number>;
-  signIns: number;
-  signOuts: number;
-  activeTokens: number;
-  rateLimited: number;
-  faultsInjected: number;
-}
-
-/** The sandbox's mutable runtime, shared by the HTTP handlers and the in-process admin. */
-export interface SandboxRuntime {
-  state: SandboxState;
-  ix: Indexes;
-  latencyMs: number;
-  faults: Required<Omit<z.infer<typeof FaultsSchema>, 'times' | 'propertyId'>> & { remaining: number | null; propertyId: number | null; turn: number };
-  counters: SandboxCounters;
-  tokens: Map<string, { user: string; lastUsed: number; created: number; location: number }>;
-  changed(): void;
-  setFaults(options: FaultOptions): void;
 }
 
 const CORP = 'sandbox';

@@ -4,8 +4,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
-import type { EventBus } from '../../../src-main/ipc/events';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/csp';
+import type { EventBus } from '../../../src-main/services/event-bus';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/app/csp';
 
 /**
  * The loopback test bridge (tests only): serves the built renderer and the same transport-free

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS } from '../../../src-shared/ipc/channels';
 import { bindIpc, forwardEvents } from '../../../src-main/app/ipc-electron';
-import { EventBus } from '../../../src-main/ipc/events';
+import { EventBus } from '../../../src-main/services/event-bus';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 import { transportTestHandlers } from '../helpers/handler-map';
 

@@ -7,7 +7,7 @@ import {
   secureWebPreferences,
 } from '../../../src-main/app/security';
 import { resolveAppFile } from '../../../src-main/app/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/app/csp';
 
 // One test per item of Electron's security checklist that the app's code decides.
 describe('Electron security checklist', () => {

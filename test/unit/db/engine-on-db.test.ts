@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSiteSync } from '../../../src-main/sync/engine';
-import { MemorySmartPlus } from '../../../src-main/sync/memory/memory-smartplus';
-import { MemoryRentManager } from '../../../src-main/sync/memory/memory-stores';
+import { MemorySmartPlus } from '../../fakes/memory-smartplus';
+import { MemoryRentManager } from '../../fakes/memory-stores';
 import { contact, occupant, rm, site, tenant } from '../sync/fixtures/world';
 import { dbWithSite } from './fixtures';
 

@@ -1,16 +1,19 @@
 import { contactRef, propertyRef, unitRef } from '../../../src-shared/domain/external-ref';
 import type { CommunityState, SpResident } from '../../../src-shared/domain/smartplus';
 import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
-import { openLocalDb, type LocalDb } from '../../../src-main/db/local-db';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../../../src-main/db/database';
+import { localDbOver, type LocalDb } from '../../../src-main/db/local-db';
 
 const ORIGIN = { customer: 'acme', location: 1 };
 
-/** A fresh in-memory local DB with one site `site-1` (property 12). */
-export async function dbWithSite(file = ':memory:'): Promise<LocalDb & { secrets: MemorySecretStore }> {
+/** A fresh in-memory local DB with one site `site-1` (property 12), and its raw connection (`db`) for tests that inspect rows. */
+export async function dbWithSite(file = ':memory:'): Promise<LocalDb & { secrets: MemorySecretStore; db: Database }> {
   const secrets = new MemorySecretStore();
-  const local = await openLocalDb(file, secrets, () => new Date('2026-11-27T10:00:00Z'));
+  const db = openDatabase(file);
+  const local = await localDbOver(db, secrets, () => new Date('2026-11-27T10:00:00Z'));
   local.sites.create({ id: 'site-1', name: 'Maple Court', customerId: null, connectionId: null, propertyId: 12 });
-  return Object.assign(local, { secrets });
+  return Object.assign(local, { secrets, db });
 }
 
 /** A resident of apartment `apt` made from contact `contactId` of unit `unitId`. */

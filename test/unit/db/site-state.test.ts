@@ -145,8 +145,8 @@ describe('getApartmentDetail and revealPin', () => {
     expect(JSON.stringify(detail)).not.toContain('04711');
     expect(detail.devices).toEqual([expect.objectContaining({ id: 'd2', mac: '0C1105AABBCD', location: { scope: 'apartment', id: apt } })]);
     expect(detail.history).toEqual([expect.objectContaining({ runId: run.id, kind: 'weak-pin' })]);
-    expect(local.apartments.listDevices('site-1').map((d) => d.mac)).toEqual(['0C1105AABBCD', '0C1105AABBCC']);
-    expect(local.apartments.macInUse('0C1105AABBCC')).toBe(true);
+    expect(local.devices.list('site-1').map((d) => d.mac)).toEqual(['0C1105AABBCD', '0C1105AABBCC']);
+    expect(local.devices.macInUse('0C1105AABBCC')).toBe(true);
 
     expect(local.siteState.revealPin('res-50001')).toBe('04711');
     expect(local.siteState.revealPin('res-50000')).toBeNull();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readCommunityState } from '../../../src-main/smartplus';
+import { readCommunityState } from '../../../src-main/smartplus/read-snapshot';
 import type { Order } from '../../../src-shared/domain/billing';
 import type { ApartmentChoices, BillingQuoteBasis, IntegrationStatus, PaymentResult } from '../../../src-shared/ipc/contract/billing';
 import { errorOf, startRig, valueOf, type Rig } from './connections-billing-rig';

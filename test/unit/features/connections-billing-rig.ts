@@ -1,17 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AppContext, ConnectionClients } from '../../../src-main/composition/app-context';
-import { openLocalDb, type LocalDb } from '../../../src-main/db/local-db';
+import { createBillingService, type BillingServiceDeps } from '../../../src-main/features/billing-service';
+import type { ConnectionClients } from '../../../src-main/features/connection-clients';
+import { createConnectionsService, type ConnectionsServiceDeps } from '../../../src-main/features/connections-service';
+import { openDatabase } from '../../../src-main/db/database';
+import { localDbOver, type LocalDb } from '../../../src-main/db/local-db';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
-import { EventBus } from '../../../src-main/ipc/events';
+import { EventBus } from '../../../src-main/services/event-bus';
 import { createBillingHandlers } from '../../../src-main/ipc/handlers/billing-handlers';
 import { createConnectionsHandlers } from '../../../src-main/ipc/handlers/connections-handlers';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
 import { connectionAccount, MemorySecretStore, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
-import { createSmartPlusClient, type SmartPlusClient } from '../../../src-main/smartplus';
+import { createSmartPlusClient, type SmartPlusClient } from '../../../src-main/smartplus/client';
 import { AppError } from '../../../src-shared/errors';
 import type { Envelope } from '../../../src-shared/ipc/contract';
 
@@ -21,7 +24,8 @@ export interface Rig {
   sp: SmartPlusSandbox;
   db: LocalDb;
   secrets: MemorySecretStore;
-  ctx: AppContext;
+  /** What the connections and billing services were built from. */
+  ctx: ConnectionsServiceDeps & BillingServiceDeps;
   logLines: string[];
   events: { event: string; payload: unknown }[];
   /** Every envelope a call returned, as JSON (the IPC responses). */
@@ -42,7 +46,8 @@ export async function startRig(): Promise<Rig> {
   const sp = await startSmartPlusSandbox();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-features-'));
   const secrets = new MemorySecretStore();
-  const db = await openLocalDb(path.join(dir, 'sitesync.db'), secrets);
+  const raw = openDatabase(path.join(dir, 'sitesync.db'));
+  const db = await localDbOver(raw, secrets);
   const sink = memorySink();
   const log = createLogger(sink, { level: 'debug' });
   const bus = new EventBus();
@@ -67,30 +72,16 @@ export async function startRig(): Promise<Rig> {
     invalidate: (id) => void cache.delete(id),
     signOutAll: async () => undefined,
   };
-  // Only what connections and billing use is real; anything else the context grows throws if touched.
-  const provided = {
+  const ctx: Rig['ctx'] = {
     db,
     secrets,
     events: bus,
     log,
     now: () => new Date(),
     clients,
-    sync: new Proxy({} as AppContext['sync'], {
-      get: () => {
-        throw new Error('sync is not used by these tests');
-      },
-    }),
-    sandbox: null,
-    isOnline: () => online,
     reportNetwork: (ok: boolean) => void (online = ok),
   };
-  const ctx = new Proxy(provided, {
-    get: (target, key) => {
-      if (key in target) return target[key as keyof typeof target];
-      throw new Error(`the test context has no ${String(key)}`);
-    },
-  }) as unknown as AppContext;
-  const handlers = { ...createConnectionsHandlers(ctx), ...createBillingHandlers(ctx) } as unknown as HandlerMap;
+  const handlers = { ...createConnectionsHandlers(createConnectionsService(ctx)), ...createBillingHandlers(createBillingService(ctx)) } as unknown as HandlerMap;
   const responses: string[] = [];
   return {
     rm,
@@ -113,8 +104,8 @@ export async function startRig(): Promise<Rig> {
       return (envelope.value as { id: string }).id;
     },
     dumpDatabase() {
-      const tables = db.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
-      return JSON.stringify(tables.map((t) => db.db.prepare(`SELECT * FROM "${t.name}"`).all()));
+      const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[];
+      return JSON.stringify(tables.map((t) => raw.prepare(`SELECT * FROM "${t.name}"`).all()));
     },
     async close() {
       db.close();

@@ -3,7 +3,7 @@ import { CALLS, EVENTS } from '../../../src-shared/ipc/contract';
 import { EVENT_CHANNELS, INVOKE_CHANNELS } from '../../../src-shared/ipc/channels';
 import { AppError } from '../../../src-shared/errors';
 import { dispatch, type HandlerMap } from '../../../src-main/ipc/dispatch';
-import { EventBus } from '../../../src-main/ipc/events';
+import { EventBus } from '../../../src-main/services/event-bus';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 import { transportTestHandlers } from '../helpers/handler-map';
 

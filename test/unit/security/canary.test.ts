@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { maskPin } from '../../../src-shared/rules/pin';
-import { openLocalDb } from '../../../src-main/db/local-db';
+import { openDatabase } from '../../../src-main/db/database';
+import { localDbOver } from '../../../src-main/db/local-db';
 import { createLogger, rotatingFileSink } from '../../../src-main/logging/logger';
-import { ConnectionsService } from '../../../src-main/services/connections';
+import { ConnectionStore } from '../../../src-main/features/connection-store';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
 import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
 import { community } from '../db/fixtures';
@@ -43,11 +44,13 @@ describe('canary secrets', () => {
     const dbFile = path.join(dir, 'data', 'sitesync.db');
     const logDir = path.join(dir, 'logs');
     const log = createLogger(rotatingFileSink(logDir), { level: 'debug' }).child('canary');
-    const local = await openLocalDb(dbFile, secrets);
+    // The raw connection is kept beside the repositories: the test reads every row of every table.
+    const db = openDatabase(dbFile);
+    const local = Object.assign(await localDbOver(db, secrets), { db });
     const prefs = new JsonFilePreferencesStore(path.join(dir, 'config', 'preferences.json'), log);
 
     // A connection secret goes in through the service (keychain) and is logged carelessly.
-    const connections = new ConnectionsService(local.connections, secrets);
+    const connections = new ConnectionStore(local.connections, secrets);
     const input = {
       kind: 'rentmanager' as const,
       label: 'Canary Co',

@@ -38,7 +38,7 @@ async function setup(initiallyOnline: boolean) {
   const local = await dbWithSite();
   const online = new OnlineState(initiallyOnline);
   const sp = fakeSmartPlus(online);
-  const outbox = new DeviceOutbox({ repo: local.outbox, addDevice: sp.addDevice, online, macInUse: (mac) => local.apartments.macInUse(mac) });
+  const outbox = new DeviceOutbox({ repo: local.outbox, addDevice: sp.addDevice, online, macInUse: (mac) => local.devices.macInUse(mac) });
   return { local, online, sp, outbox };
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assertOrderSucceeded } from '../../../src-main/smartplus';
+import { assertOrderSucceeded } from '../../../src-main/smartplus/client';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 import { billing, goodCard, rejection, rmRef, startRig, type Rig } from './helpers';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSmartPlusClient } from '../../../src-main/smartplus';
+import { createSmartPlusClient } from '../../../src-main/smartplus/client';
 import { rejection, site, startRig, type Rig } from './helpers';
 
 let rig: Rig;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findCommunitiesByRefs, listAll, readCommunityState, readSmartPlusSnapshot, SmartPlusError } from '../../../src-main/smartplus';
+import { findCommunitiesByRefs, listAll, readCommunityState, readSmartPlusSnapshot } from '../../../src-main/smartplus/read-snapshot';
+import { SmartPlusError } from '../../../src-main/smartplus/errors';
 import { rejection, rmRef, site, startRig, type Rig } from './helpers';
 
 let rig: Rig;

@@ -1,4 +1,4 @@
-import { createSmartPlusClient, type SmartPlusClient, type SmartPlusClientOptions } from '../../../src-main/smartplus';
+import { createSmartPlusClient, type SmartPlusClient, type SmartPlusClientOptions } from '../../../src-main/smartplus/client';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
 import type { ExternalRef } from '../../../src-shared/domain/external-ref';
 

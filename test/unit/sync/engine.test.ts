@@ -6,8 +6,8 @@ import { idempotencyKey } from '../../../src-main/sync/apply/execute';
 import { plan } from '../../../src-main/sync/plan';
 import { contact, occupant, ORIGIN, rm, site, tenant } from './fixtures/world';
 import { harness, normalize, refCounts } from './fixtures/harness';
-import { MemoryJournal } from '../../../src-main/sync/memory/memory-stores';
-import { MemorySmartPlus } from '../../../src-main/sync/memory/memory-smartplus';
+import { MemoryJournal } from '../../fakes/memory-stores';
+import { MemorySmartPlus } from '../../fakes/memory-smartplus';
 
 const portfolio = () =>
   rm([

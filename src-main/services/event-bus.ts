@@ -14,6 +14,13 @@ export class EventBus {
     for (const sink of this.sinks) sink(event, checked);
   }
 
+  /** Listens to one event with its payload typed by the contract; returns the function that stops listening. */
+  on<E extends EventChannel>(event: E, fn: (payload: EventPayload<E>) => void): () => void {
+    return this.subscribe((name, payload) => {
+      if (name === event) fn(payload as EventPayload<E>);
+    });
+  }
+
   /** Adds a sink; returns the function that removes it. */
   subscribe(sink: EventSink): () => void {
     this.sinks.add(sink);

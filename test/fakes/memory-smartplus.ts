@@ -1,6 +1,6 @@
-import { refKey, type ExternalRef } from '../../../src-shared/domain/external-ref';
-import type { CommunityState, SmartPlusSnapshot, SpApartment, SpCommunity, SpResident } from '../../../src-shared/domain/smartplus';
-import { AppError, type ErrorCode } from '../../../src-shared/errors';
+import { refKey, type ExternalRef } from '../../src-shared/domain/external-ref';
+import type { CommunityState, SmartPlusSnapshot, SpApartment, SpCommunity, SpResident } from '../../src-shared/domain/smartplus';
+import { AppError, type ErrorCode } from '../../src-shared/errors';
 import type {
   CallOptions,
   CommunityLayout,
@@ -10,7 +10,7 @@ import type {
   NewFamilyMember,
   ResidentPatch,
   SmartPlusPort,
-} from '../ports';
+} from '../../src-main/sync/ports';
 
 /** A hook that may throw before a call runs (`phase: 'before'`) or after its effect, losing the answer (`'after'`). */
 export type FaultHook = (call: { method: string; phase: 'before' | 'after'; write: boolean }) => void;

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { LocalDb } from '../db/local-db';
+import type { Logger } from '../logging/logger';
 import type { RentManagerClient } from '../rentmanager/client';
 import { rmFilter } from '../rentmanager/filters';
 import { UdvRowSchema } from '../rentmanager/schemas';
@@ -60,4 +62,36 @@ export async function rentManagerChangedSince(
   const fingerprint = hash.digest('hex');
   const updated = seen(tenants) + seen(leases) + seen(units) > 0;
   return { changed: updated || fingerprint !== previousFingerprint, fingerprint };
+}
+
+/** What {@link createLightSyncCheck} needs. */
+export interface LightSyncCheckDeps {
+  readonly db: Pick<LocalDb, 'sites' | 'runs' | 'meta'>;
+  readonly log: Logger;
+  /** The Rent Manager client of a connection (the composition root passes the connection clients' one). */
+  rentManager(connectionId: string): Promise<RentManagerClient>;
+}
+
+/**
+ * The scheduler's light-sync gate: a light sync runs the full sync only when Rent Manager changed
+ * since the last run (or there was none). A failed check runs the full sync rather than skip it.
+ */
+export function createLightSyncCheck(deps: LightSyncCheckDeps): (siteId: string) => Promise<boolean> {
+  const { db, log } = deps;
+  return async (siteId) => {
+    const site = db.sites.get(siteId);
+    const last = db.runs.lastCompletedRunAt(siteId);
+    if (!site?.connectionId || !last) return true;
+    try {
+      const client = await deps.rentManager(site.connectionId);
+      const key = `light-sync-fingerprint:${siteId}`;
+      const check = await rentManagerChangedSince(client, site.propertyId, changedSinceBound(new Date(last), site.policy.timeZone), db.meta.get(key));
+      db.meta.set(key, check.fingerprint);
+      if (!check.changed) log.info('light sync: nothing changed in Rent Manager', { siteId });
+      return check.changed;
+    } catch (error) {
+      log.warn('light sync check failed; running the full sync', { siteId, error });
+      return true;
+    }
+  };
 }

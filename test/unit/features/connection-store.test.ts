@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
-import { ConnectionsService } from '../../../src-main/services/connections';
+import { ConnectionStore } from '../../../src-main/features/connection-store';
 import { connectionAccount, MemorySecretStore, SECRET_SERVICE, type SecretStore } from '../../../src-main/secrets/secret-store';
 import { dbWithSite } from '../db/fixtures';
 
@@ -22,11 +22,11 @@ const noKeychain: SecretStore = {
   delete: () => Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'install gnome-keyring')),
 };
 
-describe('ConnectionsService', () => {
+describe('ConnectionStore', () => {
   it('puts the secret in the keychain and only its status in the database', async () => {
     const local = await dbWithSite();
     const secrets = new MemorySecretStore();
-    const service = new ConnectionsService(local.connections, secrets);
+    const service = new ConnectionStore(local.connections, secrets);
     const saved = await service.save({ ...input, secret: 'hunter2-canary' });
     expect(saved).toMatchObject({ status: 'configured', username: 'api' });
     expect(JSON.stringify(saved)).not.toContain('hunter2');
@@ -37,7 +37,7 @@ describe('ConnectionsService', () => {
 
   it('keeps the stored secret when only settings change, and requires one for a new connection', async () => {
     const local = await dbWithSite();
-    const service = new ConnectionsService(local.connections, new MemorySecretStore());
+    const service = new ConnectionStore(local.connections, new MemorySecretStore());
     await expect(service.save(input)).rejects.toMatchObject({ code: 'BAD_INPUT' });
     const saved = await service.save({ ...input, secret: 's3cret' });
     const renamed = await service.save({ ...input, id: saved.id, label: 'Acme HQ' });
@@ -47,7 +47,7 @@ describe('ConnectionsService', () => {
 
   it('fails with KEYCHAIN_UNAVAILABLE and saves nothing when no keychain is reachable', async () => {
     const local = await dbWithSite();
-    const service = new ConnectionsService(local.connections, noKeychain);
+    const service = new ConnectionStore(local.connections, noKeychain);
     await expect(service.save({ ...input, secret: 'never-stored' })).rejects.toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' });
     expect(local.connections.list()).toEqual([]);
   });
@@ -55,11 +55,11 @@ describe('ConnectionsService', () => {
   it('shows a secret that left the keychain as missing, a refused one as rejected, and removes both parts', async () => {
     const local = await dbWithSite();
     const secrets = new MemorySecretStore();
-    const service = new ConnectionsService(local.connections, secrets);
+    const service = new ConnectionStore(local.connections, secrets);
     const a = await service.save({ ...input, secret: 'one' });
     const b = await service.save({ ...input, label: 'Beta', secret: 'two' });
     await secrets.delete(SECRET_SERVICE, connectionAccount(a.id));
-    service.markRejected(b.id);
+    local.connections.setStatus(b.id, 'rejected'); // as the Connections service records a 401
     expect((await service.list()).map((c) => [c.label, c.status])).toEqual([
       ['Acme', 'missing'],
       ['Beta', 'rejected'],

@@ -1,8 +1,8 @@
-import type { SyncPolicy } from '../../../src-shared/domain/policy';
-import type { RentManagerSnapshot } from '../../../src-shared/domain/rentmanager';
-import type { Problem, RunRecord } from '../../../src-shared/domain/run';
-import type { HeldBackDeletion } from '../../../src-shared/domain/sync-plan';
-import type { JournalEntry, JournalPort, RentManagerPort, RunStorePort } from '../ports';
+import type { SyncPolicy } from '../../src-shared/domain/policy';
+import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
+import type { Problem, RunRecord } from '../../src-shared/domain/run';
+import type { HeldBackDeletion } from '../../src-shared/domain/sync-plan';
+import type { JournalEntry, JournalPort, RentManagerPort, RunStorePort } from '../../src-main/sync/ports';
 
 /** A journal in memory (tests; the app's journal lives in the local database). */
 export class MemoryJournal implements JournalPort {

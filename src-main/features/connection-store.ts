@@ -12,7 +12,7 @@ export type SaveConnectionInput = Omit<ConnectionSettings, 'id'> & { id?: string
  * keychain, one account per connection. Secrets come in through `save` and leave only through
  * `secretFor`, which the main-process API clients call; nothing returned to a screen has one.
  */
-export class ConnectionsService {
+export class ConnectionStore {
   constructor(
     private readonly repo: ConnectionsRepo,
     private readonly secrets: SecretStore,
@@ -55,11 +55,6 @@ export class ConnectionsService {
   /** The connection's secret, for the main-process API clients only. */
   async secretFor(id: string): Promise<string | null> {
     return this.secrets.get(SECRET_SERVICE, connectionAccount(id));
-  }
-
-  /** The service refused the secret (401): the user must enter it again. */
-  markRejected(id: string): void {
-    this.repo.setStatus(id, 'rejected');
   }
 
   /** Removes a connection and its keychain entry. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { changedSinceBound, rentManagerChangedSince } from '../../../src-main/features/light-sync';
+import { changedSinceBound, rentManagerChangedSince } from '../../../src-main/scheduler/light-sync';
 import { createRentManagerClient, type RentManagerClient } from '../../../src-main/rentmanager/client';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
 
