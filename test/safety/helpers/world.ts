@@ -5,11 +5,11 @@ import { createRentManagerClient } from '../../../src-main/rentmanager/client';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
 import { SEED_UDF } from '../../../src-main/sandbox/rentmanager/seed';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
-import { createSmartPlusClient } from '../../../src-main/smartplus';
+import { createSmartPlusClient } from '../../../src-main/smartplus/client';
 import { rentManagerPort } from '../../../src-main/sync/adapters/rentmanager-port';
 import { smartPlusPort } from '../../../src-main/sync/adapters/smartplus-port';
 import { runSiteSync, type RunSiteSyncInput } from '../../../src-main/sync/engine';
-import { MemoryJournal, MemoryRunStore } from '../../../src-main/sync/memory/memory-stores';
+import { MemoryJournal, MemoryRunStore } from '../../fakes/memory-stores';
 import type { SyncPorts } from '../../../src-main/sync/ports';
 
 /** The date every safety scenario runs on. */
