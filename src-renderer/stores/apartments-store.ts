@@ -111,7 +111,7 @@ export function createApartmentsStore(bridge: Bridge) {
         } catch (error) {
           set({ sites: failed(error) });
         }
-        const customers = await bridge.call('sites.customers').catch(() => []);
+        const customers = await bridge.call('sites.listCustomers').catch(() => []);
         set({ customers: Object.fromEntries(customers.map((c) => [c.connectionId, c.name])) });
       },
       async openSite(siteId) {

@@ -107,7 +107,7 @@ export function createBillingStore(bridge: Bridge) {
       if (get().basis.status === 'ready' || get().basis.status === 'loading') return;
       set({ basis: loading() });
       try {
-        const basis = await bridge.call('billing.prices');
+        const basis = await bridge.call('billing.getPrices');
         set({ basis: ready(basis) });
         const w = get().wizard;
         if (w) {
@@ -122,7 +122,7 @@ export function createBillingStore(bridge: Bridge) {
     async function loadChoices(siteId?: string) {
       set({ choices: loading(get().choices) });
       try {
-        const choices = await bridge.call('billing.apartmentChoices', siteId ? { siteId } : {});
+        const choices = await bridge.call('billing.listApartmentChoices', siteId ? { siteId } : {});
         set({ choices: ready(choices) });
         const w = get().wizard;
         if (w && w.draft.siteId !== choices.siteId) patchWizard({ draft: { ...w.draft, siteId: choices.siteId, apartmentIds: [] } });
@@ -143,7 +143,7 @@ export function createBillingStore(bridge: Bridge) {
         set({ receipts: loading(get().receipts) });
         await get().refreshStatus();
         try {
-          set({ receipts: ready(await bridge.call('billing.receipts')) });
+          set({ receipts: ready(await bridge.call('billing.listReceipts')) });
         } catch (error) {
           set({ receipts: failed(error, get().receipts) });
         }
@@ -152,7 +152,7 @@ export function createBillingStore(bridge: Bridge) {
       async refreshStatus() {
         set({ status: loading(get().status) });
         try {
-          set({ status: ready(await bridge.call('billing.status')) });
+          set({ status: ready(await bridge.call('billing.getStatus')) });
         } catch (error) {
           set({ status: failed(error, get().status) });
         }

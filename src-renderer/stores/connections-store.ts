@@ -185,7 +185,7 @@ export function createConnectionsStore(bridge: Bridge) {
         if (blocker) return patchEditor('rentmanager', { problem: { text: blocker, nextStep: null }, failure: null });
         patchEditor('rentmanager', { busy: 'signing-in', failure: null, problem: null });
         try {
-          const result = await bridge.call('connections.locations', rmRequest(editor, secret));
+          const result = await bridge.call('connections.listLocations', rmRequest(editor, secret));
           if (!result.ok) return patchEditor('rentmanager', { busy: null, failure: result.failure });
           const current = get().editor;
           const keep = current?.kind === 'rentmanager' ? current.draft.locationId : null;

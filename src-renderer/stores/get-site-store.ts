@@ -143,7 +143,7 @@ export function createGetSiteStore(bridge: Bridge) {
     const loadProperties = async (connectionId: string) => {
       set({ properties: { status: 'loading' } });
       try {
-        const data = await bridge.call('sites.properties', { connectionId });
+        const data = await bridge.call('sites.listProperties', { connectionId });
         if (get().draft.connectionId === connectionId) set({ properties: { status: 'ready', value: data } });
       } catch (error) {
         if (get().draft.connectionId === connectionId) set({ properties: failed(error) });
@@ -155,7 +155,7 @@ export function createGetSiteStore(bridge: Bridge) {
       async loadCustomers() {
         set({ customers: { status: 'loading' } });
         try {
-          const data = await bridge.call('sites.customers');
+          const data = await bridge.call('sites.listCustomers');
           set({ customers: { status: 'ready', value: data } });
           const usable = data.filter((c) => c.status === 'configured');
           if (usable.length === 1 && !get().draft.connectionId) get().chooseCustomer(usable[0]!.connectionId);
@@ -193,7 +193,7 @@ export function createGetSiteStore(bridge: Bridge) {
         if (!connectionId || current?.status === 'ready' || current?.status === 'loading') return;
         set({ units: { ...get().units, [propertyId]: { status: 'loading' } } });
         try {
-          const data = await bridge.call('sites.units', { connectionId, propertyId });
+          const data = await bridge.call('sites.listUnits', { connectionId, propertyId });
           set({ units: { ...get().units, [propertyId]: { status: 'ready', value: data } } });
         } catch (error) {
           set({ units: { ...get().units, [propertyId]: failed(error) } });

@@ -41,7 +41,7 @@ export function createRunsStore(bridge: Bridge) {
     const loadProblems = async (id: string, kind: ProblemKind | null) => {
       set((s) => ({ problems: loading(s.problems) }));
       try {
-        const { problems } = await bridge.call('runs.problems', { runId: id, ...(kind ? { kind } : {}) });
+        const { problems } = await bridge.call('runs.listProblems', { runId: id, ...(kind ? { kind } : {}) });
         if (get().detail.value?.run.id === id && get().problemKind === kind) set({ problems: ready(problems) });
       } catch (error) {
         set({ problems: failed(error) });

@@ -108,7 +108,7 @@ export function createSettingsStore(bridge: Bridge) {
       if (!connectionId) return set({ fields: { status: 'ready', value: [] } });
       set({ fields: { status: 'loading' } });
       try {
-        set({ fields: { status: 'ready', value: await bridge.call('sites.fields', { connectionId }) } });
+        set({ fields: { status: 'ready', value: await bridge.call('sites.listFields', { connectionId }) } });
       } catch (error) {
         set({ fields: failed(error) });
       }
@@ -199,7 +199,7 @@ export function createSettingsStore(bridge: Bridge) {
         const put = (value: Loadable<UnitOption[]>) => set({ units: { ...get().units, [key]: value } });
         put(loading());
         try {
-          put(ready(await bridge.call('sites.units', { connectionId, propertyId })));
+          put(ready(await bridge.call('sites.listUnits', { connectionId, propertyId })));
         } catch (error) {
           put(failed(error));
         }

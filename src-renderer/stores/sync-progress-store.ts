@@ -33,7 +33,7 @@ export function createSyncProgressStore(bridge: Bridge) {
       startingAll: false,
       async load() {
         try {
-          const running = await bridge.call('sync.running');
+          const running = await bridge.call('sync.listRunning');
           for (const p of running) {
             put(p.siteId, { kind: 'running', runId: p.runId, joined: joinedOf(get().bySite[p.siteId], p.runId), progress: p, cancelling: false });
           }

@@ -11,7 +11,7 @@ import { createFakeBridge } from './helpers/fake-bridge';
 function bridgeWithSites(sites = [siteSummary()]) {
   const fake = createFakeBridge();
   fake.respond('sites.list', () => sites);
-  fake.respond('sites.customers', () => [{ connectionId: 'conn-1', name: 'Acme Property Co', companyCode: 'acme', locationId: 1, isSandbox: true, status: 'configured' }]);
+  fake.respond('sites.listCustomers', () => [{ connectionId: 'conn-1', name: 'Acme Property Co', companyCode: 'acme', locationId: 1, isSandbox: true, status: 'configured' }]);
   return fake;
 }
 

@@ -21,10 +21,10 @@ const CARD = { number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '12
 
 function setup(choices: ApartmentChoices = { sites: [], siteId: null, apartments: [] }) {
   const fake = createFakeBridge();
-  fake.respond('billing.status', () => NONE);
-  fake.respond('billing.receipts', () => []);
-  fake.respond('billing.prices', () => ({ prices: PRICES, billingDefaults: DEFAULTS }));
-  fake.respond('billing.apartmentChoices', () => choices);
+  fake.respond('billing.getStatus', () => NONE);
+  fake.respond('billing.listReceipts', () => []);
+  fake.respond('billing.getPrices', () => ({ prices: PRICES, billingDefaults: DEFAULTS }));
+  fake.respond('billing.listApartmentChoices', () => choices);
   const store = createBillingStore(fake.bridge);
   return { fake, store };
 }
@@ -137,7 +137,7 @@ describe('billing store: integration flow', () => {
     store.getState().start('apartments');
     expect(store.getState().wizard?.draft.billing).toEqual({ ...DEFAULTS, address: '1 Main St', country: 'US' });
     await settle();
-    expect(fake.calls.filter((c) => c.channel === 'billing.status').length).toBeGreaterThanOrEqual(1);
+    expect(fake.calls.filter((c) => c.channel === 'billing.getStatus').length).toBeGreaterThanOrEqual(1);
   });
 
   it('a declined card stays on the payment step with the reason and the next step', async () => {

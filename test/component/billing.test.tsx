@@ -25,10 +25,10 @@ const year = new Date().getFullYear() % 100;
 
 function renderScreen(status: IntegrationStatus = NONE, choices: ApartmentChoices = { sites: [], siteId: null, apartments: [] }) {
   const fake = createFakeBridge();
-  fake.respond('billing.status', () => status);
-  fake.respond('billing.receipts', () => []);
-  fake.respond('billing.prices', () => ({ prices: PRICES, billingDefaults: DEFAULTS }));
-  fake.respond('billing.apartmentChoices', () => choices);
+  fake.respond('billing.getStatus', () => status);
+  fake.respond('billing.listReceipts', () => []);
+  fake.respond('billing.getPrices', () => ({ prices: PRICES, billingDefaults: DEFAULTS }));
+  fake.respond('billing.listApartmentChoices', () => choices);
   const stores = { bridge: fake.bridge, app: createAppStore(fake.bridge), billing: createBillingStore(fake.bridge) } as unknown as Stores;
   render(
     <StoresContext.Provider value={stores}>

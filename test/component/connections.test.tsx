@@ -47,14 +47,14 @@ describe('connections store', () => {
 
   it('signs in, preselects the main location, saves — and never holds the password', async () => {
     const { fake } = setup([]);
-    fake.respond('connections.locations', () => ({ ok: true, testedAt: AT, locations: LOCATIONS, accountName: null }));
+    fake.respond('connections.listLocations', () => ({ ok: true, testedAt: AT, locations: LOCATIONS, accountName: null }));
     fake.respond('connections.saveRentManager', () => acme);
     const store = createConnectionsStore(fake.bridge);
     store.getState().openNewRentManager();
     store.getState().setRmDraft({ label: 'Acme Properties', companyCode: 'ACME', username: 'api' });
     await store.getState().signIn('s3cret-pw');
     expect(store.getState().editor).toMatchObject({ phase: 'location', locations: LOCATIONS, draft: { locationId: 1 } });
-    expect(fake.calls.at(-1)).toEqual({ channel: 'connections.locations', input: { companyCode: 'acme', signIn: { kind: 'api-user', username: 'api', password: 's3cret-pw' } } });
+    expect(fake.calls.at(-1)).toEqual({ channel: 'connections.listLocations', input: { companyCode: 'acme', signIn: { kind: 'api-user', username: 'api', password: 's3cret-pw' } } });
     store.getState().setRmDraft({ locationId: 2 });
     expect(JSON.stringify(store.getState())).not.toContain('s3cret-pw');
     expect(await store.getState().save('s3cret-pw')).toBe(true);
@@ -65,7 +65,7 @@ describe('connections store', () => {
 
   it('keeps a failed sign-in on the details step with its cause', async () => {
     const { fake } = setup([]);
-    fake.respond('connections.locations', () => ({ ok: false, testedAt: AT, failure: { code: 'RM_UNKNOWN_COMPANY', message: 'No company answers.', nextStep: 'Check the company code.' } }));
+    fake.respond('connections.listLocations', () => ({ ok: false, testedAt: AT, failure: { code: 'RM_UNKNOWN_COMPANY', message: 'No company answers.', nextStep: 'Check the company code.' } }));
     const store = createConnectionsStore(fake.bridge);
     store.getState().openNewRentManager();
     store.getState().setRmDraft({ label: 'X', companyCode: 'nosuch', username: 'api' });
@@ -77,7 +77,7 @@ describe('connections store', () => {
 
   it('editing sends no password when none is typed; a new sign-in method needs its own secret', async () => {
     const { fake } = setup([acme]);
-    fake.respond('connections.locations', () => ({ ok: true, testedAt: AT, locations: LOCATIONS, accountName: null }));
+    fake.respond('connections.listLocations', () => ({ ok: true, testedAt: AT, locations: LOCATIONS, accountName: null }));
     const store = createConnectionsStore(fake.bridge);
     await store.getState().load();
     store.getState().openEdit('acme');
@@ -115,7 +115,7 @@ describe('connections screen', () => {
 
   it('adds a customer from the keyboard: details → sign in → location → save', async () => {
     const { fake, setList } = setup([]);
-    fake.respond('connections.locations', () => ({ ok: true, testedAt: AT, locations: LOCATIONS, accountName: null }));
+    fake.respond('connections.listLocations', () => ({ ok: true, testedAt: AT, locations: LOCATIONS, accountName: null }));
     fake.respond('connections.saveRentManager', () => {
       setList([acme]);
       return acme;
@@ -141,7 +141,7 @@ describe('connections screen', () => {
 
   it('a wrong password shows the cause and the next step, and keeps the form', async () => {
     const { fake } = setup([]);
-    fake.respond('connections.locations', () => ({ ok: false, testedAt: AT, failure: { code: 'RM_UNAUTHORIZED', message: 'Rent Manager did not accept the sign-in.', nextStep: 'Check the user name and password.' } }));
+    fake.respond('connections.listLocations', () => ({ ok: false, testedAt: AT, failure: { code: 'RM_UNAUTHORIZED', message: 'Rent Manager did not accept the sign-in.', nextStep: 'Check the user name and password.' } }));
     renderScreen(fake);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Add a customer' }));
@@ -163,7 +163,7 @@ describe('connections screen', () => {
     await user.click(await screen.findByRole('button', { name: 'Add a customer' }));
     await user.click(screen.getByRole('button', { name: 'Sign in and find locations' }));
     expect((await screen.findByRole('alert')).textContent).toContain('Enter a name for this customer.');
-    expect(fake.calls.some((c) => c.channel === 'connections.locations')).toBe(false);
+    expect(fake.calls.some((c) => c.channel === 'connections.listLocations')).toBe(false);
   });
 
   it('asks before removing, naming the sites that read from it', async () => {

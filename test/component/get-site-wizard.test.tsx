@@ -53,10 +53,10 @@ describe('Get Site wizard: customer step', () => {
   it('shows a load failure with its next step and retries', async () => {
     const u = user();
     const fake = wizardBridge();
-    fake.fail('sites.customers', { code: 'OFFLINE', message: 'No network.', retryable: true });
+    fake.fail('sites.listCustomers', { code: 'OFFLINE', message: 'No network.', retryable: true });
     renderWith(<GetSiteScreen />, fake);
     expect((await screen.findByRole('alert')).textContent).toContain('Check the network connection');
-    fake.respond('sites.customers', () => CUSTOMERS);
+    fake.respond('sites.listCustomers', () => CUSTOMERS);
     await u.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Sandbox Property Management')).toBeTruthy();
   });

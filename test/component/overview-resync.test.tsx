@@ -8,7 +8,7 @@ import { overview, renderWithStores, runRecord, site } from './helpers/sync-fixt
 function setup() {
   const fake = createFakeBridge();
   fake.respond('overview.get', () => overview([site(), site({ id: 's2', name: 'Oak Plaza', subscription: 'none' })]));
-  fake.respond('sync.running', () => []);
+  fake.respond('sync.listRunning', () => []);
   fake.respond('sync.runSite', ({ siteId }) => ({ siteId, runId: 'run-1', joined: false }));
   fake.respond('sync.cancel', () => ({ cancelled: true }));
   return { ...renderWithStores(<OverviewScreen />, fake), user: userEvent.setup() };
@@ -60,7 +60,7 @@ describe('overview resync', () => {
   it('picks up runs already going when it opens', async () => {
     const fake = createFakeBridge();
     fake.respond('overview.get', () => overview([site()]));
-    fake.respond('sync.running', () => [{ runId: 'sched-2', siteId: 's1', phase: 'credentials', done: 3, total: 9, current: null }]);
+    fake.respond('sync.listRunning', () => [{ runId: 'sched-2', siteId: 's1', phase: 'credentials', done: 3, total: 9, current: null }]);
     renderWithStores(<OverviewScreen />, fake);
     expect(((await screen.findByRole('progressbar')) as HTMLProgressElement).value).toBe(3);
     expect(screen.getByText('PINs and RF cards')).toBeTruthy();

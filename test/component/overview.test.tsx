@@ -9,7 +9,7 @@ import { overview, renderWithStores, site } from './helpers/sync-fixtures';
 function setup(data: Overview | (() => Promise<Overview>) = overview([site()])) {
   const fake = createFakeBridge();
   fake.respond('overview.get', typeof data === 'function' ? data : () => data);
-  fake.respond('sync.running', () => []);
+  fake.respond('sync.listRunning', () => []);
   return renderWithStores(<OverviewScreen />, fake);
 }
 
@@ -26,7 +26,7 @@ describe('overview screen states', () => {
   it('explains a failure with the next step and loads again on Try again', async () => {
     const fake = createFakeBridge();
     fake.fail('overview.get', { code: 'KEYCHAIN_UNAVAILABLE', message: 'The keychain is locked.', retryable: true });
-    fake.respond('sync.running', () => []);
+    fake.respond('sync.listRunning', () => []);
     renderWithStores(<OverviewScreen />, fake);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The keychain is locked.');

@@ -61,7 +61,7 @@ describe('run detail', () => {
   function openDetail(held = 0) {
     const ctx = setup();
     ctx.fake.respond('runs.get', () => detail(held));
-    ctx.fake.respond('runs.problems', ({ kind }) => ({
+    ctx.fake.respond('runs.listProblems', ({ kind }) => ({
       problems: [problem({ value: '1234' }), problem({ kind: 'missing-email', field: 'email', value: null, reason: 'No e-mail address.' })].filter((p) => !kind || p.kind === kind),
     }));
     act(() => ctx.stores.app.getState().navigate({ screen: 'runs', runId: 'r9' }));
@@ -77,7 +77,7 @@ describe('run detail', () => {
     expect(document.body.textContent).not.toContain('1234');
     await user.selectOptions(screen.getByLabelText('Show'), 'missing-email');
     await waitFor(() => expect(within(screen.getByRole('table')).queryByText('Invalid PIN')).toBeNull());
-    expect(fake.calls.some((c) => c.channel === 'runs.problems' && (c.input as { kind?: string }).kind === 'missing-email')).toBe(true);
+    expect(fake.calls.some((c) => c.channel === 'runs.listProblems' && (c.input as { kind?: string }).kind === 'missing-email')).toBe(true);
   });
 
   it('exports the report and says where it was saved', async () => {
@@ -126,7 +126,7 @@ describe('run detail', () => {
     const ctx = setup();
     let resolve!: (d: ReturnType<typeof detail>) => void;
     ctx.fake.respond('runs.get', () => new Promise((r) => (resolve = r)));
-    ctx.fake.respond('runs.problems', () => ({ problems: [] }));
+    ctx.fake.respond('runs.listProblems', () => ({ problems: [] }));
     act(() => ctx.stores.app.getState().navigate({ screen: 'runs', runId: 'r9' }));
     expect((await screen.findByRole('status')).textContent).toBe('Loading the run…');
     const heading = screen.getByRole('heading', { level: 1 });

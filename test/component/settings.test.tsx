@@ -27,8 +27,8 @@ function settingsBridge(options: { sandbox?: boolean; sites?: SiteSummary[] } = 
   fake.respond('settings.saveSchedule', (s) => ({ schedule: s, nextRunAt: '2026-11-28T08:00:00.000Z' }));
   fake.respond('settings.resetSandbox', () => undefined);
   fake.respond('sites.list', () => options.sites ?? [SITE]);
-  fake.respond('sites.fields', () => FIELDS);
-  fake.respond('sites.units', () => [{ id: 101, name: '101' }, { id: 102, name: '102' }]);
+  fake.respond('sites.listFields', () => FIELDS);
+  fake.respond('sites.listUnits', () => [{ id: 101, name: '101' }, { id: 102, name: '102' }]);
   fake.respond('sites.updatePolicy', ({ policy }) => policy);
   return fake;
 }

@@ -34,7 +34,7 @@ async function seed(app: RunningApp): Promise<Seeded> {
   app.services.events.subscribe((event, payload) => {
     if (event === 'sync.finished') finished.set((payload as RunRecord).id, payload as RunRecord);
   });
-  const property = (await call<PropertyOption[]>(app, 'sites.properties', { connectionId: 'sandbox-rentmanager' }))[0]!;
+  const property = (await call<PropertyOption[]>(app, 'sites.listProperties', { connectionId: 'sandbox-rentmanager' }))[0]!;
   const policy = { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: false };
   const { sites } = await call<{ sites: ImportedSite[] }>(app, 'sites.import', { connectionId: 'sandbox-rentmanager', policy, properties: [{ propertyId: property.id, units: 'all' }] });
   await expect.poll(() => finished.has(sites[0]!.runId), { timeout: 60_000 }).toBe(true);

@@ -37,7 +37,7 @@ export function nextFinished(app: RunningApp, siteId: string, runId?: string): P
  */
 export async function importSmallestSite(app: RunningApp): Promise<{ siteId: string; name: string }> {
   app.services.sandbox!.smartPlus.admin.activateIntegration(12);
-  const properties = await call<PropertyOption[]>(app, 'sites.properties', { connectionId: RM });
+  const properties = await call<PropertyOption[]>(app, 'sites.listProperties', { connectionId: RM });
   const smallest = [...properties].sort((a, b) => a.unitCount - b.unitCount)[0]!;
   const { sites } = await call<{ sites: ImportedSite[] }>(app, 'sites.import', {
     connectionId: RM,

@@ -48,7 +48,7 @@ test.describe('Settings', () => {
 
     // A synced site (imported through the service layer), then its policy.
     app.services.sandbox!.smartPlus.admin.activateIntegration(1);
-    const property = (await invoke<Array<{ id: number }>>(page, 'sites.properties', { connectionId: 'sandbox-rentmanager' }))[0]!;
+    const property = (await invoke<Array<{ id: number }>>(page, 'sites.listProperties', { connectionId: 'sandbox-rentmanager' }))[0]!;
     await invoke(page, 'sites.import', {
       connectionId: 'sandbox-rentmanager',
       policy: { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: false },

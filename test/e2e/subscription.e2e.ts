@@ -128,7 +128,7 @@ test.describe('Subscription', () => {
     await expect(main.getByRole('table')).toContainText('$588.00');
     await captureStep(page, 'subscription-11-active');
 
-    const status = await page.evaluate(() => (window as unknown as { bridge: RawBridge }).bridge.invoke('billing.status', undefined));
+    const status = await page.evaluate(() => (window as unknown as { bridge: RawBridge }).bridge.invoke('billing.getStatus', undefined));
     expect(status).toMatchObject({ ok: true, value: { state: 'active', renewal: 'auto', months: 12 } });
     const written = userDataText(app.userDataDir);
     const ipc = (await Promise.all(answers)).join('\n');
@@ -159,11 +159,11 @@ test.describe('Subscription', () => {
     await openApp(page, app, 'light');
     const billing = { company: 'Basement Doors LLC', contact: 'Pat Installer', email: 'pat@example.com', address: '1 Main St', country: 'US' };
     const card = { number: '4242424242424242', expMonth: 12, expYear: new Date().getFullYear() + 2, cvc: '123', holder: 'Pat Installer' };
-    const status = await invoke<{ state: string }>(page, 'billing.status');
+    const status = await invoke<{ state: string }>(page, 'billing.getStatus');
     if (status.state !== 'active') await invoke(page, 'billing.pay', { renewal: 'manual', months: 1, billing, card });
-    const [customer] = await invoke<{ connectionId: string }[]>(page, 'sites.customers');
-    const [property] = await invoke<{ id: number; name: string }[]>(page, 'sites.properties', { connectionId: customer!.connectionId });
-    const units = await invoke<{ id: number }[]>(page, 'sites.units', { connectionId: customer!.connectionId, propertyId: property!.id });
+    const [customer] = await invoke<{ connectionId: string }[]>(page, 'sites.listCustomers');
+    const [property] = await invoke<{ id: number; name: string }[]>(page, 'sites.listProperties', { connectionId: customer!.connectionId });
+    const units = await invoke<{ id: number }[]>(page, 'sites.listUnits', { connectionId: customer!.connectionId, propertyId: property!.id });
     await invoke(page, 'sites.import', {
       connectionId: customer!.connectionId,
       policy: { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: true },

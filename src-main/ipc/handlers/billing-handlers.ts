@@ -3,7 +3,7 @@ import type { HandlerMap } from '../dispatch';
 
 type BillingHandlers = Pick<
   HandlerMap,
-  'billing.status' | 'billing.prices' | 'billing.pay' | 'billing.payApartments' | 'billing.receipts' | 'billing.apartmentChoices'
+  'billing.getStatus' | 'billing.getPrices' | 'billing.pay' | 'billing.payApartments' | 'billing.listReceipts' | 'billing.listApartmentChoices'
 >;
 
 /**
@@ -12,11 +12,11 @@ type BillingHandlers = Pick<
  */
 export function createBillingHandlers(feature: BillingService): BillingHandlers {
   return {
-    'billing.status': () => feature.status(),
-    'billing.prices': () => feature.prices(),
+    'billing.getStatus': () => feature.status(),
+    'billing.getPrices': () => feature.prices(),
     'billing.pay': (input) => feature.pay(input),
     'billing.payApartments': (input) => feature.payApartments(input),
-    'billing.receipts': () => feature.receipts(),
-    'billing.apartmentChoices': ({ siteId }) => feature.apartmentChoices(siteId),
+    'billing.listReceipts': () => feature.receipts(),
+    'billing.listApartmentChoices': ({ siteId }) => feature.apartmentChoices(siteId),
   };
 }

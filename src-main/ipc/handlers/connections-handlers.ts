@@ -3,7 +3,7 @@ import type { HandlerMap } from '../dispatch';
 
 type ConnectionsHandlers = Pick<
   HandlerMap,
-  'connections.list' | 'connections.saveRentManager' | 'connections.saveSmartPlus' | 'connections.locations' | 'connections.test' | 'connections.remove'
+  'connections.list' | 'connections.saveRentManager' | 'connections.saveSmartPlus' | 'connections.listLocations' | 'connections.test' | 'connections.remove'
 >;
 
 /** Handlers of the `connections.*` channels: secrets arrive here and go to the keychain; only summaries go back. */
@@ -12,7 +12,7 @@ export function createConnectionsHandlers(feature: ConnectionsService): Connecti
     'connections.list': () => feature.list(),
     'connections.saveRentManager': (input) => feature.saveRentManager(input),
     'connections.saveSmartPlus': (input) => feature.saveSmartPlus(input),
-    'connections.locations': (input) => feature.locations(input),
+    'connections.listLocations': (input) => feature.locations(input),
     'connections.test': ({ id }) => feature.test(id),
     'connections.remove': async ({ id }) => ({ removed: await feature.remove(id) }),
   };

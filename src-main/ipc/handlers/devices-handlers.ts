@@ -3,7 +3,7 @@ import type { HandlerMap } from '../dispatch';
 
 type DevicesHandlers = Pick<
   HandlerMap,
-  'devices.list' | 'devices.add' | 'devices.update' | 'devices.remove' | 'devices.outbox' | 'devices.retry' | 'devices.discard'
+  'devices.list' | 'devices.add' | 'devices.update' | 'devices.remove' | 'devices.getOutbox' | 'devices.retry' | 'devices.discard'
 >;
 
 /** Handlers of the `devices.*` channels (outbox changes reach the renderer as `devices.outboxChanged`, wired by the composition root). */
@@ -15,7 +15,7 @@ export function createDevicesHandlers(service: DevicesService): DevicesHandlers 
     'devices.remove': async ({ siteId, deviceId }) => {
       await service.remove(siteId, deviceId);
     },
-    'devices.outbox': async ({ siteId }) => service.outbox(siteId),
+    'devices.getOutbox': async ({ siteId }) => service.outbox(siteId),
     'devices.retry': ({ id }) => service.retry(id),
     'devices.discard': async ({ id }) => {
       service.discard(id);

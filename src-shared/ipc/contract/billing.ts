@@ -90,15 +90,15 @@ export type ApartmentChoices = z.infer<typeof ApartmentChoicesSchema>;
 /**
  * Call schemas of the `billing.*` channels. Card details only ever travel in (`pay`,
  * `payApartments`); nothing that comes out carries more than a brand and last 4 digits.
- * Other screens ask `billing.status` whether the integration is active before a sync.
+ * Other screens ask `billing.getStatus` whether the integration is active before a sync.
  */
 export const billingCalls = {
-  'billing.status': { input: z.undefined(), output: IntegrationStatusSchema },
-  'billing.prices': { input: z.undefined(), output: BillingQuoteBasisSchema },
+  'billing.getStatus': { input: z.undefined(), output: IntegrationStatusSchema },
+  'billing.getPrices': { input: z.undefined(), output: BillingQuoteBasisSchema },
   'billing.pay': { input: PayIntegrationSchema, output: PaymentResultSchema },
   'billing.payApartments': { input: PayApartmentsSchema, output: PaymentResultSchema },
-  'billing.receipts': { input: z.undefined(), output: z.array(OrderSchema) },
-  'billing.apartmentChoices': { input: z.object({ siteId: z.string().min(1).optional() }), output: ApartmentChoicesSchema },
+  'billing.listReceipts': { input: z.undefined(), output: z.array(OrderSchema) },
+  'billing.listApartmentChoices': { input: z.object({ siteId: z.string().min(1).optional() }), output: ApartmentChoicesSchema },
 } as const;
 
 /** Event schemas of the `billing.*` events: the integration's state changed (after a payment or a check). */

@@ -101,7 +101,7 @@ export const connectionsCalls = {
   'connections.list': { input: z.undefined(), output: z.array(ConnectionListItemSchema) },
   'connections.saveRentManager': { input: SaveRentManagerSchema, output: ConnectionListItemSchema },
   'connections.saveSmartPlus': { input: SaveSmartPlusSchema, output: ConnectionListItemSchema },
-  'connections.locations': { input: RmLocationsRequestSchema, output: ConnectionTestResultSchema },
+  'connections.listLocations': { input: RmLocationsRequestSchema, output: ConnectionTestResultSchema },
   'connections.test': { input: IdSchema, output: ConnectionTestResultSchema },
   'connections.remove': { input: IdSchema, output: z.object({ removed: z.boolean() }) },
 } as const;

@@ -42,7 +42,7 @@ export const devicesCalls = {
     output: DeviceRowSchema,
   },
   'devices.remove': { input: z.object({ siteId: z.string().min(1), deviceId: z.string().min(1) }), output: z.undefined() },
-  'devices.outbox': { input: z.object({ siteId: z.string().min(1).optional() }), output: z.array(OutboxItemSchema) },
+  'devices.getOutbox': { input: z.object({ siteId: z.string().min(1).optional() }), output: z.array(OutboxItemSchema) },
   'devices.retry': { input: z.object({ id: z.number().int() }), output: OutboxItemSchema },
   'devices.discard': { input: z.object({ id: z.number().int() }), output: z.undefined() },
 } as const;

@@ -65,7 +65,7 @@ export const runsCalls = {
     output: z.object({ runs: z.array(RunListItemSchema) }),
   },
   'runs.get': { input: RunId, output: RunDetailSchema },
-  'runs.problems': {
+  'runs.listProblems': {
     input: RunId.extend({ kind: ProblemKindSchema.optional() }),
     output: z.object({ problems: z.array(ProblemSchema) }),
   },

@@ -124,9 +124,9 @@ export type FieldOption = z.infer<typeof FieldOptionSchema>;
 /** Call schemas of the `sites.*` channels (Get Site from PMS wizard, per-site policy in Settings). */
 export const sitesCalls = {
   'sites.list': { input: z.undefined(), output: z.array(SiteSummarySchema) },
-  'sites.customers': { input: z.undefined(), output: z.array(CustomerOptionSchema) },
-  'sites.properties': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(PropertyOptionSchema) },
-  'sites.units': {
+  'sites.listCustomers': { input: z.undefined(), output: z.array(CustomerOptionSchema) },
+  'sites.listProperties': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(PropertyOptionSchema) },
+  'sites.listUnits': {
     input: z.object({ connectionId: z.string().min(1), propertyId: z.number().int().positive() }),
     output: z.array(UnitOptionSchema),
   },
@@ -134,5 +134,5 @@ export const sitesCalls = {
   'sites.import': { input: ImportRequestSchema, output: z.object({ sites: z.array(ImportedSiteSchema), notStarted: z.array(ImportNotStartedSchema) }) },
   'sites.cancelImport': { input: z.object({ siteIds: z.array(z.string().min(1)).max(200) }), output: z.object({ cancelled: z.number().int() }) },
   'sites.updatePolicy': { input: z.object({ siteId: z.string().min(1), policy: SyncPolicySchema }), output: SyncPolicySchema },
-  'sites.fields': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(FieldOptionSchema) },
+  'sites.listFields': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(FieldOptionSchema) },
 } as const;

@@ -32,5 +32,5 @@ export const syncCalls = {
     output: z.object({ started: z.array(RunStartedSchema), skipped: z.array(RunSkippedSchema) }),
   },
   'sync.cancel': { input: z.object({ siteId: z.string().min(1) }), output: z.object({ cancelled: z.boolean() }) },
-  'sync.running': { input: z.undefined(), output: z.array(RunProgressSchema) },
+  'sync.listRunning': { input: z.undefined(), output: z.array(RunProgressSchema) },
 } as const;

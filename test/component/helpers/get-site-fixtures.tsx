@@ -67,9 +67,9 @@ export function previewOf(plans: PropertyPreview[], active: boolean): ImportPrev
 /** A fake bridge answering the wizard's channels; `active` decides the subscription. */
 export function wizardBridge(options: { active?: boolean; customers?: typeof CUSTOMERS } = {}) {
   const fake = createFakeBridge();
-  fake.respond('sites.customers', () => options.customers ?? CUSTOMERS);
-  fake.respond('sites.properties', () => PROPERTIES);
-  fake.respond('sites.units', ({ propertyId }) => UNITS[propertyId] ?? []);
+  fake.respond('sites.listCustomers', () => options.customers ?? CUSTOMERS);
+  fake.respond('sites.listProperties', () => PROPERTIES);
+  fake.respond('sites.listUnits', ({ propertyId }) => UNITS[propertyId] ?? []);
   fake.respond('sites.preview', (request) =>
     previewOf(
       request.properties.map((p) => {

@@ -18,24 +18,24 @@ const payIntegration = (number: string, over: Record<string, unknown> = {}) => (
 
 describe('billing: status and prices', () => {
   it('starts with no integration subscription, prices from SmartPlus and billing details from the account', async () => {
-    expect(valueOf<IntegrationStatus>(await rig.call('billing.status'))).toMatchObject({ state: 'none', activeUntil: null, stale: false, reason: null });
-    const basis = valueOf<BillingQuoteBasis>(await rig.call('billing.prices'));
+    expect(valueOf<IntegrationStatus>(await rig.call('billing.getStatus'))).toMatchObject({ state: 'none', activeUntil: null, stale: false, reason: null });
+    const basis = valueOf<BillingQuoteBasis>(await rig.call('billing.getPrices'));
     expect(basis.prices).toEqual({ currency: 'USD', integrationMonthly: 4900, apartmentMonthly: 100, additionalAppMonthly: 50 });
     expect(basis.billingDefaults).toMatchObject({ company: 'Sandbox Installer', email: rig.sp.username, country: 'US', address: '' });
   });
 
   it('without a SmartPlus account the state is unknown and says where to add one', async () => {
     rig.db.connections.list().forEach((c) => rig.db.connections.delete(c.id));
-    expect(valueOf<IntegrationStatus>(await rig.call('billing.status'))).toMatchObject({ state: 'unknown', reason: expect.stringContaining('Connections') });
+    expect(valueOf<IntegrationStatus>(await rig.call('billing.getStatus'))).toMatchObject({ state: 'unknown', reason: expect.stringContaining('Connections') });
   });
 
   it('offline, the last state seen is shown as stale with the reason', async () => {
     rig.sp.admin.activateIntegration(3);
-    const fresh = valueOf<IntegrationStatus>(await rig.call('billing.status'));
+    const fresh = valueOf<IntegrationStatus>(await rig.call('billing.getStatus'));
     expect(fresh.state).toBe('active');
     await rig.sp.close();
     rig.ctx.clients.invalidate(rig.db.connections.list()[0]!.id);
-    const stale = valueOf<IntegrationStatus>(await rig.call('billing.status'));
+    const stale = valueOf<IntegrationStatus>(await rig.call('billing.getStatus'));
     expect(stale).toMatchObject({ state: 'active', activeUntil: fresh.activeUntil, stale: true, reason: expect.stringContaining('cannot be reached') });
   });
 });
@@ -45,17 +45,17 @@ describe('billing: paying for the integration', () => {
     const paid = valueOf<PaymentResult>(await rig.call('billing.pay', payIntegration('4242 4242 4242 4242')));
     expect(paid.paidWith).toEqual({ brand: 'visa', last4: '4242' });
     expect(paid.receipt).toMatchObject({ status: 'succeeded', amount: 4900 * 12, currency: 'USD', subscription: { status: 'active', renewal: 'auto', months: 12 } });
-    const status = valueOf<IntegrationStatus>(await rig.call('billing.status'));
+    const status = valueOf<IntegrationStatus>(await rig.call('billing.getStatus'));
     expect(status).toMatchObject({ state: 'active', renewal: 'auto', months: 12, activeUntil: paid.receipt.subscription!.currentPeriodEnd });
     expect(rig.events.filter((e) => e.event === 'billing.statusChanged').at(-1)?.payload).toMatchObject({ state: 'active' });
-    expect(valueOf<Order[]>(await rig.call('billing.receipts')).map((r) => r.id)).toEqual([paid.receipt.id]);
+    expect(valueOf<Order[]>(await rig.call('billing.listReceipts')).map((r) => r.id)).toEqual([paid.receipt.id]);
     expect(rig.db.receipts.list()).toHaveLength(1);
   });
 
   it('a declined card (4000 0000 0000 0002) says so, charges nothing and keeps no saved method', async () => {
     const declined = errorOf(await rig.call('billing.pay', payIntegration('4000 0000 0000 0002')));
     expect(declined).toMatchObject({ code: 'CARD_DECLINED', message: expect.stringContaining('declined') });
-    expect(valueOf<IntegrationStatus>(await rig.call('billing.status')).state).toBe('none');
+    expect(valueOf<IntegrationStatus>(await rig.call('billing.getStatus')).state).toBe('none');
     expect(rig.db.receipts.list()).toEqual([]);
     const client = await rig.ctx.clients.smartPlus();
     expect(await client.listPaymentMethods()).toEqual([]);
@@ -78,7 +78,7 @@ describe('billing: paying for the integration', () => {
 
 describe('billing: monthly fee for chosen apartments', () => {
   it('says there is nothing to choose before a site is synced', async () => {
-    expect(valueOf<ApartmentChoices>(await rig.call('billing.apartmentChoices', {}))).toEqual({ sites: [], siteId: null, apartments: [] });
+    expect(valueOf<ApartmentChoices>(await rig.call('billing.listApartmentChoices', {}))).toEqual({ sites: [], siteId: null, apartments: [] });
   });
 
   it('charges count × monthly price × months for apartments of a synced site', async () => {
@@ -93,7 +93,7 @@ describe('billing: monthly fee for chosen apartments', () => {
     const site = rig.db.sites.create({ name: 'Elm Court', customerId: null, connectionId: null, propertyId: 1, communityId: community.id });
     rig.db.siteState.saveSiteState(site.id, await readCommunityState(client, community.id), new Date());
 
-    const choices = valueOf<ApartmentChoices>(await rig.call('billing.apartmentChoices', {}));
+    const choices = valueOf<ApartmentChoices>(await rig.call('billing.listApartmentChoices', {}));
     expect(choices.sites).toEqual([{ id: site.id, name: 'Elm Court', apartmentCount: 3 }]);
     expect(choices.apartments.map((a) => [a.name, a.activated])).toEqual([['101', false], ['102', false], ['103', false]]);
 
@@ -103,7 +103,7 @@ describe('billing: monthly fee for chosen apartments', () => {
     expect(paid.paidWith).toEqual({ brand: 'mastercard', last4: '4444' });
     const after = (await client.apartments.list(community.id)).items;
     expect(after.filter((a) => a.activated).map((a) => a.name).sort()).toEqual(['101', '102']);
-    const mirrored = valueOf<ApartmentChoices>(await rig.call('billing.apartmentChoices', { siteId: site.id }));
+    const mirrored = valueOf<ApartmentChoices>(await rig.call('billing.listApartmentChoices', { siteId: site.id }));
     expect(mirrored.apartments.map((a) => [a.name, a.activated])).toEqual([['101', true], ['102', true], ['103', false]]);
 
     expect(errorOf(await rig.call('billing.payApartments', { siteId: site.id, apartmentIds: ['apt_nope'], months: 1, billing, card: card('4242424242424242') }))).toMatchObject({ code: 'BAD_INPUT' });
@@ -118,8 +118,8 @@ describe('billing: the card never comes back out', () => {
     expect(valueOf<PaymentResult>(paid).paidWith.last4).toBe('5556');
     await rig.call('billing.pay', payIntegration('4000 0000 0000 0002'));
     await rig.call('billing.pay', payIntegration('4000056655665557'));
-    await rig.call('billing.receipts');
-    await rig.call('billing.status');
+    await rig.call('billing.listReceipts');
+    await rig.call('billing.getStatus');
     expect(rig.logLines.some((l) => l.includes('payment succeeded'))).toBe(true);
     for (const text of [...rig.responses, ...rig.logLines, rig.dumpDatabase(), JSON.stringify(rig.events)]) {
       for (const secret of [number, grouped, '4000000000000002', '4000056655665557', 'Canary Holder']) expect(text).not.toContain(secret);

@@ -18,8 +18,8 @@ export interface BrowseRig extends SitesRig {
 export async function startBrowseRig(options: { custom?: number } = {}): Promise<BrowseRig> {
   const rig = await startSitesRig();
   rig.services.sandbox!.smartPlus.admin.activateIntegration(3);
-  const property = ok<PropertyOption[]>(await rig.call('sites.properties', { connectionId: RM }))[0]!;
-  const units = ok<UnitOption[]>(await rig.call('sites.units', { connectionId: RM, propertyId: property.id }));
+  const property = ok<PropertyOption[]>(await rig.call('sites.listProperties', { connectionId: RM }))[0]!;
+  const units = ok<UnitOption[]>(await rig.call('sites.listUnits', { connectionId: RM, propertyId: property.id }));
   const picked = options.custom ? units.slice(0, options.custom).map((u) => u.id) : 'all';
   const policy = { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: false } as const;
   const { sites } = ok<{ sites: ImportedSite[] }>(await rig.call('sites.import', { connectionId: RM, policy, properties: [{ propertyId: property.id, units: picked }] }));

@@ -32,7 +32,7 @@ async function closedPortUrl(): Promise<string> {
 
 describe('connections: Rent Manager', () => {
   it('signs in with typed credentials and lists the locations, saving nothing', async () => {
-    const result = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft()));
+    const result = valueOf<ConnectionTestResult>(await rig.call('connections.listLocations', draft()));
     expect(result).toMatchObject({ ok: true, locations: [{ id: 1, name: 'Sandbox Property Management', isMain: true }] });
     expect(valueOf<unknown[]>(await rig.call('connections.list'))).toEqual([]);
     expect(rig.rm.admin.counters()).toMatchObject({ signIns: 1, signOuts: 1, activeTokens: 0 });
@@ -49,7 +49,7 @@ describe('connections: Rent Manager', () => {
   });
 
   it('a wrong password names the cause and the next step; a saved one that stops working is marked rejected', async () => {
-    const wrong = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ signIn: { kind: 'api-user', username: 'sitesync', password: 'wrong' } })));
+    const wrong = valueOf<ConnectionTestResult>(await rig.call('connections.listLocations', draft({ signIn: { kind: 'api-user', username: 'sitesync', password: 'wrong' } })));
     expect(wrong).toMatchObject({ ok: false, failure: { code: 'RM_UNAUTHORIZED', nextStep: expect.stringContaining('password') } });
 
     const saved = await saveSandboxCustomer({ signIn: { kind: 'api-user', username: 'sitesync', password: 'wrong' } });
@@ -64,17 +64,17 @@ describe('connections: Rent Manager', () => {
   });
 
   it('names an unknown company code, a user without API access, and no network', async () => {
-    const company = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ companyCode: 'nosuchco', baseUrl: 'https://nosuchco.api.rentmanager.invalid' })));
+    const company = valueOf<ConnectionTestResult>(await rig.call('connections.listLocations', draft({ companyCode: 'nosuchco', baseUrl: 'https://nosuchco.api.rentmanager.invalid' })));
     expect(company).toMatchObject({ ok: false, failure: { code: 'RM_UNKNOWN_COMPANY', nextStep: expect.stringContaining('company code') } });
-    const noApi = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ signIn: { kind: 'api-user', username: rig.rm.noApiUsername, password: rig.rm.password } })));
+    const noApi = valueOf<ConnectionTestResult>(await rig.call('connections.listLocations', draft({ signIn: { kind: 'api-user', username: rig.rm.noApiUsername, password: rig.rm.password } })));
     expect(noApi).toMatchObject({ ok: false, failure: { code: 'RM_FORBIDDEN', nextStep: expect.stringContaining('API Access') } });
-    const offline = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ baseUrl: await closedPortUrl() })));
+    const offline = valueOf<ConnectionTestResult>(await rig.call('connections.listLocations', draft({ baseUrl: await closedPortUrl() })));
     expect(offline).toMatchObject({ ok: false, failure: { code: 'OFFLINE', nextStep: expect.stringContaining('network') } });
     expect(rig.online()).toBe(false);
   });
 
   it('signs in with a partner token', async () => {
-    const result = valueOf<ConnectionTestResult>(await rig.call('connections.locations', draft({ signIn: { kind: 'partner-token', partnerToken: rig.rm.partnerToken } })));
+    const result = valueOf<ConnectionTestResult>(await rig.call('connections.listLocations', draft({ signIn: { kind: 'partner-token', partnerToken: rig.rm.partnerToken } })));
     expect(result.ok).toBe(true);
     const saved = await saveSandboxCustomer({ signIn: { kind: 'partner-token', partnerToken: rig.rm.partnerToken } });
     expect(saved).toMatchObject({ authKind: 'partner-token', username: null, status: 'configured' });
@@ -86,7 +86,7 @@ describe('connections: Rent Manager', () => {
     expect(renamed).toMatchObject({ id: saved.id, label: 'Acme Renamed', status: 'configured' });
     expect(await rig.secrets.get(SECRET_SERVICE, connectionAccount(saved.id))).toBe(rig.rm.password);
     expect(rig.db.connections.listCustomers().map((c) => c.name)).toEqual(['Acme Renamed']);
-    const located = valueOf<ConnectionTestResult>(await rig.call('connections.locations', { id: saved.id, ...draft({ signIn: { kind: 'api-user', username: 'sitesync' } }) }));
+    const located = valueOf<ConnectionTestResult>(await rig.call('connections.listLocations', { id: saved.id, ...draft({ signIn: { kind: 'api-user', username: 'sitesync' } }) }));
     expect(located.ok).toBe(true);
     const switched = errorOf(await rig.call('connections.saveRentManager', { id: saved.id, ...draft({ signIn: { kind: 'partner-token' } }), label: 'x', locationId: 1 }));
     expect(switched).toMatchObject({ code: 'BAD_INPUT', message: 'Enter the partner token.' });
@@ -95,7 +95,7 @@ describe('connections: Rent Manager', () => {
   });
 
   it('refuses a malformed company code at the boundary', async () => {
-    expect(errorOf(await rig.call('connections.locations', draft({ companyCode: 'not a code!' }))).code).toBe('BAD_INPUT');
+    expect(errorOf(await rig.call('connections.listLocations', draft({ companyCode: 'not a code!' }))).code).toBe('BAD_INPUT');
   });
 
   it('removes a connection, its keychain entry and its customer; the sandbox connection cannot be changed', async () => {
@@ -135,7 +135,7 @@ describe('connections: secrets never come back out', () => {
   it('a canary password appears in no log line, database row or IPC response', async () => {
     const canary = 'canary-Pw-5e1f9b';
     const saved = await saveSandboxCustomer({ signIn: { kind: 'api-user', username: 'sitesync', password: canary } });
-    await rig.call('connections.locations', draft({ signIn: { kind: 'api-user', username: 'sitesync', password: canary } }));
+    await rig.call('connections.listLocations', draft({ signIn: { kind: 'api-user', username: 'sitesync', password: canary } }));
     await rig.call('connections.test', { id: saved.id });
     await rig.call('connections.saveRentManager', { id: saved.id, ...draft({ signIn: { kind: 'api-user', username: 'sitesync', password: canary } }), label: 'Again', locationId: 1 });
     await rig.call('connections.saveSmartPlus', { baseUrl: rig.sp.url, username: rig.sp.username, password: canary });

@@ -57,7 +57,7 @@ describe('overview', () => {
       expect(first).toMatchObject({ siteId, joined: false });
       const second = ok<RunStarted>(await rig.call('sync.runSite', { siteId }));
       expect(second).toEqual({ siteId, runId: first.runId, joined: true });
-      await waitFor(async () => ok<RunProgress[]>(await rig.call('sync.running')).some((p) => p.runId === first.runId));
+      await waitFor(async () => ok<RunProgress[]>(await rig.call('sync.listRunning')).some((p) => p.runId === first.runId));
       const o = await overview();
       expect(o.running.map((p) => p.runId)).toContain(first.runId);
       const run = await finished(rig, first.runId);

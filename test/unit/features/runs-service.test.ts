@@ -32,7 +32,7 @@ async function resync(): Promise<RunRecord> {
   return finished(rig, started.runId);
 }
 const detail = async (runId: string) => ok<RunDetail>(await rig.call('runs.get', { runId }));
-const problems = async (runId: string, kind?: string) => ok<{ problems: Problem[] }>(await rig.call('runs.problems', { runId, ...(kind ? { kind } : {}) })).problems;
+const problems = async (runId: string, kind?: string) => ok<{ problems: Problem[] }>(await rig.call('runs.listProblems', { runId, ...(kind ? { kind } : {}) })).problems;
 const heldBackOf = async () => ok<Overview>(await rig.call('overview.get')).customers.flatMap((c) => c.sites).find((s) => s.id === siteId)!.heldBack;
 
 describe('runs: a changed tenant shows in the run', () => {

@@ -55,7 +55,7 @@ describe('settings: reset sandbox', () => {
   it('forgets the sandbox sites and undoes the payment', async () => {
     rig = await startSitesRig();
     rig.services.sandbox!.smartPlus.admin.activateIntegration(1);
-    const property = ok<PropertyOption[]>(await rig.call('sites.properties', { connectionId: 'sandbox-rentmanager' }))[0]!;
+    const property = ok<PropertyOption[]>(await rig.call('sites.listProperties', { connectionId: 'sandbox-rentmanager' }))[0]!;
     const { sites } = ok<{ sites: ImportedSite[] }>(
       await rig.call('sites.import', {
         connectionId: 'sandbox-rentmanager',

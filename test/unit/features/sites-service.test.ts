@@ -13,7 +13,7 @@ let rig: SitesRig;
 let properties: PropertyOption[];
 beforeAll(async () => {
   rig = await startSitesRig();
-  properties = ok<PropertyOption[]>(await rig.call('sites.properties', { connectionId: RM }));
+  properties = ok<PropertyOption[]>(await rig.call('sites.listProperties', { connectionId: RM }));
 }, 30_000);
 afterAll(() => rig.close());
 
@@ -29,7 +29,7 @@ async function finished(runIds: string[]): Promise<RunRecord[]> {
 
 describe('sites: what the wizard offers', () => {
   it('lists the sandbox customer by its customer name, usable, never with a secret', async () => {
-    const customers = ok<CustomerOption[]>(await rig.call('sites.customers'));
+    const customers = ok<CustomerOption[]>(await rig.call('sites.listCustomers'));
     expect(customers).toEqual([
       { connectionId: RM, name: 'Sandbox Property Management', companyCode: expect.any(String), locationId: expect.any(Number), isSandbox: true, status: 'configured' },
     ]);
@@ -40,14 +40,14 @@ describe('sites: what the wizard offers', () => {
     expect(properties.length).toBeGreaterThanOrEqual(2);
     expect(properties.map((p) => p.name)).toEqual([...properties.map((p) => p.name)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
     const first = properties[0]!;
-    const units = ok<UnitOption[]>(await rig.call('sites.units', { connectionId: RM, propertyId: first.id }));
+    const units = ok<UnitOption[]>(await rig.call('sites.listUnits', { connectionId: RM, propertyId: first.id }));
     expect(units).toHaveLength(first.unitCount);
     expect(first.unitCount).toBeGreaterThan(0);
     expect(properties.every((p) => p.siteId === null)).toBe(true);
   });
 
   it('offers the user-defined fields with the Numeric-PIN warning, and picks the Text PIN field by default', async () => {
-    const fields = ok<FieldOption[]>(await rig.call('sites.fields', { connectionId: RM }));
+    const fields = ok<FieldOption[]>(await rig.call('sites.listFields', { connectionId: RM }));
     expect(fields.find((f) => f.name === 'Door PIN')).toMatchObject({ fieldType: 'Numeric', pinWarning: expect.stringContaining('leading zeros') });
     expect(fields.find((f) => f.name === 'Door PIN (Text)')).toMatchObject({ fieldType: 'Text', pinWarning: null });
     const picked = defaultFieldChoices(fields);
@@ -56,14 +56,14 @@ describe('sites: what the wizard offers', () => {
   });
 
   it('refuses an unknown connection with NOT_FOUND', async () => {
-    expect(err(await rig.call('sites.properties', { connectionId: 'nope' })).code).toBe('NOT_FOUND');
+    expect(err(await rig.call('sites.listProperties', { connectionId: 'nope' })).code).toBe('NOT_FOUND');
   });
 });
 
 describe('sites: preview and import', () => {
   it('previews per property without changing anything; Custom limits the apartments; PINs stay masked', async () => {
     const [a, b] = properties as [PropertyOption, PropertyOption];
-    const unitsA = ok<UnitOption[]>(await rig.call('sites.units', { connectionId: RM, propertyId: a.id }));
+    const unitsA = ok<UnitOption[]>(await rig.call('sites.listUnits', { connectionId: RM, propertyId: a.id }));
     const preview = ok<ImportPreview>(
       await rig.call('sites.preview', { connectionId: RM, policy: POLICY, properties: [{ propertyId: a.id, units: unitsA.slice(0, 3).map((u) => u.id) }, { propertyId: b.id, units: 'all' }] }),
     );
@@ -98,7 +98,7 @@ describe('sites: preview and import', () => {
   it('imports two properties with Custom apartments into two synced sites with the shared policy', async () => {
     rig.services.sandbox!.smartPlus.admin.activateIntegration(3);
     const [a, b] = properties as [PropertyOption, PropertyOption];
-    const pick = async (p: PropertyOption, n: number) => ok<UnitOption[]>(await rig.call('sites.units', { connectionId: RM, propertyId: p.id })).slice(0, n).map((u) => u.id);
+    const pick = async (p: PropertyOption, n: number) => ok<UnitOption[]>(await rig.call('sites.listUnits', { connectionId: RM, propertyId: p.id })).slice(0, n).map((u) => u.id);
     const unitsA = await pick(a, 4);
     const unitsB = await pick(b, 2);
     const policy = { creation: 'lease-start', deletion: 'lease-end', sameAccessAsMaster: true } as const;
@@ -119,7 +119,7 @@ describe('sites: preview and import', () => {
     expect(typeof siteA.policy.pinField).toBe('number');
     expect(list.find((s) => s.id === sites[1]!.siteId)!.apartmentCount).toBe(2);
 
-    const again = ok<PropertyOption[]>(await rig.call('sites.properties', { connectionId: RM }));
+    const again = ok<PropertyOption[]>(await rig.call('sites.listProperties', { connectionId: RM }));
     expect(again.find((p) => p.id === a.id)!.siteId).toBe(siteA.id);
     const twice = err(await rig.call('sites.import', { connectionId: RM, policy, properties: [{ propertyId: a.id, units: 'all' }] }));
     expect(twice).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining('already a site') });
@@ -129,7 +129,7 @@ describe('sites: preview and import', () => {
 
 describe('sites: cancelling an import', () => {
   it('cancels the running import of a site; its run ends cancelled', async () => {
-    const free = ok<PropertyOption[]>(await rig.call('sites.properties', { connectionId: RM })).find((p) => p.siteId === null)!;
+    const free = ok<PropertyOption[]>(await rig.call('sites.listProperties', { connectionId: RM })).find((p) => p.siteId === null)!;
     rig.services.sandbox!.smartPlus.admin.latency(300);
     try {
       const { sites } = ok<{ sites: ImportedSite[]; notStarted: unknown[] }>(await rig.call('sites.import', { connectionId: RM, policy: POLICY, properties: [{ propertyId: free.id, units: 'all' }] }));

@@ -22,7 +22,7 @@ export async function finished(rig: SitesRig, runId: string, timeoutMs = 60_000)
 /** Pays for the integration in the sandbox and imports the smallest property with every unit; resolves when its first run ended. */
 export async function importSmallest(rig: SitesRig): Promise<{ siteId: string; propertyId: number; name: string; run: RunRecord }> {
   rig.services.sandbox!.smartPlus.admin.activateIntegration(12);
-  const properties = ok<PropertyOption[]>(await rig.call('sites.properties', { connectionId: RM }));
+  const properties = ok<PropertyOption[]>(await rig.call('sites.listProperties', { connectionId: RM }));
   const smallest = [...properties].filter((p) => p.siteId === null).sort((a, b) => a.unitCount - b.unitCount)[0]!;
   const { sites } = ok<{ sites: ImportedSite[] }>(
     await rig.call('sites.import', {

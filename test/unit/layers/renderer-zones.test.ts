@@ -35,7 +35,7 @@ describe('renderer layer zones (docs/architecture-renderer.md)', () => {
   it('a screen talks to main only through its store (no bridge.ts, no bridge from the stores)', async () => {
     expect(await lintAs('src-renderer/screens/settings/Violation.tsx', importing('windowBridge', '../../bridge'))).toContain('no-restricted-imports');
     expect(await lintAs('src-renderer/screens/settings/Violation.tsx', "import { useStores } from '../../stores/stores-context';\nexport function F() {\n  const { bridge } = useStores();\n  return bridge;\n}\n")).toContain('no-restricted-syntax');
-    expect(await lintAs('src-renderer/screens/settings/Violation.tsx', "import { useStores } from '../../stores/stores-context';\nexport const f = () => useStores().bridge.call('sites.units');\n")).toContain('no-restricted-syntax');
+    expect(await lintAs('src-renderer/screens/settings/Violation.tsx', "import { useStores } from '../../stores/stores-context';\nexport const f = () => useStores().bridge.call('sites.listUnits');\n")).toContain('no-restricted-syntax');
     expect(await lintAs('src-renderer/screens/settings/Fine.tsx', "import { useStores } from '../../stores/stores-context';\nexport const f = () => useStores().settings.getState().load();\n")).toEqual([]);
   });
 
