@@ -14,7 +14,7 @@ export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessE
   }
   const db = await openLocalDb(file, new MemorySecretStore());
   try {
-    const runs = await db.runStore.listRuns();
+    const runs = await db.runs.listRuns();
     if (args.json) {
       out(JSON.stringify(runs));
       return 0;

@@ -52,7 +52,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
       config,
-      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), journal: db.journal, runs: db.runStore },
+      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), journal: db.journal, runs: db.runs },
       trigger: 'cli',
       dryRun: args.dryRun ?? false,
       allowMassDelete: args.allowMassDelete ?? false,

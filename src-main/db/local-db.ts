@@ -12,7 +12,7 @@ import { ReceiptsRepo } from './repositories/receipts-repo';
 import { RunsRepo } from './repositories/runs-repo';
 import { SiteStateRepo } from './repositories/site-state-repo';
 import { SitesRepo } from './repositories/sites-repo';
-import { DbJournal, DbRunStore } from './repositories/sync-stores';
+import { DbJournal } from './repositories/sync-stores';
 
 /**
  * The local database with its repositories: what the composition root hands to services. The
@@ -25,14 +25,13 @@ export interface LocalDb {
   readonly apartments: ApartmentsRepo;
   /** The devices table (the sync's mirror and the devices screen's edits). */
   readonly devices: DevicesRepo;
+  /** Runs, problems, held-back deletions: the one runs API, also the sync engine's RunStorePort. */
   readonly runs: RunsRepo;
   readonly outbox: OutboxRepo;
   readonly receipts: ReceiptsRepo;
   readonly meta: MetaRepo;
   /** The sync engine's JournalPort. */
   readonly journal: DbJournal;
-  /** The sync engine's RunStorePort. */
-  readonly runStore: DbRunStore;
   /** Retries loading the PIN key from the keychain (after the user started a Secret Service); true once loaded. */
   ensurePinKey(): Promise<boolean>;
   close(): void;
@@ -59,6 +58,7 @@ export async function localDbOver(db: Database, secrets: SecretStore, now: () =>
     }
   };
   const devices = new DevicesRepo(db);
+  const runs = new RunsRepo(db);
   const siteState = new SiteStateRepo(db, await tryKey(), devices);
   return {
     connections: new ConnectionsRepo(db, now),
@@ -66,12 +66,11 @@ export async function localDbOver(db: Database, secrets: SecretStore, now: () =>
     siteState,
     apartments: new ApartmentsRepo(db, devices),
     devices,
-    runs: new RunsRepo(db),
+    runs,
     outbox: new OutboxRepo(db, now),
     receipts: new ReceiptsRepo(db),
     meta: new MetaRepo(db),
-    journal: new DbJournal(db),
-    runStore: new DbRunStore(db),
+    journal: new DbJournal(runs),
     ensurePinKey: async () => {
       if (siteState.canHandlePins) return true;
       const cipher = await tryKey();

@@ -84,10 +84,10 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
 
   /** The newest run of the site whose held-back deletions still wait for a decision. */
   const awaitingDecision = async (siteId: string): Promise<OverviewSite['heldBack']> => {
-    const runs = await ctx.db.runStore.listRuns(siteId);
+    const runs = await ctx.db.runs.listRuns(siteId);
     for (const run of runs) {
       if (run.dryRun || run.heldBackCount === 0) continue;
-      const held = await ctx.db.runStore.listHeldBack(run.id);
+      const held = await ctx.db.runs.listHeldBack(run.id);
       if (held.length > 0) return { runId: run.id, count: held.length };
     }
     return null;
@@ -102,7 +102,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
       const now = ctx.now();
       const sites: (OverviewSite & { customerId: string | null })[] = [];
       for (const s of summaries) {
-        const last = s.lastRun ? ctx.db.runs.getRun(s.lastRun.id) : null;
+        const last = s.lastRun ? await ctx.db.runs.getRun(s.lastRun.id) : null;
         const lastCompleted = ctx.db.runs.lastCompletedRunAt(s.id);
         sites.push({
           id: s.id,

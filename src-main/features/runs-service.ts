@@ -110,7 +110,7 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
     return cache.get(siteId)!;
   };
   const requireRun = async (runId: string): Promise<RunRecord> => {
-    const run = await ctx.db.runStore.getRun(runId);
+    const run = await ctx.db.runs.getRun(runId);
     if (!run) throw new AppError('NOT_FOUND', 'This run is not in the history any more.');
     return run;
   };
@@ -127,16 +127,16 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
 
     async list(siteId, limit) {
       const cache = new Map<string, string>();
-      const runs = await ctx.db.runStore.listRuns(siteId);
+      const runs = await ctx.db.runs.listRuns(siteId);
       return runs.slice(0, limit).map((r) => ({ ...r, siteName: siteName(r.siteId, cache) }));
     },
 
     async get(runId) {
       const run = await requireRun(runId);
-      const problems = await ctx.db.runStore.listProblems(runId);
+      const problems = await ctx.db.runs.listProblems(runId);
       const problemCounts: Partial<Record<ProblemKind, number>> = {};
       for (const p of problems) problemCounts[p.kind] = (problemCounts[p.kind] ?? 0) + 1;
-      const held = await ctx.db.runStore.listHeldBack(runId);
+      const held = await ctx.db.runs.listHeldBack(runId);
       return {
         run: { ...run, siteName: siteName(run.siteId) },
         problemCounts: Object.fromEntries(PROBLEM_KINDS.filter((k) => problemCounts[k]).map((k) => [k, problemCounts[k]!])),
@@ -153,14 +153,14 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
 
     async problems(runId, kind) {
       await requireRun(runId);
-      const all = await ctx.db.runStore.listProblems(runId);
+      const all = await ctx.db.runs.listProblems(runId);
       return (kind ? all.filter((p) => p.kind === kind) : all).map(safeProblem);
     },
 
     async exportCsv(runId) {
       const run = await requireRun(runId);
-      const problems = await ctx.db.runStore.listProblems(runId);
-      const held = await ctx.db.runStore.listHeldBack(runId);
+      const problems = await ctx.db.runs.listProblems(runId);
+      const held = await ctx.db.runs.listHeldBack(runId);
       const fileName = reportFileName(siteName(run.siteId), run);
       const file = writeUnique(downloadsDir(), fileName, runReportCsv(run, problems, held));
       ctx.log.info('run report exported', { runId, file });
@@ -175,7 +175,7 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
 
     async keepHeldBack(runId) {
       await requireRun(runId);
-      const held = await ctx.db.runStore.listHeldBack(runId);
+      const held = await ctx.db.runs.listHeldBack(runId);
       if (held.length === 0) throw new AppError('NOT_FOUND', 'This run has no held-back deletions waiting any more.');
       await ctx.sync.keepHeldBack(runId);
       return { kept: held.length };

@@ -83,7 +83,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       },
       smartPlus: base.smartPlus,
       journal: deps.db.journal,
-      runs: deps.db.runStore,
+      runs: deps.db.runs,
     };
   };
 
@@ -121,7 +121,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       counts: { communities: 0, apartments: 0, accountsCreated: 0, accountsUpdated: 0, accountsDeleted: 0, credentialsSet: 0, credentialsRemoved: 0, failedOperations: 0 },
       problemCount: 0, heldBackCount: 0, error: error.message,
     };
-    await deps.db.runStore.saveRun(run);
+    await deps.db.runs.saveRun(run);
     return run;
   };
 
@@ -216,7 +216,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     },
 
     async confirmHeldBack(runId) {
-      const original = await deps.db.runStore.getRun(runId);
+      const original = await deps.db.runs.getRun(runId);
       if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
       const site = requireSite(original.siteId);
       const busy = () => new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Confirm the deletions when it has finished.`);
@@ -234,9 +234,9 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     },
 
     async keepHeldBack(runId) {
-      const run = await deps.db.runStore.getRun(runId);
+      const run = await deps.db.runs.getRun(runId);
       if (!run) throw new AppError('NOT_FOUND', 'This run no longer exists.');
-      await deps.db.runStore.saveHeldBack(runId, []);
+      await deps.db.runs.saveHeldBack(runId, []);
       log.info('held-back deletions kept by the user', { runId });
     },
   };

@@ -147,7 +147,7 @@ test('history, preview with billing impact, and a notification click opening a r
   await expect(open.first()).toBeVisible();
   await shootBoth(page, 'runs-history');
 
-  const importRun = app.services.ctx.db.runs.listRuns(site.siteId).find((r) => r.trigger === 'import')!;
+  const importRun = (await app.services.ctx.db.runs.listRuns(site.siteId)).find((r) => r.trigger === 'import')!;
   app.services.events.emit('app.navigated', { screen: 'runs', runId: importRun.id });
   await expect(page.getByRole('heading', { level: 1, name: `Run of ${site.name}` })).toBeVisible();
   await expect(page.getByText(/Import run, started/)).toBeVisible();

@@ -27,7 +27,7 @@ afterAll(async () => {
 
 it('mass PIN changes are held in the database with PINs masked, and confirming applies them', async () => {
   const cfg = siteConfig();
-  const ports: SyncPorts = { ...w.ports, journal: db.journal, runs: db.runStore };
+  const ports: SyncPorts = { ...w.ports, journal: db.journal, runs: db.runs };
   const sync = () => runSiteSync({ site: { id: 'db-site' }, config: cfg, ports, trigger: 'scheduled', today: TODAY });
   expect((await sync()).run.outcome).toBe('succeeded');
   const rm = await w.ports.rentManager.readSnapshot(cfg.properties, cfg);
@@ -40,14 +40,14 @@ it('mass PIN changes are held in the database with PINs masked, and confirming a
   const held = await sync();
   expect(held.run.outcome).toBe('held-back');
   expect(held.heldBack.map((h) => h.operation.kind)).toEqual(Array(fresh.size).fill('set-pin'));
-  const stored = await db.runStore.listHeldBack(held.run.id);
+  const stored = await db.runs.listHeldBack(held.run.id);
   expect(stored).toHaveLength(fresh.size);
   const files = fs.readdirSync(dir).map((f) => fs.readFileSync(path.join(dir, f)).toString('latin1')).join('\n');
   for (const pin of fresh.values()) expect(files).not.toContain(pin);
 
   const confirmed = await confirmHeldBack({ runId: held.run.id, site: { id: 'db-site' }, config: cfg, ports, today: TODAY });
   expect(confirmed.run.outcome).toBe('succeeded');
-  expect(await db.runStore.listHeldBack(held.run.id)).toEqual([]);
+  expect(await db.runs.listHeldBack(held.run.id)).toEqual([]);
   const after = new Set((await w.smartPlus(cfg)).communities[0]!.residents.map((r) => r.pin));
   for (const pin of fresh.values()) expect(after.has(pin)).toBe(true);
 });

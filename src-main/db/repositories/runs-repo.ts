@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { RunStorePort } from '../../../src-shared/domain/journal';
 import {
   EMPTY_COUNTS,
   type Problem,
@@ -11,7 +12,8 @@ import {
   RunRecordSchema,
   type RunTrigger,
 } from '../../../src-shared/domain/run';
-import { bool, int, problemFromRow } from './row-helpers';
+import { type HeldBackDeletion, HeldBackDeletionSchema } from '../../../src-shared/domain/sync-plan';
+import { bool, int, jsonColumn, problemFromRow } from './row-helpers';
 
 interface RunRow {
   id: string;
@@ -45,8 +47,8 @@ export interface RunEnd {
   error?: string | null;
 }
 
-/** One journalled step of a run: an idempotency key, its status, and what the engine needs to resume it. */
-export interface JournalEntry {
+/** One stored journal row of a run: an idempotency key, its status, and what the engine needs to resume it. */
+export interface JournalRow {
   runId: string;
   seq: number;
   key: string;
@@ -56,11 +58,52 @@ export interface JournalEntry {
 }
 
 /**
- * Runs, their per-record problems and their journal (spec §11). Problems are stored as given:
- * their `value` is display-safe (PINs masked) by the time the engine reports them.
+ * Runs, their per-record problems, held-back deletions and journal rows (spec §11) — the one
+ * runs API: the sync engine uses it as its {@link RunStorePort} (the async methods), services
+ * and the scheduler read it directly. Problems are stored as given: their `value` is
+ * display-safe (PINs masked) by the time the engine reports them.
  */
-export class RunsRepo {
+export class RunsRepo implements RunStorePort {
   constructor(private readonly db: Database) {}
+
+  /** Inserts or replaces a run record (the engine's write; the record's problemCount is authoritative). */
+  async saveRun(run: RunRecord): Promise<void> {
+    const r = RunRecordSchema.parse(run);
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error)
+         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error)
+         ON CONFLICT (id) DO UPDATE SET site_id = @siteId, trigger = @trigger, dry_run = @dryRun, started_at = @startedAt,
+           ended_at = @endedAt, outcome = @outcome, counts_json = @counts, problem_count = @problemCount,
+           held_back_count = @heldBackCount, error = @error`,
+      )
+      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts) });
+  }
+
+  /** Replaces a run's problems, keeping the record's own problemCount (saveRun's). */
+  async saveProblems(runId: string, problems: readonly Problem[]): Promise<void> {
+    this.db.transaction(() => {
+      const count = (this.db.prepare('SELECT problem_count AS n FROM runs WHERE id = ?').get(runId) as { n: number } | undefined)?.n;
+      this.db.prepare('DELETE FROM problems WHERE run_id = ?').run(runId);
+      this.addProblems(runId, problems);
+      if (count !== undefined) this.db.prepare('UPDATE runs SET problem_count = ? WHERE id = ?').run(count, runId);
+    })();
+  }
+
+  /** Replaces a run's held-back deletions (empty once confirmed). */
+  async saveHeldBack(runId: string, heldBack: readonly HeldBackDeletion[]): Promise<void> {
+    const insert = this.db.prepare('INSERT INTO held_back (run_id, seq, json) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM held_back WHERE run_id = ?').run(runId);
+      heldBack.forEach((h, i) => insert.run(runId, i + 1, JSON.stringify(HeldBackDeletionSchema.parse(h))));
+    })();
+  }
+
+  /** A run's held-back deletions, in order. */
+  async listHeldBack(runId: string): Promise<HeldBackDeletion[]> {
+    const rows = this.db.prepare('SELECT json FROM held_back WHERE run_id = ? ORDER BY seq').all(runId) as { json: string }[];
+    return rows.map((r) => jsonColumn(HeldBackDeletionSchema, r.json, 'held_back.json'));
+  }
 
   /** Records a run as `running`. */
   startRun(start: RunStart): RunRecord {
@@ -71,7 +114,7 @@ export class RunsRepo {
          VALUES (?, ?, ?, ?, ?, 'running', ?)`,
       )
       .run(id, start.siteId, start.trigger, int(start.dryRun), start.startedAt, JSON.stringify(EMPTY_COUNTS));
-    return this.getRun(id)!;
+    return this.readRun(id)!;
   }
 
   /** Records how a run ended. */
@@ -81,7 +124,7 @@ export class RunsRepo {
         `UPDATE runs SET outcome = ?, ended_at = ?, counts_json = ?, held_back_count = ?, error = ? WHERE id = ?`,
       )
       .run(end.outcome, end.endedAt, JSON.stringify(RunCountsSchema.parse(end.counts)), end.heldBackCount ?? 0, end.error ?? null, id);
-    return this.getRun(id)!;
+    return this.readRun(id)!;
   }
 
   /** Appends problems to a run, keeping their order. */
@@ -101,16 +144,17 @@ export class RunsRepo {
   }
 
   /** One run, or null. */
-  getRun(id: string): RunRecord | null {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
-    return row ? toRecord(row) : null;
+  async getRun(id: string): Promise<RunRecord | null> {
+    return this.readRun(id);
   }
 
-  /** A site's runs, newest first (history screen). */
-  listRuns(siteId: string, limit = 50): RunRecord[] {
-    const rows = this.db
-      .prepare('SELECT * FROM runs WHERE site_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?')
-      .all(siteId, limit) as RunRow[];
+  /** A site's runs (or every site's), newest first (history screen). */
+  async listRuns(siteId?: string, limit = 1000): Promise<RunRecord[]> {
+    const rows = (
+      siteId === undefined
+        ? this.db.prepare('SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?').all(limit)
+        : this.db.prepare('SELECT * FROM runs WHERE site_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?').all(siteId, limit)
+    ) as RunRow[];
     return rows.map(toRecord);
   }
 
@@ -126,9 +170,14 @@ export class RunsRepo {
   }
 
   /** A run's problems, in the order reported. */
-  listProblems(runId: string): Problem[] {
+  async listProblems(runId: string): Promise<Problem[]> {
     const rows = this.db.prepare('SELECT * FROM problems WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, unknown>[];
     return rows.map(problemFromRow);
+  }
+
+  private readRun(id: string): RunRecord | null {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return row ? toRecord(row) : null;
   }
 
   /**
@@ -142,7 +191,7 @@ export class RunsRepo {
   }
 
   /** Appends a journal entry to a run and returns it with its sequence number. */
-  appendJournal(runId: string, entry: { key: string; status: string; data?: unknown; at: string }): JournalEntry {
+  appendJournal(runId: string, entry: { key: string; status: string; data?: unknown; at: string }): JournalRow {
     return this.db.transaction(() => {
       const { next } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM journal WHERE run_id = ?').get(runId) as {
         next: number;
@@ -155,7 +204,7 @@ export class RunsRepo {
   }
 
   /** A run's journal, in order. */
-  listJournal(runId: string): JournalEntry[] {
+  listJournal(runId: string): JournalRow[] {
     const rows = this.db.prepare('SELECT * FROM journal WHERE run_id = ? ORDER BY seq').all(runId) as {
       run_id: string;
       seq: number;
@@ -190,7 +239,7 @@ function toRecord(row: RunRow): RunRecord {
     startedAt: row.started_at,
     endedAt: row.ended_at,
     outcome: row.outcome,
-    counts: JSON.parse(row.counts_json),
+    counts: jsonColumn(RunCountsSchema, row.counts_json, 'runs.counts_json'),
     problemCount: row.problem_count,
     heldBackCount: row.held_back_count,
     error: row.error,

@@ -1,21 +1,14 @@
-import type { Database } from 'better-sqlite3';
-import { type Problem, type RunRecord, RunRecordSchema } from '../../../src-shared/domain/run';
-import { type HeldBackDeletion, HeldBackDeletionSchema } from '../../../src-shared/domain/sync-plan';
-import type { JournalEntry, JournalPort, RunStorePort } from '../../../src-shared/domain/journal';
-import { int } from './row-helpers';
-import { RunsRepo } from './runs-repo';
+import type { JournalEntry, JournalPort } from '../../../src-shared/domain/journal';
+import type { RunsRepo } from './runs-repo';
 
 /**
- * The sync engine's write-ahead journal on the local database (src-main/sync/ports.ts). Each
- * entry is one row keyed by run and sequence, with the operation ID indexed so a later run
- * can see what an interrupted one began. Entries never carry a PIN (the port's contract).
+ * The sync engine's write-ahead journal (`src-shared/domain/journal.ts`) over the journal rows
+ * of {@link RunsRepo}, which is also the engine's run store. Each entry is one row keyed by run
+ * and sequence, with the operation ID indexed so a later run can see what an interrupted one
+ * began. Entries never carry a PIN (the port's contract).
  */
 export class DbJournal implements JournalPort {
-  private readonly runs: RunsRepo;
-
-  constructor(db: Database) {
-    this.runs = new RunsRepo(db);
-  }
+  constructor(private readonly runs: RunsRepo) {}
 
   async record(entry: JournalEntry): Promise<void> {
     this.runs.appendJournal(entry.runId, { key: entry.opId, status: entry.state, data: entry, at: entry.at });
@@ -23,64 +16,5 @@ export class DbJournal implements JournalPort {
 
   async list(runId: string): Promise<JournalEntry[]> {
     return this.runs.listJournal(runId).map((row) => row.data as JournalEntry);
-  }
-}
-
-/** The engine's run history on the local database (src-main/sync/ports.ts). */
-export class DbRunStore implements RunStorePort {
-  private readonly runs: RunsRepo;
-
-  constructor(private readonly db: Database) {
-    this.runs = new RunsRepo(db);
-  }
-
-  async saveRun(run: RunRecord): Promise<void> {
-    const r = RunRecordSchema.parse(run);
-    this.db
-      .prepare(
-        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error)
-         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error)
-         ON CONFLICT (id) DO UPDATE SET site_id = @siteId, trigger = @trigger, dry_run = @dryRun, started_at = @startedAt,
-           ended_at = @endedAt, outcome = @outcome, counts_json = @counts, problem_count = @problemCount,
-           held_back_count = @heldBackCount, error = @error`,
-      )
-      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts) });
-  }
-
-  async saveProblems(runId: string, problems: readonly Problem[]): Promise<void> {
-    this.db.transaction(() => {
-      const count = (this.db.prepare('SELECT problem_count AS n FROM runs WHERE id = ?').get(runId) as { n: number } | undefined)?.n;
-      this.db.prepare('DELETE FROM problems WHERE run_id = ?').run(runId);
-      this.runs.addProblems(runId, problems);
-      // The record's own problemCount (saveRun) stays authoritative.
-      if (count !== undefined) this.db.prepare('UPDATE runs SET problem_count = ? WHERE id = ?').run(count, runId);
-    })();
-  }
-
-  async saveHeldBack(runId: string, heldBack: readonly HeldBackDeletion[]): Promise<void> {
-    const insert = this.db.prepare('INSERT INTO held_back (run_id, seq, json) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM held_back WHERE run_id = ?').run(runId);
-      heldBack.forEach((h, i) => insert.run(runId, i + 1, JSON.stringify(HeldBackDeletionSchema.parse(h))));
-    })();
-  }
-
-  async getRun(runId: string): Promise<RunRecord | null> {
-    return this.runs.getRun(runId);
-  }
-
-  async listRuns(siteId?: string): Promise<RunRecord[]> {
-    if (siteId !== undefined) return this.runs.listRuns(siteId, 1000);
-    const ids = this.db.prepare('SELECT id FROM runs ORDER BY started_at DESC, rowid DESC LIMIT 1000').all() as { id: string }[];
-    return ids.map((r) => this.runs.getRun(r.id)!);
-  }
-
-  async listProblems(runId: string): Promise<Problem[]> {
-    return this.runs.listProblems(runId);
-  }
-
-  async listHeldBack(runId: string): Promise<HeldBackDeletion[]> {
-    const rows = this.db.prepare('SELECT json FROM held_back WHERE run_id = ? ORDER BY seq').all(runId) as { json: string }[];
-    return rows.map((r) => HeldBackDeletionSchema.parse(JSON.parse(r.json)));
   }
 }

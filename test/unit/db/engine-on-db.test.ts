@@ -23,7 +23,7 @@ describe('the sync engine on the local database', () => {
       runSiteSync({
         site: { id: 'site-1' },
         config: site(),
-        ports: { rentManager, smartPlus, journal: local.journal, runs: local.runStore },
+        ports: { rentManager, smartPlus, journal: local.journal, runs: local.runs },
         trigger: 'manual',
         today: '2026-06-01',
         newRunId: () => `run-${++n}`,
@@ -32,8 +32,8 @@ describe('the sync engine on the local database', () => {
 
     const first = await sync();
     expect(first.run.outcome).toBe('succeeded');
-    expect(await local.runStore.getRun(first.run.id)).toEqual(first.run);
-    expect((await local.runStore.listProblems(first.run.id)).map((p) => p.kind)).toEqual(['missing-date']);
+    expect(await local.runs.getRun(first.run.id)).toEqual(first.run);
+    expect((await local.runs.listProblems(first.run.id)).map((p) => p.kind)).toEqual(['missing-date']);
     const journal = await local.journal.list(first.run.id);
     expect(journal.length).toBeGreaterThan(0);
     expect(journal.filter((e) => e.state === 'succeeded')).toHaveLength(journal.length / 2);
@@ -51,6 +51,6 @@ describe('the sync engine on the local database', () => {
 
     const second = await sync();
     expect(second.applied).toEqual([]);
-    expect((await local.runStore.listRuns('site-1')).map((r) => r.id)).toEqual(['run-2', 'run-1']);
+    expect((await local.runs.listRuns('site-1')).map((r) => r.id)).toEqual(['run-2', 'run-1']);
   });
 });

@@ -79,7 +79,7 @@ describe('RunsRepo', () => {
     local.runs.appendJournal('r1', { key: 'create:unit:2', status: 'started', at: '2026-11-27T07:00:03Z' });
     const done = local.runs.finishRun('r1', { outcome: 'held-back', endedAt: '2026-11-27T07:05:00Z', counts: { ...EMPTY_COUNTS, apartments: 2 }, heldBackCount: 1 });
     expect(done).toMatchObject({ outcome: 'held-back', problemCount: 2, heldBackCount: 1, counts: { apartments: 2 } });
-    expect(local.runs.listProblems('r1').map((p) => p.kind)).toEqual(['missing-email', 'held-back-deletion']);
+    expect((await local.runs.listProblems('r1')).map((p) => p.kind)).toEqual(['missing-email', 'held-back-deletion']);
     expect(local.runs.listJournal('r1').map((j) => [j.seq, j.key, j.status])).toEqual([
       [1, 'create:unit:1', 'started'],
       [2, 'create:unit:1', 'succeeded'],
@@ -87,14 +87,14 @@ describe('RunsRepo', () => {
     ]);
     expect(local.runs.latestStatusByKey('site-1')).toEqual(new Map([['create:unit:1', 'succeeded'], ['create:unit:2', 'started']]));
     expect(local.runs.lastCompletedRunAt('site-1')).toBe('2026-11-27T07:00:00Z');
-    expect(local.runs.listRuns('site-1').map((r) => r.id)).toEqual(['r1']);
+    expect((await local.runs.listRuns('site-1')).map((r) => r.id)).toEqual(['r1']);
   });
 
   it('marks runs left running by a crash as interrupted', async () => {
     const local = await dbWithSite();
     local.runs.startRun({ id: 'r1', siteId: 'site-1', trigger: 'manual', dryRun: false, startedAt: '2026-11-27T07:00:00Z' });
     expect(local.runs.markInterrupted('2026-11-27T08:00:00Z')).toBe(1);
-    expect(local.runs.getRun('r1')).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/interrupted/) });
+    expect(await local.runs.getRun('r1')).toMatchObject({ outcome: 'failed', error: expect.stringMatching(/interrupted/) });
     expect(local.runs.lastCompletedRunAt('site-1')).toBeNull();
   });
 });

@@ -44,28 +44,28 @@ const heldBack: HeldBackDeletion = {
   },
 };
 
-describe('DbRunStore and DbJournal (the engine ports)', () => {
+describe('RunsRepo as the run store and DbJournal (the engine ports)', () => {
   it('inserts and replaces run records, problems and held-back deletions', async () => {
     const local = await dbWithSite();
-    await local.runStore.saveRun(run());
-    await local.runStore.saveRun(run({ outcome: 'held-back', endedAt: '2026-11-27T07:03:00Z', problemCount: 1, heldBackCount: 1 }));
+    await local.runs.saveRun(run());
+    await local.runs.saveRun(run({ outcome: 'held-back', endedAt: '2026-11-27T07:03:00Z', problemCount: 1, heldBackCount: 1 }));
     const problem = { kind: 'missing-email' as const, severity: 'warning' as const, propertyId: 12, unitId: 5, tenantId: 7, contactId: 9, subject: 'Jane', field: 'email', value: null, reason: 'no e-mail' };
-    await local.runStore.saveProblems('r1', [problem, problem]);
-    await local.runStore.saveProblems('r1', [problem]);
-    await local.runStore.saveHeldBack('r1', [heldBack]);
-    expect(await local.runStore.getRun('r1')).toMatchObject({ outcome: 'held-back', problemCount: 1, heldBackCount: 1 });
-    expect(await local.runStore.listProblems('r1')).toEqual([problem]);
-    expect(await local.runStore.listHeldBack('r1')).toEqual([heldBack]);
-    await local.runStore.saveHeldBack('r1', []);
-    expect(await local.runStore.listHeldBack('r1')).toEqual([]);
-    expect((await local.runStore.listRuns('site-1')).map((r) => r.id)).toEqual(['r1']);
-    expect((await local.runStore.listRuns()).map((r) => r.id)).toEqual(['r1']);
-    expect(await local.runStore.getRun('nope')).toBeNull();
+    await local.runs.saveProblems('r1', [problem, problem]);
+    await local.runs.saveProblems('r1', [problem]);
+    await local.runs.saveHeldBack('r1', [heldBack]);
+    expect(await local.runs.getRun('r1')).toMatchObject({ outcome: 'held-back', problemCount: 1, heldBackCount: 1 });
+    expect(await local.runs.listProblems('r1')).toEqual([problem]);
+    expect(await local.runs.listHeldBack('r1')).toEqual([heldBack]);
+    await local.runs.saveHeldBack('r1', []);
+    expect(await local.runs.listHeldBack('r1')).toEqual([]);
+    expect((await local.runs.listRuns('site-1')).map((r) => r.id)).toEqual(['r1']);
+    expect((await local.runs.listRuns()).map((r) => r.id)).toEqual(['r1']);
+    expect(await local.runs.getRun('nope')).toBeNull();
   });
 
   it('journals entries in order and reads them back whole', async () => {
     const local = await dbWithSite();
-    await local.runStore.saveRun(run());
+    await local.runs.saveRun(run());
     const started = entry({});
     const done = entry({ state: 'succeeded', objectId: 'apt-5', at: '2026-11-27T07:00:02Z' });
     const failed = entry({ opId: 'x', state: 'failed', error: { code: 'SP_UNAVAILABLE', message: 'down' } });
