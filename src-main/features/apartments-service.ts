@@ -29,29 +29,29 @@ export interface ApartmentsServiceDeps {
 }
 
 /** Builds the apartment browser service over the local database. */
-export function createApartmentsService(ctx: ApartmentsServiceDeps): ApartmentsService {
-  const log = ctx.log.child('apartments');
+export function createApartmentsService(deps: ApartmentsServiceDeps): ApartmentsService {
+  const log = deps.log.child('apartments');
   return {
     list(query) {
-      const page = ctx.db.apartments.listApartments(query);
-      const counts = ctx.db.apartments.credentialCounts(page.rows.map((r) => r.id));
+      const page = deps.db.apartments.listApartments(query);
+      const counts = deps.db.apartments.credentialCounts(page.rows.map((r) => r.id));
       return { ...page, rows: page.rows.map((r) => ({ ...r, pinCount: counts.get(r.id)?.pins ?? 0, cardCount: counts.get(r.id)?.cards ?? 0 })) };
     },
     get(apartmentId) {
-      const detail = ctx.db.apartments.getApartmentDetail(apartmentId);
+      const detail = deps.db.apartments.getApartmentDetail(apartmentId);
       if (!detail) throw new AppError('NOT_FOUND', 'This apartment is not in the synced data any more. Go back to the list; a resync may have removed it.');
       return detail;
     },
     revealPin(residentId) {
       // Who looked, not what: the PIN itself is never logged.
       log.info('PIN revealed', { residentId });
-      return { pin: ctx.db.siteState.revealPin(residentId) };
+      return { pin: deps.db.siteState.revealPin(residentId) };
     },
     async addToSync(siteId, unitId, resync) {
-      const site = ctx.db.sites.get(siteId);
+      const site = deps.db.sites.get(siteId);
       if (!site) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
       // Refused before anything changes: the unit only arrives with a sync, which needs the network.
-      if (!ctx.isOnline()) {
+      if (!deps.isOnline()) {
         throw new AppError('OFFLINE', 'Adding a unit to the sync needs the network (the unit is created in SmartPlus by a resync). Try again when back online.');
       }
       const selection = site.policy.apartments;
@@ -59,9 +59,9 @@ export function createApartmentsService(ctx: ApartmentsServiceDeps): ApartmentsS
       const already = selection.custom.includes(unitId);
       const policy = already
         ? site.policy
-        : ctx.db.sites.updatePolicy(siteId, { ...site.policy, apartments: { custom: [...selection.custom, unitId].sort((a, b) => a - b) } });
+        : deps.db.sites.updatePolicy(siteId, { ...site.policy, apartments: { custom: [...selection.custom, unitId].sort((a, b) => a - b) } });
       if (!already) log.info('unit added to a custom site', { siteId, unitId });
-      const runId = resync ? (await ctx.sync.runSite({ siteId, trigger: 'manual' })).runId : null;
+      const runId = resync ? (await deps.sync.runSite({ siteId, trigger: 'manual' })).runId : null;
       return { policy, added: !already, runId };
     },
   };

@@ -54,11 +54,11 @@ export interface BillingServiceDeps {
 }
 
 /** Builds the billing service: SmartPlus billing calls, receipts in the local database. */
-export function createBillingService(ctx: BillingServiceDeps): BillingService {
-  const log = ctx.log.child('billing');
+export function createBillingService(deps: BillingServiceDeps): BillingService {
+  const log = deps.log.child('billing');
 
   function lastKnown(): IntegrationStatus | null {
-    const raw = ctx.db.meta.get(META_KEY);
+    const raw = deps.db.meta.get(META_KEY);
     if (!raw) return null;
     const parsed = IntegrationStatusSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
@@ -66,11 +66,11 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
 
   function remember(status: IntegrationStatus): void {
     const before = lastKnown();
-    ctx.db.meta.set(META_KEY, JSON.stringify(status));
-    for (const site of ctx.db.sites.listSummaries()) {
-      if (status.state !== 'unknown') ctx.db.sites.setSubscription(site.id, status.state, status.activeUntil);
+    deps.db.meta.set(META_KEY, JSON.stringify(status));
+    for (const site of deps.db.sites.listSummaries()) {
+      if (status.state !== 'unknown') deps.db.sites.setSubscription(site.id, status.state, status.activeUntil);
     }
-    if (!before || before.state !== status.state || before.activeUntil !== status.activeUntil) ctx.events.emit('billing.statusChanged', status);
+    if (!before || before.state !== status.state || before.activeUntil !== status.activeUntil) deps.events.emit('billing.statusChanged', status);
   }
 
   async function fetchStatus(client: SmartPlusClient): Promise<IntegrationStatus> {
@@ -80,7 +80,7 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
       activeUntil: endsAt,
       renewal: subscription && subscription.status !== 'none' ? subscription.renewal : null,
       months: subscription && subscription.status !== 'none' ? subscription.months : null,
-      checkedAt: ctx.now().toISOString(),
+      checkedAt: deps.now().toISOString(),
       stale: false,
       reason: null,
     };
@@ -90,8 +90,8 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
 
   /** Charges a card once for `services`: save the card, place the order, drop a declined card's saved method. */
   async function charge(services: OrderService[], billing: BillingDetails, card: CardInput, siteId: string | null, keepMethod: boolean): Promise<PaymentResult> {
-    const checked = checkedCard(card, ctx.now());
-    const client = await ctx.clients.smartPlus();
+    const checked = checkedCard(card, deps.now());
+    const client = await deps.clients.smartPlus();
     const method = await client.addPaymentMethod(checked, { idempotencyKey: `pm-${randomUUID()}` });
     const order = await client.createOrder({ services, billing, paymentMethodId: method.id }, { idempotencyKey: `order-${randomUUID()}` });
     if (order.status !== 'succeeded' || !keepMethod) {
@@ -102,7 +102,7 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
       const why = order.failureReason === 'card_declined' || !order.failureReason ? 'The card was declined.' : `The payment failed (${order.failureReason}).`;
       throw new AppError('CARD_DECLINED', `${why} Nothing was charged.`, { details: { orderId: order.id, nextStep: 'Use another card or contact your bank, then pay again.' } });
     }
-    ctx.db.receipts.save(order, siteId);
+    deps.db.receipts.save(order, siteId);
     log.info('payment succeeded', { orderId: order.id, amount: order.amount, currency: order.currency });
     await fetchStatus(client).catch((error: unknown) => log.warn('could not refresh the subscription after paying', { error }));
     return { receipt: order, paidWith: { brand: method.brand, last4: method.last4 } };
@@ -111,7 +111,7 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
   function syncedApartments(siteId: string) {
     const rows = [];
     for (let page = 0; ; page++) {
-      const result = ctx.db.apartments.listApartments({ siteId, page, pageSize: 500 });
+      const result = deps.db.apartments.listApartments({ siteId, page, pageSize: 500 });
       rows.push(...result.rows.filter((r) => r.synced));
       if ((page + 1) * 500 >= result.total) break;
     }
@@ -121,7 +121,7 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
   return {
     async status() {
       try {
-        return await fetchStatus(await ctx.clients.smartPlus());
+        return await fetchStatus(await deps.clients.smartPlus());
       } catch (error) {
         const code = isAppError(error) ? error.code : 'INTERNAL';
         const reason =
@@ -140,7 +140,7 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
     },
 
     async prices() {
-      const client = await ctx.clients.smartPlus();
+      const client = await deps.clients.smartPlus();
       const [prices, account] = await Promise.all([client.prices(), client.account()]);
       const country = /^[a-z]{2}$/i.test(account.region) ? account.region.toUpperCase() : '';
       return { prices, billingDefaults: { company: account.name, contact: account.name, email: account.email, address: '', country } };
@@ -151,29 +151,29 @@ export function createBillingService(ctx: BillingServiceDeps): BillingService {
     },
 
     async payApartments(input) {
-      const site = ctx.db.sites.get(input.siteId);
+      const site = deps.db.sites.get(input.siteId);
       if (!site) throw new AppError('NOT_FOUND', 'This site is no longer on this computer.');
       const known = new Set(syncedApartments(site.id).map((a) => a.id));
       const unknown = input.apartmentIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw new AppError('BAD_INPUT', `${unknown.length} of the chosen apartments are not synced in ${site.name}. Resync the site, then choose again.`);
       const apartmentIds = [...new Set(input.apartmentIds)];
       const result = await charge([{ service: 'apartment', apartmentIds, months: input.months }], input.billing, input.card, site.id, false);
-      ctx.db.apartments.markActivated(apartmentIds);
+      deps.db.apartments.markActivated(apartmentIds);
       return result;
     },
 
     async receipts() {
       try {
-        const orders = await (await ctx.clients.smartPlus()).listOrders();
-        for (const order of orders) if (order.status === 'succeeded') ctx.db.receipts.save(order);
+        const orders = await (await deps.clients.smartPlus()).listOrders();
+        for (const order of orders) if (order.status === 'succeeded') deps.db.receipts.save(order);
       } catch (error) {
         log.info('showing the receipts kept on this computer', { code: isAppError(error) ? error.code : 'INTERNAL' });
       }
-      return ctx.db.receipts.list();
+      return deps.db.receipts.list();
     },
 
     async apartmentChoices(siteId) {
-      const sites = ctx.db.sites
+      const sites = deps.db.sites
         .listSummaries()
         .filter((s) => s.communityId !== null && s.apartmentCount > 0)
         .map((s) => ({ id: s.id, name: s.name, apartmentCount: s.apartmentCount }));

@@ -59,18 +59,18 @@ export interface ConnectionsServiceDeps {
 }
 
 /** Builds the Connections service (keychain for secrets, database for settings). */
-export function createConnectionsService(ctx: ConnectionsServiceDeps): ConnectionsService {
-  const service = new ConnectionStore(ctx.db.connections, ctx.secrets);
-  const log = ctx.log.child('connections');
+export function createConnectionsService(deps: ConnectionsServiceDeps): ConnectionsService {
+  const service = new ConnectionStore(deps.db.connections, deps.secrets);
+  const log = deps.log.child('connections');
 
   function withSiteCount(summary: ConnectionSummary): ConnectionListItem {
-    const siteCount = ctx.db.sites.listSummaries().filter((s) => s.connectionId === summary.id).length;
+    const siteCount = deps.db.sites.listSummaries().filter((s) => s.connectionId === summary.id).length;
     return { ...summary, siteCount };
   }
 
   function editable(id: string | undefined): ConnectionSummary | null {
     if (!id) return null;
-    const existing = ctx.db.connections.get(id);
+    const existing = deps.db.connections.get(id);
     if (!existing) throw new AppError('NOT_FOUND', 'This connection no longer exists.', { details: { nextStep: 'Close the form and add it again.' } });
     if (existing.isSandbox) throw new AppError('BAD_INPUT', 'The sandbox connection is built in and cannot be changed here. Settings → Reset sandbox restores it.');
     return existing;
@@ -93,10 +93,10 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
   }
 
   async function signInRentManager(settings: RmConnectionSettings): Promise<ConnectionTestResult> {
-    const testedAt = ctx.now().toISOString();
+    const testedAt = deps.now().toISOString();
     try {
       const result = await testRentManagerConnection(settings, { logger: log });
-      ctx.reportNetwork(!(result.ok === false && result.error.code === 'OFFLINE'));
+      deps.reportNetwork(!(result.ok === false && result.error.code === 'OFFLINE'));
       if (result.ok) return { ok: true, testedAt, locations: result.locations, accountName: null };
       return { ok: false, testedAt, failure: { code: result.error.code, message: result.error.message, nextStep: result.error.nextStep } };
     } catch (error) {
@@ -105,7 +105,7 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
   }
 
   function emit(id: string, change: 'saved' | 'removed' | 'status'): void {
-    ctx.events.emit('connections.changed', { id, change });
+    deps.events.emit('connections.changed', { id, change });
   }
 
   return {
@@ -135,16 +135,16 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
         isSandbox: false,
         ...(typed !== undefined ? { secret: typed } : {}),
       });
-      const customer = ctx.db.connections.listCustomers().find((c) => c.connectionId === saved.id);
-      ctx.db.connections.saveCustomer({ ...(customer ? { id: customer.id } : {}), name: input.label, connectionId: saved.id, isSandbox: false });
-      ctx.clients.invalidate(saved.id);
+      const customer = deps.db.connections.listCustomers().find((c) => c.connectionId === saved.id);
+      deps.db.connections.saveCustomer({ ...(customer ? { id: customer.id } : {}), name: input.label, connectionId: saved.id, isSandbox: false });
+      deps.clients.invalidate(saved.id);
       log.info('Rent Manager connection saved', { id: saved.id, companyCode: saved.companyCode, locationId: saved.locationId, secretChanged: typed !== undefined });
       emit(saved.id, 'saved');
       return withSiteCount(saved);
     },
 
     async saveSmartPlus(input) {
-      const existing = editable(input.id) ?? ctx.db.connections.list().find((c) => c.kind === 'smartplus' && !c.isSandbox) ?? null;
+      const existing = editable(input.id) ?? deps.db.connections.list().find((c) => c.kind === 'smartplus' && !c.isSandbox) ?? null;
       if (input.password === undefined && !existing) throw new AppError('BAD_INPUT', 'Enter the password.');
       const saved = await service.save({
         ...(existing ? { id: existing.id } : {}),
@@ -158,16 +158,16 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
         isSandbox: false,
         ...(input.password !== undefined ? { secret: input.password } : {}),
       });
-      ctx.clients.invalidate(saved.id);
+      deps.clients.invalidate(saved.id);
       log.info('SmartPlus account saved', { id: saved.id, secretChanged: input.password !== undefined });
       emit(saved.id, 'saved');
       return withSiteCount(saved);
     },
 
     async test(id) {
-      const connection = ctx.db.connections.get(id);
+      const connection = deps.db.connections.get(id);
       if (!connection) throw new AppError('NOT_FOUND', 'This connection no longer exists.');
-      const testedAt = ctx.now().toISOString();
+      const testedAt = deps.now().toISOString();
       const secret = await service.secretFor(id);
       if (!secret) {
         return { ok: false, testedAt, failure: { code: 'MISSING_SECRET', message: 'No password or token is saved for this connection.', nextStep: 'Edit the connection and enter it again.' } };
@@ -181,18 +181,18 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
         const client = createSmartPlusClient({ baseUrl: connection.baseUrl, username: connection.username ?? '', password: secret, timeoutMs: 15_000, retries: 1, logger: log });
         try {
           const account = await client.account();
-          ctx.reportNetwork(true);
+          deps.reportNetwork(true);
           result = { ok: true, testedAt, locations: [], accountName: account.name };
         } catch (error) {
-          if (isAppError(error) && error.code === 'OFFLINE') ctx.reportNetwork(false);
+          if (isAppError(error) && error.code === 'OFFLINE') deps.reportNetwork(false);
           result = { ok: false, testedAt, failure: failureOf(error, SP_NEXT_STEPS) };
         }
       }
       const rejected = !result.ok && (result.failure.code === 'RM_UNAUTHORIZED' || result.failure.code === 'SP_UNAUTHORIZED');
       const status = rejected ? 'rejected' : result.ok ? 'configured' : connection.status;
       if (status !== connection.status) {
-        ctx.db.connections.setStatus(id, status);
-        ctx.clients.invalidate(id);
+        deps.db.connections.setStatus(id, status);
+        deps.clients.invalidate(id);
         emit(id, 'status');
       }
       log.info('connection tested', { id, ok: result.ok, code: result.ok ? null : result.failure.code });
@@ -202,9 +202,9 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
     async remove(id) {
       const existing = editable(id);
       if (!existing) return false;
-      ctx.db.connections.deleteCustomersOf(id);
+      deps.db.connections.deleteCustomersOf(id);
       const removed = await service.remove(id);
-      ctx.clients.invalidate(id);
+      deps.clients.invalidate(id);
       log.info('connection removed', { id });
       emit(id, 'removed');
       return removed;

@@ -41,12 +41,12 @@ export interface DeviceSenderDeps {
  * DeviceOutbox): resolves the site's community and building, creates the device with an
  * idempotency key (a retry after a lost answer never makes two), and records it locally.
  */
-export function createDeviceSender(ctx: DeviceSenderDeps): AddDevice {
-  const repo = ctx.db.devices;
+export function createDeviceSender(deps: DeviceSenderDeps): AddDevice {
+  const repo = deps.db.devices;
   return async (siteId, draft) => {
-    const community = communityOf(ctx, repo, siteId);
+    const community = communityOf(deps, repo, siteId);
     const location = resolveLocation(draft.location, community.buildings);
-    const client = await smartPlusFor(ctx, siteId);
+    const client = await smartPlusFor(deps, siteId);
     const created = await client.devices.create(community.id, { name: draft.name, type: draft.type, mac: draft.mac, location }, { idempotencyKey: `device:${draft.mac}` });
     repo.upsert(toRow(siteId, created));
     return { id: created.id };
@@ -65,11 +65,11 @@ export interface DevicesServiceDeps extends DeviceSenderDeps {
 }
 
 /** Builds the devices service over the app's one DeviceOutbox and device sender. */
-export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
-  const outbox = ctx.outbox;
-  const repo = ctx.db.devices;
-  const send = ctx.send;
-  const log = ctx.log.child('devices');
+export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
+  const outbox = deps.outbox;
+  const repo = deps.db.devices;
+  const send = deps.send;
+  const log = deps.log.child('devices');
 
   const local = (siteId: string, staleReason: string | null): DeviceList => {
     const devices = repo.list(siteId);
@@ -77,7 +77,7 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
     const ids = [...devices.map((d) => d.location), ...items.map((i) => i.device.location)].flatMap((l) => (l.scope === 'apartment' && l.id ? [l.id] : []));
     return {
       devices,
-      asOf: ctx.db.meta.get(ASOF_KEY(siteId)) ?? ctx.db.sites.listSummaries().find((s) => s.id === siteId)?.asOf ?? null,
+      asOf: deps.db.meta.get(ASOF_KEY(siteId)) ?? deps.db.sites.listSummaries().find((s) => s.id === siteId)?.asOf ?? null,
       live: false,
       staleReason,
       outbox: items,
@@ -86,20 +86,20 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
   };
 
   const needOnline = (what: string) => {
-    if (!ctx.isOnline()) throw new AppError('OFFLINE', `${what} needs SmartPlus, and this computer is offline. Try again when back online.`);
+    if (!deps.isOnline()) throw new AppError('OFFLINE', `${what} needs SmartPlus, and this computer is offline. Try again when back online.`);
   };
 
   return {
     async list(siteId, refresh) {
-      if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
+      if (!deps.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
       if (!refresh) return local(siteId, null);
-      if (!ctx.isOnline()) return local(siteId, 'You are offline: these are the last known states.');
+      if (!deps.isOnline()) return local(siteId, 'You are offline: these are the last known states.');
       const community = repo.community(siteId);
       if (!community) return local(siteId, null);
       // A natural retry point for additions that waited on a busy SmartPlus while online.
       if (outbox.list().some((i) => i.status === 'queued')) void outbox.flush().catch((error: unknown) => log.error('flush failed', { error }));
       try {
-        const client = await smartPlusFor(ctx, siteId);
+        const client = await smartPlusFor(deps, siteId);
         const devices: SpDevice[] = [];
         for (let page = 1; ; page++) {
           const answer = await client.devices.list(community.id, { page, pageSize: 500 });
@@ -107,7 +107,7 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
           if (devices.length >= answer.total || answer.items.length === 0) break;
         }
         repo.replaceSite(siteId, devices.map((d) => toRow(siteId, d)));
-        ctx.db.meta.set(ASOF_KEY(siteId), ctx.now().toISOString());
+        deps.db.meta.set(ASOF_KEY(siteId), deps.now().toISOString());
         return { ...local(siteId, null), live: true };
       } catch (error) {
         if (!isAppError(error) || !(error.code === 'OFFLINE' || error.retryable)) throw error;
@@ -117,16 +117,16 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
     },
 
     async add(siteId, draft) {
-      if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
-      communityOf(ctx, repo, siteId);
-      if (repo.macInUse(draft.mac) || ctx.db.outbox.hasMac(draft.mac)) {
+      if (!deps.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site is not on this computer any more.');
+      communityOf(deps, repo, siteId);
+      if (repo.macInUse(draft.mac) || deps.db.outbox.hasMac(draft.mac)) {
         throw new AppError('BAD_INPUT', `A device with MAC ${formatMac(draft.mac)} is already added or waiting to be added. Check the MAC on the device label.`);
       }
       // Keep the queue's order: while older additions wait, this one waits behind them.
       const waiting = outbox.list().some((i) => i.status === 'queued' || i.status === 'sending');
-      if (!ctx.isOnline() || waiting) {
+      if (!deps.isOnline() || waiting) {
         const item = outbox.enqueue(siteId, draft);
-        if (ctx.isOnline()) void outbox.flush().catch((error: unknown) => log.error('flush failed', { error }));
+        if (deps.isOnline()) void outbox.flush().catch((error: unknown) => log.error('flush failed', { error }));
         return { outcome: 'queued', item };
       }
       try {
@@ -146,8 +146,8 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
 
     async update(siteId, deviceId, patch) {
       needOnline('Changing a device');
-      const community = communityOf(ctx, repo, siteId);
-      const client = await smartPlusFor(ctx, siteId);
+      const community = communityOf(deps, repo, siteId);
+      const client = await smartPlusFor(deps, siteId);
       const location = patch.location ? resolveLocation(patch.location, community.buildings) : undefined;
       const updated = await client.devices.update(deviceId, { ...(patch.name ? { name: patch.name } : {}), ...(location ? { location } : {}) });
       const row = toRow(siteId, updated);
@@ -157,7 +157,7 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
 
     async remove(siteId, deviceId) {
       needOnline('Removing a device');
-      const client = await smartPlusFor(ctx, siteId);
+      const client = await smartPlusFor(deps, siteId);
       try {
         await client.devices.delete(deviceId);
       } catch (error) {
@@ -177,12 +177,12 @@ export function createDevicesService(ctx: DevicesServiceDeps): DevicesService {
 }
 
 // The SmartPlus account on the same side as the site's Rent Manager connection (sandbox with sandbox).
-function smartPlusFor(ctx: DeviceSenderDeps, siteId: string) {
-  const connectionId = ctx.db.sites.get(siteId)?.connectionId;
-  return connectionId ? ctx.clients.smartPlus(connectionId) : ctx.clients.smartPlus();
+function smartPlusFor(deps: DeviceSenderDeps, siteId: string) {
+  const connectionId = deps.db.sites.get(siteId)?.connectionId;
+  return connectionId ? deps.clients.smartPlus(connectionId) : deps.clients.smartPlus();
 }
 
-function communityOf(ctx: DeviceSenderDeps, repo: DevicesRepo, siteId: string) {
+function communityOf(deps: DeviceSenderDeps, repo: DevicesRepo, siteId: string) {
   const community = repo.community(siteId);
   if (!community) {
     throw new AppError('BAD_INPUT', 'This site has not been synced yet, so SmartPlus has no community to add devices to. Sync the site first.');

@@ -46,13 +46,13 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 /** Builds the overview service. */
-export function createOverviewService(ctx: OverviewServiceDeps, options: OverviewServiceOptions = {}): OverviewService {
-  const log = ctx.log.child('overview');
+export function createOverviewService(deps: OverviewServiceDeps, options: OverviewServiceOptions = {}): OverviewService {
+  const log = deps.log.child('overview');
   const checkMs = options.subscriptionCheckMs ?? SUBSCRIPTION_CHECK_MS;
 
   /** Asks SmartPlus for the integration subscription of each site's account (sandbox and real accounts differ); true when every ask answered. */
   const checkSubscriptions = async (sites: { id: string; connectionId: string | null }[]): Promise<boolean> => {
-    if (!ctx.isOnline() || sites.length === 0) return false;
+    if (!deps.isOnline() || sites.length === 0) return false;
     const byConnection = new Map<string, Promise<{ state: SubscriptionState; endsAt: string | null }>>();
     let allAnswered = true;
     for (const site of sites) {
@@ -63,7 +63,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
           key,
           withTimeout(
             (async () => {
-              const client = await ctx.clients.smartPlus(key);
+              const client = await deps.clients.smartPlus(key);
               const { state, endsAt } = await readIntegrationStatus(client);
               return { state, endsAt };
             })(),
@@ -73,7 +73,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
       }
       try {
         const found = await byConnection.get(key)!;
-        ctx.db.sites.setSubscription(site.id, found.state, found.endsAt);
+        deps.db.sites.setSubscription(site.id, found.state, found.endsAt);
       } catch (error) {
         allAnswered = false;
         log.info('subscription check failed; showing the last seen state', { siteId: site.id, code: isAppError(error) ? error.code : 'unknown' });
@@ -84,10 +84,10 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
 
   /** The newest run of the site whose held-back deletions still wait for a decision. */
   const awaitingDecision = async (siteId: string): Promise<OverviewSite['heldBack']> => {
-    const runs = await ctx.db.runs.listRuns(siteId);
+    const runs = await deps.db.runs.listRuns(siteId);
     for (const run of runs) {
       if (run.dryRun || run.heldBackCount === 0) continue;
-      const held = await ctx.db.runs.listHeldBack(run.id);
+      const held = await deps.db.runs.listHeldBack(run.id);
       if (held.length > 0) return { runId: run.id, count: held.length };
     }
     return null;
@@ -95,15 +95,15 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
 
   const service: OverviewService = {
     async get() {
-      const before = ctx.db.sites.listSummaries();
+      const before = deps.db.sites.listSummaries();
       const subscriptionChecked = await checkSubscriptions(before);
-      const summaries = subscriptionChecked ? ctx.db.sites.listSummaries() : before;
-      const schedule = ctx.preferences.get().schedule;
-      const now = ctx.now();
+      const summaries = subscriptionChecked ? deps.db.sites.listSummaries() : before;
+      const schedule = deps.preferences.get().schedule;
+      const now = deps.now();
       const sites: (OverviewSite & { customerId: string | null })[] = [];
       for (const s of summaries) {
-        const last = s.lastRun ? await ctx.db.runs.getRun(s.lastRun.id) : null;
-        const lastCompleted = ctx.db.runs.lastCompletedRunAt(s.id);
+        const last = s.lastRun ? await deps.db.runs.getRun(s.lastRun.id) : null;
+        const lastCompleted = deps.db.runs.lastCompletedRunAt(s.id);
         sites.push({
           id: s.id,
           customerId: s.customerId,
@@ -120,7 +120,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
           nextRunAt: nextRun(schedule, lastCompleted ? new Date(lastCompleted) : null, now).toISOString(),
         });
       }
-      const customers: OverviewCustomer[] = ctx.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));
+      const customers: OverviewCustomer[] = deps.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));
       const byId = new Map(customers.map((c) => [c.id, c]));
       let orphans: OverviewCustomer | null = null;
       for (const { customerId, ...site } of sites) {
@@ -132,7 +132,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
         customer.sites.push(site);
       }
       if (orphans) customers.push(orphans);
-      return { customers, schedule, online: ctx.isOnline(), subscriptionChecked, running: ctx.sync.running() };
+      return { customers, schedule, online: deps.isOnline(), subscriptionChecked, running: deps.sync.running() };
     },
   };
   return service;

@@ -103,14 +103,14 @@ export interface RunsServiceDeps {
 }
 
 /** Builds the runs service. */
-export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOptions = {}): RunsService {
+export function createRunsService(deps: RunsServiceDeps, options: RunsServiceOptions = {}): RunsService {
   const downloadsDir = () => options.downloadsDir ?? defaultDownloadsDir();
   const siteName = (siteId: string, cache = new Map<string, string>()) => {
-    if (!cache.has(siteId)) cache.set(siteId, ctx.db.sites.get(siteId)?.name ?? 'Removed site');
+    if (!cache.has(siteId)) cache.set(siteId, deps.db.sites.get(siteId)?.name ?? 'Removed site');
     return cache.get(siteId)!;
   };
   const requireRun = async (runId: string): Promise<RunRecord> => {
-    const run = await ctx.db.runs.getRun(runId);
+    const run = await deps.db.runs.getRun(runId);
     if (!run) throw new AppError('NOT_FOUND', 'This run is not in the history any more.');
     return run;
   };
@@ -118,8 +118,8 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
   return {
     lastSyncAt() {
       let latest: string | null = null;
-      for (const site of ctx.db.sites.listSummaries()) {
-        const at = ctx.db.runs.lastCompletedRunAt(site.id);
+      for (const site of deps.db.sites.listSummaries()) {
+        const at = deps.db.runs.lastCompletedRunAt(site.id);
         if (at && (!latest || at > latest)) latest = at;
       }
       return latest;
@@ -127,16 +127,16 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
 
     async list(siteId, limit) {
       const cache = new Map<string, string>();
-      const runs = await ctx.db.runs.listRuns(siteId);
+      const runs = await deps.db.runs.listRuns(siteId);
       return runs.slice(0, limit).map((r) => ({ ...r, siteName: siteName(r.siteId, cache) }));
     },
 
     async get(runId) {
       const run = await requireRun(runId);
-      const problems = await ctx.db.runs.listProblems(runId);
+      const problems = await deps.db.runs.listProblems(runId);
       const problemCounts: Partial<Record<ProblemKind, number>> = {};
       for (const p of problems) problemCounts[p.kind] = (problemCounts[p.kind] ?? 0) + 1;
-      const held = await ctx.db.runs.listHeldBack(runId);
+      const held = await deps.db.runs.listHeldBack(runId);
       return {
         run: { ...run, siteName: siteName(run.siteId) },
         problemCounts: Object.fromEntries(PROBLEM_KINDS.filter((k) => problemCounts[k]).map((k) => [k, problemCounts[k]!])),
@@ -153,40 +153,40 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
 
     async problems(runId, kind) {
       await requireRun(runId);
-      const all = await ctx.db.runs.listProblems(runId);
+      const all = await deps.db.runs.listProblems(runId);
       return (kind ? all.filter((p) => p.kind === kind) : all).map(safeProblem);
     },
 
     async exportCsv(runId) {
       const run = await requireRun(runId);
-      const problems = await ctx.db.runs.listProblems(runId);
-      const held = await ctx.db.runs.listHeldBack(runId);
+      const problems = await deps.db.runs.listProblems(runId);
+      const held = await deps.db.runs.listHeldBack(runId);
       const fileName = reportFileName(siteName(run.siteId), run);
       const file = writeUnique(downloadsDir(), fileName, runReportCsv(run, problems, held));
-      ctx.log.info('run report exported', { runId, file });
+      deps.log.info('run report exported', { runId, file });
       return { fileName: path.basename(file), path: file, rows: 1 + problems.length + held.length };
     },
 
     async confirmHeldBack(runId) {
       await requireRun(runId);
-      if (!ctx.isOnline()) throw new AppError('OFFLINE', 'You are offline: deleting accounts needs the network.');
-      return ctx.sync.confirmHeldBack(runId);
+      if (!deps.isOnline()) throw new AppError('OFFLINE', 'You are offline: deleting accounts needs the network.');
+      return deps.sync.confirmHeldBack(runId);
     },
 
     async keepHeldBack(runId) {
       await requireRun(runId);
-      const held = await ctx.db.runs.listHeldBack(runId);
+      const held = await deps.db.runs.listHeldBack(runId);
       if (held.length === 0) throw new AppError('NOT_FOUND', 'This run has no held-back deletions waiting any more.');
-      await ctx.sync.keepHeldBack(runId);
+      await deps.sync.keepHeldBack(runId);
       return { kept: held.length };
     },
 
     async preview(siteId) {
-      const site = ctx.db.sites.get(siteId);
+      const site = deps.db.sites.get(siteId);
       if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists.');
       if (!site.connectionId) throw new AppError('NOT_FOUND', `Site "${site.name}" has no Rent Manager connection. Choose one under Connections.`);
-      if (!ctx.isOnline()) throw new AppError('OFFLINE', 'You are offline: a preview reads Rent Manager and SmartPlus.');
-      const { plans } = await ctx.sync.preview(site.connectionId, { ...site.policy, properties: [site.propertyId] });
+      if (!deps.isOnline()) throw new AppError('OFFLINE', 'You are offline: a preview reads Rent Manager and SmartPlus.');
+      const { plans } = await deps.sync.preview(site.connectionId, { ...site.policy, properties: [site.propertyId] });
       const plan = plans[0]?.plan;
       if (!plan) throw new AppError('INTERNAL', 'The preview returned no plan.');
       return {

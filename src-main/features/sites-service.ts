@@ -75,14 +75,14 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
 /** Every site with its data age and last run (the overview, the Sites list and Settings). */
-function listSites(ctx: SitesServiceDeps): SiteSummary[] {
-  return ctx.db.sites.listSummaries();
+function listSites(deps: SitesServiceDeps): SiteSummary[] {
+  return deps.db.sites.listSummaries();
 }
 
 /** The customers the wizard offers: every Rent Manager connection, named after its customer when there is one. */
-function listCustomers(ctx: SitesServiceDeps): CustomerOption[] {
-  const customers = ctx.db.connections.listCustomers();
-  return ctx.db.connections
+function listCustomers(deps: SitesServiceDeps): CustomerOption[] {
+  const customers = deps.db.connections.listCustomers();
+  return deps.db.connections
     .list()
     .filter((c) => c.kind === 'rentmanager')
     .map((c) => ({
@@ -99,12 +99,12 @@ function listCustomers(ctx: SitesServiceDeps): CustomerOption[] {
  * The properties the customer enabled for the integration — exactly what its Rent Manager
  * connection returns from /Properties — with unit counts and any site already made from them.
  */
-async function listProperties(ctx: SitesServiceDeps, connectionId: string): Promise<PropertyOption[]> {
-  const client = await ctx.clients.rentManager(connectionId);
+async function listProperties(deps: SitesServiceDeps, connectionId: string): Promise<PropertyOption[]> {
+  const client = await deps.clients.rentManager(connectionId);
   const [properties, units] = await Promise.all([client.properties(), client.units({ fields: ['UnitID', 'PropertyID'] })]);
   const counts = new Map<number, number>();
   for (const unit of units.rows) counts.set(unit.PropertyID, (counts.get(unit.PropertyID) ?? 0) + 1);
-  const sites = ctx.db.sites.listSummaries().filter((s) => s.connectionId === connectionId);
+  const sites = deps.db.sites.listSummaries().filter((s) => s.connectionId === connectionId);
   return properties.rows
     .map(normalizeProperty)
     .map((p) => ({ id: p.id, name: p.name, address: p.address, unitCount: counts.get(p.id) ?? 0, siteId: sites.find((s) => s.propertyId === p.id)?.id ?? null }))
@@ -112,8 +112,8 @@ async function listProperties(ctx: SitesServiceDeps, connectionId: string): Prom
 }
 
 /** The units of one property, in natural order ("2" before "10"), for the Custom apartments picker. */
-async function listUnits(ctx: SitesServiceDeps, connectionId: string, propertyId: number): Promise<UnitOption[]> {
-  const client = await ctx.clients.rentManager(connectionId);
+async function listUnits(deps: SitesServiceDeps, connectionId: string, propertyId: number): Promise<UnitOption[]> {
+  const client = await deps.clients.rentManager(connectionId);
   const units = await client.units({ filters: [rmFilter.eq('PropertyID', propertyId)] });
   return units.rows
     .filter((u) => u.PropertyID === propertyId)
@@ -123,8 +123,8 @@ async function listUnits(ctx: SitesServiceDeps, connectionId: string, propertyId
 }
 
 /** The customer's user-defined fields, for the PIN and RF card pickers, with the Numeric-PIN warning (spec §15). */
-async function listFields(ctx: SitesServiceDeps, connectionId: string): Promise<FieldOption[]> {
-  const client = await ctx.clients.rentManager(connectionId);
+async function listFields(deps: SitesServiceDeps, connectionId: string): Promise<FieldOption[]> {
+  const client = await deps.clients.rentManager(connectionId);
   const fields = await client.userDefinedFields();
   return fields.rows
     .map(toField)
@@ -149,9 +149,9 @@ export function defaultFieldChoices(fields: readonly RmField[]): { pin: RmField 
 }
 
 /** Whether the integration is paid for on the SmartPlus account the customer's sites sync to (spec §7). */
-async function importReadiness(ctx: SitesServiceDeps, connectionId: string): Promise<ImportReadiness> {
+async function importReadiness(deps: SitesServiceDeps, connectionId: string): Promise<ImportReadiness> {
   try {
-    const client = await ctx.clients.smartPlus(connectionId);
+    const client = await deps.clients.smartPlus(connectionId);
     const integration = await readIntegrationStatus(client);
     if (integration.state === 'active') return { active: true, endsAt: integration.endsAt, reason: null };
     const reason =
@@ -168,8 +168,8 @@ async function importReadiness(ctx: SitesServiceDeps, connectionId: string): Pro
 }
 
 /** The shared policy of an import: the wizard's choices, the picked fields, and the defaults for the rest. */
-async function importPolicy(ctx: SitesServiceDeps, request: ImportRequest): Promise<{ policy: SyncPolicy; fields: { pin: RmField | null; rfCard: RmField | null } }> {
-  const client = await ctx.clients.rentManager(request.connectionId);
+async function importPolicy(deps: SitesServiceDeps, request: ImportRequest): Promise<{ policy: SyncPolicy; fields: { pin: RmField | null; rfCard: RmField | null } }> {
+  const client = await deps.clients.rentManager(request.connectionId);
   const fields = defaultFieldChoices((await client.userDefinedFields()).rows.map(toField));
   const policy: SyncPolicy = {
     ...DEFAULT_POLICY,
@@ -181,9 +181,9 @@ async function importPolicy(ctx: SitesServiceDeps, request: ImportRequest): Prom
 }
 
 /** The dry-run plan of every chosen property (nothing changes), and whether the import may go ahead. */
-async function previewImport(ctx: SitesServiceDeps, request: ImportRequest): Promise<ImportPreview> {
-  const { policy, fields } = await importPolicy(ctx, request);
-  const integration = await importReadiness(ctx, request.connectionId);
+async function previewImport(deps: SitesServiceDeps, request: ImportRequest): Promise<ImportPreview> {
+  const { policy, fields } = await importPolicy(deps, request);
+  const integration = await importReadiness(deps, request.connectionId);
   const plans: ImportPreview['plans'] = [];
   for (const property of request.properties) {
     const config: SiteConfig = {
@@ -191,7 +191,7 @@ async function previewImport(ctx: SitesServiceDeps, request: ImportRequest): Pro
       apartments: property.units === 'all' ? 'all' : { custom: property.units },
       properties: [property.propertyId],
     };
-    const preview = await ctx.sync.preview(request.connectionId, config);
+    const preview = await deps.sync.preview(request.connectionId, config);
     for (const p of preview.plans) {
       const listed = p.plan.problems.filter((x) => x.kind !== 'unit-not-synced').sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
       plans.push({
@@ -212,23 +212,23 @@ async function previewImport(ctx: SitesServiceDeps, request: ImportRequest): Pro
  * whole (nothing created) when the integration is not paid for or a property is already a site.
  * A site whose run cannot start is removed again (and listed in `notStarted`), so a retry starts clean.
  */
-async function importSites(ctx: SitesServiceDeps, request: ImportRequest): Promise<{ sites: ImportedSite[]; notStarted: ImportNotStarted[] }> {
-  const readiness = await importReadiness(ctx, request.connectionId);
+async function importSites(deps: SitesServiceDeps, request: ImportRequest): Promise<{ sites: ImportedSite[]; notStarted: ImportNotStarted[] }> {
+  const readiness = await importReadiness(deps, request.connectionId);
   if (!readiness.active) throw new AppError('SUBSCRIPTION_REQUIRED', readiness.reason ?? 'The Integration service is not paid for.');
-  const options = await listProperties(ctx, request.connectionId);
+  const options = await listProperties(deps, request.connectionId);
   const chosen = request.properties.map((p) => {
     const option = options.find((o) => o.id === p.propertyId);
     if (!option) throw new AppError('BAD_INPUT', `Property ${p.propertyId} is not enabled for the integration in Rent Manager (any more).`);
     if (option.siteId) throw new AppError('BAD_INPUT', `"${option.name}" is already a site; change its policy in Settings instead.`);
     return { ...p, name: option.name };
   });
-  const { policy } = await importPolicy(ctx, request);
-  const customerId = ctx.db.connections.listCustomers().find((c) => c.connectionId === request.connectionId)?.id ?? null;
+  const { policy } = await importPolicy(deps, request);
+  const customerId = deps.db.connections.listCustomers().find((c) => c.connectionId === request.connectionId)?.id ?? null;
   const imported: ImportedSite[] = [];
   const notStarted: ImportNotStarted[] = [];
   let firstError: unknown = null;
   for (const property of chosen) {
-    const site = ctx.db.sites.create({
+    const site = deps.db.sites.create({
       name: property.name,
       customerId,
       connectionId: request.connectionId,
@@ -236,13 +236,13 @@ async function importSites(ctx: SitesServiceDeps, request: ImportRequest): Promi
       policy: { ...policy, apartments: property.units === 'all' ? 'all' : { custom: property.units } },
     });
     try {
-      const run = await ctx.sync.runSite({ siteId: site.id, trigger: 'import' });
+      const run = await deps.sync.runSite({ siteId: site.id, trigger: 'import' });
       imported.push({ siteId: site.id, propertyId: property.propertyId, name: site.name, runId: run.runId });
     } catch (error) {
-      ctx.db.sites.delete(site.id);
+      deps.db.sites.delete(site.id);
       firstError ??= error;
       notStarted.push({ propertyId: property.propertyId, name: property.name, reason: error instanceof Error ? error.message : String(error) });
-      ctx.log.warn('import run could not start; site removed', { propertyId: property.propertyId, error });
+      deps.log.warn('import run could not start; site removed', { propertyId: property.propertyId, error });
     }
   }
   if (imported.length === 0 && firstError) throw firstError;
@@ -250,12 +250,12 @@ async function importSites(ctx: SitesServiceDeps, request: ImportRequest): Promi
 }
 
 /** Cancels the import runs of the given sites; returns how many were running. */
-function cancelImport(ctx: SitesServiceDeps, siteIds: readonly string[]): number {
-  return siteIds.filter((id) => ctx.sync.cancel(id)).length;
+function cancelImport(deps: SitesServiceDeps, siteIds: readonly string[]): number {
+  return siteIds.filter((id) => deps.sync.cancel(id)).length;
 }
 
 /** Replaces one site's policy (validated by the repository; missing fields take their defaults). */
-function updateSitePolicy(ctx: SitesServiceDeps, siteId: string, policy: SyncPolicy): SyncPolicy {
-  if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site no longer exists.');
-  return ctx.db.sites.updatePolicy(siteId, policy);
+function updateSitePolicy(deps: SitesServiceDeps, siteId: string, policy: SyncPolicy): SyncPolicy {
+  if (!deps.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site no longer exists.');
+  return deps.db.sites.updatePolicy(siteId, policy);
 }

@@ -34,7 +34,7 @@ describe('billing: status and prices', () => {
     const fresh = valueOf<IntegrationStatus>(await rig.call('billing.getStatus'));
     expect(fresh.state).toBe('active');
     await rig.sp.close();
-    rig.ctx.clients.invalidate(rig.db.connections.list()[0]!.id);
+    rig.deps.clients.invalidate(rig.db.connections.list()[0]!.id);
     const stale = valueOf<IntegrationStatus>(await rig.call('billing.getStatus'));
     expect(stale).toMatchObject({ state: 'active', activeUntil: fresh.activeUntil, stale: true, reason: expect.stringContaining('cannot be reached') });
   });
@@ -57,7 +57,7 @@ describe('billing: paying for the integration', () => {
     expect(declined).toMatchObject({ code: 'CARD_DECLINED', message: expect.stringContaining('declined') });
     expect(valueOf<IntegrationStatus>(await rig.call('billing.getStatus')).state).toBe('none');
     expect(rig.db.receipts.list()).toEqual([]);
-    const client = await rig.ctx.clients.smartPlus();
+    const client = await rig.deps.clients.smartPlus();
     expect(await client.listPaymentMethods()).toEqual([]);
   });
 
@@ -83,7 +83,7 @@ describe('billing: monthly fee for chosen apartments', () => {
 
   it('charges count × monthly price × months for apartments of a synced site', async () => {
     rig.sp.admin.activateIntegration(12);
-    const client = await rig.ctx.clients.smartPlus();
+    const client = await rig.deps.clients.smartPlus();
     const ref = (id: string) => ({ system: 'rentmanager' as const, customer: 'sandbox', location: 1, id });
     const community = await client.communities.create({ name: 'Elm Court', timeZone: 'America/New_York', externalRef: ref('property:1') }, { idempotencyKey: 'c1' });
     const [building] = await client.buildings(community.id);

@@ -13,7 +13,8 @@ import { createConnectionsHandlers } from '../../../src-main/ipc/handlers/connec
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
-import { connectionAccount, MemorySecretStore, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { connectionAccount, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 import { createSmartPlusClient, type SmartPlusClient } from '../../../src-main/smartplus/client';
 import { AppError } from '../../../src-shared/errors';
 import type { Envelope } from '../../../src-shared/ipc/contract';
@@ -23,9 +24,9 @@ export interface Rig {
   rm: RentManagerSandbox;
   sp: SmartPlusSandbox;
   db: LocalDb;
-  secrets: MemorySecretStore;
+  secrets: EphemeralSecretStore;
   /** What the connections and billing services were built from. */
-  ctx: ConnectionsServiceDeps & BillingServiceDeps;
+  deps: ConnectionsServiceDeps & BillingServiceDeps;
   logLines: string[];
   events: { event: string; payload: unknown }[];
   /** Every envelope a call returned, as JSON (the IPC responses). */
@@ -45,7 +46,7 @@ export async function startRig(): Promise<Rig> {
   const rm = await startRentManagerSandbox({ seed: { units: 5 } });
   const sp = await startSmartPlusSandbox();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-features-'));
-  const secrets = new MemorySecretStore();
+  const secrets = new EphemeralSecretStore();
   const raw = openDatabase(path.join(dir, 'sitesync.db'));
   const db = await localDbOver(raw, secrets);
   const sink = memorySink();
@@ -72,7 +73,7 @@ export async function startRig(): Promise<Rig> {
     invalidate: (id) => void cache.delete(id),
     signOutAll: async () => undefined,
   };
-  const ctx: Rig['ctx'] = {
+  const deps: Rig['deps'] = {
     db,
     secrets,
     events: bus,
@@ -81,14 +82,14 @@ export async function startRig(): Promise<Rig> {
     clients,
     reportNetwork: (ok: boolean) => void (online = ok),
   };
-  const handlers = { ...createConnectionsHandlers(createConnectionsService(ctx)), ...createBillingHandlers(createBillingService(ctx)) } as unknown as HandlerMap;
+  const handlers = { ...createConnectionsHandlers(createConnectionsService(deps)), ...createBillingHandlers(createBillingService(deps)) } as unknown as HandlerMap;
   const responses: string[] = [];
   return {
     rm,
     sp,
     db,
     secrets,
-    ctx,
+    deps,
     logLines: sink.lines,
     events,
     responses,
