@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openLocalDb } from '../db/local-db';
-import { MemorySecretStore } from '../secrets/secret-store';
+import { EphemeralSecretStore } from '../secrets/ephemeral-secret-store';
 import { textTable } from '../sync/report';
 import { cliHome } from './sync-command';
 
@@ -12,7 +12,7 @@ export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessE
     out(args.json ? '[]' : `No runs yet (nothing under ${cliHome(env)}).`);
     return 0;
   }
-  const db = await openLocalDb(file, new MemorySecretStore());
+  const db = await openLocalDb(file, new EphemeralSecretStore());
   try {
     const runs = await db.runs.listRuns();
     if (args.json) {

@@ -5,7 +5,7 @@ import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { createRentManagerClient } from '../rentmanager/client';
-import { MemorySecretStore } from '../secrets/secret-store';
+import { EphemeralSecretStore } from '../secrets/ephemeral-secret-store';
 import { createSmartPlusClient } from '../smartplus/client';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
 import { smartPlusPort } from '../sync/adapters/smartplus-port';
@@ -44,7 +44,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   fs.mkdirSync(home, { recursive: true });
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
   // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
-  const db = await openLocalDb(path.join(home, 'sitesync.db'), new MemorySecretStore());
+  const db = await openLocalDb(path.join(home, 'sitesync.db'), new EphemeralSecretStore());
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;

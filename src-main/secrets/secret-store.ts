@@ -1,6 +1,7 @@
 /**
  * Where SiteSync keeps secrets (connection passwords and tokens, the database's PIN key):
- * the OS keychain in the app, memory in tests. Secrets go in and are read only in the main
+ * the OS keychain in the app (`keyring-secret-store.ts`); `ephemeral-secret-store.ts` for what
+ * must not outlive the process (the CLI's database key, tests). Secrets go in and are read only in the main
  * process; nothing here ever writes one to disk, a log or the database.
  */
 export interface SecretStore {
@@ -21,30 +22,4 @@ export const DB_PIN_KEY_ACCOUNT = 'db-pin-key';
 /** The keychain account holding one connection's secret (password or partner token). */
 export function connectionAccount(connectionId: string): string {
   return `connection:${connectionId}`;
-}
-
-/** An in-memory {@link SecretStore} for tests and for code paths that must not touch the OS keychain. */
-export class MemorySecretStore implements SecretStore {
-  private readonly items = new Map<string, string>();
-
-  /** How many secrets are held (tests). */
-  get size(): number {
-    return this.items.size;
-  }
-
-  async get(service: string, account: string): Promise<string | null> {
-    return this.items.get(key(service, account)) ?? null;
-  }
-
-  async set(service: string, account: string, secret: string): Promise<void> {
-    this.items.set(key(service, account), secret);
-  }
-
-  async delete(service: string, account: string): Promise<boolean> {
-    return this.items.delete(key(service, account));
-  }
-}
-
-function key(service: string, account: string): string {
-  return `${service}\u0000${account}`;
 }

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { createAppServices } from '../../src-main/composition/create-app-services';
 import { createLogger, memorySink } from '../../src-main/logging/logger';
-import { MemorySecretStore } from '../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../src-main/secrets/ephemeral-secret-store';
 import { JsonFilePreferencesStore } from '../../src-main/services/preferences';
 import { contactRef, propertyRef, unitRef } from '../../src-shared/domain/external-ref';
 import type { CommunityState, SpResident } from '../../src-shared/domain/smartplus';
@@ -93,7 +93,7 @@ async function serve(): Promise<void> {
     appVersion: '0.0.0-bench',
     platform: process.platform,
     log,
-    secrets: new MemorySecretStore(),
+    secrets: new EphemeralSecretStore(),
     preferences: new JsonFilePreferencesStore(path.join(dir, 'preferences.json'), log),
     schedule: false,
     sandbox: 'off',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openLocalDb, type LocalDb } from '../../src-main/db/local-db';
-import { MemorySecretStore } from '../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../src-main/secrets/ephemeral-secret-store';
 import { confirmHeldBack } from '../../src-main/sync/held-back';
 import type { SyncPorts } from '../../src-main/sync/ports';
 import { runSiteSync } from '../../src-main/sync/engine';
@@ -17,7 +17,7 @@ let dir: string;
 beforeAll(async () => {
   w = await startWorld();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-safety-db-'));
-  db = await openLocalDb(path.join(dir, 'sitesync.db'), new MemorySecretStore());
+  db = await openLocalDb(path.join(dir, 'sitesync.db'), new EphemeralSecretStore());
 });
 afterAll(async () => {
   db.close();

@@ -1,6 +1,6 @@
 import { contactRef, propertyRef, unitRef } from '../../../src-shared/domain/external-ref';
 import type { CommunityState, SpResident } from '../../../src-shared/domain/smartplus';
-import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../../src-main/db/database';
 import { localDbOver, type LocalDb } from '../../../src-main/db/local-db';
@@ -8,8 +8,8 @@ import { localDbOver, type LocalDb } from '../../../src-main/db/local-db';
 const ORIGIN = { customer: 'acme', location: 1 };
 
 /** A fresh in-memory local DB with one site `site-1` (property 12), and its raw connection (`db`) for tests that inspect rows. */
-export async function dbWithSite(file = ':memory:'): Promise<LocalDb & { secrets: MemorySecretStore; db: Database }> {
-  const secrets = new MemorySecretStore();
+export async function dbWithSite(file = ':memory:'): Promise<LocalDb & { secrets: EphemeralSecretStore; db: Database }> {
+  const secrets = new EphemeralSecretStore();
   const db = openDatabase(file);
   const local = await localDbOver(db, secrets, () => new Date('2026-11-27T10:00:00Z'));
   local.sites.create({ id: 'site-1', name: 'Maple Court', customerId: null, connectionId: null, propertyId: 12 });

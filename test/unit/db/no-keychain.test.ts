@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
 import { openLocalDb } from '../../../src-main/db/local-db';
-import { MemorySecretStore, type SecretStore } from '../../../src-main/secrets/secret-store';
+import { type SecretStore } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 import { community } from './fixtures';
 
 /** A keychain that comes up only when told to (a user starting gnome-keyring while the app runs). */
 function flakyKeychain(): SecretStore & { up: boolean } {
-  const inner = new MemorySecretStore();
+  const inner = new EphemeralSecretStore();
   const gate = <T>(call: () => Promise<T>) => (store.up ? call() : Promise.reject(new AppError('KEYCHAIN_UNAVAILABLE', 'no Secret Service')));
   const store = {
     up: false,

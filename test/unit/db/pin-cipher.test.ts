@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadPinCipher, PinCipher } from '../../../src-main/db/pin-cipher';
-import { DB_PIN_KEY_ACCOUNT, MemorySecretStore, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { DB_PIN_KEY_ACCOUNT, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 
 describe('PinCipher', () => {
   const cipher = new PinCipher(randomBytes(32));
@@ -26,7 +27,7 @@ describe('PinCipher', () => {
 
 describe('loadPinCipher', () => {
   it('creates the key in the keychain once and reuses it', async () => {
-    const secrets = new MemorySecretStore();
+    const secrets = new EphemeralSecretStore();
     const first = await loadPinCipher(secrets);
     const stored = await secrets.get(SECRET_SERVICE, DB_PIN_KEY_ACCOUNT);
     expect(Buffer.from(stored!, 'base64')).toHaveLength(32);
@@ -36,7 +37,7 @@ describe('loadPinCipher', () => {
   });
 
   it('does not replace a damaged key silently', async () => {
-    const secrets = new MemorySecretStore();
+    const secrets = new EphemeralSecretStore();
     await secrets.set(SECRET_SERVICE, DB_PIN_KEY_ACCOUNT, 'c2hvcnQ=');
     await expect(loadPinCipher(secrets)).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(await secrets.get(SECRET_SERVICE, DB_PIN_KEY_ACCOUNT)).toBe('c2hvcnQ=');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-shared/errors';
 import { ConnectionStore } from '../../../src-main/features/connection-store';
-import { connectionAccount, MemorySecretStore, SECRET_SERVICE, type SecretStore } from '../../../src-main/secrets/secret-store';
+import { connectionAccount, SECRET_SERVICE, type SecretStore } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 import { dbWithSite } from '../db/fixtures';
 
 const input = {
@@ -25,7 +26,7 @@ const noKeychain: SecretStore = {
 describe('ConnectionStore', () => {
   it('puts the secret in the keychain and only its status in the database', async () => {
     const local = await dbWithSite();
-    const secrets = new MemorySecretStore();
+    const secrets = new EphemeralSecretStore();
     const service = new ConnectionStore(local.connections, secrets);
     const saved = await service.save({ ...input, secret: 'hunter2-canary' });
     expect(saved).toMatchObject({ status: 'configured', username: 'api' });
@@ -37,7 +38,7 @@ describe('ConnectionStore', () => {
 
   it('keeps the stored secret when only settings change, and requires one for a new connection', async () => {
     const local = await dbWithSite();
-    const service = new ConnectionStore(local.connections, new MemorySecretStore());
+    const service = new ConnectionStore(local.connections, new EphemeralSecretStore());
     await expect(service.save(input)).rejects.toMatchObject({ code: 'BAD_INPUT' });
     const saved = await service.save({ ...input, secret: 's3cret' });
     const renamed = await service.save({ ...input, id: saved.id, label: 'Acme HQ' });
@@ -54,7 +55,7 @@ describe('ConnectionStore', () => {
 
   it('shows a secret that left the keychain as missing, a refused one as rejected, and removes both parts', async () => {
     const local = await dbWithSite();
-    const secrets = new MemorySecretStore();
+    const secrets = new EphemeralSecretStore();
     const service = new ConnectionStore(local.connections, secrets);
     const a = await service.save({ ...input, secret: 'one' });
     const b = await service.save({ ...input, label: 'Beta', secret: 'two' });

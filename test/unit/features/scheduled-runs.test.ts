@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunProgress, RunRecord } from '../../../src-shared/domain/run';
 import { type AppServices, createAppServices } from '../../../src-main/composition/create-app-services';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
-import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
 import { FakeClock } from '../scheduler/fake-clock';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   preferences.update({ schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: 30 } });
   services = await createAppServices({
     userDataDir: dir, appVersion: 'test', platform: process.platform, log, clock,
-    secrets: new MemorySecretStore(), preferences, sandboxAsOf: '2026-11-27', schedule: true,
+    secrets: new EphemeralSecretStore(), preferences, sandboxAsOf: '2026-11-27', schedule: true,
   });
   services.events.subscribe((event, payload) => events.push({ event, payload }));
   services.sandbox!.smartPlus.admin.activateIntegration(12);

@@ -5,7 +5,7 @@ import { type AppServices, createAppServices } from '../../../src-main/compositi
 import { dispatch } from '../../../src-main/ipc/dispatch';
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 import type { Clock } from '../../../src-main/scheduler/clock';
-import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
 import type { EventChannel } from '../../../src-shared/ipc/channels';
 import type { Envelope } from '../../../src-shared/ipc/contract';
@@ -34,7 +34,7 @@ export async function startSitesRig(options: { now?: Date; sandbox?: 'auto' | 'o
     appVersion: '0.0.0-test',
     platform: process.platform,
     log,
-    secrets: new MemorySecretStore(),
+    secrets: new EphemeralSecretStore(),
     preferences: new JsonFilePreferencesStore(path.join(dir, 'preferences.json'), log),
     schedule: false,
     sandbox: options.sandbox ?? 'auto',

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { keychainHint, keychainUnavailable } from '../../../src-main/secrets/keychain-errors';
-import { connectionAccount, MemorySecretStore, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { connectionAccount, SECRET_SERVICE } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 
-describe('MemorySecretStore', () => {
+describe('EphemeralSecretStore', () => {
   it('gets, replaces and deletes secrets per service and account', async () => {
-    const store = new MemorySecretStore();
+    const store = new EphemeralSecretStore();
     expect(await store.get(SECRET_SERVICE, 'a')).toBeNull();
     await store.set(SECRET_SERVICE, 'a', 'one');
     await store.set(SECRET_SERVICE, 'a', 'two');

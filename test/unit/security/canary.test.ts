@@ -8,7 +8,7 @@ import { localDbOver } from '../../../src-main/db/local-db';
 import { createLogger, rotatingFileSink } from '../../../src-main/logging/logger';
 import { ConnectionStore } from '../../../src-main/features/connection-store';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
-import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
+import { EphemeralSecretStore } from '../../../src-main/secrets/ephemeral-secret-store';
 import { community } from '../db/fixtures';
 
 // A canary password and PIN go in through the services the way real ones do; afterwards their
@@ -40,7 +40,7 @@ function leaks(files: string[], needle: string): string[] {
 
 describe('canary secrets', () => {
   it('never reach a log line, a database row or file, or the preferences file', async () => {
-    const secrets = new MemorySecretStore();
+    const secrets = new EphemeralSecretStore();
     const dbFile = path.join(dir, 'data', 'sitesync.db');
     const logDir = path.join(dir, 'logs');
     const log = createLogger(rotatingFileSink(logDir), { level: 'debug' }).child('canary');
