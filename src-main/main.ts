@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     win.on('close', () => win && prefs.update({ window: captureBounds(win) }));
     void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   };
-  const navigate = (screenName: 'overview' | 'sites' | 'runs' | 'settings' | 'connections', runId?: string) => {
+  const navigate = (screenName: 'overview' | 'apartments' | 'runs' | 'settings' | 'connections', runId?: string) => {
     openWindow();
     services.events.emit('app.navigated', { screen: screenName, ...(runId ? { runId } : {}) });
   };

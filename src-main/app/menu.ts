@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 export interface MenuActions {
   resyncCurrentSite(): void;
   resyncAll(): void;
-  open(screen: 'overview' | 'sites' | 'runs' | 'settings' | 'connections'): void;
+  open(screen: 'overview' | 'apartments' | 'runs' | 'settings' | 'connections'): void;
   openLogFolder(): void;
   openHelp(): void;
 }
@@ -31,7 +31,7 @@ export function applicationMenuTemplate(options: { isMac: boolean; isDev: boolea
   template.push({ role: 'editMenu' });
   const view: MenuItemConstructorOptions[] = [
     { label: 'Overview', accelerator: 'CmdOrCtrl+1', click: () => actions.open('overview') },
-    { label: 'Sites', accelerator: 'CmdOrCtrl+2', click: () => actions.open('sites') },
+    { label: 'Sites', accelerator: 'CmdOrCtrl+2', click: () => actions.open('apartments') },
     { label: 'Runs', accelerator: 'CmdOrCtrl+3', click: () => actions.open('runs') },
     { label: 'Connections', accelerator: 'CmdOrCtrl+4', click: () => actions.open('connections') },
     { type: 'separator' },

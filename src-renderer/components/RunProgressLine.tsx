@@ -31,7 +31,7 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
         </span>
         <span className="row">
           {needsSubscription ? (
-            <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'subscription' })}>
+            <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'billing' })}>
               Open Subscription
             </button>
           ) : null}

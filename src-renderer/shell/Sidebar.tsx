@@ -5,8 +5,8 @@ import { useApp } from '../stores/stores-context';
 /** Sidebar labels, in the order of {@link SCREENS}. */
 export const SCREEN_LABELS: Record<Screen, string> = {
   overview: 'Overview',
-  sites: 'Sites',
-  subscription: 'Subscription',
+  apartments: 'Sites',
+  billing: 'Subscription',
   devices: 'Devices',
   runs: 'Runs',
   settings: 'Settings',
@@ -15,8 +15,8 @@ export const SCREEN_LABELS: Record<Screen, string> = {
 
 const ICONS: Record<Screen, string> = {
   overview: '◎',
-  sites: '▦',
-  subscription: '◈',
+  apartments: '▦',
+  billing: '◈',
   devices: '⌂',
   runs: '↻',
   settings: '⚙',

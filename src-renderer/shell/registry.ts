@@ -12,14 +12,14 @@ import { ApartmentsScreen } from '../screens/apartments/ApartmentsScreen';
 /**
  * The component of each screen. A feature registers its screen here (one line); a screen
  * without an entry shows a placeholder. Each screen renders its own <h1 id="screen-title">.
- * The route ids `subscription` and `sites` are the IPC contract's (`Navigation`); the folders
- * use the feature's one word (billing, apartments).
+ * Route id, folder, store and channels use the feature's one word (`billing`, `apartments`);
+ * only the visible labels keep the product's words ("Subscription", "Sites").
  */
 export const SCREEN_COMPONENTS: Partial<Record<RouteScreen, ComponentType>> = {
   connections: ConnectionsScreen,
-  subscription: BillingScreen,
+  billing: BillingScreen,
   'get-site': GetSiteScreen,
-  sites: ApartmentsScreen,
+  apartments: ApartmentsScreen,
   devices: DevicesScreen,
   settings: SettingsScreen,
   overview: OverviewScreen,

@@ -4,7 +4,7 @@ import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
 
 /** The screens of the sidebar, in order. */
-export const SCREENS = ['overview', 'sites', 'subscription', 'devices', 'runs', 'settings', 'connections'] as const;
+export const SCREENS = ['overview', 'apartments', 'billing', 'devices', 'runs', 'settings', 'connections'] as const;
 /** One of {@link SCREENS}. */
 export type Screen = (typeof SCREENS)[number];
 /** Any screen a route can show (sidebar screens plus sub-screens such as the Get Site wizard). */
@@ -12,7 +12,7 @@ export type RouteScreen = Navigation['screen'];
 
 /** The sidebar item a route belongs to (the wizard lives under Sites). */
 export function sidebarScreenOf(screen: RouteScreen): Screen {
-  return screen === 'get-site' ? 'sites' : screen;
+  return screen === 'get-site' ? 'apartments' : screen;
 }
 
 /** Shell state: app info, online state, theme and where the user is. */

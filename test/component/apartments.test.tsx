@@ -78,7 +78,7 @@ describe('Sites screen: the apartment browser', () => {
     const fake = bridgeWithSites(sites);
     const seen = respondList(fake, total);
     const rendered = renderWithStores(<ApartmentsScreen />, fake);
-    act(() => rendered.stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
+    act(() => rendered.stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1' }));
     await screen.findByRole('button', { name: 'Unit 101' });
     return { ...rendered, seen };
   }
@@ -136,7 +136,7 @@ describe('Sites screen: the apartment browser', () => {
     await user.keyboard('{ArrowDown}');
     await waitFor(() => expect(document.activeElement?.textContent).toBe('102'));
     await user.keyboard('{Enter}');
-    expect(stores.app.getState().route).toEqual({ screen: 'sites', siteId: 'site-1', apartmentId: 'apt-1' });
+    expect(stores.app.getState().route).toEqual({ screen: 'apartments', siteId: 'site-1', apartmentId: 'apt-1' });
   });
 
   it('custom sites: shows unsynced units with Add to sync, unavailable offline', async () => {
@@ -151,7 +151,7 @@ describe('Sites screen: the apartment browser', () => {
     }));
     fake.respond('apartments.addToSync', () => ({ policy: custom.policy, added: true, runId: null }));
     const { stores } = renderWithStores(<ApartmentsScreen />, fake);
-    act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
+    act(() => stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1' }));
     expect(await screen.findByRole('button', { name: 'In Rent Manager, not synced' })).toBeTruthy();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Add unit 106 to sync' }));
     expect(fake.calls.find((c) => c.channel === 'apartments.addToSync')?.input).toEqual({ siteId: 'site-1', unitId: 1005, resync: false });
@@ -169,7 +169,7 @@ describe('Sites screen: the apartment browser', () => {
     const fake = bridgeWithSites();
     fake.fail('apartments.list', { code: 'INTERNAL', message: 'The local database could not be read.', retryable: false });
     const { stores } = renderWithStores(<ApartmentsScreen />, fake);
-    act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
+    act(() => stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1' }));
     expect((await screen.findByRole('alert')).textContent).toContain('could not be read');
     respondList(fake);
     await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
@@ -189,7 +189,7 @@ describe('Sites screen: the apartment browser', () => {
     const fake = bridgeWithSites();
     respondList(fake, 0);
     const { stores } = renderWithStores(<ApartmentsScreen />, fake);
-    act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1' }));
+    act(() => stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1' }));
     expect(await screen.findByText('No apartments synced yet')).toBeTruthy();
   });
 });
@@ -217,7 +217,7 @@ describe('Sites screen: apartment detail', () => {
     fake.respond('apartments.get', () => aptDetail({ history: [{ runId: 'r1', runStartedAt: AS_OF, kind: 'invalid-pin', severity: 'warning', propertyId: 12, unitId: 1000, tenantId: 7, contactId: 9, subject: 'Jane Doe', field: 'PIN', value: '9•••', reason: 'A PIN must not start with 9.' }] }));
     fake.respond('apartments.revealPin', () => ({ pin: '4821' }));
     const rendered = renderWithStores(<ApartmentsScreen />, fake);
-    act(() => rendered.stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1', apartmentId: 'apt-0' }));
+    act(() => rendered.stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1', apartmentId: 'apt-0' }));
     await screen.findByRole('heading', { level: 1, name: 'Unit 101' });
     return rendered;
   }
@@ -257,9 +257,9 @@ describe('Sites screen: apartment detail', () => {
     const fake = bridgeWithSites();
     fake.fail('apartments.get', { code: 'NOT_FOUND', message: 'This apartment is not in the synced data any more.', retryable: false });
     const { stores } = renderWithStores(<ApartmentsScreen />, fake);
-    act(() => stores.app.getState().navigate({ screen: 'sites', siteId: 'site-1', apartmentId: 'apt-x' }));
+    act(() => stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1', apartmentId: 'apt-x' }));
     expect((await screen.findByRole('alert')).textContent).toContain('not in the synced data');
     await userEvent.setup().click(screen.getByRole('button', { name: 'Back to the list' }));
-    expect(stores.app.getState().route).toEqual({ screen: 'sites', siteId: 'site-1' });
+    expect(stores.app.getState().route).toEqual({ screen: 'apartments', siteId: 'site-1' });
   });
 });

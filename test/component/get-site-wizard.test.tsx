@@ -227,7 +227,7 @@ describe('Get Site wizard: review, import and result', () => {
     expect(screen.getByText(/not paid for on this SmartPlus account/)).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Import' })).toHaveProperty('disabled', true);
     await u.click(screen.getByRole('button', { name: 'Pay for the Integration service' }));
-    expect(app.getState().route).toEqual({ screen: 'subscription' });
+    expect(app.getState().route).toEqual({ screen: 'billing' });
     expect(getSite.getState().step.kind).toBe('review');
     expect(getSite.getState().draft.propertyIds).toEqual([1, 2]);
   });

@@ -73,7 +73,7 @@ describe('overview resync', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not resync Maple Court: The Integration subscription is not active.');
     await user.click(within(alert).getByRole('button', { name: 'Open Subscription' }));
-    expect(stores.app.getState().route).toEqual({ screen: 'subscription' });
+    expect(stores.app.getState().route).toEqual({ screen: 'billing' });
   });
 
   it('Resync all starts every site and lists those left out and why', async () => {

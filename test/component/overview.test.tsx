@@ -99,6 +99,6 @@ describe('overview screen states', () => {
     expect((screen.getByRole('button', { name: 'Resync Maple Court' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(/subscription has expired: renew it/)).toBeTruthy();
     await userEvent.setup().click(screen.getByRole('button', { name: 'Open Subscription' }));
-    expect(stores.app.getState().route).toEqual({ screen: 'subscription' });
+    expect(stores.app.getState().route).toEqual({ screen: 'billing' });
   });
 });

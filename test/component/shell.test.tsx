@@ -102,7 +102,7 @@ describe('menu commands', () => {
     fake.respond('sync.listRunning', () => []);
     fake.respond('overview.get', () => ({ customers: [], schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null }, online: true }) as never);
     const { app } = renderShell(fake);
-    act(() => app.getState().navigate({ screen: 'sites', siteId: 'site-7' }));
+    act(() => app.getState().navigate({ screen: 'apartments', siteId: 'site-7' }));
     act(() => fake.emit('app.commandIssued', { command: 'resync-current-site' }));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'sync.runSite')).toBe(true));
     expect(fake.calls.find((c) => c.channel === 'sync.runSite')?.input).toEqual({ siteId: 'site-7' });

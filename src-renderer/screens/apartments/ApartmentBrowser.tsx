@@ -39,7 +39,7 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
   return (
     <section className="screen" aria-labelledby="screen-title">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <button type="button" className="link-button" onClick={() => navigate({ screen: 'sites' })}>
+        <button type="button" className="link-button" onClick={() => navigate({ screen: 'apartments' })}>
           Sites
         </button>
         <span aria-hidden="true">›</span>

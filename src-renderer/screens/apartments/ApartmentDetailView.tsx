@@ -24,12 +24,12 @@ export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; a
   }, [apartmentId, openApartment, closeApartment]);
 
   const site = sites.status === 'ready' ? sites.value.find((s) => s.id === siteId) : undefined;
-  const back = () => navigate({ screen: 'sites', siteId });
+  const back = () => navigate({ screen: 'apartments', siteId });
   const title = detail.status === 'ready' ? `Unit ${detail.value.apartment.name}` : 'Apartment';
   return (
     <section className="screen" aria-labelledby="screen-title">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <button type="button" className="link-button" onClick={() => navigate({ screen: 'sites' })}>
+        <button type="button" className="link-button" onClick={() => navigate({ screen: 'apartments' })}>
           Sites
         </button>
         <span aria-hidden="true">›</span>

@@ -82,7 +82,7 @@ export function ApartmentList({ list, search, custom }: { list: ListValue; searc
                 aria-rowindex={item.index + 2}
                 style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
               >
-                {row ? <Cells row={row} custom={custom} onOpen={() => navigate({ screen: 'sites', siteId: row.siteId, apartmentId: row.id })} onKeyDown={(e) => onKeyDown(e, item.index)} /> : <span role="cell" className="muted">Loading…</span>}
+                {row ? <Cells row={row} custom={custom} onOpen={() => navigate({ screen: 'apartments', siteId: row.siteId, apartmentId: row.id })} onKeyDown={(e) => onKeyDown(e, item.index)} /> : <span role="cell" className="muted">Loading…</span>}
               </div>
             );
           })}

@@ -30,7 +30,7 @@ export function SiteList() {
       header: 'Site',
       rowHeader: true,
       cell: (site) => (
-        <button type="button" className="link-button" onClick={() => navigate({ screen: 'sites', siteId: site.id })}>
+        <button type="button" className="link-button" onClick={() => navigate({ screen: 'apartments', siteId: site.id })}>
           {site.name}
         </button>
       ),

@@ -131,7 +131,7 @@ export function ImportResult() {
                 </p>
               ) : null}
               <div className="row">
-                <button type="button" className="btn btn-primary" onClick={() => go({ screen: 'sites', siteId: site.siteId })}>
+                <button type="button" className="btn btn-primary" onClick={() => go({ screen: 'apartments', siteId: site.siteId })}>
                   Open {site.name}
                 </button>
                 {record && record.problemCount > 0 ? (

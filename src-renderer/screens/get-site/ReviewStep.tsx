@@ -104,7 +104,7 @@ function Integration({ preview }: { preview: ImportPreview }) {
   }
   const pay = () => {
     app.getState().setLeaveGuard(null);
-    app.getState().navigate({ screen: 'subscription' });
+    app.getState().navigate({ screen: 'billing' });
   };
   return (
     <div className="banner banner-warn" role="alert">

@@ -93,7 +93,7 @@ export function OverviewScreen() {
             ))}
           </ul>
           {skipped.some((s) => s.code === 'SUBSCRIPTION_REQUIRED') ? (
-            <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'subscription' })}>
+            <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'billing' })}>
               Open Subscription
             </button>
           ) : null}

@@ -68,7 +68,7 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
         <td>
           <span className={`pill pill-${subscription.tone}`}>{subscription.text}</span>
           {subscriptionBlocked ? (
-            <button type="button" className="link-button site-meta" onClick={() => navigate({ screen: 'subscription' })}>
+            <button type="button" className="link-button site-meta" onClick={() => navigate({ screen: 'billing' })}>
               Open Subscription
             </button>
           ) : null}
