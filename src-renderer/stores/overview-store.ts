@@ -1,13 +1,11 @@
 import { createStore } from 'zustand/vanilla';
 import type { Overview } from '../../src-shared/ipc/contract/overview';
 import type { Bridge } from '../bridge';
-import { describeError, type ErrorText } from '../lib/error-text';
+import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
 
-/** The overview's data: loading, loaded (kept while it refreshes) or failed. */
+/** The overview's data: loading, loaded (kept while it refreshes, and under a failed refresh) or failed. */
 export interface OverviewState {
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  data: Overview | null;
-  error: ErrorText | null;
+  overview: Loadable<Overview>;
   /** Loads (or refreshes, keeping what is shown) the sync health of every site. */
   load(): Promise<void>;
 }
@@ -16,18 +14,15 @@ export interface OverviewState {
 export function createOverviewStore(bridge: Bridge) {
   let inFlight: Promise<void> | null = null;
   const store = createStore<OverviewState>()((set, get) => ({
-    status: 'idle',
-    data: null,
-    error: null,
+    overview: idle(),
     load() {
       if (inFlight) return inFlight;
-      if (!get().data) set({ status: 'loading' });
+      set({ overview: loading(get().overview) });
       inFlight = (async () => {
         try {
-          const data = await bridge.call('overview.get');
-          set({ status: 'ready', data, error: null });
+          set({ overview: ready(await bridge.call('overview.get')) });
         } catch (error) {
-          set({ status: get().data ? 'ready' : 'error', error: describeError(error) });
+          set({ overview: failed(error, get().overview) });
         } finally {
           inFlight = null;
         }
@@ -36,7 +31,7 @@ export function createOverviewStore(bridge: Bridge) {
     },
   }));
   const refresh = () => {
-    if (store.getState().status !== 'idle') void store.getState().load();
+    if (store.getState().overview.status !== 'idle') void store.getState().load();
   };
   bridge.on('sync.finished', refresh);
   bridge.on('app.onlineChanged', refresh);

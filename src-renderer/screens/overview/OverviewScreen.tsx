@@ -18,9 +18,7 @@ function latestAsOf(sites: OverviewSite[]): string | null {
  */
 export function OverviewScreen() {
   const { overview, syncProgress, runs } = useStores();
-  const status = useOverview((s) => s.status);
-  const data = useOverview((s) => s.data);
-  const error = useOverview((s) => s.error);
+  const { status, value: data, error } = useOverview((s) => s.overview);
   const appOnline = useApp((s) => s.online);
   const navigate = useApp((s) => s.navigate);
   const startingAll = useSyncProgress((s) => s.startingAll);
@@ -100,8 +98,8 @@ export function OverviewScreen() {
         </div>
       ) : null}
 
-      {status === 'loading' || status === 'idle' ? <p role="status">Loading the sync health of your sites…</p> : null}
-      {status === 'error' && error ? (
+      {!data && (status === 'loading' || status === 'idle') ? <p role="status">Loading the sync health of your sites…</p> : null}
+      {!data && error ? (
         <div className="banner banner-error" role="alert">
           <p>
             The overview could not be loaded: {error.text} {error.nextStep}
@@ -111,7 +109,7 @@ export function OverviewScreen() {
           </button>
         </div>
       ) : null}
-      {status === 'ready' && data && sites.length === 0 ? (
+      {data && sites.length === 0 ? (
         <EmptyState
           title="No sites yet"
           action={

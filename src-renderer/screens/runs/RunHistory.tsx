@@ -13,12 +13,12 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
   const navigate = useApp((s) => s.navigate);
   const history = useRuns((s) => s.history);
   const filter = useRuns((s) => s.siteFilter);
-  const customers = useOverview((s) => s.data?.customers);
+  const customers = useOverview((s) => s.overview.value?.customers);
   const sites = customers?.flatMap((c) => c.sites) ?? [];
 
   useEffect(() => {
     void runs.getState().loadHistory(siteId);
-    if (overview.getState().status === 'idle') void overview.getState().load();
+    if (overview.getState().overview.status === 'idle') void overview.getState().load();
   }, [runs, overview, siteId]);
 
   const columns: Column<RunListItem>[] = [
