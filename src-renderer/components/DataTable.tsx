@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 
 /** One column of a {@link DataTable}: its header and how a row fills its cell. */
 export interface Column<R> {
@@ -17,7 +17,8 @@ export interface Column<R> {
 /**
  * The app's one data table: a caption (often visually hidden), `<th scope="col">` headers, one
  * row per item, optionally a row header column. A row `replace` returns something for is drawn
- * as that instead (an inline edit form); `footer` goes into `<tfoot>`.
+ * as that instead (an inline edit form); what `after` returns for a row follows it (a full-width
+ * row such as a run's progress line); `footer` goes into `<tfoot>`.
  */
 export function DataTable<R>({
   columns,
@@ -27,6 +28,8 @@ export function DataTable<R>({
   caption,
   captionClassName,
   replace,
+  after,
+  rowClassName,
   footer,
 }: {
   columns: readonly Column<R>[];
@@ -36,6 +39,8 @@ export function DataTable<R>({
   caption?: ReactNode;
   captionClassName?: string;
   replace?: (row: R) => ReactNode | undefined;
+  after?: (row: R) => ReactNode;
+  rowClassName?: (row: R) => string | undefined;
   footer?: ReactNode;
 }) {
   return (
@@ -55,19 +60,22 @@ export function DataTable<R>({
           const instead = replace?.(row);
           if (instead !== undefined) return instead;
           return (
-            <tr key={rowKey(row, index)}>
-              {columns.map((c, i) =>
-                c.rowHeader ? (
-                  <th key={i} scope="row" className={c.className}>
-                    {c.cell(row, index)}
-                  </th>
-                ) : (
-                  <td key={i} className={c.className}>
-                    {c.cell(row, index)}
-                  </td>
-                ),
-              )}
-            </tr>
+            <Fragment key={rowKey(row, index)}>
+              <tr className={rowClassName?.(row)}>
+                {columns.map((c, i) =>
+                  c.rowHeader ? (
+                    <th key={i} scope="row" className={c.className}>
+                      {c.cell(row, index)}
+                    </th>
+                  ) : (
+                    <td key={i} className={c.className}>
+                      {c.cell(row, index)}
+                    </td>
+                  ),
+                )}
+              </tr>
+              {after?.(row)}
+            </Fragment>
           );
         })}
       </tbody>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns, useSyncProgress } from '../../stores/sync-hooks';
 import { PreviewDialog } from './PreviewDialog';
-import { resyncBlocker, SiteRow } from './SiteRow';
+import { resyncBlocker, siteColumns, SiteRunRow } from './SiteRow';
 
 function latestAsOf(sites: OverviewSite[]): string | null {
   return sites.reduce<string | null>((latest, s) => (s.asOf && (!latest || s.asOf > latest) ? s.asOf : latest), null);
@@ -45,6 +46,8 @@ export function OverviewScreen() {
     void syncProgress.getState().start(id);
   };
   const previewOpen = useRuns((s) => s.preview.siteId !== null);
+  const bySite = useSyncProgress((s) => s.bySite);
+  const columns = siteColumns({ online, navigate, onPreview: openPreview });
 
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -130,26 +133,14 @@ export function OverviewScreen() {
               {customer.name} {customer.isSandbox ? <span className="pill pill-sandbox">Sandbox</span> : null}
             </h2>
             <div className="table-scroll">
-              <table className="data overview-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Site</th>
-                    <th scope="col">Last run</th>
-                    <th scope="col">Problems</th>
-                    <th scope="col">Held-back deletions</th>
-                    <th scope="col">Subscription</th>
-                    <th scope="col">Next scheduled run</th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {customer.sites.map((site) => (
-                    <SiteRow key={site.id} site={site} online={online} onPreview={openPreview} />
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                className="data overview-table"
+                columns={columns}
+                rows={customer.sites}
+                rowKey={(site) => site.id}
+                rowClassName={(site) => (bySite[site.id] ? 'has-run-line' : undefined)}
+                after={(site) => <SiteRunRow site={site} columns={columns.length} />}
+              />
             </div>
           </section>
         ))}

@@ -1,10 +1,12 @@
+import type { Navigation } from '../../../src-shared/ipc/contract/app';
 import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
+import type { Column } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
-import { useApp, useStores } from '../../stores/stores-context';
-import { useSiteRun } from '../../stores/sync-hooks';
-import { isRunning } from '../../lib/site-run';
 import { OUTCOME_LABELS, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { RunProgressLine } from '../../components/RunProgressLine';
+import { isRunning } from '../../lib/site-run';
+import { useApp, useStores } from '../../stores/stores-context';
+import { useSiteRun } from '../../stores/sync-hooks';
 
 /** Why a site cannot be resynced right now, or null when it can. */
 export function resyncBlocker(site: OverviewSite, online: boolean): string | null {
@@ -14,96 +16,122 @@ export function resyncBlocker(site: OverviewSite, online: boolean): string | nul
   return null;
 }
 
-/** One site of the overview: its health, its actions, and its run in progress underneath. */
-export function SiteRow({ site, online, onPreview }: { site: OverviewSite; online: boolean; onPreview: (site: OverviewSite) => void }) {
-  const navigate = useApp((s) => s.navigate);
-  const { syncProgress } = useStores();
-  const siteRun = useSiteRun(site.id);
-  const running = isRunning(siteRun.view);
-  const hasLine = siteRun.view !== undefined;
-  const blocker = resyncBlocker(site, online);
-  const blockerId = `resync-blocked-${site.id}`;
-  const run = site.lastRun;
-  const subscription = SUBSCRIPTION_LABELS[site.subscription];
-  const subscriptionBlocked = site.subscription === 'expired' || site.subscription === 'none';
-  return (
-    <>
-      <tr className={hasLine ? 'has-run-line' : undefined}>
-        <th scope="row">
+/** The columns of a customer's sites on the overview: health, links to its runs, and its actions. */
+export function siteColumns(options: {
+  online: boolean;
+  navigate: (to: Navigation) => void;
+  onPreview: (site: OverviewSite) => void;
+}): Column<OverviewSite>[] {
+  const { online, navigate, onPreview } = options;
+  return [
+    {
+      header: 'Site',
+      rowHeader: true,
+      cell: (site) => (
+        <>
           <span className="site-name">{site.name}</span>
           <span className="muted site-meta">
             {plural(site.apartmentCount, 'apartment')} · {site.asOf ? `data as of ${formatDateTime(site.asOf)}` : 'not synced yet'}
           </span>
-        </th>
-        <td>
-          {run ? (
-            <>
-              <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span>
-              <span className="muted site-meta">
-                {TRIGGER_LABELS[run.trigger]} · {formatDateTime(run.startedAt)}
-              </span>
-            </>
-          ) : (
-            <span className="muted">Never synced</span>
-          )}
-        </td>
-        <td>
-          {run && run.problemCount > 0 ? (
-            <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: run.id })} aria-label={`${plural(run.problemCount, 'problem')} in the last run of ${site.name}`}>
-              {plural(run.problemCount, 'problem')}
-            </button>
-          ) : (
-            <span className="muted">None</span>
-          )}
-        </td>
-        <td>
-          {site.heldBack ? (
-            <button type="button" className="btn btn-small btn-warn" onClick={() => navigate({ screen: 'runs', runId: site.heldBack!.runId })} aria-label={`Review ${plural(site.heldBack.count, 'held-back deletion')} of ${site.name}`}>
-              Review {site.heldBack.count}
-            </button>
-          ) : (
-            <span className="muted">None</span>
-          )}
-        </td>
-        <td>
-          <span className={`pill pill-${subscription.tone}`}>{subscription.text}</span>
-          {subscriptionBlocked ? (
+        </>
+      ),
+    },
+    {
+      header: 'Last run',
+      cell: ({ lastRun: run }) =>
+        run ? (
+          <>
+            <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span>
+            <span className="muted site-meta">
+              {TRIGGER_LABELS[run.trigger]} · {formatDateTime(run.startedAt)}
+            </span>
+          </>
+        ) : (
+          <span className="muted">Never synced</span>
+        ),
+    },
+    {
+      header: 'Problems',
+      cell: ({ lastRun: run, name }) =>
+        run && run.problemCount > 0 ? (
+          <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: run.id })} aria-label={`${plural(run.problemCount, 'problem')} in the last run of ${name}`}>
+            {plural(run.problemCount, 'problem')}
+          </button>
+        ) : (
+          <span className="muted">None</span>
+        ),
+    },
+    {
+      header: 'Held-back deletions',
+      cell: ({ heldBack, name }) =>
+        heldBack ? (
+          <button type="button" className="btn btn-small btn-warn" onClick={() => navigate({ screen: 'runs', runId: heldBack.runId })} aria-label={`Review ${plural(heldBack.count, 'held-back deletion')} of ${name}`}>
+            Review {heldBack.count}
+          </button>
+        ) : (
+          <span className="muted">None</span>
+        ),
+    },
+    {
+      header: 'Subscription',
+      cell: (site) => (
+        <>
+          <span className={`pill pill-${SUBSCRIPTION_LABELS[site.subscription].tone}`}>{SUBSCRIPTION_LABELS[site.subscription].text}</span>
+          {site.subscription === 'expired' || site.subscription === 'none' ? (
             <button type="button" className="link-button site-meta" onClick={() => navigate({ screen: 'billing' })}>
               Open Subscription
             </button>
           ) : null}
-        </td>
-        <td>{formatDateTime(site.nextRunAt)}</td>
-        <td>
-          <div className="row site-actions">
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              disabled={blocker !== null}
-              aria-describedby={blocker ? blockerId : undefined}
-              aria-label={running ? `Show progress of the resync of ${site.name}` : `Resync ${site.name}`}
-              onClick={() => void syncProgress.getState().start(site.id)}
-            >
-              {running ? 'Show progress' : 'Resync'}
-            </button>
-            <button type="button" className="btn btn-small" disabled={!online} aria-label={`Preview the changes of ${site.name}`} onClick={() => onPreview(site)}>
-              Preview
-            </button>
-          </div>
-          {blocker ? (
-            <span id={blockerId} className="muted site-meta">
-              {blocker}
-            </span>
-          ) : null}
-        </td>
-      </tr>
-      {hasLine ? (
-        <tr className="run-line-row">
-          <td colSpan={7}>
-            <RunProgressLine siteName={site.name} {...siteRun} onNavigate={navigate} />
-          </td>
-        </tr>
+        </>
+      ),
+    },
+    { header: 'Next scheduled run', cell: (site) => formatDateTime(site.nextRunAt) },
+    { header: <span className="sr-only">Actions</span>, cell: (site) => <SiteActions site={site} online={online} onPreview={onPreview} /> },
+  ];
+}
+
+/** A site's Resync ("Show progress" while it runs) and Preview buttons, with why Resync is off. */
+function SiteActions({ site, online, onPreview }: { site: OverviewSite; online: boolean; onPreview: (site: OverviewSite) => void }) {
+  const { syncProgress } = useStores();
+  const running = isRunning(useSiteRun(site.id).view);
+  const blocker = resyncBlocker(site, online);
+  const blockerId = `resync-blocked-${site.id}`;
+  return (
+    <>
+      <div className="row site-actions">
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          disabled={blocker !== null}
+          aria-describedby={blocker ? blockerId : undefined}
+          aria-label={running ? `Show progress of the resync of ${site.name}` : `Resync ${site.name}`}
+          onClick={() => void syncProgress.getState().start(site.id)}
+        >
+          {running ? 'Show progress' : 'Resync'}
+        </button>
+        <button type="button" className="btn btn-small" disabled={!online} aria-label={`Preview the changes of ${site.name}`} onClick={() => onPreview(site)}>
+          Preview
+        </button>
+      </div>
+      {blocker ? (
+        <span id={blockerId} className="muted site-meta">
+          {blocker}
+        </span>
       ) : null}
     </>
+  );
+}
+
+/** The full-width row under a site with its run in progress (or just ended), when it has one. */
+export function SiteRunRow({ site, columns }: { site: OverviewSite; columns: number }) {
+  const navigate = useApp((s) => s.navigate);
+  const siteRun = useSiteRun(site.id);
+  if (siteRun.view === undefined) return null;
+  return (
+    <tr className="run-line-row">
+      <td colSpan={columns}>
+        <RunProgressLine siteName={site.name} {...siteRun} onNavigate={navigate} />
+      </td>
+    </tr>
   );
 }
