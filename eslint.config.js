@@ -118,7 +118,7 @@ function rendererMessage() {
 }
 
 /**
- * The renderer's folders as layers (docs/architecture-renderer.md): `lib/` imports no other
+ * The renderer's folders as layers (docs/architecture.md, "src-renderer: layers"): `lib/` imports no other
  * renderer folder; `stores/` never imports components, screens or the shell; `components/`
  * imports no stores, screens or shell (they get data and callbacks as props); a screen folder
  * imports no other screen folder and not the shell (shared parts go to components/).

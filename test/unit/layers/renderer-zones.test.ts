@@ -14,7 +14,7 @@ async function lintAs(file: string, code: string): Promise<string[]> {
 /** A one-line module importing `what` from `from` (type-only imports count too). */
 const importing = (what: string, from: string) => `import { ${what} } from '${from}';\nexport const x = ${what};\n`;
 
-describe('renderer layer zones (docs/architecture-renderer.md)', () => {
+describe('renderer layer zones (docs/architecture.md, "src-renderer: layers")', () => {
   it('components import no stores, screens or shell', async () => {
     expect(await lintAs('src-renderer/components/Violation.tsx', importing('useStores', '../stores/stores-context'))).toContain('no-restricted-imports');
     expect(await lintAs('src-renderer/components/Violation.tsx', "import type { RunsState } from '../stores/runs-store';\nexport type X = RunsState;\n")).toContain('no-restricted-imports');
