@@ -6,6 +6,7 @@ import { LoadStatus } from '../../components/LoadStatus';
 import { useApp, useStores } from '../../stores/stores-context';
 import { OfflineNotice } from './OfflineNotice';
 import { type Column, DataTable } from '../../components/DataTable';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 /** The installer's sites: customer, community, apartment count and data age, with "Get Site from PMS". */
 export function SiteList() {
@@ -43,12 +44,9 @@ export function SiteList() {
   const newest = sites.status === 'ready' ? sites.value.map((s) => s.asOf).filter((a): a is string => a !== null).sort().at(-1) ?? null : null;
   return (
     <section className="screen" aria-labelledby="screen-title">
-      <div className="screen-head">
-        <h1 id="screen-title" tabIndex={-1}>
-          Sites
-        </h1>
+      <ScreenHeader title="Sites">
         {getSite}
-      </div>
+      </ScreenHeader>
       {!online ? (
         <p id="get-site-offline" className="muted">
           Getting a site needs Rent Manager and SmartPlus, so it waits until you are back online.

@@ -7,6 +7,7 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { AddDeviceForm } from './AddDeviceForm';
 import { DeviceTable } from './DeviceTable';
 import { OutboxList } from './OutboxList';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 /** How often the devices' online states are read again from SmartPlus while the screen is open. */
 export const DEVICE_REFRESH_MS = 60_000;
@@ -39,10 +40,7 @@ export function DevicesScreen() {
 
   return (
     <section className="screen" aria-labelledby="screen-title">
-      <div className="screen-head">
-        <h1 id="screen-title" tabIndex={-1}>
-          Devices
-        </h1>
+      <ScreenHeader title="Devices">
         {sites.status === 'ready' && sites.value.length > 0 ? (
           <div className="field inline-field">
             <label htmlFor="devices-site">Site</label>
@@ -55,7 +53,7 @@ export function DevicesScreen() {
             </select>
           </div>
         ) : null}
-      </div>
+      </ScreenHeader>
       {!online ? (
         <div className="banner banner-warn" role="status" data-testid="offline-notice">
           <strong>Offline — device states as of {list.status === 'ready' && list.value.asOf ? formatDateTime(list.value.asOf) : 'the last sync'}.</strong>{' '}

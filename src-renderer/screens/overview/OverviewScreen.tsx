@@ -7,6 +7,7 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns, useSyncProgress } from '../../stores/sync-hooks';
 import { PreviewDialog } from './PreviewDialog';
 import { resyncBlocker, siteColumns, SiteRunRow } from './SiteRow';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 function latestAsOf(sites: OverviewSite[]): string | null {
   return sites.reduce<string | null>((latest, s) => (s.asOf && (!latest || s.asOf > latest) ? s.asOf : latest), null);
@@ -51,10 +52,7 @@ export function OverviewScreen() {
 
   return (
     <section className="screen" aria-labelledby="screen-title">
-      <div className="screen-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          Overview
-        </h1>
+      <ScreenHeader title="Overview">
         {sites.length > 0 ? (
           <button
             type="button"
@@ -66,7 +64,7 @@ export function OverviewScreen() {
             {startingAll ? 'Starting…' : 'Resync all'}
           </button>
         ) : null}
-      </div>
+      </ScreenHeader>
 
       {!online && data ? (
         <div id="offline-banner" className="banner banner-warn" role="status">

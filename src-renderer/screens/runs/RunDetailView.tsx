@@ -7,6 +7,7 @@ import { RunProgressLine } from '../../components/RunProgressLine';
 import { HeldBackPanel } from './HeldBackPanel';
 import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { ProblemsTable } from './ProblemsTable';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 const COUNT_LABELS: Record<keyof RunCounts, string> = {
   communities: 'Communities',
@@ -44,16 +45,13 @@ export function RunDetailView({ runId }: { runId: string }) {
   );
   // One heading element whatever the state, so the focus ScreenHost gives it survives the load.
   const header = (
-    <div className="screen-header">
-      <h1 id="screen-title" tabIndex={-1}>
-        {d ? `${d.run.dryRun ? 'Preview' : 'Run'} of ${d.run.siteName}` : 'Run'}
-      </h1>
+    <ScreenHeader title={d ? `${d.run.dryRun ? 'Preview' : 'Run'} of ${d.run.siteName}` : 'Run'}>
       {d ? (
         <button type="button" className="btn" disabled={action.kind === 'busy'} onClick={() => void runs.getState().exportCsv()}>
           {action.kind === 'busy' && action.what === 'export' ? 'Exporting…' : 'Export to CSV'}
         </button>
       ) : null}
-    </div>
+    </ScreenHeader>
   );
   if (!d) {
     return (

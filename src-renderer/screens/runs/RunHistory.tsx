@@ -6,6 +6,7 @@ import { useOverview, useRuns } from '../../stores/sync-hooks';
 import { countsLine, OUTCOME_LABELS, plural, TRIGGER_LABELS } from '../../components/labels';
 import { type Column, DataTable } from '../../components/DataTable';
 import type { RunListItem } from '../../../src-shared/ipc/contract/runs';
+import { ScreenHeader } from '../../components/ScreenHeader';
 
 /** Run history per site and overall (spec §11), newest first. */
 export function RunHistory({ siteId }: { siteId: string | null }) {
@@ -55,10 +56,7 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
   const shown = filter === siteId ? list : [];
   return (
     <section className="screen" aria-labelledby="screen-title">
-      <div className="screen-header">
-        <h1 id="screen-title" tabIndex={-1}>
-          Runs
-        </h1>
+      <ScreenHeader title="Runs">
         <div className="field field-inline">
           <label htmlFor="runs-site">Site</label>
           <select id="runs-site" value={siteId ?? ''} onChange={(e) => navigate({ screen: 'runs', ...(e.target.value ? { siteId: e.target.value } : {}) })}>
@@ -70,7 +68,7 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
             ))}
           </select>
         </div>
-      </div>
+      </ScreenHeader>
       {history.error && history.value ? (
         <div className="banner banner-error" role="alert">
           Could not refresh the history: {history.error.text} {history.error.nextStep}
