@@ -32,3 +32,16 @@ export function failed<T>(error: unknown, keep?: Loadable<T>): Loadable<T> {
   const described: ErrorText = describeError(error);
   return keep?.value === undefined ? { status: 'error', error: described } : { status: 'error', error: described, value: keep.value };
 }
+
+/**
+ * Loads `call` into a slot through `set`: `loading` first unless a value is ready (then a
+ * refresh keeps it shown until the answer), then ready or failed.
+ */
+export async function loadInto<T>(current: Loadable<T>, set: (next: Loadable<T>) => void, call: () => Promise<T>): Promise<void> {
+  if (current.status !== 'ready') set(loading());
+  try {
+    set(ready(await call()));
+  } catch (error) {
+    set(failed(error));
+  }
+}

@@ -3,7 +3,7 @@ import type { ApartmentDetail, ApartmentFilter, SiteSummary } from '../../src-sh
 import type { ApartmentListRow } from '../../src-shared/ipc/contract/apartments';
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
-import { failed, type Loadable } from '../lib/loadable';
+import { failed, type Loadable, loadInto } from '../lib/loadable';
 import { perfMark, perfMeasure } from './perf';
 
 /** Rows fetched per request; the virtualised list asks for more pages as it scrolls. */
@@ -105,12 +105,7 @@ export function createApartmentsStore(bridge: Bridge) {
       revealed: {},
       notice: null,
       async loadSites() {
-        if (get().sites.status !== 'ready') set({ sites: { status: 'loading' } });
-        try {
-          set({ sites: { status: 'ready', value: await bridge.call('sites.list') } });
-        } catch (error) {
-          set({ sites: failed(error) });
-        }
+        await loadInto(get().sites, (sites) => set({ sites }), () => bridge.call('sites.list'));
         const customers = await bridge.call('sites.listCustomers').catch(() => []);
         set({ customers: Object.fromEntries(customers.map((c) => [c.connectionId, c.name])) });
       },

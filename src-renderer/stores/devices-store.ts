@@ -5,7 +5,7 @@ import type { DeviceLocation } from '../../src-shared/domain/smartplus';
 import type { DeviceList } from '../../src-shared/ipc/contract/devices';
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
-import { failed, type Loadable } from '../lib/loadable';
+import { failed, type Loadable, loadInto } from '../lib/loadable';
 import { deviceErrorText } from './device-errors';
 
 /** The outcome of the last add, edit or removal, shown next to the form or list. */
@@ -78,12 +78,7 @@ export function createDevicesStore(bridge: Bridge) {
       notice: null,
       busy: false,
       async loadSites() {
-        if (get().sites.status !== 'ready') set({ sites: { status: 'loading' } });
-        try {
-          set({ sites: { status: 'ready', value: await bridge.call('sites.list') } });
-        } catch (error) {
-          set({ sites: failed(error) });
-        }
+        await loadInto(get().sites, (sites) => set({ sites }), () => bridge.call('sites.list'));
       },
       async selectSite(siteId) {
         if (get().siteId !== siteId) set({ siteId, list: { status: 'loading' }, notice: null });
