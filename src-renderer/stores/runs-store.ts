@@ -38,6 +38,18 @@ export interface RunsState {
 export function createRunsStore(bridge: Bridge) {
   const store = createStore<RunsState>()((set, get) => {
     const runId = () => get().detail.value?.run.id ?? null;
+    /** One action on the open run: busy while it runs, then what it did (the run reopened to show it) or why it failed. */
+    const act = async (what: 'confirm' | 'keep' | 'export', call: (runId: string) => Promise<RunAction>, options: { reopen?: boolean } = {}) => {
+      const id = runId();
+      if (!id) return;
+      set({ action: { kind: 'busy', what } });
+      try {
+        set({ action: await call(id) });
+        if (options.reopen) await get().openRun(id);
+      } catch (error) {
+        set({ action: { kind: 'failed', what, error: describeError(error) } });
+      }
+    };
     const loadProblems = async (id: string, kind: ProblemKind | null) => {
       set((s) => ({ problems: loading(s.problems) }));
       try {
@@ -86,41 +98,9 @@ export function createRunsStore(bridge: Bridge) {
         const id = runId();
         if (id) await loadProblems(id, kind);
       },
-      async exportCsv() {
-        const id = runId();
-        if (!id) return;
-        set({ action: { kind: 'busy', what: 'export' } });
-        try {
-          const file = await bridge.call('runs.exportCsv', { runId: id });
-          set({ action: { kind: 'exported', file } });
-        } catch (error) {
-          set({ action: { kind: 'failed', what: 'export', error: describeError(error) } });
-        }
-      },
-      async confirmHeldBack() {
-        const id = runId();
-        if (!id) return;
-        set({ action: { kind: 'busy', what: 'confirm' } });
-        try {
-          const run = await bridge.call('runs.confirmHeldBack', { runId: id });
-          set({ action: { kind: 'confirmed', run } });
-          await get().openRun(id);
-        } catch (error) {
-          set({ action: { kind: 'failed', what: 'confirm', error: describeError(error) } });
-        }
-      },
-      async keepHeldBack() {
-        const id = runId();
-        if (!id) return;
-        set({ action: { kind: 'busy', what: 'keep' } });
-        try {
-          const { kept } = await bridge.call('runs.keepHeldBack', { runId: id });
-          set({ action: { kind: 'kept', count: kept } });
-          await get().openRun(id);
-        } catch (error) {
-          set({ action: { kind: 'failed', what: 'keep', error: describeError(error) } });
-        }
-      },
+      exportCsv: () => act('export', async (id) => ({ kind: 'exported', file: await bridge.call('runs.exportCsv', { runId: id }) })),
+      confirmHeldBack: () => act('confirm', async (id) => ({ kind: 'confirmed', run: await bridge.call('runs.confirmHeldBack', { runId: id }) }), { reopen: true }),
+      keepHeldBack: () => act('keep', async (id) => ({ kind: 'kept', count: (await bridge.call('runs.keepHeldBack', { runId: id })).kept }), { reopen: true }),
       async loadPreview(siteId) {
         set({ preview: { ...loading<SitePreview>(), siteId } });
         try {
