@@ -7,6 +7,7 @@ import { perfMark } from '../../stores/perf';
 import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentList } from './ApartmentList';
 import { OfflineNotice } from './OfflineNotice';
+import { Breadcrumb } from './Breadcrumb';
 
 const FILTERS: { value: ApartmentFilter; label: string }[] = [
   { value: 'all', label: 'All' },
@@ -38,15 +39,7 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
 
   return (
     <section className="screen" aria-labelledby="screen-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <button type="button" className="link-button" onClick={() => navigate({ screen: 'apartments' })}>
-          Sites
-        </button>
-        <span aria-hidden="true">›</span>
-        <span>{name}</span>
-        <span aria-hidden="true">›</span>
-        <span aria-current="page">Building 1</span>
-      </nav>
+      <Breadcrumb trail={[{ label: 'Sites', onClick: () => navigate({ screen: 'apartments' }) }, { label: name }, { label: 'Building 1' }]} />
       <h1 id="screen-title" tabIndex={-1}>
         {name} <span className="muted h1-sub">· Building 1</span>
       </h1>

@@ -9,6 +9,7 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { AddToSyncButton } from './AddToSyncButton';
 import { OfflineNotice } from './OfflineNotice';
 import { ResidentsTable } from './ResidentsTable';
+import { Breadcrumb } from './Breadcrumb';
 
 /** One apartment: main account, family members, devices and its sync history (spec §9). */
 export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; apartmentId: string }) {
@@ -28,17 +29,7 @@ export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; a
   const title = detail.status === 'ready' ? `Unit ${detail.value.apartment.name}` : 'Apartment';
   return (
     <section className="screen" aria-labelledby="screen-title">
-      <nav aria-label="Breadcrumb" className="breadcrumb">
-        <button type="button" className="link-button" onClick={() => navigate({ screen: 'apartments' })}>
-          Sites
-        </button>
-        <span aria-hidden="true">›</span>
-        <button type="button" className="link-button" onClick={back}>
-          {site?.name ?? 'Site'} · Building 1
-        </button>
-        <span aria-hidden="true">›</span>
-        <span aria-current="page">{title}</span>
-      </nav>
+      <Breadcrumb trail={[{ label: 'Sites', onClick: () => navigate({ screen: 'apartments' }) }, { label: `${site?.name ?? 'Site'} · Building 1`, onClick: back }, { label: title }]} />
       <h1 id="screen-title" tabIndex={-1}>
         {title}
       </h1>
