@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { RawBridge } from '../../src-renderer/bridge';
 import { expect, openApp, test } from './fixtures';
-import { captureStep, sidebarTo, tabTo, userDataText } from './journey-helpers';
+import { captureStep, sidebarTo, tabTo, userDataText, watchPage } from './journey-helpers';
 
 const expiry = `12/${(new Date().getFullYear() + 2) % 100}`;
 
@@ -15,10 +15,7 @@ async function invoke<T>(page: Page, channel: string, input?: unknown): Promise<
 test.describe('Subscription', () => {
   test('keyboard only: a new user sees the integration inactive, is declined, catches a typo, pays and gets a receipt', async ({ page, app }) => {
     test.setTimeout(180_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const answers: Promise<string>[] = [];
-    page.on('response', (r) => void (r.url().includes('/__bridge/invoke') && answers.push(r.text().catch(() => ''))));
+    const { errors, ipcText } = watchPage(page);
     await openApp(page, app, 'light');
     await expect(page.getByText('Sandbox', { exact: true }).first()).toBeVisible();
     const main = page.getByRole('main');
@@ -131,7 +128,7 @@ test.describe('Subscription', () => {
     const status = await page.evaluate(() => (window as unknown as { bridge: RawBridge }).bridge.invoke('billing.getStatus', undefined));
     expect(status).toMatchObject({ ok: true, value: { state: 'active', renewal: 'auto', months: 12 } });
     const written = userDataText(app.userDataDir);
-    const ipc = (await Promise.all(answers)).join('\n');
+    const ipc = await ipcText();
     expect(ipc).toContain('"last4":"4242"');
     for (const secret of ['4242424242424242', '4242 4242 4242 4242', '4000000000000002', '4242424242424241']) {
       expect(app.logLines.join('\n')).not.toContain(secret);

@@ -1,13 +1,10 @@
 import { expect, openApp, test } from './fixtures';
-import { captureStep, sidebarTo, tabTo } from './journey-helpers';
+import { captureStep, sidebarTo, tabTo, watchPage } from './journey-helpers';
 
 test.describe('Connections', () => {
   test('keyboard only: add a Rent Manager customer on the sandbox, see a wrong password explained, sign in, pick the location, test, remove', async ({ page, app }) => {
     test.setTimeout(180_000);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const answers: Promise<string>[] = [];
-    page.on('response', (r) => void (r.url().includes('/__bridge/invoke') && answers.push(r.text().catch(() => ''))));
+    const { errors, ipcText } = watchPage(page);
     const sandboxUrl = app.services.sandbox!.rentManagerUrl;
     await openApp(page, app, 'light');
     const main = page.getByRole('main');
@@ -96,7 +93,7 @@ test.describe('Connections', () => {
     await page.keyboard.press('Enter');
     await expect(main.getByRole('heading', { name: 'Set up the SmartPlus account' })).toHaveCount(0);
 
-    const ipc = (await Promise.all(answers)).join('\n');
+    const ipc = await ipcText();
     expect(ipc).toContain('Basement Test Co');
     for (const secret of ['wrong-password-7c1', 'sandbox-password']) {
       expect(app.logLines.join('\n')).not.toContain(secret);

@@ -53,3 +53,15 @@ export function userDataText(dir: string): string {
   walk(dir);
   return out.join('\n');
 }
+
+/**
+ * Watches a page for a journey: the page errors it throws, and every bridge answer's text
+ * (`ipcText()` joins them, to check no secret came back out).
+ */
+export function watchPage(page: Page): { errors: string[]; ipcText: () => Promise<string> } {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const answers: Promise<string>[] = [];
+  page.on('response', (r) => void (r.url().includes('/__bridge/invoke') && answers.push(r.text().catch(() => ''))));
+  return { errors, ipcText: async () => (await Promise.all(answers)).join('\n') };
+}
