@@ -8,7 +8,7 @@ import { createRentManagerClient } from '../rentmanager/client';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { createSmartPlusClient } from '../smartplus/client';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
-import { smartPlusPort } from '../sync/adapters/smartplus-port';
+import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 import { runSiteSync } from '../sync/engine';
 import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
@@ -52,7 +52,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
       config,
-      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), journal: db.journal, runs: db.runStore },
+      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), adoption: smartPlusAdoptionPort(sp), journal: db.journal, runs: db.runStore },
       trigger: 'cli',
       dryRun: args.dryRun ?? false,
       allowMassDelete: args.allowMassDelete ?? false,
@@ -78,7 +78,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       io.out(formatRunText(result));
     }
     // A chosen PIN / RF card field that is not in Rent Manager is a configuration error (issue 12).
-    if (result.errorCode === 'RM_FIELD_NOT_FOUND') return EXIT.usage;
+    if (result.errorCode === 'RM_FIELD_NOT_FOUND' || result.errorCode === 'ADOPTION_CHOICE_NEEDED') return EXIT.usage;
     // Partial: something planned was not done (a revocation above all, issue 12) — never exit 0.
     if (result.run.outcome === 'failed' || result.run.outcome === 'cancelled' || result.run.outcome === 'partial') return EXIT.failed;
     if (result.run.outcome === 'held-back') return EXIT.heldBack;
