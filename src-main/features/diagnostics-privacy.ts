@@ -1,0 +1,120 @@
+import { redact, redactText, SECRET_KEY } from '../logging/redact';
+
+/**
+ * Keys whose values are about a person (names, contact details) or are record values a problem
+ * line quotes (`value`: an RF card, a masked PIN). A diagnostics report leaves the machine, so
+ * these go as well as secrets; IDs, codes, counts and dates stay.
+ */
+export const PERSONAL_KEY =
+  /^(name|first_?name|last_?name|full_?name|display_?name|subject|person|email|e-?mail_?address|phone|phone_?number|phone_?numbers|mobile|address|addresses|street\d?|address\d?|city|zip|postal_?code|value|user_?name|contacts?)$/i;
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+/** "Jane Doe (tenant 920)": the person part of the labels problems and reports use. */
+const LABEL_SUFFIX = /\s*\((tenant|contact|resident)[^)]*\)\s*$/i;
+const PERSONAL = '[personal]';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The privacy pass of the diagnostics report, on top of the logger's redactor
+ * (`logging/redact.ts`). It first *learns* every value found under a secret or personal key in
+ * everything the report will hold — so a name that is also quoted in a free-text reason ("…
+ * already belongs to Jane Doe (tenant 920)") or a PIN quoted in a message is known — and then
+ * {@link PrivacyFilter.clean} redacts secrets (the same redactor), replaces personal values, and
+ * scrubs every learned value and every e-mail address out of all remaining text.
+ */
+export class PrivacyFilter {
+  private readonly learned = new Set<string>();
+  private pattern: RegExp | null = null;
+
+  /** Learns the secret and personal values inside `value` (call for every input before {@link clean}). */
+  learn(value: unknown, key = '', seen = new WeakSet<object>()): void {
+    if (typeof value === 'string' || typeof value === 'number') {
+      if (SECRET_KEY.test(key) || PERSONAL_KEY.test(key)) this.remember(String(value));
+      return;
+    }
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    // A list or object under a personal key is personal through and through (`Contacts: [...]`).
+    const inherited = SECRET_KEY.test(key) || PERSONAL_KEY.test(key) ? key : '';
+    for (const [k, inner] of Object.entries(value)) this.learn(inner, Array.isArray(value) ? inherited || key : inherited || k, seen);
+  }
+
+  /** Learns the personal and secret values of each JSON line of a log (lines that are not JSON are text only). */
+  learnLogLines(lines: readonly string[]): void {
+    for (const line of lines) {
+      const parsed = parseJson(line);
+      if (parsed !== undefined) this.learn(parsed);
+    }
+  }
+
+  private remember(text: string): void {
+    const whole = text.replace(LABEL_SUFFIX, '').trim();
+    if (whole.length < 2) return;
+    this.pattern = null;
+    this.learned.add(whole);
+    // Names come as "Jane Doe", "Doe, Jane" and "Maple Court / 101 / Jane Doe": each word counts.
+    for (const word of whole.split(/[\s,/]+/)) if (word.length >= 3 && !/^\d+$/.test(word)) this.learned.add(word);
+  }
+
+  /** Scrubs learned values, e-mail addresses and secret-shaped text out of free text. */
+  cleanText(text: string): string {
+    let out = redactText(text).replace(EMAIL, '[email]');
+    if (this.learned.size > 0) {
+      this.pattern ??= new RegExp(
+        [...this.learned].sort((a, b) => b.length - a.length).map((v) => `(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`).join('|'),
+        'giu',
+      );
+      out = out.replace(this.pattern, PERSONAL);
+    }
+    return out;
+  }
+
+  /** A deep copy of `value` fit to leave the machine: the redactor's pass, then personal keys and learned values. */
+  clean(value: unknown): unknown {
+    return this.depersonalise(redact(value));
+  }
+
+  /**
+   * Response shapes, cleaned: the same redactor (a secret-named field shows `[redacted]` instead
+   * of its type) and keys scrubbed like text. Leaves are type names and are left as the
+   * recorder made them, so a recorder that leaked values would show in the canary test.
+   */
+  cleanShapes(value: unknown): unknown {
+    const keysOnly = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(keysOnly);
+      if (v === null || typeof v !== 'object') return v;
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [this.cleanText(k), keysOnly(inner)]));
+    };
+    return keysOnly(redact(value));
+  }
+
+  private depersonalise(value: unknown): unknown {
+    if (typeof value === 'string') return this.cleanText(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.depersonalise(item));
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      const name = this.cleanText(key);
+      out[name] = PERSONAL_KEY.test(key) && inner !== null && inner !== '[redacted]' ? PERSONAL : this.depersonalise(inner);
+    }
+    return out;
+  }
+
+  /** One log line, cleaned: JSON lines field by field, anything else as text. */
+  cleanLogLine(line: string): string {
+    const parsed = parseJson(line);
+    return parsed === undefined ? this.cleanText(line) : JSON.stringify(this.clean(parsed));
+  }
+}
+
+function parseJson(line: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
