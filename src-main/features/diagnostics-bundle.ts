@@ -107,6 +107,7 @@ function newFolder(parent: string, createdAt: Date): string {
 /** The report's file contents, every value through the privacy filter (exported for tests). */
 export function reportContents(inputs: DiagnosticsInputs): Record<(typeof REPORT_FILES)[number], string> {
   const privacy = new PrivacyFilter();
+  if (inputs.run) privacy.keep(inputs.run.record.id, inputs.run.record.siteId);
   // Learn first from everything, so a name known from one file is scrubbed from every file.
   privacy.learnLogLines(inputs.logLines);
   if (inputs.run) privacy.learn({ problems: inputs.run.problems, heldBack: inputs.run.heldBack, record: inputs.run.record });

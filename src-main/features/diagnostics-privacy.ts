@@ -28,6 +28,28 @@ function escapeRegExp(text: string): string {
 export class PrivacyFilter {
   private readonly learned = new Set<string>();
   private pattern: RegExp | null = null;
+  private readonly kept: string[] = [];
+
+  /**
+   * Values that must survive although they look opaque to the redactor — the run's and the
+   * site's IDs (UUIDs), which support needs to find the run. Exact values only, never patterns.
+   */
+  keep(...values: readonly string[]): void {
+    for (const v of values) if (v.length >= 8 && !this.kept.includes(v)) this.kept.push(v);
+  }
+
+  /** Kept values become placeholders the redactor leaves alone (`⟦0⟧`), and back again. */
+  private protect(value: unknown): unknown {
+    if (this.kept.length === 0) return value;
+    if (typeof value === 'string') return this.kept.reduce((text, v, i) => text.split(v).join(`\u27e6${i}\u27e7`), value);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.protect(item));
+    return Object.fromEntries(Object.entries(value).map(([k, inner]) => [k, this.protect(inner)]));
+  }
+
+  private restore(text: string): string {
+    return this.kept.length === 0 ? text : text.replace(/\u27e6(\d+)\u27e7/g, (whole, i: string) => this.kept[Number(i)] ?? whole);
+  }
 
   /** Learns the secret and personal values inside `value` (call for every input before {@link clean}). */
   learn(value: unknown, key = '', seen = new WeakSet<object>()): void {
@@ -74,7 +96,7 @@ export class PrivacyFilter {
 
   /** A deep copy of `value` fit to leave the machine: the redactor's pass, then personal keys and learned values. */
   clean(value: unknown): unknown {
-    return this.depersonalise(redact(value));
+    return this.depersonalise(redact(this.protect(value)));
   }
 
   /**
@@ -92,7 +114,7 @@ export class PrivacyFilter {
   }
 
   private depersonalise(value: unknown): unknown {
-    if (typeof value === 'string') return this.cleanText(value);
+    if (typeof value === 'string') return this.restore(this.cleanText(value));
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return value.map((item) => this.depersonalise(item));
     const out: Record<string, unknown> = {};
@@ -106,7 +128,7 @@ export class PrivacyFilter {
   /** One log line, cleaned: JSON lines field by field, anything else as text. */
   cleanLogLine(line: string): string {
     const parsed = parseJson(line);
-    return parsed === undefined ? this.cleanText(line) : JSON.stringify(this.clean(parsed));
+    return parsed === undefined ? this.restore(this.cleanText(this.protect(line) as string)) : JSON.stringify(this.clean(parsed));
   }
 }
 
