@@ -12,6 +12,7 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 /** "Jane Doe (tenant 920)": the person part of the labels problems and reports use. */
 const LABEL_SUFFIX = /\s*\((tenant|contact|resident)[^)]*\)\s*$/i;
 const PERSONAL = '[personal]';
+const REDACTED = '[redacted]';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -26,7 +27,8 @@ function escapeRegExp(text: string): string {
  * scrubs every learned value and every e-mail address out of all remaining text.
  */
 export class PrivacyFilter {
-  private readonly learned = new Set<string>();
+  /** Learned values (lower case) and what replaces them: `[redacted]` for secrets, `[personal]` for the rest. */
+  private readonly learned = new Map<string, string>();
   private pattern: RegExp | null = null;
   private readonly kept: string[] = [];
 
@@ -54,7 +56,8 @@ export class PrivacyFilter {
   /** Learns the secret and personal values inside `value` (call for every input before {@link clean}). */
   learn(value: unknown, key = '', seen = new WeakSet<object>()): void {
     if (typeof value === 'string' || typeof value === 'number') {
-      if (SECRET_KEY.test(key) || PERSONAL_KEY.test(key)) this.remember(String(value));
+      if (SECRET_KEY.test(key)) this.remember(String(value), REDACTED);
+      else if (PERSONAL_KEY.test(key)) this.remember(String(value), PERSONAL);
       return;
     }
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
@@ -72,13 +75,25 @@ export class PrivacyFilter {
     }
   }
 
-  private remember(text: string): void {
-    const whole = text.replace(LABEL_SUFFIX, '').trim();
-    if (whole.length < 2) return;
-    this.pattern = null;
-    this.learned.add(whole);
-    // Names come as "Jane Doe", "Doe, Jane" and "Maple Court / 101 / Jane Doe": each word counts.
-    for (const word of whole.split(/[\s,/]+/)) if (word.length >= 3 && !/^\d+$/.test(word)) this.learned.add(word);
+  private remember(text: string, label: string): void {
+    // "Maple Court / 101 / Jane Doe (tenant 920)": only the person's part of a target is personal.
+    const segments = text.split(' / ');
+    const people = segments.filter((seg) => LABEL_SUFFIX.test(seg));
+    for (const part of people.length > 0 ? people : [text]) {
+      const whole = part.replace(LABEL_SUFFIX, '').trim();
+      // Placeholders a redactor already wrote ("[redacted]") are not values.
+      if (whole.length < 2 || /^\[[a-z]+\]$/.test(whole)) continue;
+      this.pattern = null;
+      this.add(whole, label);
+      // Names come as "Jane Doe", "Doe, Jane": each word counts.
+      for (const word of whole.split(/[\s,]+/)) if (word.length >= 3 && !/^\d+$/.test(word)) this.add(word, label);
+    }
+  }
+
+  /** A secret stays a secret when it is also seen under a personal key. */
+  private add(value: string, label: string): void {
+    const key = value.toLowerCase();
+    if (this.learned.get(key) !== REDACTED) this.learned.set(key, label);
   }
 
   /** Scrubs learned values, e-mail addresses and secret-shaped text out of free text. */
@@ -86,10 +101,10 @@ export class PrivacyFilter {
     let out = redactText(text).replace(EMAIL, '[email]');
     if (this.learned.size > 0) {
       this.pattern ??= new RegExp(
-        [...this.learned].sort((a, b) => b.length - a.length).map((v) => `(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`).join('|'),
+        [...this.learned.keys()].sort((a, b) => b.length - a.length).map((v) => `(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`).join('|'),
         'giu',
       );
-      out = out.replace(this.pattern, PERSONAL);
+      out = out.replace(this.pattern, (match) => this.learned.get(match.toLowerCase()) ?? PERSONAL);
     }
     return out;
   }
