@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { RunStorePort } from '../../src-shared/domain/journal';
+import type { RunRecord } from '../../src-shared/domain/run';
 import { AppError } from '../../src-shared/errors';
 import type { DiagnosticsSaved } from '../../src-shared/ipc/contract/diagnostics';
 import type { Logger } from '../logging/logger';
@@ -49,7 +50,8 @@ export function createDiagnosticsService(deps: DiagnosticsServiceDeps): Diagnost
   const saved = new Set<string>();
 
   const runFor = async (runId: string | undefined): Promise<RunForReport | null> => {
-    const record = runId ? await deps.runs.getRun(runId) : ((await deps.runs.listRuns())[0] ?? null);
+    const latest = async () => (await deps.runs.listRuns()).reduce<RunRecord | null>((a, b) => (!a || b.startedAt > a.startedAt ? b : a), null);
+    const record = runId ? await deps.runs.getRun(runId) : await latest();
     if (runId && !record) throw new AppError('NOT_FOUND', `Run ${runId} is not in the history, so it cannot go into the report.`);
     if (!record) return null;
     const [problems, heldBack] = await Promise.all([deps.runs.listProblems(record.id), deps.runs.listHeldBack(record.id)]);

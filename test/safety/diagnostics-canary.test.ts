@@ -106,11 +106,11 @@ beforeAll(async () => {
   const heldBack: HeldBackDeletion[] = [{
     reason: `Would delete ${NAME}'s account.`,
     operation: {
-      kind: 'delete-family-member', id: 'delete-family-member:r1', communityRef: { system: 'rentmanager', customer: rm.corp, location: 1, id: 'property:4' }, target: 'r1',
+      kind: 'delete-family-member', id: 'delete-family-member:r1', communityRef: `rentmanager:${rm.corp}:1:property:4`, target: 'r1',
       display: { propertyId: 4, property: `${LAST} Court`, unitId, unit: '101', tenantId: 920, contactId: 921, person: `${NAME} (tenant 920)` },
       residentId: member.id, reason: `${NAME} no longer has a lease on unit "101".`,
     },
-  } as HeldBackDeletion];
+  }];
   await runs.saveRun(run);
   await runs.saveProblems(RUN_ID, problems);
   await runs.saveHeldBack(RUN_ID, heldBack);
