@@ -9,14 +9,13 @@ export const PERSONAL_KEY =
   /^(name|first_?name|last_?name|full_?name|display_?name|subject|person|email|e-?mail_?address|phone|phone_?number|phone_?numbers|mobile|address|addresses|street\d?|address\d?|city|zip|postal_?code|value|user_?name|contacts?)$/i;
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const EMAIL_ONLY = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+/** A word of free text: letters and digits of any script. */
+const WORD = /[\p{L}\p{N}]+/gu;
 /** "Jane Doe (tenant 920)": the person part of the labels problems and reports use. */
 const LABEL_SUFFIX = /\s*\((tenant|contact|resident)[^)]*\)\s*$/i;
 const PERSONAL = '[personal]';
 const REDACTED = '[redacted]';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * The privacy pass of the diagnostics report, on top of the logger's redactor
@@ -27,9 +26,17 @@ function escapeRegExp(text: string): string {
  * scrubs every learned value and every e-mail address out of all remaining text.
  */
 export class PrivacyFilter {
-  /** Learned values (lower case) and what replaces them: `[redacted]` for secrets, `[personal]` for the rest. */
-  private readonly learned = new Map<string, string>();
-  private pattern: RegExp | null = null;
+  /**
+   * Learned words (lower case) and what replaces them: `[redacted]` for secrets, `[personal]`
+   * for the rest. Text is scrubbed word by word with one map look-up per word, so a run report
+   * naming thousands of people stays fast (an alternation of every name was minutes).
+   */
+  private readonly words = new Map<string, string>();
+  /**
+   * Learned values that words alone do not cover ("Li Na", "O'Brien", a password with
+   * punctuation), indexed by their first word, with the characters before that word.
+   */
+  private readonly phrases = new Map<string, Array<{ phrase: string; offset: number; label: string }>>();
   private readonly kept: string[] = [];
 
   /**
@@ -43,14 +50,14 @@ export class PrivacyFilter {
   /** Kept values become placeholders the redactor leaves alone (`⟦0⟧`), and back again. */
   private protect(value: unknown): unknown {
     if (this.kept.length === 0) return value;
-    if (typeof value === 'string') return this.kept.reduce((text, v, i) => text.split(v).join(`\u27e6${i}\u27e7`), value);
+    if (typeof value === 'string') return this.kept.reduce((text, v, i) => text.split(v).join(`\u27e6keep${i}\u27e7`), value);
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return value.map((item) => this.protect(item));
     return Object.fromEntries(Object.entries(value).map(([k, inner]) => [k, this.protect(inner)]));
   }
 
   private restore(text: string): string {
-    return this.kept.length === 0 ? text : text.replace(/\u27e6(\d+)\u27e7/g, (whole, i: string) => this.kept[Number(i)] ?? whole);
+    return this.kept.length === 0 ? text : text.replace(/\u27e6keep(\d+)\u27e7/g, (whole, i: string) => this.kept[Number(i)] ?? whole);
   }
 
   /** Learns the secret and personal values inside `value` (call for every input before {@link clean}). */
@@ -81,32 +88,63 @@ export class PrivacyFilter {
     const people = segments.filter((seg) => LABEL_SUFFIX.test(seg));
     for (const part of people.length > 0 ? people : [text]) {
       const whole = part.replace(LABEL_SUFFIX, '').trim();
-      // Placeholders a redactor already wrote ("[redacted]") are not values.
-      if (whole.length < 2 || /^\[[a-z]+\]$/.test(whole)) continue;
-      this.pattern = null;
-      this.add(whole, label);
-      // Names come as "Jane Doe", "Doe, Jane": each word counts.
-      for (const word of whole.split(/[\s,]+/)) if (word.length >= 3 && !/^\d+$/.test(word)) this.add(word, label);
+      // Placeholders a redactor already wrote ("[redacted]") are not values; e-mails go by pattern.
+      if (whole.length < 2 || /^\[[a-z]+\]$/.test(whole) || EMAIL_ONLY.test(whole)) continue;
+      const tokens = whole.match(WORD) ?? [];
+      if (tokens.length === 1 && tokens[0] === whole) {
+        this.addWord(whole, label);
+        continue;
+      }
+      // Names come as "Jane Doe", "Doe, Jane": each real word counts on its own.
+      const words = tokens.filter((t) => t.length >= 3 && !/^\d+$/.test(t));
+      for (const word of words) this.addWord(word, label);
+      if (words.length < tokens.length || /[^\p{L}\p{N}\s]/u.test(whole)) this.addPhrase(whole, tokens[0], label);
     }
   }
 
   /** A secret stays a secret when it is also seen under a personal key. */
-  private add(value: string, label: string): void {
-    const key = value.toLowerCase();
-    if (this.learned.get(key) !== REDACTED) this.learned.set(key, label);
+  private addWord(word: string, label: string): void {
+    const key = word.toLowerCase();
+    if (this.words.get(key) !== REDACTED) this.words.set(key, label);
+  }
+
+  private addPhrase(phrase: string, firstToken: string | undefined, label: string): void {
+    if (!firstToken) return;
+    const key = firstToken.toLowerCase();
+    const list = this.phrases.get(key) ?? [];
+    const lower = phrase.toLowerCase();
+    if (!list.some((p) => p.phrase === lower)) list.push({ phrase: lower, offset: phrase.indexOf(firstToken), label });
+    list.sort((a, b) => b.phrase.length - a.phrase.length);
+    this.phrases.set(key, list);
+  }
+
+  /** Replaces learned phrases: at each word that starts one, compare the text there. */
+  private scrubPhrases(text: string): string {
+    if (this.phrases.size === 0) return text;
+    const lower = text.toLowerCase();
+    let out = '';
+    let done = 0;
+    for (const match of text.matchAll(WORD)) {
+      const candidates = this.phrases.get(match[0].toLowerCase());
+      if (!candidates || match.index < done) continue;
+      for (const c of candidates) {
+        const start = match.index - c.offset;
+        const end = start + c.phrase.length;
+        const bounded = start >= done && !/[\p{L}\p{N}]/u.test(text[start - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[end] ?? '');
+        if (bounded && lower.startsWith(c.phrase, start)) {
+          out += text.slice(done, start) + c.label;
+          done = end;
+          break;
+        }
+      }
+    }
+    return out + text.slice(done);
   }
 
   /** Scrubs learned values, e-mail addresses and secret-shaped text out of free text. */
   cleanText(text: string): string {
-    let out = redactText(text).replace(EMAIL, '[email]');
-    if (this.learned.size > 0) {
-      this.pattern ??= new RegExp(
-        [...this.learned.keys()].sort((a, b) => b.length - a.length).map((v) => `(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`).join('|'),
-        'giu',
-      );
-      out = out.replace(this.pattern, (match) => this.learned.get(match.toLowerCase()) ?? PERSONAL);
-    }
-    return out;
+    const out = this.scrubPhrases(redactText(text).replace(EMAIL, '[email]'));
+    return this.words.size === 0 ? out : out.replace(WORD, (word) => this.words.get(word.toLowerCase()) ?? word);
   }
 
   /** A deep copy of `value` fit to leave the machine: the redactor's pass, then personal keys and learned values. */
