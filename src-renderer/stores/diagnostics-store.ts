@@ -74,7 +74,9 @@ export function useDiagnostics(scope: DiagnosticsScope, runId?: string): Diagnos
   const mine = status.kind !== 'idle' && status.scope === scope ? status : null;
   let outcome: DiagnosticsControls['outcome'] = null;
   if (mine?.kind === 'cancelled') outcome = { kind: 'cancelled' };
-  else if (mine?.kind === 'failed') outcome = { kind: 'failed', text: sentence(mine.error) };
+  // BAD_INPUT here is a folder main could not write to; its message already says what to do
+  // (the generic "correct the highlighted field" does not apply: there is no field).
+  else if (mine?.kind === 'failed') outcome = { kind: 'failed', text: mine.error.code === 'BAD_INPUT' ? mine.error.text : sentence(mine.error) };
   else if (mine?.kind === 'saved') outcome = { kind: 'saved', folder: mine.folder, fileCount: mine.files.length, showError: mine.showError ? sentence(mine.showError) : null };
   return {
     busy: status.kind === 'saving',
