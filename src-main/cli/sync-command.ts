@@ -4,6 +4,7 @@ import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
 import { createLogger, rotatingFileSink } from '../logging/logger';
+import { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient } from '../rentmanager/client';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { createSmartPlusClient } from '../smartplus/client';
@@ -13,6 +14,7 @@ import { runSiteSync } from '../sync/engine';
 import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
 import { readCredentials } from './env';
+import { readShapesFile, writeShapesFile } from './shapes-file';
 import { readSiteConfig } from './site-config';
 
 /** Options of `sync`. */
@@ -45,8 +47,11 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
   // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
   const db = await openLocalDb(path.join(home, 'sitesync.db'), new MemorySecretStore());
-  const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
-  const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
+  // The shape (never the values) of each endpoint's last answer, kept for `diagnostics`.
+  const shapes = new ShapeRecorder();
+  shapes.load(readShapesFile(home));
+  const rm = createRentManagerClient({ ...credentials.rentManager, logger: log, shapes: shapes.sink('rentmanager') });
+  const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
   try {
     const result = await runSiteSync({
@@ -88,6 +93,11 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     return EXIT.failed;
   } finally {
     await rm.signOut().catch(() => undefined);
+    try {
+      writeShapesFile(home, shapes.entries());
+    } catch (error) {
+      log.warn('response shapes not kept', { error });
+    }
     db.close();
   }
 }
