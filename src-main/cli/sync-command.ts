@@ -45,6 +45,8 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
   // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
   const db = await openLocalDb(path.join(home, 'sitesync.db'), new MemorySecretStore());
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  db.runs.markInterrupted(new Date().toISOString());
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
