@@ -22,7 +22,10 @@ import { type Clock, systemClock } from '../scheduler/clock';
 import { createLightSyncCheck } from '../scheduler/light-sync';
 import { Scheduler } from '../scheduler/scheduler';
 import { SiteRunGate } from '../scheduler/site-run-gate';
-import type { SecretStore } from '../secrets/secret-store';
+import { SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
+import { SessionOverlaySecretStore } from '../secrets/session-overlay';
+import { watchKeychain } from '../services/keychain-watch';
+import { StartupNotices } from '../services/startup-notices';
 import { DeviceOutbox } from '../services/device-outbox';
 import { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
@@ -48,6 +51,10 @@ export interface AppServicesOptions {
   sandboxAsOf?: string;
   /** Whether the scheduler runs (the app: yes; tests: usually no). */
   schedule?: boolean;
+  /** What start-up recovered from (src-main/startup fills it); the shell shows these banners. */
+  startupNotices?: StartupNotices;
+  /** How often a locked keychain is tried again (default 30 s). */
+  keychainRetryMs?: number;
 }
 
 /** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
@@ -76,17 +83,32 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const now = () => clock.now();
   const log = options.log;
   const events = new EventBus();
-  const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), options.secrets, now);
+  // The keychain, plus the sandbox's throw-away sign-ins in memory, so a locked keychain never stops the start.
+  const secrets = new SessionOverlaySecretStore(options.secrets);
+  const notices = options.startupNotices ?? new StartupNotices(now);
+  const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), secrets, now);
   db.runs.markInterrupted(now().toISOString());
+  const keychain = await watchKeychain({
+    probe: () => db.ensurePinKey(),
+    notices,
+    platform: options.platform,
+    log: log.child('keychain'),
+    after: (ms, fn) => {
+      const handle = clock.setTimeout(fn, ms);
+      return () => clock.clearTimeout(handle);
+    },
+    ...(options.keychainRetryMs ? { retryMs: options.keychainRetryMs } : {}),
+  });
   const online = new OnlineState(true, now);
-  const clients = createConnectionClients({ db, secrets: options.secrets, online, log });
+  const clients = createConnectionClients({ db, secrets, online, log });
   const sandbox =
     options.sandbox === 'off'
       ? null
       : await startEmbeddedSandbox({
           dir: path.join(options.userDataDir, 'sandbox'),
           db,
-          secrets: options.secrets,
+          secrets,
+          holdForSession: (account, secret) => secrets.holdForSession(SECRET_SERVICE, account, secret),
           log: log.child('sandbox'),
           ...(options.sandboxAsOf ? { asOf: options.sandboxAsOf } : {}),
           onReset: () => {
@@ -136,7 +158,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   const ctx: AppContext = {
     db,
-    secrets: options.secrets,
+    secrets,
     events,
     log,
     now,
@@ -156,7 +178,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const services: HandlerServices = {
     apartments: createApartmentsService({ db, log, sync, isOnline }),
     billing: createBillingService({ db, events, log, now, clients }),
-    connections: createConnectionsService({ db, secrets: options.secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
+    connections: createConnectionsService({ db, secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
     devices: createDevicesService({ db, clients, log, now, outbox, send: sendDevice, isOnline }),
     overview: createOverviewService({ db, log, now, clients, preferences: options.preferences, sync, isOnline }),
     resync,
@@ -169,6 +191,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopOutboxEvents = outbox.onChange((item) => events.emit('devices.outboxChanged', item));
   const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
   const stopSchedule = options.preferences.onChange(() => scheduler.reschedule());
+  const stopNotices = notices.onChange((list) => events.emit('app.startupNoticesChanged', { notices: list }));
   if (options.schedule ?? true) scheduler.start();
 
   const handlers = createHandlers(services, {
@@ -184,6 +207,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       get: () => options.preferences.get().theme,
       set: (theme) => void options.preferences.update({ theme }),
     },
+    startup: { notices, retryKeychain: () => keychain.retry() },
   });
   log.info('services started', { userDataDir: options.userDataDir, sandbox: sandbox !== null });
 
@@ -197,6 +221,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onWake: () => scheduler.onWake(),
     async stop() {
       scheduler.stop();
+      keychain.stop();
+      stopNotices();
       stopSchedule();
       stopOnline();
       stopOutboxEvents();
