@@ -79,8 +79,7 @@ function lockedNotice(platform: string, retryMs: number) {
   return {
     kind: 'keychain-locked' as const,
     title: 'The system keychain is locked',
-    message:
-      'SiteSync keeps passwords and the PIN key only in the system keychain and cannot reach it, so syncing, connection tests and PINs wait. Everything synced before stays browsable.',
+    message: 'SiteSync cannot reach the system keychain, so syncing, connection tests and PINs wait. Everything synced before stays browsable.',
     nextStep: `${keychainHint(platform as NodeJS.Platform)} SiteSync tries again every ${Math.round(retryMs / 1000)} seconds, or press “Try again”.`,
     keptFile: null,
     dismissible: false,

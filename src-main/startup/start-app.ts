@@ -57,8 +57,8 @@ export async function startApp(options: StartAppOptions): Promise<StartAppResult
       notices.add({
         kind: 'database-replaced',
         title: 'The local database was damaged and has been replaced',
-        message: `SiteSync could not read ${DATABASE_FILE} (${db.reason}). It kept the file, unchanged, as ${path.basename(kept)} and started with an empty database. Nothing in Rent Manager or SmartPlus was changed, and saved passwords are still in the keychain.`,
-        nextStep: 'Add your connections and sites again (Connections, then Sites → Get site from PMS). To get the run history back, send the kept file and the log to support.',
+        message: `SiteSync could not read ${DATABASE_FILE} (${db.reason}), kept it unchanged and started with an empty database. Nothing in Rent Manager or SmartPlus was changed; saved passwords are still in the keychain.`,
+        nextStep: 'Add your connections and sites again (Connections, then Sites → Get site from PMS). For the old run history, send the kept file and the log to support.',
         keptFile: kept,
         dismissible: true,
       });
@@ -91,7 +91,7 @@ function openPreferences(options: StartAppOptions, notices: StartupNotices, now:
   notices.add({
     kind: 'preferences-replaced',
     title: 'Your preferences were damaged and have been reset',
-    message: `SiteSync could not use ${path.basename(file)} (${check.reason}). It kept the file, unchanged, as ${path.basename(kept)} and started with the default theme and daily schedule.`,
+    message: `SiteSync could not use ${path.basename(file)} (${check.reason}), kept it unchanged and started with the default theme and daily schedule.`,
     nextStep: 'Check the daily schedule under Settings and save it again if it is not what you had.',
     keptFile: kept,
     dismissible: true,

@@ -47,7 +47,7 @@ describe('a damaged database is kept aside and replaced, with a notice', () => {
       kind: 'database-replaced',
       dismissible: true,
       keptFile: path.join(dir, 'sitesync.db.damaged-2026-12-02T1530'),
-      message: expect.stringContaining('sitesync.db.damaged-2026-12-02T1530'),
+      message: expect.stringContaining('kept it unchanged'),
       nextStep: expect.stringMatching(/connections and sites again/),
     });
     // The fresh database works: the app answers from it.
