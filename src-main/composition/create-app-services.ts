@@ -17,6 +17,7 @@ import { openLocalDb } from '../db/local-db';
 import type { HandlerMap } from '../ipc/dispatch';
 import { EventBus } from '../services/event-bus';
 import { createHandlers, type HandlerServices } from '../ipc/handlers';
+import { type ConfirmPort, createIntentChecks } from '../ipc/intent';
 import type { Logger } from '../logging/logger';
 import { type Clock, systemClock } from '../scheduler/clock';
 import { createLightSyncCheck } from '../scheduler/light-sync';
@@ -55,6 +56,11 @@ export interface AppServicesOptions {
   startupNotices?: StartupNotices;
   /** How often a locked keychain is tried again (default 30 s). */
   keychainRetryMs?: number;
+  /**
+   * The main-process confirmation for destructive intents (Electron: a native dialog; tests: a
+   * double the test answers). Without one, nothing destructive is ever confirmed.
+   */
+  confirm?: ConfirmPort;
 }
 
 /** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
@@ -208,7 +214,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       set: (theme) => void options.preferences.update({ theme }),
     },
     startup: { notices, retryKeychain: () => keychain.retry() },
-  });
+  }, createIntentChecks({ ...(options.confirm ? { confirm: options.confirm } : {}), now }));
   log.info('services started', { userDataDir: options.userDataDir, sandbox: sandbox !== null });
 
   return {

@@ -7,6 +7,7 @@ import { createLogger, memorySink } from '../../src-main/logging/logger';
 import { KeyringSecretStore } from '../../src-main/secrets/keyring-secret-store';
 import { JsonFilePreferencesStore } from '../../src-main/services/preferences';
 import { startTestBridge, type TestBridge } from './bridge/test-bridge';
+import { ConfirmDouble } from '../support/confirm-double';
 
 /** The built renderer (npm run build) that the packaged app also loads. */
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../.vite/renderer/main_window');
@@ -16,6 +17,8 @@ export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
 /** A running app: real services behind the loopback bridge, with its log lines for assertions. */
 export interface RunningApp {
   services: AppServices;
+  /** The main-process confirmation dialog, answered by the test (default: confirm). */
+  confirm: ConfirmDouble;
   bridge: TestBridge;
   logLines: string[];
   userDataDir: string;
@@ -32,7 +35,9 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-e2e-'));
   const sink = memorySink();
   const log = createLogger(sink, { level: 'debug' });
+  const confirm = new ConfirmDouble();
   const services = await createAppServices({
+    confirm: confirm.port,
     userDataDir,
     appVersion: '0.0.0-e2e',
     platform: process.platform,
@@ -43,7 +48,7 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
     ...(options.sandboxAsOf ? { sandboxAsOf: options.sandboxAsOf } : {}),
   });
   const bridge = await startTestBridge({ rendererDir: RENDERER_DIR, handlers: services.handlers, events: services.events });
-  return { services, bridge, logLines: sink.lines, userDataDir };
+  return { services, confirm, bridge, logLines: sink.lines, userDataDir };
 }
 
 /** Stops what {@link startApp} started and removes its folder. */
