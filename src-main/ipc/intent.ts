@@ -52,11 +52,7 @@ export function createIntentChecks(options: { confirm?: ConfirmPort; now: () => 
 
 /** Asks through the port and throws NOT_CONFIRMED on "Cancel", so nothing after it runs. */
 export async function requireConfirmation(checks: IntentChecks, request: ConfirmRequest, refused: string): Promise<void> {
-  let yes = false;
-  try {
-    yes = await checks.confirm(request);
-  } catch {
-    yes = false;
-  }
-  if (!yes) throw new AppError('NOT_CONFIRMED', refused);
+  // A dialog that fails to show is a "no", never a "yes".
+  const yes = await checks.confirm(request).catch(() => false);
+  if (yes !== true) throw new AppError('NOT_CONFIRMED', refused);
 }
