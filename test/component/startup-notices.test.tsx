@@ -25,7 +25,7 @@ const KEYCHAIN_NOTICE: StartupNotice = {
   kind: 'keychain-locked',
   title: 'The system keychain is locked',
   message: 'SiteSync keeps passwords and the PIN key only in the system keychain and cannot reach it, so syncing, connection tests and PINs wait.',
-  nextStep: 'Unlock the login keychain in Keychain Access and try again. SiteSync tries again every 30 seconds, or press “Try again”.',
+  nextStep: 'Unlock the login keychain in Keychain Access and try again. SiteSync keeps trying by itself, or press “Try again”.',
   keptFile: null,
   at: '2026-12-02T15:30:00.000Z',
   dismissible: false,
