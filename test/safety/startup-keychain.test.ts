@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -127,4 +128,24 @@ describe('a locked keychain opens the app in the "keychain locked" state', () =>
     rig = await startOn(userDataDir(), { secrets: keychain });
     expect(await notices(rig)).toEqual([]);
   });
+});
+
+describe('the real OS keychain, locked', () => {
+  // A private D-Bus session with gnome-keyring (scripts/with-keyring.sh), its login collection then
+  // locked over D-Bus; with no prompter there, every read is refused as a locked desktop keyring is.
+  const root = path.resolve(import.meta.dirname, '../..');
+  const canRun = process.platform === 'linux' && ['dbus-run-session', 'gnome-keyring-daemon', 'gdbus'].every((c) => spawnSync('sh', ['-c', `command -v ${c}`]).status === 0);
+  it.skipIf(!canRun)('a locked Secret Service: the app starts "keychain locked", the sandbox signs in, PINs wait', () => {
+    const lock = "gdbus call --session --dest org.freedesktop.secrets --object-path /org/freedesktop/secrets --method org.freedesktop.Secret.Service.Lock \"['/org/freedesktop/secrets/collection/login']\" >/dev/null";
+    const env = { ...process.env };
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    const child = spawnSync(
+      'bash',
+      [path.join(root, 'scripts/with-keyring.sh'), 'bash', '-c', `${lock} && exec "$0" --import tsx "$1"`, process.execPath, path.join(root, 'test/safety/helpers/start-on-locked-keychain.ts')],
+      { cwd: root, env, encoding: 'utf8', timeout: 120_000 },
+    );
+    const out = JSON.parse(child.stdout) as { ok: boolean; notices: Array<{ kind: string; nextStep: string }>; sandboxSignIn: boolean; pinsReady: boolean };
+    expect(out).toMatchObject({ ok: true, sandboxSignIn: true, pinsReady: false });
+    expect(out.notices.map((n) => n.kind)).toEqual(['keychain-locked']);
+  }, 120_000);
 });
