@@ -12,4 +12,5 @@ if (rig.result.ok) {
   out.pinsReady = rig.result.services.ctx.db.siteState.canHandlePins;
   await rig.stop();
 }
-process.stdout.write(JSON.stringify(out));
+// Exit even when a failed start left servers running (the app quits the same way after its error dialog).
+process.stdout.write(JSON.stringify(out), () => process.exit(0));
