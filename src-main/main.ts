@@ -51,6 +51,7 @@ async function start(): Promise<void> {
     services: { userDataDir: app.getPath('userData'), appVersion: app.getVersion(), platform: process.platform, log, secrets: new KeyringSecretStore(), confirm },
     preferences: { file: path.join(app.getPath('userData'), 'preferences.json'), schema: ElectronPreferencesFileSchema, open: () => new ElectronPreferencesStore() },
     logFile: logSink.file,
+    logError: () => logSink.lastError,
     showFatalError: (title, message) => dialog.showErrorBox(title, message),
   });
   if (!started.ok) return app.exit(1);

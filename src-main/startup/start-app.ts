@@ -23,6 +23,8 @@ export interface StartAppOptions {
   };
   /** The log file, named in the error dialog. */
   logFile: string;
+  /** Why the log cannot be written (ENOSPC, EROFS…), if it cannot: the dialog then says so instead of pointing at nothing. */
+  logError?: () => string | null;
   /** Shows a start error that SiteSync could not recover from (Electron: `dialog.showErrorBox`). */
   showFatalError(title: string, message: string): void | Promise<void>;
 }
@@ -67,7 +69,8 @@ export async function startApp(options: StartAppOptions): Promise<StartAppResult
     return { ok: true, services, preferences, notices };
   } catch (error) {
     log.error('SiteSync could not start', { error });
-    await Promise.resolve(options.showFatalError(FATAL_START_TITLE, fatalStartMessage(error, options.logFile))).catch(() => undefined);
+    const message = fatalStartMessage(error, options.logFile, options.logError?.() ?? null);
+    await Promise.resolve(options.showFatalError(FATAL_START_TITLE, message)).catch(() => undefined);
     return { ok: false, error };
   }
 }
@@ -76,8 +79,11 @@ export async function startApp(options: StartAppOptions): Promise<StartAppResult
 export const FATAL_START_TITLE = 'SiteSync could not start';
 
 /** The start-up error dialog's text: what failed (redacted), that nothing was deleted, where the log is, what to do. */
-export function fatalStartMessage(error: unknown, logFile: string): string {
+export function fatalStartMessage(error: unknown, logFile: string, logError: string | null = null): string {
   const reason = redactText(error instanceof Error ? error.message : String(error));
+  if (logError) {
+    return `${reason}\n\nNothing was deleted. The log could not be written (${logError}) at:\n${logFile}\n\nFree some disk space or fix the folder's permissions, then start SiteSync again; if this happens again, send this message to support.`;
+  }
   return `${reason}\n\nNothing was deleted. The log has the details:\n${logFile}\n\nQuit and start SiteSync again; if this happens again, send that file to support.`;
 }
 

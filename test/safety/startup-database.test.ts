@@ -179,6 +179,15 @@ describe('a database that is not damaged is never moved', () => {
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
+  it('a start error while the log cannot be written either: the dialog says so and what to do, instead of pointing at a missing file', async () => {
+    const parent = userDataDir();
+    const notADir = path.join(parent, 'userData');
+    fs.writeFileSync(notADir, 'I am a file');
+    rig = await startOn(notADir, { logError: 'ENOSPC' });
+    expect(rig.fatal[0]!.message).toMatch(/The log could not be written \(ENOSPC\)/);
+    expect(rig.fatal[0]!.message).toMatch(/Free some disk space/);
+  });
+
   it('any other start error (the user-data path is a file) is an error dialog with the log path, not a silent death', async () => {
     const parent = userDataDir();
     const notADir = path.join(parent, 'userData');

@@ -63,7 +63,7 @@ export interface StartedRig {
 /** Starts the app over `dir` through startApp (the function main.ts calls). */
 export async function startOn(
   dir: string,
-  options: { secrets?: SecretStore; sandbox?: 'auto' | 'off'; clock?: Clock; platform?: string; keychainRetryMs?: number } = {},
+  options: { secrets?: SecretStore; sandbox?: 'auto' | 'off'; clock?: Clock; platform?: string; keychainRetryMs?: number; logError?: string } = {},
 ): Promise<StartedRig> {
   const sink = memorySink();
   const log = createLogger(sink, { level: 'debug' });
@@ -83,6 +83,7 @@ export async function startOn(
     },
     preferences: { file: path.join(dir, 'preferences.json'), schema: PreferencesSchema, open: () => new JsonFilePreferencesStore(path.join(dir, 'preferences.json'), log) },
     logFile: path.join(dir, 'logs', 'sitesync.log'),
+    ...(options.logError ? { logError: () => options.logError ?? null } : {}),
     showFatalError: (title, message) => void fatal.push({ title, message }),
   });
   const events: StartedRig['events'] = [];
