@@ -1,8 +1,8 @@
 // The main process: lifecycle and the composition root's Electron half. Everything below
-// Electron is built by createAppServices (plain Node, tested without Electron).
+// Electron is built by startApp → createAppServices (plain Node, tested without Electron).
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net, webContents } from 'electron';
-import { nativeConfirm, senderWebContentsId } from './app/confirm-dialog';
+import { nativeConfirm, windowOfSender } from './app/confirm-dialog';
 import { KeyringSecretStore } from './secrets/keyring-secret-store';
 import { ElectronPreferencesFileSchema, ElectronPreferencesStore } from './app/preferences';
 import { FATAL_START_TITLE, fatalStartMessage, startApp } from './startup/start-app';
@@ -42,11 +42,7 @@ async function start(): Promise<void> {
 
   // Damaged files kept aside, a locked keychain, or an error dialog and quit — never a silent death (issue 12).
   // Destructive intents (held-back deletions, stopping credential sync) are confirmed in a native dialog, out of the page's reach.
-  const confirm = nativeConfirm(dialog, (sender) => {
-    const id = senderWebContentsId(sender);
-    const contents = id === null ? undefined : webContents.fromId(id);
-    return (contents && BrowserWindow.fromWebContents(contents)) ?? BrowserWindow.getFocusedWindow();
-  });
+  const confirm = nativeConfirm(dialog, (sender) => windowOfSender(sender, webContents, BrowserWindow));
   const started = await startApp({
     services: { userDataDir: app.getPath('userData'), appVersion: app.getVersion(), platform: process.platform, log, secrets: new KeyringSecretStore(), confirm },
     preferences: { file: path.join(app.getPath('userData'), 'preferences.json'), schema: ElectronPreferencesFileSchema, open: () => new ElectronPreferencesStore() },

@@ -1,4 +1,4 @@
-import type { BaseWindow, MessageBoxOptions } from 'electron';
+import type { BaseWindow, BrowserWindow, MessageBoxOptions, WebContents } from 'electron';
 import type { ConfirmPort } from '../ipc/intent';
 
 /** The part of Electron's `dialog` the confirmation uses. */
@@ -34,4 +34,15 @@ export function nativeConfirm(dialog: MessageBoxHost, windowOf: (sender: string 
 export function senderWebContentsId(sender: string | undefined): number | null {
   const match = /^webcontents:(\d+)$/.exec(sender ?? '');
   return match ? Number(match[1]) : null;
+}
+
+/** The window a sender key names, else the focused one (the dialog is modal to it). */
+export function windowOfSender(
+  sender: string | undefined,
+  contents: { fromId(id: number): WebContents | undefined },
+  windows: { fromWebContents(contents: WebContents): BrowserWindow | null; getFocusedWindow(): BrowserWindow | null },
+): BaseWindow | null {
+  const id = senderWebContentsId(sender);
+  const found = id === null ? undefined : contents.fromId(id);
+  return (found && windows.fromWebContents(found)) ?? windows.getFocusedWindow();
 }
