@@ -20,13 +20,17 @@ import type { HandlerMap } from '../ipc/dispatch';
 import { EventBus } from '../services/event-bus';
 import { createHandlers, type HandlerServices } from '../ipc/handlers';
 import { readLogTail } from '../logging/log-tail';
+import { type ConfirmPort, createIntentChecks } from '../ipc/intent';
 import type { Logger } from '../logging/logger';
 import { ShapeRecorder } from '../logging/response-shapes';
 import { type Clock, systemClock } from '../scheduler/clock';
 import { createLightSyncCheck } from '../scheduler/light-sync';
 import { Scheduler } from '../scheduler/scheduler';
 import { SiteRunGate } from '../scheduler/site-run-gate';
-import type { SecretStore } from '../secrets/secret-store';
+import { SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
+import { SessionOverlaySecretStore } from '../secrets/session-overlay';
+import { watchKeychain } from '../services/keychain-watch';
+import { StartupNotices } from '../services/startup-notices';
 import { DeviceOutbox } from '../services/device-outbox';
 import { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
@@ -56,6 +60,15 @@ export interface AppServicesOptions {
   logLines?: (limit: number) => string[];
   /** The folder dialog and file manager of "Save diagnostics" (Electron's in the app, a temp folder in E2E). */
   saveFolder?: SaveFolderPort;
+  /** What start-up recovered from (src-main/startup fills it); the shell shows these banners. */
+  startupNotices?: StartupNotices;
+  /** How often a locked keychain is tried again (default 30 s). */
+  keychainRetryMs?: number;
+  /**
+   * The main-process confirmation for destructive intents (Electron: a native dialog; tests: a
+   * double the test answers). Without one, nothing destructive is ever confirmed.
+   */
+  confirm?: ConfirmPort;
 }
 
 /** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
@@ -84,19 +97,34 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const now = () => clock.now();
   const log = options.log;
   const events = new EventBus();
-  const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), options.secrets, now);
+  // The keychain, plus the sandbox's throw-away sign-ins in memory, so a locked keychain never stops the start.
+  const secrets = new SessionOverlaySecretStore(options.secrets);
+  const notices = options.startupNotices ?? new StartupNotices(now);
+  const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), secrets, now);
   db.runs.markInterrupted(now().toISOString());
+  const keychain = await watchKeychain({
+    probe: () => db.ensurePinKey(),
+    notices,
+    platform: options.platform,
+    log: log.child('keychain'),
+    after: (ms, fn) => {
+      const handle = clock.setTimeout(fn, ms);
+      return () => clock.clearTimeout(handle);
+    },
+    ...(options.keychainRetryMs ? { retryMs: options.keychainRetryMs } : {}),
+  });
   const online = new OnlineState(true, now);
   // One recorder of answer shapes (never values) for both clients: the diagnostics report reads it.
   const shapes = new ShapeRecorder(now);
-  const clients = createConnectionClients({ db, secrets: options.secrets, online, log, shapes });
+  const clients = createConnectionClients({ db, secrets, online, log, shapes });
   const sandbox =
     options.sandbox === 'off'
       ? null
       : await startEmbeddedSandbox({
           dir: path.join(options.userDataDir, 'sandbox'),
           db,
-          secrets: options.secrets,
+          secrets,
+          holdForSession: (account, secret) => secrets.holdForSession(SECRET_SERVICE, account, secret),
           log: log.child('sandbox'),
           ...(options.sandboxAsOf ? { asOf: options.sandboxAsOf } : {}),
           onReset: () => {
@@ -146,7 +174,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   const ctx: AppContext = {
     db,
-    secrets: options.secrets,
+    secrets,
     events,
     log,
     now,
@@ -166,7 +194,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const services: HandlerServices = {
     apartments: createApartmentsService({ db, log, sync, isOnline }),
     billing: createBillingService({ db, events, log, now, clients }),
-    connections: createConnectionsService({ db, secrets: options.secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
+    connections: createConnectionsService({ db, secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
     devices: createDevicesService({ db, clients, log, now, outbox, send: sendDevice, isOnline }),
     diagnostics: createDiagnosticsService({
       runtime: currentRuntime(options.appVersion),
@@ -188,6 +216,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopOutboxEvents = outbox.onChange((item) => events.emit('devices.outboxChanged', item));
   const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
   const stopSchedule = options.preferences.onChange(() => scheduler.reschedule());
+  const stopNotices = notices.onChange((list) => events.emit('app.startupNoticesChanged', { notices: list }));
   if (options.schedule ?? true) scheduler.start();
 
   const handlers = createHandlers(services, {
@@ -203,7 +232,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       get: () => options.preferences.get().theme,
       set: (theme) => void options.preferences.update({ theme }),
     },
-  });
+    startup: { notices, retryKeychain: () => keychain.retry() },
+  }, createIntentChecks({ ...(options.confirm ? { confirm: options.confirm } : {}), now }));
   log.info('services started', { userDataDir: options.userDataDir, sandbox: sandbox !== null });
 
   return {
@@ -216,6 +246,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onWake: () => scheduler.onWake(),
     async stop() {
       scheduler.stop();
+      keychain.stop();
+      stopNotices();
       stopSchedule();
       stopOnline();
       stopOutboxEvents();

@@ -10,6 +10,7 @@ import type { SettingsService } from '../features/settings-service';
 import type { SiteSyncService } from '../features/site-sync-types';
 import type { SitesService } from '../features/sites-service';
 import type { HandlerMap } from './dispatch';
+import type { IntentChecks } from './intent';
 import { createApartmentsHandlers } from './handlers/apartments-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';
 import { createBillingHandlers } from './handlers/billing-handlers';
@@ -42,18 +43,18 @@ export interface HandlerServices {
  * (app/ipc-electron.ts) and the test bridge (test/e2e/bridge) both serve this same map.
  * Each feature contributes its handlers from `create<Feature>Handlers(service)` — one line here.
  */
-export function createHandlers(services: HandlerServices, app: AppHandlerDeps): HandlerMap {
+export function createHandlers(services: HandlerServices, app: AppHandlerDeps, intent: IntentChecks): HandlerMap {
   return {
     ...createAppHandlers(app),
-    ...createApartmentsHandlers(services.apartments),
+    ...createApartmentsHandlers(services.apartments, intent),
     ...createDevicesHandlers(services.devices),
     ...createConnectionsHandlers(services.connections),
     ...createBillingHandlers(services.billing),
-    ...createSitesHandlers(services.sites),
+    ...createSitesHandlers(services.sites, intent),
     ...createSettingsHandlers(services.settings),
     ...createSyncHandlers(services.resync, services.sync),
     ...createOverviewHandlers(services.overview),
-    ...createRunsHandlers(services.runs),
+    ...createRunsHandlers(services.runs, intent),
     ...createDiagnosticsHandlers(services.diagnostics),
   };
 }
