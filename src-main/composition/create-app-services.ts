@@ -22,6 +22,7 @@ import { type Clock, systemClock } from '../scheduler/clock';
 import { createLightSyncCheck } from '../scheduler/light-sync';
 import { Scheduler } from '../scheduler/scheduler';
 import { SiteRunGate } from '../scheduler/site-run-gate';
+import { lockOwnerGone, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
 import type { SecretStore } from '../secrets/secret-store';
 import { DeviceOutbox } from '../services/device-outbox';
 import { OnlineState } from '../services/online-state';
@@ -48,6 +49,10 @@ export interface AppServicesOptions {
   sandboxAsOf?: string;
   /** Whether the scheduler runs (the app: yes; tests: usually no). */
   schedule?: boolean;
+  /** Which front door this is, for the run locks' owner ('app' unless the CLI says so). */
+  processKind?: 'app' | 'cli';
+  /** How long a run waits for another process's run of the same site before it is refused (default 2 s). */
+  lockWaitMs?: number;
 }
 
 /** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
@@ -77,7 +82,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const log = options.log;
   const events = new EventBus();
   const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), options.secrets, now);
-  db.runs.markInterrupted(now().toISOString());
+  // A run another live process holds the lock of is not interrupted: it is still going.
+  const busySites = db.runLocks.live().filter((holder) => !lockOwnerGone(holder)).map((holder) => holder.siteId);
+  db.runs.markInterrupted(now().toISOString(), busySites);
   const online = new OnlineState(true, now);
   const clients = createConnectionClients({ db, secrets: options.secrets, online, log });
   const sandbox =
@@ -95,6 +102,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
           },
         });
   const gate = new SiteRunGate<SiteRunMeta>(now);
+  const locks = new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner(options.processKind ?? 'app'), ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) });
   const sync = createSiteSyncService({
     db,
     events,
@@ -102,6 +110,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     now,
     clients,
     gate,
+    locks,
     async portsFor(connectionId) {
       const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId)]);
       return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }) };
@@ -126,8 +135,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     },
     runSite: async (siteId, trigger) => {
       if (trigger === 'light' && !(await lightSyncDue(siteId))) return null;
-      const started = await sync.runSite({ siteId, trigger: trigger === 'light' ? 'scheduled' : trigger });
-      return started.done;
+      try {
+        const started = await sync.runSite({ siteId, trigger: trigger === 'light' ? 'scheduled' : trigger });
+        return started.done;
+      } catch (error) {
+        // The OS task or a CLI is running this site right now: its run covers the slot.
+        if (error instanceof AppError && error.code === 'RUN_IN_PROGRESS') {
+          log.info('scheduled run skipped: another process is running the site', { siteId, trigger });
+          return null;
+        }
+        throw error;
+      }
     },
     // The scheduler keeps its own gate (its runs never overlap each other); runSite goes through
     // the site sync service, whose gate is shared with manual runs — sharing one gate here would
