@@ -13,6 +13,7 @@ import { runSiteSync } from '../sync/engine';
 import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
 import { readCredentials } from './env';
+import { cliHome } from './home';
 import { readSiteConfig } from './site-config';
 
 /** Options of `sync`. */
@@ -24,10 +25,6 @@ export interface SyncArgs {
   allowMassDelete?: boolean;
 }
 
-/** Where the CLI keeps its journal, run history and log. */
-export function cliHome(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.SITESYNC_HOME ?? '.sitesync-home');
-}
 
 /**
  * `sync`: one site through the same engine as the app — read, plan, apply (unless dry run),

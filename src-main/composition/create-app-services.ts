@@ -62,12 +62,16 @@ export interface AppServices {
   ctx: AppContext;
   /** Manual resyncs with the in-app rules (the tray and the menu call this too). */
   resync: ResyncService;
+  /** Every feature service the handlers serve (the CLI calls the same ones: sites, runs, sync). */
+  features: HandlerServices;
   /** The embedded sandbox with its test controls, when it runs. */
   sandbox: EmbeddedSandbox | null;
   /** The OS said the network changed (Electron's `online`/`offline`, powerMonitor). */
   reportOsOnline(online: boolean): void;
   /** The machine woke up: make up a missed run once. */
   onWake(): void;
+  /** Whether a light (changed-since) sync of the site is worth running: Rent Manager changed since its last run. */
+  lightSyncDue(siteId: string): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -210,9 +214,11 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     events,
     ctx,
     resync,
+    features: services,
     sandbox,
     reportOsOnline: (isOnline) => online.reportOs(isOnline),
     onWake: () => scheduler.onWake(),
+    lightSyncDue,
     async stop() {
       scheduler.stop();
       stopSchedule();
