@@ -130,5 +130,6 @@ export async function runDueCommand(state: CliState, args: { json?: boolean; tri
       io.out(`${name(o.siteId)} (${o.siteId}), ${o.why}: ${what}`);
     }
   }
-  return worstExit(outcomes.map((o) => (o.run ? exitCodeOfRun(o.run) : o.errorCode === 'RUN_IN_PROGRESS' ? EXIT.locked : o.error ? EXIT.failed : EXIT.done)));
+  // A site another process is running right now (the app, another run-due) is covered by that run: not a failure.
+  return worstExit(outcomes.map((o) => (o.run ? exitCodeOfRun(o.run) : o.errorCode === 'RUN_IN_PROGRESS' ? EXIT.done : o.error ? EXIT.failed : EXIT.done)));
 }

@@ -25,6 +25,7 @@ import { SiteRunGate } from '../scheduler/site-run-gate';
 import { lockOwnerGone, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
 import type { SecretStore } from '../secrets/secret-store';
 import { DeviceOutbox } from '../services/device-outbox';
+import { createExternalRunWatcher, type ExternalRunWatcher } from '../services/external-runs';
 import { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
@@ -70,6 +71,8 @@ export interface AppServices {
   reportOsOnline(online: boolean): void;
   /** The machine woke up: make up a missed run once. */
   onWake(): void;
+  /** Runs other processes (the CLI, the OS task) finished in the shared database: the host polls it while the window is shown. */
+  externalRuns: ExternalRunWatcher;
   /** Whether a light (changed-since) sync of the site is worth running: Rent Manager changed since its last run. */
   lightSyncDue(siteId: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -187,6 +190,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sites: createSitesService({ db, log, clients, sync }),
     sync,
   };
+  const externalRuns = createExternalRunWatcher({ db, events, now, log: log.child('external-runs') });
   const detachOutbox = outbox.attach();
   const stopOutboxEvents = outbox.onChange((item) => events.emit('devices.outboxChanged', item));
   const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
@@ -218,6 +222,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     sandbox,
     reportOsOnline: (isOnline) => online.reportOs(isOnline),
     onWake: () => scheduler.onWake(),
+    externalRuns,
     lightSyncDue,
     async stop() {
       scheduler.stop();
@@ -229,6 +234,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       await Promise.allSettled(gate.running().map((r) => r.promise));
       await clients.signOutAll();
       await sandbox?.close();
+      if (options.processKind !== 'cli') externalRuns.close();
       db.close();
       log.info('services stopped');
     },
