@@ -2,6 +2,7 @@ import path from 'node:path';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from './app-context';
 import { createApartmentsService } from '../features/apartments-service';
+import { createBackgroundService, type OsTaskControl } from '../features/background-service';
 import { createBillingService } from '../features/billing-service';
 import { createConnectionClients } from '../features/connection-clients';
 import { createConnectionsService } from '../features/connections-service';
@@ -28,6 +29,9 @@ import { DeviceOutbox } from '../services/device-outbox';
 import { createExternalRunWatcher, type ExternalRunWatcher } from '../services/external-runs';
 import { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
+import { installOsSchedule, osScheduleStatus, removeOsSchedule } from '../os-schedule/installer';
+import { installerEnvironment, nodeInstallerPort } from '../os-schedule/node-port';
+import { cliTaskCommand } from '../os-schedule/task-command';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
 import { smartPlusPort } from '../sync/adapters/smartplus-port';
 
@@ -54,6 +58,22 @@ export interface AppServicesOptions {
   processKind?: 'app' | 'cli';
   /** How long a run waits for another process's run of the same site before it is refused (default 2 s). */
   lockWaitMs?: number;
+  /** `app.isPackaged`: the OS task then runs this executable with --cli; otherwise the CLI through tsx from `appRoot`. */
+  isPackaged?: boolean;
+  /** The repository root in development (`app.getAppPath()`), for the OS task's command. */
+  appRoot?: string;
+  /** The OS task control (tests pass a fake; default: the installer over the real OS, on Linux, macOS and Windows). */
+  osTask?: OsTaskControl | null;
+}
+
+/** The OS task control over this machine's task scheduler (systemd, launchd, Task Scheduler), or null elsewhere. */
+function realOsTask(platform: string, now: () => Date): OsTaskControl | null {
+  if (platform !== 'linux' && platform !== 'darwin' && platform !== 'win32') return null;
+  return {
+    install: async (target) => void (await installOsSchedule(nodeInstallerPort, installerEnvironment(process.env, now()), target)),
+    remove: async () => void (await removeOsSchedule(nodeInstallerPort, installerEnvironment(process.env, now()))),
+    status: (target) => osScheduleStatus(nodeInstallerPort, installerEnvironment(process.env, now()), target),
+  };
 }
 
 /** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
@@ -178,8 +198,22 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const isOnline = ctx.isOnline;
   const resync = createResyncService({ db, log, sync, isOnline });
   const runs = createRunsService({ db, log, sync, isOnline });
+  const background = createBackgroundService({
+    preferences: options.preferences,
+    log: log.child('background'),
+    hasImportedSite: () => db.sites.listSummaries().length > 0,
+    osTask: options.osTask === undefined ? realOsTask(options.platform, now) : options.osTask,
+    taskCommand: () =>
+      cliTaskCommand({
+        isPackaged: options.isPackaged ?? false,
+        execPath: process.execPath,
+        nodePath: process.env.npm_node_execpath || 'node',
+        appRoot: options.appRoot ?? process.cwd(),
+      }),
+  });
   const services: HandlerServices = {
     apartments: createApartmentsService({ db, log, sync, isOnline }),
+    background,
     billing: createBillingService({ db, events, log, now, clients }),
     connections: createConnectionsService({ db, secrets: options.secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
     devices: createDevicesService({ db, clients, log, now, outbox, send: sendDevice, isOnline }),
@@ -194,7 +228,13 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const detachOutbox = outbox.attach();
   const stopOutboxEvents = outbox.onChange((item) => events.emit('devices.outboxChanged', item));
   const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
-  const stopSchedule = options.preferences.onChange(() => scheduler.reschedule());
+  let lastSchedule = JSON.stringify(options.preferences.get().schedule);
+  const stopSchedule = options.preferences.onChange((prefs) => {
+    scheduler.reschedule();
+    const schedule = JSON.stringify(prefs.schedule);
+    if (schedule !== lastSchedule) void background.scheduleChanged();
+    lastSchedule = schedule;
+  });
   if (options.schedule ?? true) scheduler.start();
 
   const handlers = createHandlers(services, {

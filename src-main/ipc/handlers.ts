@@ -1,4 +1,5 @@
 import type { ApartmentsService } from '../features/apartments-service';
+import type { BackgroundService } from '../features/background-service';
 import type { BillingService } from '../features/billing-service';
 import type { ConnectionsService } from '../features/connections-service';
 import type { DevicesService } from '../features/devices-service';
@@ -10,6 +11,7 @@ import type { SiteSyncService } from '../features/site-sync-types';
 import type { SitesService } from '../features/sites-service';
 import type { HandlerMap } from './dispatch';
 import { createApartmentsHandlers } from './handlers/apartments-handlers';
+import { createBackgroundHandlers } from './handlers/background-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';
 import { createBillingHandlers } from './handlers/billing-handlers';
 import { createConnectionsHandlers } from './handlers/connections-handlers';
@@ -23,6 +25,7 @@ import { createSyncHandlers } from './handlers/sync-handlers';
 /** The services the handlers call, each built once by the composition root. */
 export interface HandlerServices {
   apartments: ApartmentsService;
+  background: BackgroundService;
   billing: BillingService;
   connections: ConnectionsService;
   devices: DevicesService;
@@ -48,6 +51,7 @@ export function createHandlers(services: HandlerServices, app: AppHandlerDeps): 
     ...createBillingHandlers(services.billing),
     ...createSitesHandlers(services.sites),
     ...createSettingsHandlers(services.settings),
+    ...createBackgroundHandlers(services.background),
     ...createSyncHandlers(services.resync, services.sync),
     ...createOverviewHandlers(services.overview),
     ...createRunsHandlers(services.runs),
