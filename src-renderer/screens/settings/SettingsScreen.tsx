@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadStatus } from '../../components/LoadStatus';
+import { BackgroundCard } from './BackgroundCard';
 import { PolicyCard } from './PolicyCard';
 import { ScheduleCard } from './ScheduleCard';
 import { useSettings } from './use-settings';
@@ -47,7 +48,7 @@ function SandboxCard() {
   );
 }
 
-/** Settings (spec §3, §6, §12): the schedule, each site's policy, and the sandbox reset. */
+/** Settings (spec §3, §6, §12): the schedule, staying on duty (issue 14), each site's policy, and the sandbox reset. */
 export function SettingsScreen() {
   const { settings } = useStores();
   const view = useSettings((s) => s.view);
@@ -64,6 +65,7 @@ export function SettingsScreen() {
         {(data) => (
           <>
             <ScheduleCard />
+            <BackgroundCard />
             {sites.status === 'error' ? (
               <div className="banner banner-error" role="alert">
                 The sites could not be loaded: {sites.error.text} {sites.error.nextStep}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createGetSiteStore } from '../../../src-renderer/stores/get-site-store';
+import { createBackgroundStore } from '../../../src-renderer/stores/background-store';
 import { createSettingsStore } from '../../../src-renderer/stores/settings-store';
 import { type Stores, StoresContext } from '../../../src-renderer/stores/stores-context';
 import { createFakeBridge } from './fake-bridge';
@@ -93,7 +94,8 @@ export function renderWith(ui: ReactNode, fake = wizardBridge()) {
   const app = createAppStore(fake.bridge);
   const getSite = createGetSiteStore(fake.bridge);
   const settings = createSettingsStore(fake.bridge);
-  const stores = { bridge: fake.bridge, app, getSite, settings } as unknown as Stores;
+  const background = createBackgroundStore(fake.bridge);
+  const stores = { bridge: fake.bridge, app, getSite, settings, background } as unknown as Stores;
   const view = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
   return { fake, app, getSite, settings, view };
 }
