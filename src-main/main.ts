@@ -1,20 +1,22 @@
 // The main process: lifecycle and the composition root's Electron half. Everything below
 // Electron is built by createAppServices (plain Node, tested without Electron).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
 import { createAppServices } from './composition/create-app-services';
 import { KeyringSecretStore } from './secrets/keyring-secret-store';
 import { ElectronPreferencesStore } from './app/preferences';
 import { createLogger, rotatingFileSink } from './logging/logger';
 import { bindIpc, forwardEvents } from './app/ipc-electron';
 import { applicationMenuTemplate, trayMenuTemplate } from './app/menu';
-import { runNotification } from './app/notifications';
+import { installBackgroundGlue, isCliMode, runCliMode } from './app/background-glue';
 import { APP_SCHEME, registerAppProtocol } from './app/protocol';
 import { APP_ORIGIN, hardenSession, hardenWebContents, isAllowedExternalUrl } from './app/security';
 import { captureBounds, mainWindowOptions } from './app/windows';
 import { restoreBounds } from './app/window-state';
 
-if (!app.requestSingleInstanceLock()) {
+if (isCliMode()) {
+  void runCliMode();
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   protocol.registerSchemesAsPrivileged([APP_SCHEME]);
@@ -37,6 +39,8 @@ async function start(): Promise<void> {
 
   const services = await createAppServices({
     userDataDir: app.getPath('userData'),
+    isPackaged: app.isPackaged,
+    appRoot: app.getAppPath(),
     appVersion: app.getVersion(),
     platform: process.platform,
     log,
@@ -51,6 +55,7 @@ async function start(): Promise<void> {
   const openWindow = () => {
     if (win && !win.isDestroyed()) {
       if (win.isMinimized()) win.restore();
+      win.show();
       win.focus();
       return;
     }
@@ -92,14 +97,7 @@ async function start(): Promise<void> {
   tray.setToolTip('SiteSync');
   tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ resyncAll: actions.resyncAll, openWindow, quit: () => app.quit() })));
 
-  services.events.on('sync.finished', (run) => {
-    const note = runNotification(run, services.ctx.db.sites.get(run.siteId)?.name ?? 'A site');
-    if (note && Notification.isSupported()) {
-      const n = new Notification(note);
-      n.on('click', () => navigate('runs', run.id));
-      n.show();
-    }
-  });
+  const background = installBackgroundGlue({ services, prefs, log, navigate });
   powerMonitor.on('resume', () => {
     services.reportOsOnline(net.isOnline());
     services.onWake();
@@ -126,5 +124,5 @@ async function start(): Promise<void> {
     event.preventDefault();
     void services.stop().finally(() => app.exit(0));
   });
-  openWindow();
+  if (!background.startHidden) openWindow();
 }
