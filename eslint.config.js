@@ -104,6 +104,8 @@ export default tseslint.config(
   mainZone('services', ['features', 'ipc', 'composition'], 'services/ holds building blocks below the features: no feature, handler or composition import.'),
   mainZone('features', ['ipc', 'composition', 'app'], 'Features are transport-free services: they never import handlers, the composition root or Electron glue; their contracts live beside them.'),
   mainZone('ipc', ['composition', 'app'], 'Handlers receive services; the composition root wires them, never the other way.'),
+  mainZone('background', ['app', 'composition', 'ipc', 'features', 'cli'], 'background/ holds the pure "stays on duty" decisions: the Electron glue (app/) calls them, never the other way.'),
+  mainZone('os-schedule', ['app', 'composition', 'ipc', 'features', 'cli'], 'os-schedule/ generates and installs the OS task over an injected port: no Electron glue, services or CLI.'),
   // ---- end of the src-main zones.
 );
 
