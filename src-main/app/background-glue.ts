@@ -4,7 +4,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
+import { app, type BrowserWindow, Notification, powerMonitor } from 'electron';
 import { createCatchUp } from '../background/catch-up';
 import { decideLoginItem, shouldStartHidden } from '../background/login-item';
 import { decideRunNotification } from '../background/run-notification';
