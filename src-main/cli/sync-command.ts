@@ -3,6 +3,8 @@ import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
+import { describeHolder } from '../db/repositories/run-lock-repo';
+import { processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { createRentManagerClient } from '../rentmanager/client';
 import { MemorySecretStore } from '../secrets/secret-store';
@@ -45,6 +47,13 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
+  // Two processes never run one site at once (issue 14): the same lock as registered sites, on the ad-hoc site's id.
+  const lock = await new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner('cli') }).acquire(siteId);
+  if (!lock.acquired) {
+    io.err(`sitesync: these properties are being synced by ${describeHolder(lock.holder)}. Try again when that run has finished.`);
+    db.close();
+    return EXIT.locked;
+  }
   try {
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
@@ -84,6 +93,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     io.err(`sync failed: ${isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message}`);
     return EXIT.failed;
   } finally {
+    lock.release();
     await rm.signOut().catch(() => undefined);
     db.close();
   }
