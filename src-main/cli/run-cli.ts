@@ -100,7 +100,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
         if (action === 'add') return await sitesAddCommand(await shared(), { siteConfig: values['site-config'], customer: values.customer, json: values.json }, io);
         throw new UsageError(`sites needs list or add${action ? ` (got "${action}")` : ''}.`);
       case 'run-due':
-        return await runDueCommand(await shared(), { json: values.json, trigger: values.trigger }, io);
+        return await runDueCommand(await shared(), { json: values.json, trigger: values.trigger }, io, controller.signal);
       case 'runs':
         return await runsCommand({ json: values.json }, env, out);
       case 'schedule':

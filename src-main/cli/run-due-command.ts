@@ -84,7 +84,12 @@ export async function runDuePass(deps: RunDueDeps): Promise<{ outcomes: RunDueOu
 }
 
 /** `run-due [--json] [--trigger cli|os-schedule]`: runs every due site once over the app's state, then exits. */
-export async function runDueCommand(state: CliState, args: { json?: boolean; trigger?: string }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+export async function runDueCommand(
+  state: CliState,
+  args: { json?: boolean; trigger?: string },
+  io: { out: (s: string) => void; err: (s: string) => void },
+  signal?: AbortSignal,
+): Promise<number> {
   const trigger = RunDueTriggerSchema.safeParse(args.trigger ?? 'cli');
   if (!trigger.success) throw new UsageError(`--trigger is cli or os-schedule, not "${args.trigger}".`);
   const { services } = state;
@@ -97,7 +102,13 @@ export async function runDueCommand(state: CliState, args: { json?: boolean; tri
   const needed = siteIds.flatMap((id) => connectionsOfSite(services, id)).filter((id) => !state.fromEnvironment.has(id));
   if (needed.length > 0) await requireKeychain(services.ctx.secrets);
 
-  const runVia = async (siteId: string, t: RunTrigger) => (await services.features.sync.runSite({ siteId, trigger: t })).done;
+  // Ctrl+C / SIGTERM (a Kubernetes Job stopped): the run in progress is cancelled between operations and no further site starts.
+  const onAbort = () => services.features.sync.running().forEach((p) => services.features.sync.cancel(p.siteId));
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const runVia = async (siteId: string, t: RunTrigger) => {
+    if (signal?.aborted) throw new Error('stopped before this site started (interrupted)');
+    return (await services.features.sync.runSite({ siteId, trigger: t })).done;
+  };
   const { outcomes, skipped } = await runDuePass({
     now: services.ctx.now,
     schedule: services.ctx.preferences.get().schedule,
@@ -113,6 +124,7 @@ export async function runDueCommand(state: CliState, args: { json?: boolean; tri
     trigger: trigger.data,
   });
 
+  signal?.removeEventListener('abort', onAbort);
   const name = (siteId: string) => db.sites.get(siteId)?.name ?? siteId;
   if (args.json) {
     io.out(

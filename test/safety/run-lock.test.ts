@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/database';
 import { describeHolder, RUN_LOCK_STALE_MS, RunLockRepo } from '../../src-main/db/repositories/run-lock-repo';
+import { RunsRepo } from '../../src-main/db/repositories/runs-repo';
 import { SiteRunLocks } from '../../src-main/scheduler/site-run-lock';
 import { type CliWorld, runCli, siteConfigFile, smartPlusState, startCliWorld } from '../support/cli-harness';
 
@@ -56,6 +57,15 @@ describe('the run lock (unit, injected clock)', () => {
     repo.tryAcquire('site-1', app, 'token-a');
     expect(repo.tryAcquire('site-1', cli, 'token-b', () => false).acquired).toBe(false);
     expect(repo.tryAcquire('site-1', cli, 'token-b', (h) => h.pid === 4242).acquired).toBe(true);
+  });
+
+  it('the app starting while another process runs a site leaves that run alone (only crashed runs are interrupted)', () => {
+    const runs = new RunsRepo(openDatabase(tempDbFile()));
+    runs.startRun({ id: 'cli-run', siteId: 'site-1', trigger: 'os-schedule', dryRun: false, startedAt: '2026-12-02T07:00:00.000Z' });
+    runs.startRun({ id: 'crashed-run', siteId: 'site-2', trigger: 'scheduled', dryRun: false, startedAt: '2026-12-01T07:00:00.000Z' });
+    expect(runs.markInterrupted('2026-12-02T07:00:30.000Z', ['site-1'])).toBe(1);
+    expect(runs.getRun('cli-run')!.outcome).toBe('running');
+    expect(runs.getRun('crashed-run')!.outcome).toBe('failed');
   });
 
   it('SiteRunLocks waits briefly, then says who holds it; released, the next one gets it', async () => {
