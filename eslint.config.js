@@ -106,6 +106,8 @@ export default tseslint.config(
   mainZone('ipc', ['composition', 'startup', 'app'], 'Handlers receive services; the composition root wires them, never the other way.'),
   mainZone('startup', ['app', 'cli'], 'startup/ sits on the composition root (it may import composition, db, services) and below the Electron glue: Electron comes in as functions from main.ts.'),
   mainZone('composition', ['startup', 'app', 'cli'], 'The composition root is below start-up and the hosts: main.ts, startup/ and cli/ call it, never the other way.'),
+  mainZone('background', ['app', 'composition', 'ipc', 'features', 'cli', 'startup'], 'background/ holds the pure "stays on duty" decisions: the Electron glue (app/) calls them, never the other way.'),
+  mainZone('os-schedule', ['app', 'composition', 'ipc', 'features', 'cli', 'startup'], 'os-schedule/ generates and installs the OS task over an injected port: no Electron glue, services or CLI.'),
   // ---- end of the src-main zones.
 );
 

@@ -1,7 +1,7 @@
 // The main process: lifecycle and the composition root's Electron half. Everything below
 // Electron is built by startApp → createAppServices (plain Node, tested without Electron).
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net, webContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, shell, Tray, net, webContents } from 'electron';
 import { nativeConfirm, windowOfSender } from './app/confirm-dialog';
 import { KeyringSecretStore } from './secrets/keyring-secret-store';
 import type { SaveFolderPort } from './features/diagnostics-service';
@@ -10,13 +10,15 @@ import { FATAL_START_TITLE, fatalStartMessage, startApp } from './startup/start-
 import { createLogger, rotatingFileSink } from './logging/logger';
 import { bindIpc, forwardEvents } from './app/ipc-electron';
 import { applicationMenuTemplate, trayMenuTemplate } from './app/menu';
-import { runNotification } from './app/notifications';
+import { installBackgroundGlue, isCliMode, runCliMode } from './app/background-glue';
 import { APP_SCHEME, registerAppProtocol } from './app/protocol';
 import { APP_ORIGIN, hardenSession, hardenWebContents, isAllowedExternalUrl } from './app/security';
 import { captureBounds, mainWindowOptions } from './app/windows';
 import { restoreBounds } from './app/window-state';
 
-if (!app.requestSingleInstanceLock()) {
+if (isCliMode()) {
+  void runCliMode();
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   protocol.registerSchemesAsPrivileged([APP_SCHEME]);
@@ -60,7 +62,17 @@ async function start(): Promise<void> {
   // Destructive intents (held-back deletions, stopping credential sync) are confirmed in a native dialog, out of the page's reach.
   const confirm = nativeConfirm(dialog, (sender) => windowOfSender(sender, webContents, BrowserWindow));
   const started = await startApp({
-    services: { userDataDir: app.getPath('userData'), appVersion: app.getVersion(), platform: process.platform, log, secrets: new KeyringSecretStore(), confirm, saveFolder },
+    services: {
+      userDataDir: app.getPath('userData'),
+      isPackaged: app.isPackaged,
+      appRoot: app.getAppPath(),
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      log,
+      secrets: new KeyringSecretStore(),
+      confirm,
+      saveFolder,
+    },
     preferences: { file: path.join(app.getPath('userData'), 'preferences.json'), schema: ElectronPreferencesFileSchema, open: () => new ElectronPreferencesStore() },
     logFile: logSink.file,
     logError: () => logSink.lastError,
@@ -76,6 +88,7 @@ async function start(): Promise<void> {
   const openWindow = () => {
     if (win && !win.isDestroyed()) {
       if (win.isMinimized()) win.restore();
+      win.show();
       win.focus();
       return;
     }
@@ -117,14 +130,7 @@ async function start(): Promise<void> {
   tray.setToolTip('SiteSync');
   tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ resyncAll: actions.resyncAll, openWindow, quit: () => app.quit() })));
 
-  services.events.on('sync.finished', (run) => {
-    const note = runNotification(run, services.ctx.db.sites.get(run.siteId)?.name ?? 'A site');
-    if (note && Notification.isSupported()) {
-      const n = new Notification(note);
-      n.on('click', () => navigate('runs', run.id));
-      n.show();
-    }
-  });
+  const background = installBackgroundGlue({ services, prefs, log, navigate });
   powerMonitor.on('resume', () => {
     services.reportOsOnline(net.isOnline());
     services.onWake();
@@ -151,5 +157,5 @@ async function start(): Promise<void> {
     event.preventDefault();
     void services.stop().finally(() => app.exit(0));
   });
-  openWindow();
+  if (!background.startHidden) openWindow();
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openLocalDb } from '../db/local-db';
 import { EphemeralSecretStore } from '../secrets/ephemeral-secret-store';
 import { textTable } from '../sync/report';
-import { cliHome } from './sync-command';
+import { cliHome } from './home';
 
 /** `runs`: the run history kept under SITESYNC_HOME, newest first. */
 export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessEnv, out: (s: string) => void): Promise<number> {

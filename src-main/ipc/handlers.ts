@@ -1,4 +1,5 @@
 import type { ApartmentsService } from '../features/apartments-service';
+import type { BackgroundService } from '../features/background-service';
 import type { BillingService } from '../features/billing-service';
 import type { ConnectionsService } from '../features/connections-service';
 import type { DiagnosticsService } from '../features/diagnostics-service';
@@ -12,6 +13,7 @@ import type { SitesService } from '../features/sites-service';
 import type { HandlerMap } from './dispatch';
 import type { IntentChecks } from './intent';
 import { createApartmentsHandlers } from './handlers/apartments-handlers';
+import { createBackgroundHandlers } from './handlers/background-handlers';
 import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers';
 import { createBillingHandlers } from './handlers/billing-handlers';
 import { createConnectionsHandlers } from './handlers/connections-handlers';
@@ -26,6 +28,7 @@ import { createSyncHandlers } from './handlers/sync-handlers';
 /** The services the handlers call, each built once by the composition root. */
 export interface HandlerServices {
   apartments: ApartmentsService;
+  background: BackgroundService;
   billing: BillingService;
   connections: ConnectionsService;
   devices: DevicesService;
@@ -52,6 +55,7 @@ export function createHandlers(services: HandlerServices, app: AppHandlerDeps, i
     ...createBillingHandlers(services.billing),
     ...createSitesHandlers(services.sites, intent),
     ...createSettingsHandlers(services.settings),
+    ...createBackgroundHandlers(services.background),
     ...createSyncHandlers(services.resync, services.sync),
     ...createOverviewHandlers(services.overview),
     ...createRunsHandlers(services.runs, intent),

@@ -24,6 +24,8 @@ export const INVOKE_CHANNELS = [
   'settings.saveSchedule',
   'settings.previewSchedule',
   'settings.resetSandbox',
+  'background.getSettings',
+  'background.saveSettings',
   'connections.list',
   'connections.saveRentManager',
   'connections.saveSmartPlus',
