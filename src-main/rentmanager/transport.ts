@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
+import { assertServiceUrl } from '../lib/service-url';
 import { z } from 'zod';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import type { Logger } from '../logging/logger';
@@ -44,6 +45,7 @@ const MAX_RATE_WAITS = 5;
  * jittered backoff on reads, a timeout on every request and AbortSignal support (reference §3, §6).
  */
 export function createTransport(o: TransportOptions) {
+  assertServiceUrl(o.baseUrl, 'Rent Manager');
   const http: AxiosInstance = axios.create({
     baseURL: o.baseUrl.replace(/\/+$/, ''),
     timeout: o.timeoutMs,

@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
+import { assertServiceUrl } from '../lib/service-url';
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../logging/logger';
 import { errorFromResponse, SmartPlusError } from './errors';
@@ -76,7 +77,9 @@ export class SmartPlusTransport {
   private tokenValue: string | null = null;
 
   constructor(private readonly options: TransportOptions) {
-    this.http = axios.create({ baseURL: options.baseUrl.replace(/\/+$/, ''), adapter: 'http' });
+    assertServiceUrl(options.baseUrl, 'SmartPlus');
+    // maxRedirects 0: a 3xx is an error (errors.ts), never a replay of the sign-in body elsewhere.
+    this.http = axios.create({ baseURL: options.baseUrl.replace(/\/+$/, ''), adapter: 'http', maxRedirects: 0 });
     this.bucket = new TokenBucket(options.requestsPerSecond ?? 20);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retries = options.retries ?? 4;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceUrlSchema } from '../rules/service-url';
 
 /** How SiteSync signs in to Rent Manager: an API user, or a partner token (shared/reference/rent-manager-api.md §3). */
 export const RmAuthSchema = z.discriminatedUnion('kind', [
@@ -23,7 +24,7 @@ export const RmConnectionSettingsSchema = z.object({
   companyCode: RmCompanyCodeSchema,
   locationId: z.number().int().positive().default(1),
   auth: RmAuthSchema,
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  baseUrl: ServiceUrlSchema.optional(),
 });
 /** See {@link RmConnectionSettingsSchema}. */
 export type RmConnectionSettings = z.infer<typeof RmConnectionSettingsSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionSummarySchema } from '../../domain/connection';
 import { RmCompanyCodeSchema } from '../../domain/rentmanager-connection';
+import { ServiceUrlSchema } from '../../rules/service-url';
 
 /** A connection as the Connections screen lists it: the summary (never the secret) and how many sites read from it. */
 export const ConnectionListItemSchema = ConnectionSummarySchema.extend({
@@ -10,21 +11,8 @@ export const ConnectionListItemSchema = ConnectionSummarySchema.extend({
 export type ConnectionListItem = z.infer<typeof ConnectionListItemSchema>;
 
 const SecretSchema = z.string().min(1).max(4000);
-/** True for 127.0.0.0/8, ::1 and localhost: the only hosts a password may travel to over plain http. */
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-/**
- * A service address: https, or plain http only to this computer (the sandbox, a local proxy).
- * Passwords and tokens never cross a network unencrypted.
- */
-const HttpUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .refine((raw) => {
-    const match = /^(https?):\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]+)/i.exec(raw);
-    return match !== null && (match[1]!.toLowerCase() === 'https' || isLoopbackHost(match[2]!.toLowerCase()));
-  }, 'use an https:// address (plain http is allowed only to this computer)');
+/** A service address: https, or plain http only to this computer (rules/service-url.ts). */
+const HttpUrlSchema = ServiceUrlSchema;
 
 /**
  * How a Rent Manager connection signs in, as typed on the screen. The secret (password or
