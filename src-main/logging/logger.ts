@@ -29,7 +29,9 @@ export function createLogger(sink: LogSink, options: { scope?: string; level?: L
     const emit = (level: LogLevel, message: string, fields?: Record<string, unknown>) => {
       if (LEVELS[level] < min) return;
       const safe = fields ? (redact(fields) as Record<string, unknown>) : {};
-      sink.write(JSON.stringify({ t: now().toISOString(), level, scope, msg: redactText(message), ...safe }));
+      const head = { t: now().toISOString(), level, scope, msg: redactText(message) };
+      // Fields never overwrite the line's own t, level, scope or msg (a forged level or time).
+      sink.write(JSON.stringify(Object.assign({}, head, safe, head)));
     };
     return {
       debug: (m, f) => emit('debug', m, f),
