@@ -6,7 +6,7 @@ export const SECRET_KEY =
   /token|secret|password|passwd|pwd|passphrase|credential|auth|pin|card|cvc|cvv|cookie|apikey|api-key|api_key|securitycode|accesscode|access_code|privatekey|private_key/i;
 
 /** Keys that match {@link SECRET_KEY} by their letters but never hold a secret (a field's name, a kind, a flag). */
-const NOT_SECRET_KEY = /^(authKind|auth_kind|pinField|rfCardField|pin_field|rf_card_field|secretChanged)$/;
+const NOT_SECRET_KEY = /^(authKind|auth_kind|secretChanged)$/;
 
 const REDACTED = '[redacted]';
 

@@ -49,8 +49,9 @@ describe('redaction: keys', () => {
     const out = JSON.stringify(redact({ [key]: 'plain-Secret-Value', nested: [{ [key]: { deep: 'plain-Secret-Value' } }] }));
     expect(out).not.toContain('plain-Secret-Value');
   });
-  it('names of fields and kinds stay readable', () => {
-    expect(redact({ authKind: 'api-user', pinField: 'Door PIN', rfCardField: 'RF Card' })).toEqual({ authKind: 'api-user', pinField: 'Door PIN', rfCardField: 'RF Card' });
+  it('the sign-in method stays readable; a "field" key holding a PIN does not', () => {
+    expect(redact({ authKind: 'api-user', secretChanged: true })).toEqual({ authKind: 'api-user', secretChanged: true });
+    expect(JSON.stringify(redact({ pinField: '4821' }))).not.toContain('4821');
   });
 });
 
