@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { appendPrivateFile, ensurePrivateDir, tightenFile } from '../lib/private-files';
 import { redact, redactText } from './redact';
 
 /** Log levels, least to most severe. */
@@ -61,7 +62,9 @@ export function rotatingFileSink(dir: string, options: { maxBytes?: number; keep
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   const keep = options.keep ?? 3;
   const file = path.join(dir, 'sitesync.log');
-  fs.mkdirSync(dir, { recursive: true });
+  // Logs are the user's only (0700 folder, 0600 files): redacted, yet they name tenants and units.
+  ensurePrivateDir(dir);
+  tightenFile(file);
   let size = fs.existsSync(file) ? fs.statSync(file).size : 0;
   const rotate = () => {
     for (let i = keep - 1; i >= 1; i--) {
@@ -76,7 +79,7 @@ export function rotatingFileSink(dir: string, options: { maxBytes?: number; keep
     write(line) {
       const bytes = Buffer.byteLength(line) + 1;
       if (size + bytes > maxBytes && size > 0) rotate();
-      fs.appendFileSync(file, `${line}\n`);
+      appendPrivateFile(file, `${line}\n`);
       size += bytes;
     },
   };
