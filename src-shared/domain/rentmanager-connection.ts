@@ -12,6 +12,7 @@ export type RmAuth = z.infer<typeof RmAuthSchema>;
 /** A Rent Manager company code: the `<code>` of `https://<code>.api.rentmanager.com`. */
 export const RmCompanyCodeSchema = z
   .string()
+  .max(63)
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a company code is letters, digits and dashes (as in <code>.api.rentmanager.com)');

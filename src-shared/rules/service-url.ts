@@ -46,7 +46,7 @@ export function isServiceUrlAllowed(raw: string): boolean {
 }
 
 /** A Rent Manager or SmartPlus address at a boundary (IPC, CLI environment, settings): see {@link serviceUrlProblem}. */
-export const ServiceUrlSchema = z.string().superRefine((raw, ctx) => {
+export const ServiceUrlSchema = z.string().max(MAX_SERVICE_URL_LENGTH).superRefine((raw, ctx) => {
   const problem = serviceUrlProblem(raw);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
