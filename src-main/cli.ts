@@ -5,6 +5,7 @@ import { EXIT, HELP, UsageError } from './cli/cli-error';
 import { runsCommand } from './cli/runs-command';
 import { sandboxCommand } from './cli/sandbox-command';
 import { syncCommand } from './cli/sync-command';
+import { terminalLines } from './cli/terminal-text';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -22,8 +23,9 @@ const OPTIONS = {
 
 /** Runs one CLI invocation; resolves with the process exit code. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const out = (s: string) => void process.stdout.write(`${s}\n`);
-  const err = (s: string) => void process.stderr.write(`${s}\n`);
+  // Last line of defence: no escape sequence or bidi control reaches the terminal (cli/terminal-text.ts).
+  const out = (s: string) => void process.stdout.write(`${terminalLines(s)}\n`);
+  const err = (s: string) => void process.stderr.write(`${terminalLines(s)}\n`);
   const controller = new AbortController();
   let stopped: () => void = () => {};
   const stop = new Promise<void>((resolve) => (stopped = resolve));

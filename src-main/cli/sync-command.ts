@@ -14,6 +14,7 @@ import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
 import { readCredentials } from './env';
 import { readSiteConfig } from './site-config';
+import { jsonLine, reportSafe, terminalText } from './terminal-text';
 
 /** Options of `sync`. */
 export interface SyncArgs {
@@ -60,12 +61,13 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       signal,
       logger: log,
       onProgress: (p) => {
-        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`);
+        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${terminalText(p.current)}` : ''}`);
       },
     });
+    // PINs masked and card numbers shortened in JSON; names stripped of escapes and bidi controls in text (terminal-text.ts).
     if (args.json) {
       io.out(
-        JSON.stringify({
+        jsonLine({
           run: result.run,
           plan: result.plan ? { operations: result.plan.operations, summary: result.plan.summary } : null,
           applied: result.applied,
@@ -75,7 +77,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
         }),
       );
     } else {
-      io.out(formatRunText(result));
+      io.out(formatRunText(reportSafe(result)));
     }
     // A chosen PIN / RF card field that is not in Rent Manager is a configuration error (issue 12).
     if (result.errorCode === 'RM_FIELD_NOT_FOUND') return EXIT.usage;
@@ -84,7 +86,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     if (result.run.outcome === 'held-back') return EXIT.heldBack;
     return EXIT.done;
   } catch (error) {
-    io.err(`sync failed: ${isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message}`);
+    io.err(`sync failed: ${terminalText(isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message)}`);
     return EXIT.failed;
   } finally {
     await rm.signOut().catch(() => undefined);
