@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
@@ -25,9 +26,23 @@ export interface SyncArgs {
   allowMassDelete?: boolean;
 }
 
-/** Where the CLI keeps its journal, run history and log. */
+/**
+ * Where the CLI keeps its journal, run history and log. Something there that is not a folder
+ * (a file, a FIFO) is a usage error saying so, rather than a stack trace or a blocked read.
+ */
 export function cliHome(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.SITESYNC_HOME ?? '.sitesync-home');
+  const home = path.resolve(env.SITESYNC_HOME ?? '.sitesync-home');
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(home);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`SITESYNC_HOME (${home}) cannot be read: ${(error as Error).message}`);
+  }
+  if (stat && !stat.isDirectory()) {
+    const what = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isFile() ? 'a file' : 'not a folder';
+    throw new UsageError(`SITESYNC_HOME (${home}) is ${what}. Point it to a folder (it is created if missing).`);
+  }
+  return home;
 }
 
 /**
