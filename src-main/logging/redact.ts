@@ -15,8 +15,10 @@ const REDACTED = '[redacted]';
 const AUTH_SCHEME = /\b(Bearer|Basic|Token|Digest)\s+[A-Za-z0-9._~+/=-]{4,}/gi;
 /** User info in a URL: `https://user:pass@host` → `https://[redacted]@host` (also a backslash trick before the @). */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]*@/gi;
-/** `name=value` / `name: value` / `"name":"value"` pairs, JSON inside strings and query parameters included. */
-const NAMED_VALUE = /(["']?)([A-Za-z_][\w.-]*)\1(\s*[:=]\s*)(?!\/\/)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&?#"'}\])]+)/g;
+/** `name=` / `name:` / `"name":` — the start of a named value (JSON inside strings and query parameters included). */
+const NAME_SEP = /(["']?)([A-Za-z_][\w.-]*)\1(\s*[:=]\s*)(?!\/\/)/g;
+/** The value after a secret name: a quoted string, or everything up to a space or separator. */
+const VALUE = /"(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;&?#"'}\])]+/y;
 /** A PIN named in free text: "PIN 4821", "pin: 4821", "PIN code is 4821", "PINs 4821, 5555". */
 const PIN_IN_TEXT = /\b(PINs?)((?:\s*(?:code|number|is|was|=|:|#|-))*\s*)(\d{2,8}(?:\s*(?:,|and|or)\s*\d{2,8})*)\b/gi;
 /** Card numbers: 12–19 digits, optionally grouped with spaces, dashes or dots. */
@@ -53,6 +55,26 @@ function looksLikeToken(run: string, before: string): boolean {
   return /\d/.test(body) || /[A-Z]/.test(body.slice(1)) || body.length >= 40;
 }
 
+/**
+ * Replaces the value after every secret-looking name (`password=…`, `"token": "…"`). A name that
+ * is not secret consumes only itself, so `error: password=x` still finds the password.
+ */
+function redactNamedValues(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(NAME_SEP)) {
+    const name = match[2]!;
+    const end = match.index + match[0].length;
+    if (end <= from || !SECRET_KEY.test(name) || NOT_SECRET_KEY.test(name)) continue;
+    VALUE.lastIndex = end;
+    const value = VALUE.exec(text);
+    if (!value || /^(Bearer|Basic|Token|Digest)$/i.test(value[0]) || value[0] === REDACTED) continue;
+    out += text.slice(from, end) + REDACTED;
+    from = end + value[0].length;
+  }
+  return out + text.slice(from);
+}
+
 /** Shape-based patterns (PINs, cards, tokens) over text with no UUID in it. */
 function redactShapes(text: string): string {
   return text
@@ -67,12 +89,8 @@ function redactShapes(text: string): string {
  * tokens) — but never inside a UUID, so run ids stay readable whatever digits they hold.
  */
 export function redactText(text: string): string {
-  const named = text
-    .replace(AUTH_SCHEME, `$1 ${REDACTED}`)
-    .replace(URL_USERINFO, `$1${REDACTED}@`)
-    .replace(NAMED_VALUE, (whole, quote: string, name: string, sep: string, value: string) =>
-      SECRET_KEY.test(name) && !NOT_SECRET_KEY.test(name) && !/^(Bearer|Basic|Token|Digest)$/i.test(value) ? `${quote}${name}${quote}${sep}${REDACTED}` : whole,
-    );
+  const withoutAuth = text.replace(AUTH_SCHEME, `$1 ${REDACTED}`).replace(URL_USERINFO, `$1${REDACTED}@`);
+  const named = redactNamedValues(withoutAuth);
   return named
     .split(UUID_ANYWHERE)
     .map((piece, i) => (i % 2 === 1 ? piece : redactShapes(piece)))

@@ -1,4 +1,5 @@
 import axios, { type AxiosInstance } from 'axios';
+import { scrubSecrets } from '../lib/scrub-secrets';
 import { assertServiceUrl } from '../lib/service-url';
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../logging/logger';
@@ -114,7 +115,7 @@ export class SmartPlusTransport {
         continue;
       }
       if (status >= 200 && status < 300) return this.validate(spec, body);
-      const error = errorFromResponse(status, body, { cardEndpoint: spec.cardEndpoint });
+      const error = errorFromResponse(status, scrubSecrets(body, [this.options.password, this.tokenValue]), { cardEndpoint: spec.cardEndpoint });
       if (status === 429) {
         this.stats.rateLimited += 1;
         const waitMs = (exchange.retryAfter ?? 1) * 1000;
@@ -223,7 +224,7 @@ export class SmartPlusTransport {
           this.log.info('signed in to SmartPlus', { expiresIn: parsed.data.expiresIn });
           return parsed.data.accessToken;
         }
-        const error = errorFromResponse(status, body);
+        const error = errorFromResponse(status, scrubSecrets(body, [this.options.password]));
         if (!error.retryable || attempt >= this.retries) throw error;
       } catch (error) {
         if (!(error instanceof SmartPlusError) || !error.retryable || attempt >= this.retries) throw error;
