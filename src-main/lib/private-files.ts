@@ -14,13 +14,18 @@ export const PRIVATE_DIR_MODE = 0o700;
  */
 export function ensurePrivateDir(dir: string): void {
   fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-  fs.chmodSync(dir, PRIVATE_DIR_MODE);
+  tightenDir(dir);
+}
+
+/** Makes an existing folder the user's only (no-op when it is not there). */
+export function tightenDir(dir: string): void {
+  tightenFile(dir, PRIVATE_DIR_MODE);
 }
 
 /** Makes an existing file readable by the user only (no-op when it is not there). */
-export function tightenFile(file: string): void {
+export function tightenFile(file: string, mode: number = PRIVATE_FILE_MODE): void {
   try {
-    fs.chmodSync(file, PRIVATE_FILE_MODE);
+    fs.chmodSync(file, mode);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }

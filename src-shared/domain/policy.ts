@@ -47,6 +47,12 @@ export type SyncPolicy = z.infer<typeof SyncPolicySchema>;
  */
 export const SiteConfigSchema = SyncPolicySchema.extend({
   properties: z.array(z.number().int().positive()).min(1, 'name at least one property ID').max(BOUNDS.properties),
+  /** Adopt the hand-made SmartPlus community of each property instead of creating one (issue 16). */
+  linkExisting: z.boolean().optional(),
+  /** With `linkExisting` and one property: the SmartPlus community to adopt (default: the one named like the property). */
+  community: z.string().max(BOUNDS.name).trim().min(1).optional(),
+  /** With `linkExisting` and one property: the building with the units (default: "Building 1", else the only one). */
+  building: z.string().max(BOUNDS.name).trim().min(1).optional(),
 });
 /** See {@link SiteConfigSchema}. */
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -8,6 +8,9 @@ export const INVOKE_CHANNELS = [
   'app.setTheme',
   'app.log',
   'app.ping',
+  'app.getStartupNotices',
+  'app.dismissStartupNotice',
+  'app.retryKeychain',
   'sites.list',
   'sites.customers',
   'sites.properties',
@@ -56,6 +59,8 @@ export const INVOKE_CHANNELS = [
   'runs.confirmHeldBack',
   'runs.keepHeldBack',
   'runs.preview',
+  'diagnostics.saveReport',
+  'diagnostics.showFolder',
 ] as const;
 
 /** Events main sends to the renderer. */
@@ -64,6 +69,7 @@ export const EVENT_CHANNELS = [
   'app.onlineChanged',
   'app.navigated',
   'app.pinged',
+  'app.startupNoticesChanged',
   'sync.progressed',
   'sync.finished',
   'devices.outboxChanged',

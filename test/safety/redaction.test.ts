@@ -103,7 +103,7 @@ describe('redaction: the log line cannot be forged', () => {
       log: createLogger(sink), events: new EventBus(), now: () => new Date(), isOnline: () => true, sandbox: false,
       lastSyncAt: () => null, appVersion: '1', platform: 'linux', theme: { get: () => 'system', set: () => {} },
     });
-    await handlers['app.log']({ level: 'info', message: 'clicked', fields: { t: '1999-01-01', level: 'error', scope: 'main.sync', msg: 'run succeeded', note: 'password=renderer-pw' } });
+    await handlers['app.log']({ level: 'info', message: 'clicked', fields: { t: '1999-01-01', level: 'error', scope: 'main.sync', msg: 'run succeeded', note: 'password=renderer-pw' } }, {});
     const line = JSON.parse(sink.lines[0]!);
     expect(line).toMatchObject({ level: 'info', scope: 'renderer', msg: 'clicked', fields: { t: '1999-01-01', level: 'error', scope: 'main.sync', msg: 'run succeeded' } });
     expect(line.t).not.toBe('1999-01-01');
