@@ -5,10 +5,13 @@ import { maskPin } from '../../src-shared/rules/pin';
 // ESC sequence can recolour, retitle or rewrite the screen, a line break can forge a line of the
 // report, and bidi controls can make "Ann‮exe.txt" read backwards (Trojan Source).
 /** ANSI/VT sequences: CSI (ESC [ or C1 0x9B … final byte), OSC (ESC ] … BEL or ST), and two-byte ESC sequences. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this module is for
 const ESCAPE_SEQUENCE = /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B[@-Z\\-_]?/g;
 /** C0 and C1 controls, DEL, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this module is for
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 /** C0/C1 controls as above, but keeping the line breaks of multi-line output. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what this module is for
 const CONTROL_BUT_NEWLINE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029]/g;
 /** Bidi embeddings, overrides, isolates and marks (U+061C, U+200E/F, U+202A–E, U+2066–9), and the BOM. */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;

@@ -69,6 +69,7 @@ describe('CLI output: --json masks PINs and card numbers', () => {
   it('an applying run with --json prints no PIN either, and its names carry no raw escape or bidi control', async () => {
     const { out } = await cli({ json: true });
     for (const pin of pins) expect(out).not.toMatch(new RegExp(`"${pin}"`));
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(out).not.toMatch(/[\u001b\u202e\u0007]/);
     expect(JSON.parse(out).problems.some((p: { subject: string }) => p.subject.includes('\\u001b') || p.subject.includes('\u001b'))).toBe(true);
   });
@@ -87,6 +88,7 @@ describe('CLI output: the text report strips control, escape and bidi characters
     text = `${result.out}\n${result.err}`;
   });
   it('no ESC, BEL or bidi control reaches the terminal', () => {
+    // eslint-disable-next-line no-control-regex -- the test looks for control characters
     expect(text).not.toMatch(/[\u001b\u0007\u009b\u202a-\u202e\u2066-\u2069]/);
     expect(text).toContain('Eve'); // the name is still there, without its sequences
     expect(text).not.toContain('owned');
