@@ -14,6 +14,7 @@ import { scheduleCommand } from './schedule-command';
 import { siteRunCommand } from './site-run-command';
 import { sitesAddCommand, sitesListCommand } from './sites-command';
 import { syncCommand } from './sync-command';
+import { terminalLines } from './terminal-text';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -56,8 +57,9 @@ export function hostTaskCommand(host: CliHost, env: NodeJS.ProcessEnv): TaskComm
 
 /** Runs one CLI invocation; resolves with the process exit code. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHost = { isPackaged: false, execPath: process.execPath, script: process.argv[1] }): Promise<number> {
-  const out = (s: string) => void process.stdout.write(`${s}\n`);
-  const err = (s: string) => void process.stderr.write(`${s}\n`);
+  // Last line of defence: no escape sequence or bidi control reaches the terminal (cli/terminal-text.ts).
+  const out = (s: string) => void process.stdout.write(`${terminalLines(s)}\n`);
+  const err = (s: string) => void process.stderr.write(`${terminalLines(s)}\n`);
   const io = { out, err };
   const controller = new AbortController();
   let stopped: () => void = () => {};

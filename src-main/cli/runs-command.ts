@@ -4,6 +4,7 @@ import { openLocalDb } from '../db/local-db';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { textTable } from '../sync/report';
 import { cliHome } from './home';
+import { jsonLine, terminalText } from './terminal-text';
 
 /** `runs`: the run history kept under SITESYNC_HOME, newest first. */
 export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessEnv, out: (s: string) => void): Promise<number> {
@@ -18,7 +19,7 @@ export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessE
   try {
     const runs = await db.runStore.listRuns();
     if (args.json) {
-      out(JSON.stringify(runs));
+      out(jsonLine(runs));
       return 0;
     }
     const rows = runs.map((r) => [
@@ -31,7 +32,7 @@ export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessE
       String(r.counts.accountsDeleted),
       String(r.problemCount),
       String(r.heldBackCount),
-    ]);
+    ].map(terminalText));
     out(runs.length === 0 ? 'No runs yet.' : textTable(['started (UTC)', 'site', 'trigger', 'outcome', 'created', 'updated', 'deleted', 'problems', 'held back'], rows));
     return 0;
   } finally {

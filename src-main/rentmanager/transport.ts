@@ -1,4 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
+import { scrubSecrets } from '../lib/scrub-secrets';
+import { assertServiceUrl } from '../lib/service-url';
 import { z } from 'zod';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import type { Logger } from '../logging/logger';
@@ -47,6 +49,7 @@ const MAX_RATE_WAITS = 5;
  * jittered backoff on reads, a timeout on every request and AbortSignal support (reference §3, §6).
  */
 export function createTransport(o: TransportOptions) {
+  assertServiceUrl(o.baseUrl, 'Rent Manager');
   const http: AxiosInstance = axios.create({
     baseURL: o.baseUrl.replace(/\/+$/, ''),
     timeout: o.timeoutMs,
@@ -56,6 +59,8 @@ export function createTransport(o: TransportOptions) {
     maxRedirects: 0,
   });
   const budget = new RequestBudget(o.requestsPerMinute);
+  // What an echoing server must not get back into an error message (scrub-secrets.ts).
+  const secrets = [o.auth.kind === 'user' ? o.auth.password : o.auth.partnerToken];
   const log = o.logger;
   let token: Promise<string> | null = null;
   let stats = { requests: 0, signIns: 0, retries: 0, rateLimitWaits: 0 };
@@ -91,7 +96,7 @@ export function createTransport(o: TransportOptions) {
     if (o.auth.kind !== 'user') throw new Error('signIn is only for API users');
     const ctx = { method: 'POST', path: '/Authentication/AuthorizeUser' };
     const res = await send({ method: 'POST', path: ctx.path, data: { Username: o.auth.username, Password: o.auth.password, LocationID: o.locationId }, signal }, {});
-    if (res.status !== 200) throw errorFromResponse(res.status, res.body, ctx);
+    if (res.status !== 200) throw errorFromResponse(res.status, scrubSecrets(res.body, [o.auth.password]), ctx);
     const parsed = TokenSchema.safeParse(res.body);
     if (!parsed.success) throw badResponse('Rent Manager answered the sign-in without a token.', ctx, res.status);
     stats.signIns++;
@@ -154,7 +159,7 @@ export function createTransport(o: TransportOptions) {
         log.warn('rentmanager rate limited, waiting for reset', { path: req.path, waitMs: wait });
         continue;
       }
-      const err = errorFromResponse(res.status, res.body, ctx);
+      const err = errorFromResponse(res.status, scrubSecrets(res.body, secrets), ctx);
       if (err.retryable && res.status >= 500 && req.idempotent && attempt < o.retries) {
         attempt++;
         stats.retries++;
