@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
