@@ -10,7 +10,7 @@ import { planCredentials } from './plan/credentials';
 import { planDeletions } from './plan/deletions';
 import { collectDesired, planMembers } from './plan/members';
 import { problem } from './plan/problems';
-import { planStructure, type PlanSink } from './plan/structure';
+import { planStructure, unreadableProblem, type PlanSink } from './plan/structure';
 import { sortOperations, summarize, tallyBilling, type BillingTally } from './plan/summary';
 
 export type { PlanOptions } from './plan/context';
@@ -62,9 +62,10 @@ function readProblems(ctx: PlanContext, out: PlanSink): void {
   for (const row of ctx.rm.rowProblems) {
     const { subject, field } = rowPlace(row);
     // An error, not a warning: the row freezes the site's deletions, so the run cannot be green (issue 12).
-    out.problems.push(problem('malformed-row', 'error', { subject, field },
-      `Rent Manager returned ${subject} in a form SiteSync could not read (${row.reason}). It is skipped and the rest is synced, but no account is deleted this run; fix the record in Rent Manager.`));
+    out.problems.push(problem('malformed-row', 'error', { propertyId: row.propertyId ?? null, subject, field },
+      `Rent Manager returned ${subject} in a form SiteSync could not read (${row.reason}). It is skipped and the rest is synced, but no account ${row.propertyId === undefined || row.propertyId === null ? '' : 'of this property '}is deleted this run; fix the record in Rent Manager, or save a diagnostics report and send it to support.`));
   }
+  for (const u of ctx.unplacedUnreadable) out.problems.push(unreadableProblem(null, u));
   const pinField = ctx.rm.pinField;
   if (pinField && /numeric/i.test(pinField.fieldType)) {
     out.problems.push(problem('numeric-pin-field', 'warning', { field: pinField.name },

@@ -3,6 +3,7 @@ import { parseRefPath, propertyRef, refKey, type ExternalRef, type RmOrigin } fr
 import type { SiteConfig } from '../../../src-shared/domain/policy';
 import type { RentManagerSnapshot, RmLease, RmProperty, RmTenant, RmUnit } from '../../../src-shared/domain/rentmanager';
 import type { CommunityState, SmartPlusSnapshot, SpAccessGroup, SpApartment, SpResident } from '../../../src-shared/domain/smartplus';
+import type { UnreadableObject } from '../../../src-shared/domain/unreadable';
 
 /** The family-member limit of an apartment SiteSync is about to create (the contract's default). */
 export const DEFAULT_FAMILY_MEMBER_LIMIT = 10;
@@ -48,6 +49,10 @@ export interface PlanContext {
   readonly propertiesWithContacts: ReadonlySet<number>;
   readonly failedProperties: ReadonlyMap<number, string>;
   readonly communitiesByRef: ReadonlyMap<string, CommunityIndex>;
+  /** SmartPlus communities that could not be read, by the externalRef key they named. */
+  readonly unreadableCommunities: ReadonlyMap<string, readonly UnreadableObject[]>;
+  /** Communities SmartPlus sent that could not be read and named no readable externalRef: they may be this site's. */
+  readonly unplacedUnreadable: readonly UnreadableObject[];
 }
 
 /** True when `ref` says SiteSync made the object from this Rent Manager company and location. */
@@ -92,6 +97,12 @@ export function buildContext(
     if (!isOwnRef(state.community.externalRef, origin)) continue;
     communitiesByRef.set(refKey(state.community.externalRef), indexCommunity(state, origin));
   }
+  const unreadableCommunities = new Map<string, UnreadableObject[]>();
+  const unplacedUnreadable: UnreadableObject[] = [];
+  for (const u of sp.unreadable ?? []) {
+    if (!u.refKey) unplacedUnreadable.push(u);
+    else unreadableCommunities.set(u.refKey, [...(unreadableCommunities.get(u.refKey) ?? []), u]);
+  }
   return {
     rm,
     config,
@@ -111,21 +122,29 @@ export function buildContext(
     propertiesWithContacts,
     failedProperties: failedReads(rm, config),
     communitiesByRef,
+    unreadableCommunities,
+    unplacedUnreadable,
   };
 }
 
 /**
  * Properties whose Rent Manager read cannot be trusted for deletions (spec §6): those the read
- * reported as failed or partial, and — when Rent Manager sent records that could not be read,
- * whose property is unknown — every property of the site: a lease dropped for one odd field
- * must not delete its tenant's accounts.
+ * reported as failed or partial, the property of a record that could not be read, and — when
+ * such a record's property is unknown — every property of the site: a lease dropped for one odd
+ * field must not delete its tenant's accounts.
  */
 function failedReads(rm: RentManagerSnapshot, config: SiteConfig): Map<number, string> {
   const failed = new Map(rm.failedProperties.map((f) => [f.propertyId, f.reason] as const));
-  if (rm.rowProblems.length > 0) {
-    const first = rm.rowProblems[0]!;
-    const reason = `Rent Manager sent ${rm.rowProblems.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' ');
-    for (const propertyId of config.properties) if (!failed.has(propertyId)) failed.set(propertyId, reason);
+  const byProperty = new Map<number | null, RentManagerSnapshot['rowProblems']>();
+  for (const row of rm.rowProblems) {
+    const key = row.propertyId ?? null;
+    byProperty.set(key, [...(byProperty.get(key) ?? []), row]);
+  }
+  for (const [propertyId, rows] of byProperty) {
+    const first = rows[0]!;
+    const reason = `Rent Manager sent ${rows.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' ');
+    const targets = propertyId === null ? config.properties : config.properties.filter((p) => p === propertyId);
+    for (const target of targets) if (!failed.has(target)) failed.set(target, reason);
   }
   return failed;
 }
