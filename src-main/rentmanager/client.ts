@@ -136,7 +136,7 @@ export function createRentManagerClient(options: RentManagerClientOptions): Rent
       for (const item of res.body) {
         const parsed = spec.schema.safeParse(item);
         if (parsed.success) out.rows.push(parsed.data);
-        else out.problems.push({ collection: spec.name, id: rowId(item, spec.idField), reason: describeIssues(parsed.error, item), propertyId: rowId(item, 'PropertyID') });
+        else out.problems.push({ collection: spec.name, id: rowId(item, spec.idField), reason: describeIssues(parsed.error, item) });
       }
       opts.onPage?.({ collection: spec.name, pageNumber, rows: res.body.length, total: out.total });
       const next = nextPage(res.headers.link, pageNumber);

@@ -117,7 +117,7 @@ export function normalizeTenant(row: TenantRow, ctx: { pinField: RmField | null;
   for (const raw of row.Contacts ?? []) {
     const parsed = ContactRowSchema.safeParse(raw);
     if (!parsed.success) {
-      problems.push({ collection: 'Contacts', id: idOf(raw, 'ContactID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error, raw)}`, propertyId: row.PropertyID });
+      problems.push({ collection: 'Contacts', id: idOf(raw, 'ContactID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error, raw)}` });
       continue;
     }
     const c = parsed.data;
@@ -126,7 +126,7 @@ export function normalizeTenant(row: TenantRow, ctx: { pinField: RmField | null;
       // eApplicantType's numbers are not published (reference §4.4, §12): guessing could sync a
       // guarantor or drop an occupant, so the contact is refused as one row problem; the
       // property's deletions wait, as for any row that could not be read.
-      problems.push({ collection: 'Contacts', id: c.ContactID, reason: `tenant ${row.TenantID}: ApplicantType: expected Primary or Occupant as text, got number ${c.ApplicantType}`, propertyId: row.PropertyID });
+      problems.push({ collection: 'Contacts', id: c.ContactID, reason: `tenant ${row.TenantID}: ApplicantType: expected Primary or Occupant as text, got number ${c.ApplicantType}` });
       continue;
     }
     const type = c.ApplicantType === undefined ? null : c.ApplicantType;
@@ -142,7 +142,7 @@ export function normalizeTenant(row: TenantRow, ctx: { pinField: RmField | null;
   for (const raw of row.Leases ?? []) {
     const parsed = LeaseRowSchema.safeParse(raw);
     if (parsed.success) leases.set(parsed.data.LeaseID, normalizeLease(parsed.data, row.PropertyID));
-    else problems.push({ collection: 'Leases', id: idOf(raw, 'LeaseID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error, raw)}`, propertyId: row.PropertyID });
+    else problems.push({ collection: 'Leases', id: idOf(raw, 'LeaseID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error, raw)}` });
   }
   for (const lease of ctx.leases?.get(row.TenantID) ?? []) leases.set(lease.LeaseID, normalizeLease(lease, row.PropertyID));
   const name = row.Name?.trim() || [row.FirstName, row.LastName].filter(Boolean).join(' ').trim() || `Tenant ${row.TenantID}`;

@@ -4,7 +4,7 @@ import type { SiteConfig } from '../../src-shared/domain/policy';
 import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
 import type { HeldBackDeletion, SyncPlan } from '../../src-shared/domain/sync-plan';
-import { buildContext, type PlanContext, type PlanOptions } from './plan/context';
+import { buildContext, rowProperties, type PlanContext, type PlanOptions } from './plan/context';
 import { guardCredentials } from './plan/credential-guard';
 import { planCredentials } from './plan/credentials';
 import { planDeletions } from './plan/deletions';
@@ -62,8 +62,10 @@ function readProblems(ctx: PlanContext, out: PlanSink): void {
   for (const row of ctx.rm.rowProblems) {
     const { subject, field } = rowPlace(row);
     // An error, not a warning: the row freezes the site's deletions, so the run cannot be green (issue 12).
-    out.problems.push(problem('malformed-row', 'error', { propertyId: row.propertyId ?? null, subject, field },
-      `Rent Manager returned ${subject} in a form SiteSync could not read (${row.reason}). It is skipped and the rest is synced, but no account ${row.propertyId === undefined || row.propertyId === null ? '' : 'of this property '}is deleted this run; fix the record in Rent Manager, or save a diagnostics report and send it to support.`));
+    const properties = rowProperties(ctx.rm, row);
+    const propertyId = properties?.length === 1 ? properties[0]! : null;
+    out.problems.push(problem('malformed-row', 'error', { propertyId, subject, field },
+      `Rent Manager returned ${subject} in a form SiteSync could not read (${row.reason}). It is skipped and the rest is synced, but no account ${properties === null ? '' : `of ${properties.length === 1 ? 'this property' : 'its properties'} `}is deleted this run; fix the record in Rent Manager, or save a diagnostics report and send it to support.`));
   }
   for (const u of ctx.unplacedUnreadable) out.problems.push(unreadableProblem(null, u));
   const pinField = ctx.rm.pinField;

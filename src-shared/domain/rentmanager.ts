@@ -94,8 +94,6 @@ export const RmRowProblemSchema = z.object({
   collection: z.string(),
   id: z.number().int().nullable(),
   reason: z.string(),
-  /** The property the row belongs to, when known: only that property's deletions wait (else the site's). */
-  propertyId: z.number().int().nullable().optional(),
 });
 /** See {@link RmRowProblemSchema}. */
 export type RmRowProblem = z.infer<typeof RmRowProblemSchema>;

@@ -135,18 +135,29 @@ export function buildContext(
  */
 function failedReads(rm: RentManagerSnapshot, config: SiteConfig): Map<number, string> {
   const failed = new Map(rm.failedProperties.map((f) => [f.propertyId, f.reason] as const));
-  const byProperty = new Map<number | null, RentManagerSnapshot['rowProblems']>();
+  const rowsOf = new Map<number, RentManagerSnapshot['rowProblems']>();
   for (const row of rm.rowProblems) {
-    const key = row.propertyId ?? null;
-    byProperty.set(key, [...(byProperty.get(key) ?? []), row]);
+    for (const propertyId of rowProperties(rm, row) ?? config.properties) rowsOf.set(propertyId, [...(rowsOf.get(propertyId) ?? []), row]);
   }
-  for (const [propertyId, rows] of byProperty) {
+  for (const propertyId of config.properties) {
+    const rows = rowsOf.get(propertyId);
+    if (!rows || failed.has(propertyId)) continue;
     const first = rows[0]!;
-    const reason = `Rent Manager sent ${rows.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' ');
-    const targets = propertyId === null ? config.properties : config.properties.filter((p) => p === propertyId);
-    for (const target of targets) if (!failed.has(target)) failed.set(target, reason);
+    failed.set(propertyId, `Rent Manager sent ${rows.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' '));
   }
   return failed;
+}
+
+/**
+ * The properties an unreadable row concerns, when that is sure: a contact or lease embedded in a
+ * tenant that was read ("tenant 920: …") concerns the tenant's property and those of its leases.
+ * A top-level row that could not be read has no trustworthy property: null (every property waits).
+ */
+export function rowProperties(rm: RentManagerSnapshot, row: RentManagerSnapshot['rowProblems'][number]): number[] | null {
+  const owner = /^tenant (\d+): /.exec(row.reason);
+  const tenant = owner ? rm.tenants.find((t) => t.id === Number(owner[1])) : undefined;
+  if (!tenant) return null;
+  return [...new Set([tenant.propertyId, ...tenant.leases.map((l) => l.propertyId)])].sort((x, y) => x - y);
 }
 
 function indexCommunity(state: CommunityState, origin: RmOrigin): CommunityIndex {
