@@ -37,6 +37,15 @@ export function caseless<const V extends readonly [string, ...string[]]>(values:
   return z.preprocess((value) => (typeof value === 'string' ? (byLower.get(value.trim().toLowerCase()) ?? value) : value), z.enum(values));
 }
 
+/**
+ * An open enum (Rent Manager's lists are not all published): a known value in any letter case is
+ * read in the spelling given here; an unknown string, or a number, is kept as sent for the caller to judge.
+ */
+export function knownCase(values: readonly string[]) {
+  const byLower = new Map(values.map((v) => [v.toLowerCase(), v] as const));
+  return z.union([z.string().transform((v) => byLower.get(v.trim().toLowerCase()) ?? v), z.number()]);
+}
+
 const STAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**

@@ -152,7 +152,7 @@ export function normalizeTenant(row: TenantRow, ctx: { pinField: RmField | null;
       displayId: row.TenantDisplayID ?? null,
       propertyId: row.PropertyID,
       name,
-      status: tenantStatus(row.Status),
+      status: row.Status === undefined ? null : String(row.Status),
       pin: udfValue(row.UserDefinedValues, ctx.pinField),
       rfCard: udfValue(row.UserDefinedValues, ctx.rfCardField),
       contacts: contacts.sort((a, b) => a.id - b.id),
@@ -161,13 +161,6 @@ export function normalizeTenant(row: TenantRow, ctx: { pinField: RmField | null;
     skipped,
     problems,
   };
-}
-
-/** The tenant status in Rent Manager's spelling (`current` → `Current`); other values as sent. */
-function tenantStatus(status: string | number | undefined): string | null {
-  if (status === undefined) return null;
-  const text = String(status).trim();
-  return ['Current', 'Past', 'Future'].find((s) => s.toLowerCase() === text.toLowerCase()) ?? text;
 }
 
 function primaryPhone(list: readonly unknown[] | undefined): string | null {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issueText, localDateTime, looseInt, looseText, optional } from '../lib/wire-read';
+import { issueText, knownCase, localDateTime, looseInt, looseText, optional } from '../lib/wire-read';
 
 /**
  * Rent Manager rows at the boundary (reference §4, §11), built from the shared wire-read parts
@@ -11,7 +11,11 @@ import { issueText, localDateTime, looseInt, looseText, optional } from '../lib/
 const Id = looseInt();
 const Text = optional(z.string());
 const Flag = optional(z.boolean());
-const Enum = optional(z.union([z.string(), z.number()]));
+/** Enum spellings the reference shows (§4.3, §4.4, §4.6, §11); other values are kept as sent. */
+const TenantStatus = optional(knownCase(['Current', 'Past', 'Future']));
+const ApplicantType = optional(knownCase(['Primary', 'Occupant', 'Guarantor', 'Co-Signer']));
+const FieldType = knownCase(['Text', 'Numeric', 'Date']);
+const ParentType = optional(knownCase(['Tenant', 'Contact', 'Unit', 'Property']));
 const Embedded = optional(z.array(z.unknown()));
 
 /** `yyyy-MM-ddTHH:mm:ss` (no offset), as Rent Manager sends dates; offsets and fractions tolerated. */
@@ -54,7 +58,7 @@ export const ContactRowSchema = z.object({
   Email: Text,
   IsPrimary: Flag,
   IsActive: Flag,
-  ApplicantType: Enum,
+  ApplicantType,
   ContactTypeID: optional(Id),
   ParentID: optional(Id),
   PhoneNumbers: Embedded,
@@ -83,7 +87,7 @@ export const LeaseRowSchema = z.object({
 export type LeaseRow = z.infer<typeof LeaseRowSchema>;
 
 /** A user-defined value (embed `UserDefinedValues`); `Value` is a string, older builds sent numbers. */
-export const UdvRowSchema = z.object({ UserDefinedFieldID: Id, ParentID: optional(Id), Name: Text, Value: optional(looseText()), FieldType: Enum });
+export const UdvRowSchema = z.object({ UserDefinedFieldID: Id, ParentID: optional(Id), Name: Text, Value: optional(looseText()), FieldType: optional(FieldType) });
 /** See {@link UdvRowSchema}. */
 export type UdvRow = z.infer<typeof UdvRowSchema>;
 
@@ -94,7 +98,7 @@ export const TenantRowSchema = z.object({
   Name: Text,
   FirstName: Text,
   LastName: Text,
-  Status: Enum,
+  Status: TenantStatus,
   PropertyID: Id,
   Contacts: Embedded,
   Leases: Embedded,
@@ -105,7 +109,7 @@ export const TenantRowSchema = z.object({
 export type TenantRow = z.infer<typeof TenantRowSchema>;
 
 /** A user-defined field definition. */
-export const UdfRowSchema = z.object({ UserDefinedFieldID: Id, Name: z.string(), FieldType: z.union([z.string(), z.number()]), ParentType: Enum });
+export const UdfRowSchema = z.object({ UserDefinedFieldID: Id, Name: z.string(), FieldType, ParentType });
 /** See {@link UdfRowSchema}. */
 export type UdfRow = z.infer<typeof UdfRowSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { CardInput, InstallerAccount, Order, OrderRequest, PaymentMethod, Prices, Subscription } from '../../src-shared/domain/billing';
 import { refKey, type ExternalRef } from '../../src-shared/domain/external-ref';
 import type { SpAccessGroup, SpApartment, SpBuilding, SpCommunity, SpDevice, SpResident } from '../../src-shared/domain/smartplus';
