@@ -15,6 +15,7 @@ const OPTIONS = {
   state: { type: 'string' },
   'as-of': { type: 'string' },
   paid: { type: 'boolean' },
+  shape: { type: 'string' },
   'site-config': { type: 'string' },
   'dry-run': { type: 'boolean' },
   'allow-mass-delete': { type: 'boolean' },
@@ -44,7 +45,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
     switch (command) {
       case 'sandbox':
         return await sandboxCommand(
-          { seed: values.seed, rmPort: values['rm-port'], spPort: values['sp-port'], state: values.state, asOf: values['as-of'], paid: values.paid, json: values.json },
+          { seed: values.seed, rmPort: values['rm-port'], spPort: values['sp-port'], state: values.state, asOf: values['as-of'], paid: values.paid, json: values.json, shape: values.shape ?? env.SITESYNC_SANDBOX_SHAPE },
           out,
           stop,
         );

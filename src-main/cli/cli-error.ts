@@ -15,9 +15,11 @@ export const HELP = `SiteSync command line — the same engine as the desktop ap
 Usage: npm run cli -- <command> [options]
 
 Commands:
-  sandbox [--seed demo|bench|<units>] [--rm-port N] [--sp-port N] [--state FILE] [--as-of YYYY-MM-DD] [--paid] [--json]
+  sandbox [--seed demo|bench|<units>] [--rm-port N] [--sp-port N] [--state FILE] [--as-of YYYY-MM-DD] [--paid] [--shape tidy|field] [--json]
       Starts the local Rent Manager and SmartPlus stand-ins on 127.0.0.1 and prints their URLs and
       credentials (with --json: one line once ready). --paid activates the Integration service.
+      --shape field (or SITESYNC_SANDBOX_SHAPE=field) answers in the other legal shapes real servers
+      send: nulls left out, unknown fields, other key order, string numbers, lower-case enums.
       Runs until interrupted (Ctrl+C).
   sync --site-config FILE [--dry-run] [--json] [--as-of YYYY-MM-DD] [--allow-mass-delete]
       Plans one site (and applies the plan unless --dry-run) and prints the report.
