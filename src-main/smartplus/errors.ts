@@ -84,6 +84,16 @@ function codeForStatus(status: number): ErrorCode {
   return 'SP_BAD_RESPONSE';
 }
 
+/** "SmartPlus refused email (Invalid email address). …" for a 422 whose details name fields; undefined otherwise. */
+function refusalMessage(list: unknown): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const named = list.flatMap((d) => {
+    const item = d as { field?: unknown; reason?: unknown } | null;
+    return typeof item?.field === 'string' ? [`${item.field}${typeof item.reason === 'string' ? ` (${item.reason})` : ''}`] : [];
+  });
+  return named.length > 0 ? `SmartPlus refused ${named.join(', ')} as not valid. Correct it, then try again.` : undefined;
+}
+
 /** Maps an HTTP error answer (`{ error: { code, message, details? } }`) to a {@link SmartPlusError}. */
 export function errorFromResponse(status: number, body: unknown, context: { cardEndpoint?: boolean } = {}): SmartPlusError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
@@ -99,7 +109,8 @@ export function errorFromResponse(status: number, body: unknown, context: { card
     details.conflict = typeof what === 'string' && what in CONFLICT_MESSAGES ? what : 'unknown';
   }
   const retryable = code === 'SP_RATE_LIMITED' || code === 'SP_UNAVAILABLE';
-  return new SmartPlusError(code, { retryable, details, status });
+  const message = code === 'SP_VALIDATION_FAILED' ? refusalMessage(error?.details) : undefined;
+  return new SmartPlusError(code, { retryable, details, status, ...(message ? { message } : {}) });
 }
 
 const NOUNS: Record<string, string> = {

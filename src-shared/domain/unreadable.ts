@@ -14,7 +14,7 @@ export const UnreadableObjectSchema = z.object({
   field: z.string(),
   expected: z.string(),
   got: z.string(),
-  /** The community's externalRef key when the object named one (a community that could not be read). */
+  /** The object's externalRef key when that part could be read (a community that cannot be read still names its property). */
   refKey: z.string().nullable().optional(),
 });
 /** See {@link UnreadableObjectSchema}. */
