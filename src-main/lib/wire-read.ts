@@ -11,7 +11,7 @@ export function nullable<T extends z.ZodType>(schema: T) {
 
 /** Absent or null → undefined (Rent Manager omits null fields; the normalizer reads absent). */
 export function optional<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((value): z.output<T> | undefined => value ?? undefined);
+  return z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 }
 
 /** Absent or null → `[]` (a missing list is an empty one). */
