@@ -1,7 +1,7 @@
 // The main process: lifecycle and the composition root's Electron half. Everything below
 // Electron is built by createAppServices (plain Node, tested without Electron).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
 import { createAppServices } from './composition/create-app-services';
 import { KeyringSecretStore } from './secrets/keyring-secret-store';
 import { ElectronPreferencesStore } from './app/preferences';
@@ -42,6 +42,21 @@ async function start(): Promise<void> {
     log,
     secrets: new KeyringSecretStore(),
     preferences: prefs,
+    // "Save diagnostics": the report goes into a new folder inside the one chosen here.
+    saveFolder: {
+      chooseFolder: async () => {
+        const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        const options: Electron.OpenDialogOptions = {
+          title: 'Save diagnostics report',
+          buttonLabel: 'Save here',
+          defaultPath: app.getPath('downloads'),
+          properties: ['openDirectory', 'createDirectory'],
+        };
+        const answer = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return answer.canceled ? null : (answer.filePaths[0] ?? null);
+      },
+      showFolder: async (folder) => shell.showItemInFolder(folder),
+    },
   });
   bindIpc(ipcMain, services.handlers, { log: log.child('ipc'), devServerUrl });
   forwardEvents(services.events, () => BrowserWindow.getAllWindows());

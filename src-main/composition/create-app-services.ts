@@ -6,6 +6,8 @@ import { createBillingService } from '../features/billing-service';
 import { createConnectionClients } from '../features/connection-clients';
 import { createConnectionsService } from '../features/connections-service';
 import { createDeviceSender, createDevicesService } from '../features/devices-service';
+import { currentRuntime } from '../features/diagnostics-bundle';
+import { createDiagnosticsService, type SaveFolderPort } from '../features/diagnostics-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
 import { createOverviewService } from '../features/overview-service';
 import { createResyncService, type ResyncService } from '../features/resync-service';
@@ -17,7 +19,9 @@ import { openLocalDb } from '../db/local-db';
 import type { HandlerMap } from '../ipc/dispatch';
 import { EventBus } from '../services/event-bus';
 import { createHandlers, type HandlerServices } from '../ipc/handlers';
+import { readLogTail } from '../logging/log-tail';
 import type { Logger } from '../logging/logger';
+import { ShapeRecorder } from '../logging/response-shapes';
 import { type Clock, systemClock } from '../scheduler/clock';
 import { createLightSyncCheck } from '../scheduler/light-sync';
 import { Scheduler } from '../scheduler/scheduler';
@@ -48,6 +52,10 @@ export interface AppServicesOptions {
   sandboxAsOf?: string;
   /** Whether the scheduler runs (the app: yes; tests: usually no). */
   schedule?: boolean;
+  /** The newest log lines for a diagnostics report; default: the tail of `<userDataDir>/logs` (where main.ts logs). */
+  logLines?: (limit: number) => string[];
+  /** The folder dialog and file manager of "Save diagnostics" (Electron's in the app, a temp folder in E2E). */
+  saveFolder?: SaveFolderPort;
 }
 
 /** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
@@ -79,7 +87,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), options.secrets, now);
   db.runs.markInterrupted(now().toISOString());
   const online = new OnlineState(true, now);
-  const clients = createConnectionClients({ db, secrets: options.secrets, online, log });
+  // One recorder of answer shapes (never values) for both clients: the diagnostics report reads it.
+  const shapes = new ShapeRecorder(now);
+  const clients = createConnectionClients({ db, secrets: options.secrets, online, log, shapes });
   const sandbox =
     options.sandbox === 'off'
       ? null
@@ -158,6 +168,15 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     billing: createBillingService({ db, events, log, now, clients }),
     connections: createConnectionsService({ db, secrets: options.secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
     devices: createDevicesService({ db, clients, log, now, outbox, send: sendDevice, isOnline }),
+    diagnostics: createDiagnosticsService({
+      runtime: currentRuntime(options.appVersion),
+      runs: db.runStore,
+      shapes: () => shapes.entries(),
+      logLines: options.logLines ?? ((limit) => readLogTail(path.join(options.userDataDir, 'logs'), limit)),
+      folders: options.saveFolder ?? null,
+      log: log.child('diagnostics'),
+      now,
+    }),
     overview: createOverviewService({ db, log, now, clients, preferences: options.preferences, sync, isOnline }),
     resync,
     runs,

@@ -1,6 +1,7 @@
 import type { ApartmentsService } from '../features/apartments-service';
 import type { BillingService } from '../features/billing-service';
 import type { ConnectionsService } from '../features/connections-service';
+import type { DiagnosticsService } from '../features/diagnostics-service';
 import type { DevicesService } from '../features/devices-service';
 import type { OverviewService } from '../features/overview-service';
 import type { ResyncService } from '../features/resync-service';
@@ -14,6 +15,7 @@ import { type AppHandlerDeps, createAppHandlers } from './handlers/app-handlers'
 import { createBillingHandlers } from './handlers/billing-handlers';
 import { createConnectionsHandlers } from './handlers/connections-handlers';
 import { createDevicesHandlers } from './handlers/devices-handlers';
+import { createDiagnosticsHandlers } from './handlers/diagnostics-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createSitesHandlers } from './handlers/sites-handlers';
 import { createOverviewHandlers } from './handlers/overview-handlers';
@@ -26,6 +28,7 @@ export interface HandlerServices {
   billing: BillingService;
   connections: ConnectionsService;
   devices: DevicesService;
+  diagnostics: DiagnosticsService;
   overview: OverviewService;
   resync: ResyncService;
   runs: RunsService;
@@ -51,5 +54,6 @@ export function createHandlers(services: HandlerServices, app: AppHandlerDeps): 
     ...createSyncHandlers(services.resync, services.sync),
     ...createOverviewHandlers(services.overview),
     ...createRunsHandlers(services.runs),
+    ...createDiagnosticsHandlers(services.diagnostics),
   };
 }

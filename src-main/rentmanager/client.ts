@@ -3,6 +3,7 @@ import type { RmRowProblem } from '../../src-shared/domain/rentmanager';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import { silentLogger, type Logger } from '../logging/logger';
 import { looseInt } from '../lib/wire-read';
+import type { ShapeSink } from '../logging/response-shapes';
 import { badResponse } from './errors';
 import { filtersParam, rmFilter, type RmFilter } from './filters';
 import { describeIssues, LeaseRowSchema, LocationRowSchema, PropertyRowSchema, TenantRowSchema, UdfRowSchema, UnitRowSchema, type LeaseRow, type LocationRow, type PropertyRow, type TenantRow, type UdfRow, type UnitRow } from './schemas';
@@ -23,6 +24,8 @@ export interface RentManagerClientOptions {
   logger?: Logger;
   /** Retries of a read after a network error, timeout or 5xx (default 3). */
   retries?: number;
+  /** Where the shape (never the values) of every answer goes, for the diagnostics report. */
+  shapes?: ShapeSink;
 }
 
 /** Options of one collection read. */
@@ -112,6 +115,7 @@ export function createRentManagerClient(options: RentManagerClientOptions): Rent
     timeoutMs: options.timeoutMs ?? 30_000,
     retries: options.retries ?? 3,
     logger,
+    ...(options.shapes ? { shapes: options.shapes } : {}),
   });
 
   async function readAll<T>(spec: CollectionSpec<T>, opts: ReadOptions = {}): Promise<RmList<T>> {

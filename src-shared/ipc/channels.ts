@@ -56,6 +56,8 @@ export const INVOKE_CHANNELS = [
   'runs.confirmHeldBack',
   'runs.keepHeldBack',
   'runs.preview',
+  'diagnostics.saveReport',
+  'diagnostics.showFolder',
 ] as const;
 
 /** Events main sends to the renderer. */
