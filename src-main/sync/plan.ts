@@ -10,7 +10,7 @@ import { planCredentials } from './plan/credentials';
 import { planDeletions } from './plan/deletions';
 import { collectDesired, planMembers } from './plan/members';
 import { problem } from './plan/problems';
-import { planStructure, unreadableProblem, type PlanSink } from './plan/structure';
+import { planStructure, unreadableProblem, type PlanSink, type PropertyScope } from './plan/structure';
 import { sortOperations, summarize, tallyBilling, type BillingTally } from './plan/summary';
 
 export type { PlanOptions } from './plan/context';
@@ -50,11 +50,26 @@ export function plan(
     const guarded = guardCredentials(ctx, scope, out.operations.splice(firstCredential), after, deletedIds, out);
     out.operations.push(...guarded.operations);
     heldBack.push(...guarded.heldBack);
+    leaveUnreadableAlone(scope, out, firstOp);
     tallyBilling(ctx, scope, out.operations.slice(firstOp), after, deletedIds, billing);
   }
   missingPicks(ctx, out);
   const operations = sortOperations(out.operations);
   return { today, operations, heldBack, problems: out.problems, summary: summarize(ctx, operations, heldBack, out.problems, billing) };
+}
+
+/**
+ * An object SmartPlus sent but SiteSync could not read still exists (issue 13): nothing is planned
+ * on it — creating it again would only meet a 409, changing it is acting blind. Its problem line
+ * is already in the plan (planStructure).
+ */
+function leaveUnreadableAlone(scope: PropertyScope, out: PlanSink, firstOp: number): void {
+  const refs = new Set((scope.community?.state.unreadable ?? []).flatMap((u) => (u.refKey ? [u.refKey] : [])));
+  if (refs.size === 0) return;
+  const planned = out.operations.slice(firstOp);
+  // Members of an apartment that cannot be read wait with it, and so do their credentials.
+  for (const op of planned) if (op.kind === 'create-family-member' && refs.has(op.apartmentTarget)) refs.add(op.target);
+  out.operations.splice(firstOp, planned.length, ...planned.filter((op) => !refs.has(op.target)));
 }
 
 /** Problems the Rent Manager read itself reported: unreadable rows, a Numeric PIN field. */

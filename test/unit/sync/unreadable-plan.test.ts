@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { propertyRef, refKey } from '../../../src-shared/domain/external-ref';
+import { propertyRef, refKey, unitRef } from '../../../src-shared/domain/external-ref';
 import type { UnreadableObject } from '../../../src-shared/domain/unreadable';
 import { revocationsUndone } from '../../../src-main/sync/engine';
 import { plan } from '../../../src-main/sync/plan';
-import { community, ORIGIN, rm, site, sp, tenant, units } from './fixtures/world';
+import { community, memberKey, ORIGIN, rm, site, sp, tenant, units } from './fixtures/world';
 
 // Issue 13: one SmartPlus object that cannot be read is one problem line; the engine cannot know
 // that community's whole state, so its deletions and removals wait (as after a failed read).
@@ -22,6 +22,15 @@ describe('planning with SmartPlus objects that could not be read', () => {
     expect(p.problems.find((x) => x.kind === 'unreadable-object')?.reason).toContain('Save a diagnostics report');
     const whole = plan(rm([tenant(1), tenant(3, { unit: 103 })]), sp(community({ residents: [{ unit: 101, contact: 11 }, { unit: 102, contact: 21 }] })), site(), TODAY);
     expect(whole.operations.filter((op) => op.kind === 'delete-family-member')).toHaveLength(1);
+  });
+
+  it('nothing is planned on an object that could not be read: no second member, no apartment again, none of its members', () => {
+    const lostMember = bad({ object: 'resident r101-11', id: 'r101-11', refKey: memberKey(101, 11) });
+    const lostApartment = bad({ object: 'apartment a103', id: 'a103', field: 'masterAccountId', refKey: refKey(unitRef(ORIGIN, 103)) });
+    const state = { ...community({ apartments: [101, 102] }), unreadable: [lostMember, lostApartment] };
+    const p = plan(rm([tenant(1, { pin: '4821' }), tenant(2, { unit: 102 }), tenant(3, { unit: 103 })]), sp(state), site(), TODAY);
+    const targets = p.operations.map((op) => `${op.kind} ${op.target.replace(/^rentmanager:acme:1:/, '')}`);
+    expect(targets).toEqual(['create-family-member unit:102/contact:21']);
   });
 
   it('an unreadable community that names the property: not created again, nothing planned for it', () => {
