@@ -3,6 +3,7 @@ import type { CardInput, InstallerAccount, Order, OrderRequest, PaymentMethod, P
 import { refKey, type ExternalRef } from '../../src-shared/domain/external-ref';
 import type { SpAccessGroup, SpApartment, SpBuilding, SpCommunity, SpDevice, SpResident } from '../../src-shared/domain/smartplus';
 import type { ReadList } from '../lib/wire-read';
+import { silentLogger, type Logger } from '../logging/logger';
 import { SmartPlusError } from './errors';
 import { SmartPlusTransport, type TransportOptions, type TransportStats } from './transport';
 import type {
@@ -106,6 +107,7 @@ function pageQuery(query: (PageQuery & { externalRef?: ExternalRef }) | undefine
  */
 export function createSmartPlusClient(options: SmartPlusClientOptions): SmartPlusClient {
   const t = new SmartPlusTransport(options);
+  const log = (options.logger ?? silentLogger).child('smartplus');
   const get = <T>(path: string, schema: z.ZodType<T>, o?: CallOptions, query?: Record<string, string | number | undefined>) =>
     t.request({ method: 'GET', path, schema, query, signal: o?.signal });
   const create = <T>(path: string, body: unknown, schema: z.ZodType<T>, o?: CreateOptions) =>
@@ -115,9 +117,9 @@ export function createSmartPlusClient(options: SmartPlusClientOptions): SmartPlu
   const remove = (path: string, o?: CallOptions) => t.request<void>({ method: 'DELETE', path, schema: null, signal: o?.signal });
   /** A list read item by item: unreadable items are left out and reported to `onUnreadable`. */
   const items = async <T>(path: string, item: z.ZodType<T>, noun: string, o?: CallOptions, query?: Record<string, string | number | undefined>): Promise<T[]> =>
-    reported(await get<ReadList<T>>(path, itemsWire(item, noun, `GET ${path}`), o, query), o).items;
+    reported(await get<ReadList<T>>(path, itemsWire(item, noun, `GET ${path}`), o, query), o, log, path).items;
   const page = async <T>(path: string, item: z.ZodType<T>, noun: string, o?: CallOptions, query?: Record<string, string | number | undefined>): Promise<Page<T>> => {
-    const { unreadable, ...read } = reported(await get(path, pageWire(item, noun, `GET ${path}`), o, query), o);
+    const { unreadable, ...read } = reported(await get(path, pageWire(item, noun, `GET ${path}`), o, query), o, log, path);
     return unreadable.length > 0 ? { ...read, unreadable } : read;
   };
 
@@ -165,9 +167,14 @@ export function createSmartPlusClient(options: SmartPlusClientOptions): SmartPlu
   };
 }
 
-/** Tells `onUnreadable` about a list's unreadable items (if any) and passes the list on. */
-function reported<L extends { unreadable?: ReadList<unknown>['unreadable'] }>(read: L, o: CallOptions | undefined): L {
-  if (read.unreadable && read.unreadable.length > 0) o?.onUnreadable?.(read.unreadable);
+/**
+ * Logs a list's unreadable items (object, field, expected: never the value, which may be personal)
+ * and tells `onUnreadable`; passes the list on.
+ */
+function reported<L extends { unreadable?: ReadList<unknown>['unreadable'] }>(read: L, o: CallOptions | undefined, log: Logger, path: string): L {
+  if (!read.unreadable || read.unreadable.length === 0) return read;
+  log.warn('unreadable objects in a list', { path, count: read.unreadable.length, first: read.unreadable.slice(0, 5).map((u) => `${u.object}: ${u.field} (expected ${u.expected})`) });
+  o?.onUnreadable?.(read.unreadable);
   return read;
 }
 
