@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openLocalDb } from '../db/local-db';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { textTable } from '../sync/report';
-import { cliHome } from './sync-command';
+import { cliHome } from './home';
 
 /** `runs`: the run history kept under SITESYNC_HOME, newest first. */
 export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessEnv, out: (s: string) => void): Promise<number> {
@@ -13,6 +13,8 @@ export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessE
     return 0;
   }
   const db = await openLocalDb(file, new MemorySecretStore());
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  db.runs.markInterrupted(new Date().toISOString());
   try {
     const runs = await db.runStore.listRuns();
     if (args.json) {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
+import { describeHolder } from '../db/repositories/run-lock-repo';
+import { processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient } from '../rentmanager/client';
@@ -15,6 +17,7 @@ import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
 import { readCredentials } from './env';
 import { readShapesFile, writeShapesFile } from './shapes-file';
+import { cliHome } from './home';
 import { readSiteConfig } from './site-config';
 
 /** Options of `sync`. */
@@ -26,10 +29,6 @@ export interface SyncArgs {
   allowMassDelete?: boolean;
 }
 
-/** Where the CLI keeps its journal, run history and log. */
-export function cliHome(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.SITESYNC_HOME ?? '.sitesync-home');
-}
 
 /**
  * `sync`: one site through the same engine as the app — read, plan, apply (unless dry run),
@@ -52,7 +51,16 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   shapes.load(readShapesFile(home));
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log, shapes: shapes.sink('rentmanager') });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  db.runs.markInterrupted(new Date().toISOString());
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
+  // Two processes never run one site at once (issue 14): the same lock as registered sites, on the ad-hoc site's id.
+  const lock = await new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner('cli') }).acquire(siteId);
+  if (!lock.acquired) {
+    io.err(`sitesync: these properties are being synced by ${describeHolder(lock.holder)}. Try again when that run has finished.`);
+    db.close();
+    return EXIT.locked;
+  }
   try {
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
@@ -92,6 +100,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     io.err(`sync failed: ${isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message}`);
     return EXIT.failed;
   } finally {
+    lock.release();
     await rm.signOut().catch(() => undefined);
     try {
       writeShapesFile(home, shapes.entries());

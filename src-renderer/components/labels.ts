@@ -19,6 +19,7 @@ export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   manual: 'Manual',
   import: 'Import',
   cli: 'Command line',
+  'os-schedule': 'OS schedule',
 };
 
 /** A problem kind, in words. */

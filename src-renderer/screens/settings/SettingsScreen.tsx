@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadStatus } from '../../components/LoadStatus';
 import { SaveDiagnosticsButton, SaveDiagnosticsNote, SaveDiagnosticsResult } from '../../components/SaveDiagnostics';
 import { useDiagnostics } from '../../stores/diagnostics-store';
+import { BackgroundCard } from './BackgroundCard';
 import { PolicyCard } from './PolicyCard';
 import { ScheduleCard } from './ScheduleCard';
 import { useSettings } from './use-settings';
@@ -67,7 +68,7 @@ function SupportCard() {
   );
 }
 
-/** Settings (spec §3, §6, §12): the schedule, each site's policy, support, and the sandbox reset. */
+/** Settings (spec §3, §6, §12): the schedule, staying on duty (issue 14), each site's policy, support, and the sandbox reset. */
 export function SettingsScreen() {
   const { settings } = useStores();
   const view = useSettings((s) => s.view);
@@ -84,6 +85,7 @@ export function SettingsScreen() {
         {(data) => (
           <>
             <ScheduleCard />
+            <BackgroundCard />
             {sites.status === 'error' ? (
               <div className="banner banner-error" role="alert">
                 The sites could not be loaded: {sites.error.text} {sites.error.nextStep}
