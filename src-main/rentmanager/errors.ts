@@ -15,6 +15,8 @@ export interface RentManagerErrorDetails {
   Exception?: string;
   ModelState?: Record<string, string[]>;
   nextStep: string;
+  /** An answer SiteSync could not read: the screen offers "Save a diagnostics report" (issue 13). */
+  diagnostics?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export const NEXT_STEPS: Record<RentManagerErrorCode, string> = {
   RM_BAD_FILTER: 'SiteSync asked Rent Manager something it does not accept; report this to support with the log file.',
   RM_RATE_LIMITED: 'Rent Manager is busy with other integrations of this company; SiteSync will try again shortly.',
   RM_UNAVAILABLE: 'Rent Manager did not answer properly; try again in a few minutes.',
-  RM_BAD_RESPONSE: 'Rent Manager sent something SiteSync could not read; report this to support with the log file.',
+  RM_BAD_RESPONSE: 'Rent Manager sent something SiteSync could not read. Save a diagnostics report and send it to support.',
   RM_UNKNOWN_COMPANY: 'Check the company code (the "<code>" of <code>.api.rentmanager.com) in Connections.',
   RM_FIELD_NOT_FOUND: 'Choose the PIN and RF card fields again in Settings (or fix the site file): the field named is not a Rent Manager user-defined field.',
   OFFLINE: 'Rent Manager cannot be reached from this computer: check the network connection, then try again.',
@@ -143,5 +145,5 @@ export function cancelled(ctx: Context): RentManagerError {
 
 /** A RM_BAD_RESPONSE error for a body that is not what Rent Manager documents. */
 export function badResponse(message: string, ctx: Context, status: number | null): RentManagerError {
-  return make('RM_BAD_RESPONSE', message, ctx, status);
+  return make('RM_BAD_RESPONSE', message, ctx, status, { diagnostics: true });
 }

@@ -4,7 +4,7 @@ import { assertServiceUrl } from '../lib/service-url';
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../logging/logger';
 import type { ShapeSink } from '../logging/response-shapes';
-import { errorFromResponse, SmartPlusError } from './errors';
+import { errorFromResponse, SmartPlusError, unreadableAnswer } from './errors';
 import { abortable as abortableOrCancel, backoffMs as fullJitterBackoff } from '../lib/async';
 import { sleep, TokenBucket } from './token-bucket';
 
@@ -148,7 +148,7 @@ export class SmartPlusTransport {
     const parsed = spec.schema.safeParse(body);
     if (parsed.success) return parsed.data;
     this.log.warn('unexpected response shape', { method: spec.method, path: spec.path, issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) });
-    throw new SmartPlusError('SP_BAD_RESPONSE', { details: { path: spec.path } });
+    throw unreadableAnswer(spec.method, spec.path, parsed.error, body);
   }
 
   /** One HTTP exchange with timeout and abort; transport failures become OFFLINE / SP_UNAVAILABLE / CANCELLED. */

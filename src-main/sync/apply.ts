@@ -6,7 +6,7 @@ import { isAppError, type ErrorCode } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { execute, idempotencyKey } from './apply/execute';
 import { MissingDependency, Resolver } from './apply/resolver';
-import { problem } from './plan/problems';
+import { failureProblem } from './apply/failure-problem';
 import { conflictOf, type JournalPort, type SmartPlusPort } from './ports';
 
 /** How one operation ended. `not-run`: the run stopped first; `interrupted`: cancelled mid-call (the next run re-checks it). */
@@ -110,7 +110,7 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
       if (!retry && isDeferrable(error)) return defer(op, shape);
       await journal(op, 'failed', null, shape);
       finish(op, 'failed', null, shape);
-      problems.push(failureProblem(op, shape));
+      problems.push(failureProblem(op, shape, error));
       log.warn('sync operation failed', { runId: input.runId, opId: op.id, code: shape.code });
       if (isAppError(error) && FATAL.has(error.code)) stopped ??= { reason: 'fatal', code: shape.code, message: shape.message };
     }
@@ -201,13 +201,6 @@ function describeError(op: SyncOperation, error: unknown): { code: string; messa
 /** "Maple Court / Apt 101 / Jane Doe (tenant 920)" — what an operation is about, for progress and reports. */
 export function describeTarget(op: SyncOperation): string {
   return [op.display.property, op.display.unit, op.display.person].filter((x): x is string => !!x).join(' / ');
-}
-
-function failureProblem(op: SyncOperation, error: { code: string; message: string }): Problem {
-  const d = op.display;
-  return problem('operation-failed', 'error',
-    { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: describeTarget(op), field: op.kind },
-    `${op.kind} failed (${error.code}): ${error.message}. The next sync tries again.`);
 }
 
 /** The run counts of spec §11 from what was done. */
