@@ -29,6 +29,7 @@ import {
   type SpResident,
 } from '../../src-shared/domain/smartplus';
 import { SmartPlusError } from './errors';
+import type { PipeStats } from './pipe';
 import { SmartPlusTransport, type TransportOptions, type TransportStats } from './transport';
 import {
   pageSchema,
@@ -97,6 +98,10 @@ export interface SmartPlusClient {
   };
   /** Request, retry, 429 and sign-in counts since the client was made. */
   stats(): TransportStats;
+  /** The request pipe: requests in flight now and at peak, the in-flight limit, the latency average. */
+  pipe(): PipeStats;
+  /** Starts counting the peak in flight afresh (per benchmark run). */
+  resetPipePeak(): void;
 }
 
 const enc = encodeURIComponent;
@@ -168,6 +173,8 @@ export function createSmartPlusClient(options: SmartPlusClientOptions): SmartPlu
       delete: (id, o) => remove(`/devices/${enc(id)}`, o),
     },
     stats: () => ({ ...t.stats }),
+    pipe: () => t.pipeStats(),
+    resetPipePeak: () => t.resetPipePeak(),
   };
 }
 
