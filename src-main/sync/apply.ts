@@ -45,9 +45,8 @@ export interface ApplyInput {
   /** The SmartPlus state the plan was made on (to find existing objects' IDs). */
   readonly snapshot: SmartPlusSnapshot;
   /**
-   * Operations under way at once (default 32). The SmartPlus client's pipe decides how many
-   * requests are really in flight (rate × latency, capped by the setting); this only bounds
-   * how many operations wait for it.
+   * Operations under way at once. By default the SmartPlus port's in-flight limit plus two (the
+   * client's pipe decides how many requests fly: rate × latency, capped by the setting), or 32.
    */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
@@ -56,7 +55,10 @@ export interface ApplyInput {
   readonly logger?: Logger;
 }
 
+/** Operations under way when the port says nothing about its pipe. */
 const DEFAULT_CONCURRENCY = 32;
+/** Operations under way beyond the pipe's limit, so the pipe never waits for apply to hand it work. */
+const SLACK = 2;
 
 /** Errors that end the run: nothing else can succeed without the user (sign-in, payment, permissions). */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['SP_UNAUTHORIZED', 'SP_FORBIDDEN', 'SP_SUBSCRIPTION_REQUIRED', 'SUBSCRIPTION_REQUIRED']);
@@ -144,7 +146,9 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
     input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase, done: t.done, total: t.total, current: current ? describeTarget(current) : null });
   };
   // Phases overlap: an operation starts once the objects it needs exist (apply/schedule.ts).
-  await runByDependencies(operations, dependencies(operations, placeOf), input.concurrency ?? DEFAULT_CONCURRENCY, async (op) => {
+  const limit = input.smartPlus.inFlightLimit?.bind(input.smartPlus);
+  const concurrency = input.concurrency ?? (limit ? () => limit() + SLACK : DEFAULT_CONCURRENCY);
+  await runByDependencies(operations, dependencies(operations, placeOf), concurrency, async (op) => {
     const phase = placeOf(op).phase;
     const t = totals.get(phase)!;
     if (!t.started) {

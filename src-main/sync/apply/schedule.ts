@@ -63,16 +63,20 @@ function depthOf(op: SyncOperation): number {
 /**
  * Runs `task` for every operation as soon as all it waits for have finished (whatever their
  * outcome: a dependant of a failed create finds its object missing and is skipped), at most
- * `concurrency` at a time, deeper operations first among those ready (p-queue priorities).
+ * `concurrency` at a time (a number, or read again after every operation), deeper operations first among those ready (p-queue priorities).
  * The dependency counting is the only hand-written part: p-queue has no notion of dependencies.
  */
 export async function runByDependencies(
   operations: readonly SyncOperation[],
   waitsFor: ReadonlyMap<string, readonly string[]>,
-  concurrency: number,
+  concurrency: number | (() => number),
   task: (op: SyncOperation) => Promise<void>,
 ): Promise<void> {
-  const queue = new PQueue({ concurrency: Math.max(1, concurrency) });
+  const limit = () => {
+    const n = typeof concurrency === 'number' ? concurrency : concurrency();
+    return Number.isFinite(n) ? Math.max(1, Math.floor(n)) : 1;
+  };
+  const queue = new PQueue({ concurrency: limit() });
   const byId = new Map(operations.map((op) => [op.id, op]));
   const waiting = new Map<string, number>();
   const dependants = new Map<string, string[]>();
@@ -88,6 +92,7 @@ export async function runByDependencies(
         try {
           await task(op);
         } finally {
+          queue.concurrency = limit();
           for (const id of dependants.get(op.id) ?? []) {
             const left = waiting.get(id)! - 1;
             waiting.set(id, left);
