@@ -79,7 +79,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), options.secrets, now);
   db.runs.markInterrupted(now().toISOString());
   const online = new OnlineState(true, now);
-  const clients = createConnectionClients({ db, secrets: options.secrets, online, log });
+  const clients = createConnectionClients({ db, secrets: options.secrets, online, log, maxRequestsInFlight: options.preferences.get().maxRequestsInFlight });
   const sandbox =
     options.sandbox === 'off'
       ? null
@@ -168,7 +168,10 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const detachOutbox = outbox.attach();
   const stopOutboxEvents = outbox.onChange((item) => events.emit('devices.outboxChanged', item));
   const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
-  const stopSchedule = options.preferences.onChange(() => scheduler.reschedule());
+  const stopSchedule = options.preferences.onChange((preferences) => {
+    scheduler.reschedule();
+    clients.setMaxRequestsInFlight(preferences.maxRequestsInFlight);
+  });
   if (options.schedule ?? true) scheduler.start();
 
   const handlers = createHandlers(services, {

@@ -26,6 +26,8 @@ export interface ConnectionClients {
   invalidate(connectionId: string): void;
   /** Signs every Rent Manager client out (frees its token slot) — on quit. */
   signOutAll(): Promise<void>;
+  /** Applies "maximum requests in flight" to every SmartPlus client, now and later. */
+  setMaxRequestsInFlight(max: number): void;
 }
 
 /** What {@link createConnectionClients} needs. */
@@ -34,6 +36,8 @@ export interface ConnectionClientsDeps {
   secrets: SecretStore;
   online: OnlineState;
   log: Logger;
+  /** The cap on SmartPlus requests in flight (preferences); default 16. */
+  maxRequestsInFlight?: number;
 }
 
 /**
@@ -44,6 +48,7 @@ export interface ConnectionClientsDeps {
 export function createConnectionClients(deps: ConnectionClientsDeps): ConnectionClients {
   const rentManagers = new Map<string, RentManagerClient>();
   const smartPluses = new Map<string, SmartPlusClient>();
+  let maxInFlight = deps.maxRequestsInFlight;
 
   const secretOf = async (connection: ConnectionSummary): Promise<string> => {
     const secret = await deps.secrets.get(SECRET_SERVICE, connectionAccount(connection.id));
@@ -93,7 +98,7 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
       if (cached) return cached;
       const password = await secretOf(connection);
       const client = trackNetwork(
-        createSmartPlusClient({ baseUrl: connection.baseUrl, username: connection.username ?? '', password, logger: deps.log.child('smartplus') }),
+        createSmartPlusClient({ baseUrl: connection.baseUrl, username: connection.username ?? '', password, logger: deps.log.child('smartplus'), ...(maxInFlight ? { maxInFlight } : {}) }),
         deps.online,
       );
       smartPluses.set(connection.id, client);
@@ -104,6 +109,10 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
       rentManagers.delete(connectionId);
       smartPluses.delete(connectionId);
       if (rm) void rm.signOut().catch(() => undefined);
+    },
+    setMaxRequestsInFlight(max) {
+      maxInFlight = max;
+      for (const client of smartPluses.values()) client.setMaxInFlight(max);
     },
     async signOutAll() {
       const all = [...rentManagers.values()];

@@ -102,6 +102,8 @@ export interface SmartPlusClient {
   pipe(): PipeStats;
   /** Starts counting the peak in flight afresh (per benchmark run). */
   resetPipePeak(): void;
+  /** Changes the cap on requests in flight while the client lives (Settings → Sync speed). */
+  setMaxInFlight(max: number): void;
 }
 
 const enc = encodeURIComponent;
@@ -175,6 +177,7 @@ export function createSmartPlusClient(options: SmartPlusClientOptions): SmartPlu
     stats: () => ({ ...t.stats }),
     pipe: () => t.pipeStats(),
     resetPipePeak: () => t.resetPipePeak(),
+    setMaxInFlight: (max) => t.setMaxInFlight(max),
   };
 }
 

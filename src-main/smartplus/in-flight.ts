@@ -16,9 +16,6 @@ export interface InFlightOptions {
   readonly now?: () => number;
 }
 
-/** Bounds of the "maximum requests in flight" setting. */
-export const MAX_IN_FLIGHT_BOUNDS = { min: 1, max: 64, default: 16 } as const;
-
 /**
  * How many SmartPlus requests to keep in flight: enough to keep the pipe full at the paced rate
  * (Little's law: in flight = rate × round-trip time), from a moving average of measured round
@@ -29,7 +26,7 @@ export const MAX_IN_FLIGHT_BOUNDS = { min: 1, max: 64, default: 16 } as const;
  */
 export class InFlightController {
   private readonly rate: number;
-  private readonly max: number;
+  private max: number;
   private readonly min: number;
   private readonly smoothing: number;
   private readonly headroom: number;
@@ -62,6 +59,13 @@ export class InFlightController {
   /** The requests allowed in flight now. */
   get limit(): number {
     return Math.max(this.min, Math.min(this.max, Math.floor(this.ceiling), this.target));
+  }
+
+  /** Changes the cap while running (the setting was changed). */
+  setMaxInFlight(max: number): void {
+    const backedOff = this.ceiling < this.max;
+    this.max = Math.max(this.min, Math.floor(max));
+    this.ceiling = backedOff ? Math.min(this.ceiling, this.max) : this.max;
   }
 
   /** An answered request (any status but 429 and 5xx) and its round trip. */

@@ -70,6 +70,12 @@ export class RequestPipe {
     );
   }
 
+  /** Changes the cap on requests in flight while running. */
+  setMaxInFlight(max: number): void {
+    this.controller.setMaxInFlight(max);
+    this.queue.concurrency = this.controller.limit;
+  }
+
   /** Current figures. */
   stats(): PipeStats {
     return { inFlight: this.active, peakInFlight: this.peak, limit: this.controller.limit, latencyMs: this.controller.latencyMs };

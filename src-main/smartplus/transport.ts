@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { silentLogger, type Logger } from '../logging/logger';
 import { errorFromResponse, SmartPlusError } from './errors';
 import { abortable as abortableOrCancel } from '../lib/async';
-import { MAX_IN_FLIGHT_BOUNDS } from './in-flight';
+import { MAX_REQUESTS_IN_FLIGHT } from '../../src-shared/domain/preferences';
 import { RequestPipe, type ExchangeOutcome, type PipeStats } from './pipe';
 
 /** Options shared by the client and its transport. */
@@ -98,7 +98,7 @@ export class SmartPlusTransport {
 
   constructor(private readonly options: TransportOptions) {
     this.http = axios.create({ baseURL: options.baseUrl.replace(/\/+$/, ''), adapter: 'http' });
-    this.pipe = new RequestPipe({ requestsPerSecond: options.requestsPerSecond ?? 20, maxInFlight: options.maxInFlight ?? MAX_IN_FLIGHT_BOUNDS.default });
+    this.pipe = new RequestPipe({ requestsPerSecond: options.requestsPerSecond ?? 20, maxInFlight: options.maxInFlight ?? MAX_REQUESTS_IN_FLIGHT.default });
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retries = options.retries ?? 4;
     this.log = (options.logger ?? silentLogger).child('smartplus');
@@ -107,6 +107,11 @@ export class SmartPlusTransport {
   /** The pipe's figures: requests in flight now and at peak, the current limit, the latency average. */
   pipeStats(): PipeStats {
     return this.pipe.stats();
+  }
+
+  /** Changes the cap on requests in flight (the setting changed). */
+  setMaxInFlight(max: number): void {
+    this.pipe.setMaxInFlight(max);
   }
 
   /** Starts counting the peak in flight afresh. */

@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'settings.saveSchedule',
   'settings.previewSchedule',
   'settings.resetSandbox',
+  'settings.saveMaxRequestsInFlight',
   'connections.list',
   'connections.saveRentManager',
   'connections.saveSmartPlus',

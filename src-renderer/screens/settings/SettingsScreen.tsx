@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadStatus } from '../../components/LoadStatus';
 import { PolicyCard } from './PolicyCard';
 import { ScheduleCard } from './ScheduleCard';
+import { SyncSpeedCard } from './SyncSpeedCard';
 import { useSettings } from './use-settings';
 
 function SandboxCard() {
@@ -47,7 +48,7 @@ function SandboxCard() {
   );
 }
 
-/** Settings (spec §3, §6, §12): the schedule, each site's policy, and the sandbox reset. */
+/** Settings (spec §3, §6, §12): the schedule, each site's policy, the sync speed and the sandbox reset. */
 export function SettingsScreen() {
   const { settings } = useStores();
   const view = useSettings((s) => s.view);
@@ -71,6 +72,7 @@ export function SettingsScreen() {
             ) : (
               <PolicyCard />
             )}
+            <SyncSpeedCard />
             {data.sandbox ? <SandboxCard /> : null}
           </>
         )}

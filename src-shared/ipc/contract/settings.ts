@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MaxRequestsInFlightSchema } from '../../domain/preferences';
 import { ScheduleSchema } from '../../domain/schedule';
 
 /** The schedule as Settings shows it: the saved schedule, and when the next full run is due. */
@@ -14,6 +15,8 @@ export type ScheduleView = z.infer<typeof ScheduleViewSchema>;
 export const SettingsViewSchema = ScheduleViewSchema.extend({
   /** True when the app runs on the built-in sandbox (Reset sandbox is offered only then). */
   sandbox: z.boolean(),
+  /** The cap on SmartPlus requests in flight at once (Sync speed). */
+  maxRequestsInFlight: MaxRequestsInFlightSchema,
 });
 /** See {@link SettingsViewSchema}. */
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
@@ -24,4 +27,5 @@ export const settingsCalls = {
   'settings.saveSchedule': { input: ScheduleSchema, output: ScheduleViewSchema },
   'settings.previewSchedule': { input: ScheduleSchema, output: ScheduleViewSchema },
   'settings.resetSandbox': { input: z.undefined(), output: z.undefined() },
+  'settings.saveMaxRequestsInFlight': { input: MaxRequestsInFlightSchema, output: MaxRequestsInFlightSchema },
 } as const;
