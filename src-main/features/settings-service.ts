@@ -15,6 +15,8 @@ export interface SettingsService {
   saveSchedule(schedule: Schedule): ScheduleView;
   /** A schedule with when its next full run is due from now (the screen shows it in local and Eastern time). */
   scheduleView(schedule: Schedule): ScheduleView;
+  /** The saved "maximum requests in flight". */
+  maxRequestsInFlight(): number;
   /** Saves "maximum requests in flight"; the SmartPlus clients follow at once (composition root). */
   saveMaxRequestsInFlight(max: number): number;
   /** Puts the sandbox back to its demo data and forgets the sites synced from it (Settings → Reset sandbox). */
@@ -34,7 +36,8 @@ export interface SettingsServiceDeps {
 export function createSettingsService(deps: SettingsServiceDeps): SettingsService {
   const scheduleView = (schedule: Schedule): ScheduleView => ({ schedule, nextRunAt: nextRun(schedule, null, deps.now()).toISOString() });
   return {
-    get: () => ({ ...scheduleView(deps.preferences.get().schedule), sandbox: deps.sandbox !== null, maxRequestsInFlight: deps.preferences.get().maxRequestsInFlight }),
+    get: () => ({ ...scheduleView(deps.preferences.get().schedule), sandbox: deps.sandbox !== null }),
+    maxRequestsInFlight: () => deps.preferences.get().maxRequestsInFlight,
     saveMaxRequestsInFlight(max) {
       const saved = deps.preferences.update({ maxRequestsInFlight: max }).maxRequestsInFlight;
       deps.log.info('maximum requests in flight saved', { max: saved });

@@ -151,9 +151,14 @@ export function createSettingsStore(bridge: Bridge) {
         set({ view: { status: 'loading' }, sites: { status: 'loading' }, units: {} });
         try {
           const view = await bridge.call('settings.get');
-          set({ view: { status: 'ready', value: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {}, inFlight: String(view.maxRequestsInFlight), inFlightError: null });
+          set({ view: { status: 'ready', value: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {} });
         } catch (error) {
           set({ view: failed(error) });
+        }
+        try {
+          set({ inFlight: String(await bridge.call('settings.getMaxRequestsInFlight')), inFlightError: null });
+        } catch {
+          // The field keeps the default; saving still works and says if it does not.
         }
         try {
           const sites = await bridge.call('sites.list');

@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'settings.saveSchedule',
   'settings.previewSchedule',
   'settings.resetSandbox',
+  'settings.getMaxRequestsInFlight',
   'settings.saveMaxRequestsInFlight',
   'connections.list',
   'connections.saveRentManager',

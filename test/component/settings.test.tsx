@@ -22,8 +22,7 @@ const FIELDS = [
 
 function settingsBridge(options: { sandbox?: boolean; sites?: SiteSummary[] } = {}) {
   const fake = createFakeBridge();
-  fake.respond('settings.get', () => ({ schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null }, nextRunAt: '2026-11-28T07:00:00.000Z', sandbox: options.sandbox ?? true, maxRequestsInFlight: 16 }));
-  fake.respond('settings.saveMaxRequestsInFlight', (n) => n);
+  fake.respond('settings.get', () => ({ schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null }, nextRunAt: '2026-11-28T07:00:00.000Z', sandbox: options.sandbox ?? true }));
   fake.respond('settings.previewSchedule', (s) => ({ schedule: s, nextRunAt: '2026-11-28T08:00:00.000Z' }));
   fake.respond('settings.saveSchedule', (s) => ({ schedule: s, nextRunAt: '2026-11-28T08:00:00.000Z' }));
   fake.respond('settings.resetSandbox', () => undefined);

@@ -8,7 +8,8 @@ import { renderWith } from './helpers/get-site-fixtures';
 
 function bridge(saved = 16) {
   const fake = createFakeBridge();
-  fake.respond('settings.get', () => ({ schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null }, nextRunAt: '2026-11-28T07:00:00.000Z', sandbox: false, maxRequestsInFlight: saved }));
+  fake.respond('settings.get', () => ({ schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null }, nextRunAt: '2026-11-28T07:00:00.000Z', sandbox: false }));
+  fake.respond('settings.getMaxRequestsInFlight', () => saved);
   fake.respond('settings.previewSchedule', (s) => ({ schedule: s, nextRunAt: '2026-11-28T08:00:00.000Z' }));
   fake.respond('settings.saveMaxRequestsInFlight', (n) => n);
   fake.respond('sites.list', () => []);

@@ -15,8 +15,6 @@ export type ScheduleView = z.infer<typeof ScheduleViewSchema>;
 export const SettingsViewSchema = ScheduleViewSchema.extend({
   /** True when the app runs on the built-in sandbox (Reset sandbox is offered only then). */
   sandbox: z.boolean(),
-  /** The cap on SmartPlus requests in flight at once (Sync speed). */
-  maxRequestsInFlight: MaxRequestsInFlightSchema,
 });
 /** See {@link SettingsViewSchema}. */
 export type SettingsView = z.infer<typeof SettingsViewSchema>;
@@ -27,5 +25,7 @@ export const settingsCalls = {
   'settings.saveSchedule': { input: ScheduleSchema, output: ScheduleViewSchema },
   'settings.previewSchedule': { input: ScheduleSchema, output: ScheduleViewSchema },
   'settings.resetSandbox': { input: z.undefined(), output: z.undefined() },
+  /** The cap on SmartPlus requests in flight at once (Settings → Sync speed). */
+  'settings.getMaxRequestsInFlight': { input: z.undefined(), output: MaxRequestsInFlightSchema },
   'settings.saveMaxRequestsInFlight': { input: MaxRequestsInFlightSchema, output: MaxRequestsInFlightSchema },
 } as const;
