@@ -2,7 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import type { Logger } from '../logging/logger';
-import { badResponse, cancelled, errorFromNetwork, errorFromResponse, RentManagerError } from './errors';
+import { badResponse, cancelled, errorFromNetwork, errorFromResponse, partnerTokenRefused, RentManagerError } from './errors';
 import { encodeQuery } from './filters';
 import pRetry, { AbortError } from 'p-retry';
 import { RequestBudget } from './rate-limit';
@@ -162,7 +162,8 @@ export function createTransport(o: TransportOptions) {
         log.warn('rentmanager rate limited, waiting for reset', { path: req.path, waitMs: wait });
         throw new Attempt(errorFromResponse(res.status, res.body, ctx), 'rate');
       }
-      const err = errorFromResponse(res.status, res.body, ctx);
+      const answer = errorFromResponse(res.status, res.body, ctx);
+      const err = o.auth.kind === 'partner' ? partnerTokenRefused(answer) : answer;
       if (err.retryable && res.status >= 500 && req.idempotent) {
         log.warn('rentmanager server error, retrying', { path: req.path, status: res.status });
         throw new Attempt(err, 'backoff');
