@@ -1,3 +1,4 @@
+import { stringify, type Options } from 'csv-stringify/sync';
 import type { Problem, RunRecord } from '../../src-shared/domain/run';
 import { displayOperation, type HeldBackDeletion, type SyncPlan } from '../../src-shared/domain/sync-plan';
 import { maskPin } from '../../src-shared/rules/pin';
@@ -34,13 +35,26 @@ export function runReportCsv(run: RunRecord, problems: readonly Problem[], heldB
       contact_id: num(d.contactId), subject: describeTarget(h.operation), field: '', value: '', reason: `${h.operation.reason} ${h.reason}`,
     });
   }
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c] ?? '')).join(','))].join('\r\n') + '\r\n';
+  return stringify(
+    rows.map((r) => Object.fromEntries(CSV_COLUMNS.map((c) => [c, defuseCell(r[c] ?? '')]))),
+    { ...QUOTING, header: true, columns: [...CSV_COLUMNS], eof: true },
+  );
+}
+
+/**
+ * RFC 4180 quoting by csv-stringify: a comma, quote or CRLF quotes a cell (it does that itself);
+ * so does a lone CR or LF, and a leading or trailing space (a spreadsheet would trim it).
+ */
+const QUOTING: Options = { record_delimiter: '\r\n', quoted_match: [/[\r\n]/, /^\s|\s$/] };
+
+/** A cell that a spreadsheet would run as a formula gets a leading apostrophe; negative numbers stay numbers. */
+export function defuseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
 }
 
 /** One CSV cell: quoted when it holds a comma, quote, line break or edge space; formula starts defused. */
 export function csvCell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[defuseCell(value)]], { ...QUOTING, eof: false });
 }
 
 function num(n: number | null): string {
