@@ -170,7 +170,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const stopOnline = online.onChange((change) => events.emit('app.onlineChanged', { online: change.online, since: change.at.toISOString() }));
   const stopSchedule = options.preferences.onChange((preferences) => {
     scheduler.reschedule();
-    clients.setMaxRequestsInFlight(preferences.maxRequestsInFlight);
+    if (preferences.maxRequestsInFlight) clients.setMaxRequestsInFlight(preferences.maxRequestsInFlight);
   });
   if (options.schedule ?? true) scheduler.start();
 

@@ -1,3 +1,4 @@
+import { MAX_REQUESTS_IN_FLIGHT } from '../../src-shared/domain/preferences';
 import type { Schedule } from '../../src-shared/domain/schedule';
 import { AppError } from '../../src-shared/errors';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
@@ -37,9 +38,9 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   const scheduleView = (schedule: Schedule): ScheduleView => ({ schedule, nextRunAt: nextRun(schedule, null, deps.now()).toISOString() });
   return {
     get: () => ({ ...scheduleView(deps.preferences.get().schedule), sandbox: deps.sandbox !== null }),
-    maxRequestsInFlight: () => deps.preferences.get().maxRequestsInFlight,
+    maxRequestsInFlight: () => deps.preferences.get().maxRequestsInFlight ?? MAX_REQUESTS_IN_FLIGHT.default,
     saveMaxRequestsInFlight(max) {
-      const saved = deps.preferences.update({ maxRequestsInFlight: max }).maxRequestsInFlight;
+      const saved = deps.preferences.update({ maxRequestsInFlight: max }).maxRequestsInFlight ?? max;
       deps.log.info('maximum requests in flight saved', { max: saved });
       return saved;
     },

@@ -35,8 +35,8 @@ export const PreferencesSchema = z.object({
   theme: ThemeSchema.default('system'),
   window: WindowBoundsSchema.nullable().default(null),
   schedule: ScheduleSchema.default(DEFAULT_SCHEDULE),
-  /** The cap on SmartPlus requests in flight at once (Settings → Sync speed). */
-  maxRequestsInFlight: MaxRequestsInFlightSchema.default(MAX_REQUESTS_IN_FLIGHT.default),
+  /** The cap on SmartPlus requests in flight at once (Settings → Sync speed); absent = MAX_REQUESTS_IN_FLIGHT.default. */
+  maxRequestsInFlight: MaxRequestsInFlightSchema.optional(),
 });
 /** See {@link PreferencesSchema}. */
 export type Preferences = z.infer<typeof PreferencesSchema>;
