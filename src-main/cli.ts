@@ -2,6 +2,7 @@
 // for support staff, scripts and servers. `npm run cli -- --help`.
 import { parseArgs } from 'node:util';
 import { EXIT, HELP, UsageError } from './cli/cli-error';
+import { diagnosticsCommand } from './cli/diagnostics-command';
 import { runsCommand } from './cli/runs-command';
 import { sandboxCommand } from './cli/sandbox-command';
 import { syncCommand } from './cli/sync-command';
@@ -18,6 +19,8 @@ const OPTIONS = {
   'site-config': { type: 'string' },
   'dry-run': { type: 'boolean' },
   'allow-mass-delete': { type: 'boolean' },
+  out: { type: 'string' },
+  run: { type: 'string' },
 } as const;
 
 /** Runs one CLI invocation; resolves with the process exit code. */
@@ -57,8 +60,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         );
       case 'runs':
         return await runsCommand({ json: values.json }, env, out);
+      case 'diagnostics':
+        return await diagnosticsCommand({ out: values.out, run: values.run, json: values.json }, env, out);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: sandbox, sync, runs.`);
+        throw new UsageError(`Unknown command "${command}". Commands: sandbox, sync, runs, diagnostics.`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

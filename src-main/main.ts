@@ -1,10 +1,12 @@
 // The main process: lifecycle and the composition root's Electron half. Everything below
-// Electron is built by createAppServices (plain Node, tested without Electron).
+// Electron is built by startApp → createAppServices (plain Node, tested without Electron).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
-import { createAppServices } from './composition/create-app-services';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net, webContents } from 'electron';
+import { nativeConfirm, windowOfSender } from './app/confirm-dialog';
 import { KeyringSecretStore } from './secrets/keyring-secret-store';
-import { ElectronPreferencesStore } from './app/preferences';
+import type { SaveFolderPort } from './features/diagnostics-service';
+import { ElectronPreferencesFileSchema, ElectronPreferencesStore } from './app/preferences';
+import { FATAL_START_TITLE, fatalStartMessage, startApp } from './startup/start-app';
 import { createLogger, rotatingFileSink } from './logging/logger';
 import { bindIpc, forwardEvents } from './app/ipc-electron';
 import { applicationMenuTemplate, trayMenuTemplate } from './app/menu';
@@ -18,13 +20,17 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   protocol.registerSchemesAsPrivileged([APP_SCHEME]);
-  void start();
+  // Whatever fails after start-up proper (a window, the tray) is shown too, then the app quits so a relaunch works.
+  void start().catch((error: unknown) => {
+    dialog.showErrorBox(FATAL_START_TITLE, fatalStartMessage(error, path.join(app.getPath('userData'), 'logs', 'sitesync.log')));
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const log = createLogger(rotatingFileSink(path.join(app.getPath('userData'), 'logs')), { scope: 'main' });
-  const prefs = new ElectronPreferencesStore();
+  const logSink = rotatingFileSink(path.join(app.getPath('userData'), 'logs'));
+  const log = createLogger(logSink, { scope: 'main' });
   const devServerUrl = MAIN_WINDOW_VITE_DEV_SERVER_URL;
   const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
   const iconPath = path.join(rendererDir, 'app-icon.png');
@@ -35,14 +41,33 @@ async function start(): Promise<void> {
     hardenWebContents(contents, { openExternal: (url) => void (isAllowedExternalUrl(url) && shell.openExternal(url)), devServerUrl }),
   );
 
-  const services = await createAppServices({
-    userDataDir: app.getPath('userData'),
-    appVersion: app.getVersion(),
-    platform: process.platform,
-    log,
-    secrets: new KeyringSecretStore(),
-    preferences: prefs,
+  // "Save diagnostics": the report goes into a new folder inside the one chosen here.
+  const saveFolder: SaveFolderPort = {
+    chooseFolder: async () => {
+      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options: Electron.OpenDialogOptions = {
+        title: 'Save diagnostics report',
+        buttonLabel: 'Save here',
+        defaultPath: app.getPath('downloads'),
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const answer = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    showFolder: async (folder) => shell.showItemInFolder(folder),
+  };
+  // Damaged files kept aside, a locked keychain, or an error dialog and quit — never a silent death (issue 12).
+  // Destructive intents (held-back deletions, stopping credential sync) are confirmed in a native dialog, out of the page's reach.
+  const confirm = nativeConfirm(dialog, (sender) => windowOfSender(sender, webContents, BrowserWindow));
+  const started = await startApp({
+    services: { userDataDir: app.getPath('userData'), appVersion: app.getVersion(), platform: process.platform, log, secrets: new KeyringSecretStore(), confirm, saveFolder },
+    preferences: { file: path.join(app.getPath('userData'), 'preferences.json'), schema: ElectronPreferencesFileSchema, open: () => new ElectronPreferencesStore() },
+    logFile: logSink.file,
+    logError: () => logSink.lastError,
+    showFatalError: (title, message) => dialog.showErrorBox(title, message),
   });
+  if (!started.ok) return app.exit(1);
+  const { services, preferences: prefs } = started;
   bindIpc(ipcMain, services.handlers, { log: log.child('ipc'), devServerUrl });
   forwardEvents(services.events, () => BrowserWindow.getAllWindows());
   services.reportOsOnline(net.isOnline());

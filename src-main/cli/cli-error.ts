@@ -23,6 +23,10 @@ Commands:
       Plans one site (and applies the plan unless --dry-run) and prints the report.
   runs [--json]
       Prints the run history kept under SITESYNC_HOME.
+  diagnostics [--out DIR] [--run RUN] [--json]
+      Saves a diagnostics report for support in a new folder under DIR (default: here): versions,
+      the last 500 log lines, the report of run RUN (default: the latest run) and the shapes of the
+      last sync's API answers — redacted, no passwords, tokens, PINs, cards, names or e-mails.
 
 Credentials (environment):
   SITESYNC_RM_URL, SITESYNC_RM_CORP, SITESYNC_RM_LOCATION,

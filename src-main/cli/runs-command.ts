@@ -13,6 +13,8 @@ export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessE
     return 0;
   }
   const db = await openLocalDb(file, new MemorySecretStore());
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  db.runs.markInterrupted(new Date().toISOString());
   try {
     const runs = await db.runStore.listRuns();
     if (args.json) {

@@ -4,15 +4,17 @@ import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
 import { createLogger, rotatingFileSink } from '../logging/logger';
+import { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient } from '../rentmanager/client';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { createSmartPlusClient } from '../smartplus/client';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
-import { smartPlusPort } from '../sync/adapters/smartplus-port';
+import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 import { runSiteSync } from '../sync/engine';
 import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
 import { readCredentials } from './env';
+import { readShapesFile, writeShapesFile } from './shapes-file';
 import { readSiteConfig } from './site-config';
 
 /** Options of `sync`. */
@@ -45,14 +47,19 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
   // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
   const db = await openLocalDb(path.join(home, 'sitesync.db'), new MemorySecretStore());
-  const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
-  const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
+  // The shape (never the values) of each endpoint's last answer, kept for `diagnostics`.
+  const shapes = new ShapeRecorder();
+  shapes.load(readShapesFile(home));
+  const rm = createRentManagerClient({ ...credentials.rentManager, logger: log, shapes: shapes.sink('rentmanager') });
+  const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  db.runs.markInterrupted(new Date().toISOString());
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
   try {
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
       config,
-      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), journal: db.journal, runs: db.runStore },
+      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), adoption: smartPlusAdoptionPort(sp), journal: db.journal, runs: db.runStore },
       trigger: 'cli',
       dryRun: args.dryRun ?? false,
       allowMassDelete: args.allowMassDelete ?? false,
@@ -78,7 +85,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       io.out(formatRunText(result));
     }
     // A chosen PIN / RF card field that is not in Rent Manager is a configuration error (issue 12).
-    if (result.errorCode === 'RM_FIELD_NOT_FOUND') return EXIT.usage;
+    if (result.errorCode === 'RM_FIELD_NOT_FOUND' || result.errorCode === 'ADOPTION_CHOICE_NEEDED') return EXIT.usage;
     // Partial: something planned was not done (a revocation above all, issue 12) — never exit 0.
     if (result.run.outcome === 'failed' || result.run.outcome === 'cancelled' || result.run.outcome === 'partial') return EXIT.failed;
     if (result.run.outcome === 'held-back') return EXIT.heldBack;
@@ -88,6 +95,11 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     return EXIT.failed;
   } finally {
     await rm.signOut().catch(() => undefined);
+    try {
+      writeShapesFile(home, shapes.entries());
+    } catch (error) {
+      log.warn('response shapes not kept', { error });
+    }
     db.close();
   }
 }

@@ -6,6 +6,8 @@ import { createBillingService } from '../features/billing-service';
 import { createConnectionClients } from '../features/connection-clients';
 import { createConnectionsService } from '../features/connections-service';
 import { createDeviceSender, createDevicesService } from '../features/devices-service';
+import { currentRuntime } from '../features/diagnostics-bundle';
+import { createDiagnosticsService, type SaveFolderPort } from '../features/diagnostics-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
 import { createOverviewService } from '../features/overview-service';
 import { createResyncService, type ResyncService } from '../features/resync-service';
@@ -17,12 +19,18 @@ import { openLocalDb } from '../db/local-db';
 import type { HandlerMap } from '../ipc/dispatch';
 import { EventBus } from '../services/event-bus';
 import { createHandlers, type HandlerServices } from '../ipc/handlers';
+import { readLogTail } from '../logging/log-tail';
+import { type ConfirmPort, createIntentChecks } from '../ipc/intent';
 import type { Logger } from '../logging/logger';
+import { ShapeRecorder } from '../logging/response-shapes';
 import { type Clock, systemClock } from '../scheduler/clock';
 import { createLightSyncCheck } from '../scheduler/light-sync';
 import { Scheduler } from '../scheduler/scheduler';
 import { SiteRunGate } from '../scheduler/site-run-gate';
-import type { SecretStore } from '../secrets/secret-store';
+import { SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
+import { SessionOverlaySecretStore } from '../secrets/session-overlay';
+import { watchKeychain } from '../services/keychain-watch';
+import { StartupNotices } from '../services/startup-notices';
 import { DeviceOutbox } from '../services/device-outbox';
 import { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
@@ -48,6 +56,19 @@ export interface AppServicesOptions {
   sandboxAsOf?: string;
   /** Whether the scheduler runs (the app: yes; tests: usually no). */
   schedule?: boolean;
+  /** The newest log lines for a diagnostics report; default: the tail of `<userDataDir>/logs` (where main.ts logs). */
+  logLines?: (limit: number) => string[];
+  /** The folder dialog and file manager of "Save diagnostics" (Electron's in the app, a temp folder in E2E). */
+  saveFolder?: SaveFolderPort;
+  /** What start-up recovered from (src-main/startup fills it); the shell shows these banners. */
+  startupNotices?: StartupNotices;
+  /** How often a locked keychain is tried again (default 30 s). */
+  keychainRetryMs?: number;
+  /**
+   * The main-process confirmation for destructive intents (Electron: a native dialog; tests: a
+   * double the test answers). Without one, nothing destructive is ever confirmed.
+   */
+  confirm?: ConfirmPort;
 }
 
 /** The running services: the handler map and event bus that a transport serves, the context, and their lifecycle. */
@@ -76,17 +97,34 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const now = () => clock.now();
   const log = options.log;
   const events = new EventBus();
-  const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), options.secrets, now);
+  // The keychain, plus the sandbox's throw-away sign-ins in memory, so a locked keychain never stops the start.
+  const secrets = new SessionOverlaySecretStore(options.secrets);
+  const notices = options.startupNotices ?? new StartupNotices(now);
+  const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), secrets, now);
   db.runs.markInterrupted(now().toISOString());
+  const keychain = await watchKeychain({
+    probe: () => db.ensurePinKey(),
+    notices,
+    platform: options.platform,
+    log: log.child('keychain'),
+    after: (ms, fn) => {
+      const handle = clock.setTimeout(fn, ms);
+      return () => clock.clearTimeout(handle);
+    },
+    ...(options.keychainRetryMs ? { retryMs: options.keychainRetryMs } : {}),
+  });
   const online = new OnlineState(true, now);
-  const clients = createConnectionClients({ db, secrets: options.secrets, online, log, maxRequestsInFlight: options.preferences.get().maxRequestsInFlight });
+  // One recorder of answer shapes (never values) for both clients: the diagnostics report reads it.
+  const shapes = new ShapeRecorder(now);
+  const clients = createConnectionClients({ db, secrets, online, log, shapes, maxRequestsInFlight: options.preferences.get().maxRequestsInFlight });
   const sandbox =
     options.sandbox === 'off'
       ? null
       : await startEmbeddedSandbox({
           dir: path.join(options.userDataDir, 'sandbox'),
           db,
-          secrets: options.secrets,
+          secrets,
+          holdForSession: (account, secret) => secrets.holdForSession(SECRET_SERVICE, account, secret),
           log: log.child('sandbox'),
           ...(options.sandboxAsOf ? { asOf: options.sandboxAsOf } : {}),
           onReset: () => {
@@ -136,7 +174,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   });
   const ctx: AppContext = {
     db,
-    secrets: options.secrets,
+    secrets,
     events,
     log,
     now,
@@ -156,8 +194,17 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const services: HandlerServices = {
     apartments: createApartmentsService({ db, log, sync, isOnline }),
     billing: createBillingService({ db, events, log, now, clients }),
-    connections: createConnectionsService({ db, secrets: options.secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
+    connections: createConnectionsService({ db, secrets, events, log, now, clients, reportNetwork: ctx.reportNetwork }),
     devices: createDevicesService({ db, clients, log, now, outbox, send: sendDevice, isOnline }),
+    diagnostics: createDiagnosticsService({
+      runtime: currentRuntime(options.appVersion),
+      runs: db.runStore,
+      shapes: () => shapes.entries(),
+      logLines: options.logLines ?? ((limit) => readLogTail(path.join(options.userDataDir, 'logs'), limit)),
+      folders: options.saveFolder ?? null,
+      log: log.child('diagnostics'),
+      now,
+    }),
     overview: createOverviewService({ db, log, now, clients, preferences: options.preferences, sync, isOnline }),
     resync,
     runs,
@@ -172,6 +219,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     scheduler.reschedule();
     if (preferences.maxRequestsInFlight) clients.setMaxRequestsInFlight(preferences.maxRequestsInFlight);
   });
+  const stopNotices = notices.onChange((list) => events.emit('app.startupNoticesChanged', { notices: list }));
   if (options.schedule ?? true) scheduler.start();
 
   const handlers = createHandlers(services, {
@@ -187,7 +235,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       get: () => options.preferences.get().theme,
       set: (theme) => void options.preferences.update({ theme }),
     },
-  });
+    startup: { notices, retryKeychain: () => keychain.retry() },
+  }, createIntentChecks({ ...(options.confirm ? { confirm: options.confirm } : {}), now }));
   log.info('services started', { userDataDir: options.userDataDir, sandbox: sandbox !== null });
 
   return {
@@ -200,6 +249,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     onWake: () => scheduler.onWake(),
     async stop() {
       scheduler.stop();
+      keychain.stop();
+      stopNotices();
       stopSchedule();
       stopOnline();
       stopOutboxEvents();

@@ -3,8 +3,14 @@ import { type InvokeChannel, isInvokeChannel } from '../../src-shared/ipc/channe
 import { AppError, toErrorShape } from '../../src-shared/errors';
 import type { Logger } from '../logging/logger';
 
+/** Who is calling, as the transport knows it (never from the payload): the Electron binding names the window. */
+export interface CallContext {
+  /** A stable key of the calling window (`webcontents:<id>`); absent over transports with one caller. */
+  sender?: string;
+}
+
 /** A transport-free handler of one channel: parsed input in, plain output out. */
-export type Handler<C extends InvokeChannel> = (input: ParsedInput<C>) => Promise<CallOutput<C>>;
+export type Handler<C extends InvokeChannel> = (input: ParsedInput<C>, call: CallContext) => Promise<CallOutput<C>>;
 
 /** The handler map: one function per channel, no transport (style.md "transport-free handlers"). */
 export type HandlerMap = { [C in InvokeChannel]: Handler<C> };
@@ -15,7 +21,7 @@ export type HandlerMap = { [C in InvokeChannel]: Handler<C> };
  * and turns anything thrown into an error envelope. Both the Electron binding and the test
  * bridge call this, so the contract is enforced the same way over either transport.
  */
-export async function dispatch(handlers: HandlerMap, channel: unknown, rawInput: unknown, log?: Logger): Promise<Envelope> {
+export async function dispatch(handlers: HandlerMap, channel: unknown, rawInput: unknown, log?: Logger, call: CallContext = {}): Promise<Envelope> {
   if (!isInvokeChannel(channel)) {
     return { ok: false, error: { code: 'BAD_INPUT', message: `Unknown channel: ${String(channel)}`, retryable: false } };
   }
@@ -29,8 +35,8 @@ export async function dispatch(handlers: HandlerMap, channel: unknown, rawInput:
     };
   }
   try {
-    const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
+    const handler = handlers[channel] as (input: unknown, call: CallContext) => Promise<unknown>;
+    const value = await handler(parsed.data, call);
     const checked = schema.output.safeParse(value);
     if (!checked.success) {
       log?.error('handler returned a value outside the contract', { channel, issues: checked.error.issues.slice(0, 5) });

@@ -2,6 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { z } from 'zod';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import type { Logger } from '../logging/logger';
+import type { ShapeSink } from '../logging/response-shapes';
 import { badResponse, cancelled, errorFromNetwork, errorFromResponse, partnerTokenRefused, RentManagerError } from './errors';
 import { encodeQuery } from './filters';
 import pRetry, { AbortError } from 'p-retry';
@@ -18,6 +19,8 @@ export interface TransportOptions {
   timeoutMs: number;
   retries: number;
   logger: Logger;
+  /** Where the shape (never the values) of every answer goes, for the diagnostics report. */
+  shapes?: ShapeSink;
 }
 
 /** One answer: status, lower-case headers and the parsed JSON body (undefined when empty). */
@@ -90,7 +93,9 @@ export function createTransport(o: TransportOptions) {
         const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v === undefined || v === null ? undefined : String(v)]));
         budget.observe(headers);
         log.debug('rentmanager request', { method: req.method, path: req.path, status: res.status, ms: Date.now() - started });
-        return { status: res.status, headers, body: parseBody(res.data, ctx, res.status) };
+        const body = parseBody(res.data, ctx, res.status);
+        o.shapes?.record(req.method, req.path, res.status, body);
+        return { status: res.status, headers, body };
       }, req.signal);
     } catch (error) {
       if (error instanceof RentManagerError) throw error;

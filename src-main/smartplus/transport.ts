@@ -2,6 +2,7 @@ import axios, { type AxiosInstance } from 'axios';
 import pRetry, { AbortError } from 'p-retry';
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../logging/logger';
+import type { ShapeSink } from '../logging/response-shapes';
 import { errorFromResponse, SmartPlusError } from './errors';
 import { abortable as abortableOrCancel } from '../lib/async';
 import { MAX_REQUESTS_IN_FLIGHT } from '../../src-shared/domain/preferences';
@@ -21,6 +22,8 @@ export interface TransportOptions {
   /** Retries after network errors, timeouts, 5xx (reads and keyed creates only) and 429 (any request). Default 4. */
   retries?: number;
   logger?: Logger;
+  /** Where the shape (never the values) of every answer goes, for the diagnostics report. */
+  shapes?: ShapeSink;
 }
 
 /** One API call. */
@@ -220,6 +223,7 @@ export class SmartPlusTransport {
           if (res.status < 300) throw new SmartPlusError('SP_BAD_RESPONSE', { status: res.status, details: { path: spec.path } });
         }
       }
+      this.options.shapes?.record(spec.method, spec.path, res.status, body);
       const header = Number(res.headers['retry-after']);
       return { status: res.status, body, retryAfter: Number.isFinite(header) && header >= 0 ? header : null };
     } catch (error) {

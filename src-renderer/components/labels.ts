@@ -39,6 +39,8 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'malformed-row': 'Unreadable record',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
+  'adoption-linked': 'Linked to hand-made objects',
+  'adoption-question': 'Hand-made resident to decide',
 };
 
 /** The phase of a running sync, as the progress bar names it. */

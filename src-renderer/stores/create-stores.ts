@@ -4,6 +4,7 @@ import { createAppStore } from './app-store';
 import { createConnectionsStore } from './connections-store';
 import { createBillingStore } from './billing-store';
 import { createDevicesStore } from './devices-store';
+import { createDiagnosticsStore } from './diagnostics-store';
 import { createGetSiteStore } from './get-site-store';
 import { createSettingsStore } from './settings-store';
 import { createOverviewStore } from './overview-store';
@@ -20,6 +21,7 @@ export function createStores(bridge: Bridge): Stores {
     billing: createBillingStore(bridge),
     apartments: createApartmentsStore(bridge),
     devices: createDevicesStore(bridge),
+    diagnostics: createDiagnosticsStore(bridge),
     getSite: createGetSiteStore(bridge),
     settings: createSettingsStore(bridge),
     overview: createOverviewStore(bridge),

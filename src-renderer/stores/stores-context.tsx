@@ -6,6 +6,7 @@ import type { AppState, AppStore } from './app-store';
 import type { ConnectionsStore } from './connections-store';
 import type { BillingStore } from './billing-store';
 import type { DevicesStore } from './devices-store';
+import type { DiagnosticsStore } from './diagnostics-store';
 import type { GetSiteStore } from './get-site-store';
 import type { SettingsStore } from './settings-store';
 import type { OverviewStore } from './overview-store';
@@ -20,6 +21,7 @@ export interface Stores {
   billing: BillingStore;
   apartments: ApartmentsStore;
   devices: DevicesStore;
+  diagnostics: DiagnosticsStore;
   getSite: GetSiteStore;
   settings: SettingsStore;
   overview: OverviewStore;

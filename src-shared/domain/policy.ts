@@ -45,6 +45,12 @@ export type SyncPolicy = z.infer<typeof SyncPolicySchema>;
  */
 export const SiteConfigSchema = SyncPolicySchema.extend({
   properties: z.array(z.number().int().positive()).min(1, 'name at least one property ID'),
+  /** Adopt the hand-made SmartPlus community of each property instead of creating one (issue 16). */
+  linkExisting: z.boolean().optional(),
+  /** With `linkExisting` and one property: the SmartPlus community to adopt (default: the one named like the property). */
+  community: z.string().trim().min(1).max(200).optional(),
+  /** With `linkExisting` and one property: the building with the units (default: "Building 1", else the only one). */
+  building: z.string().trim().min(1).max(200).optional(),
 });
 /** See {@link SiteConfigSchema}. */
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -18,6 +18,8 @@ export const PROBLEM_KINDS = [
   'malformed-row',
   'numeric-pin-field',
   'operation-failed',
+  'adoption-linked',
+  'adoption-question',
 ] as const;
 /** See {@link PROBLEM_KINDS}. */
 export const ProblemKindSchema = z.enum(PROBLEM_KINDS);

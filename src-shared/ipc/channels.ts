@@ -8,6 +8,9 @@ export const INVOKE_CHANNELS = [
   'app.setTheme',
   'app.log',
   'app.ping',
+  'app.getStartupNotices',
+  'app.dismissStartupNotice',
+  'app.retryKeychain',
   'sites.list',
   'sites.customers',
   'sites.properties',
@@ -58,6 +61,8 @@ export const INVOKE_CHANNELS = [
   'runs.confirmHeldBack',
   'runs.keepHeldBack',
   'runs.preview',
+  'diagnostics.saveReport',
+  'diagnostics.showFolder',
 ] as const;
 
 /** Events main sends to the renderer. */
@@ -66,6 +71,7 @@ export const EVENT_CHANNELS = [
   'app.onlineChanged',
   'app.navigated',
   'app.pinged',
+  'app.startupNoticesChanged',
   'sync.progressed',
   'sync.finished',
   'devices.outboxChanged',

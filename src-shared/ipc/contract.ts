@@ -11,6 +11,7 @@ import { devicesCalls, devicesEvents } from './contract/devices';
 import { syncCalls, syncEvents } from './contract/sync';
 import { overviewCalls, overviewEvents } from './contract/overview';
 import { runsCalls, runsEvents } from './contract/runs';
+import { diagnosticsCalls } from './contract/diagnostics';
 
 /** Input and output schema of one call channel. */
 export interface CallSchema {
@@ -33,6 +34,7 @@ export const CALLS = {
   ...syncCalls,
   ...overviewCalls,
   ...runsCalls,
+  ...diagnosticsCalls,
 } satisfies Record<InvokeChannel, CallSchema>;
 
 /** Every event's payload schema. */
