@@ -150,7 +150,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const online = new OnlineState(true, now);
   // One recorder of answer shapes (never values) for both clients: the diagnostics report reads it.
   const shapes = new ShapeRecorder(now);
-  const clients = createConnectionClients({ db, secrets, online, log, shapes });
+  const clients = createConnectionClients({ db, secrets, online, log, shapes, maxRequestsInFlight: options.preferences.get().maxRequestsInFlight });
   const sandbox =
     options.sandbox === 'off'
       ? null
@@ -281,6 +281,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const schedule = JSON.stringify(prefs.schedule);
     if (schedule !== lastSchedule) void background.scheduleChanged();
     lastSchedule = schedule;
+    if (prefs.maxRequestsInFlight) clients.setMaxRequestsInFlight(prefs.maxRequestsInFlight);
   });
   const stopNotices = notices.onChange((list) => events.emit('app.startupNoticesChanged', { notices: list }));
   if (options.schedule ?? true) scheduler.start();

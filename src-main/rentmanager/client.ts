@@ -19,6 +19,8 @@ export interface RentManagerClientOptions {
   auth: RmAuth;
   /** Client-side budget; Rent Manager allows 500 a minute per company, shared (default 300). */
   requestsPerMinute?: number;
+  /** Requests at once, within the budget (default 4; reference §6.3 advises ≤ 3–5). */
+  parallel?: number;
   /** Per-request timeout (default 30 s). */
   timeoutMs?: number;
   logger?: Logger;
@@ -112,6 +114,7 @@ export function createRentManagerClient(options: RentManagerClientOptions): Rent
     locationId: options.locationId,
     auth: options.auth,
     requestsPerMinute: options.requestsPerMinute ?? 300,
+    parallel: options.parallel ?? 4,
     timeoutMs: options.timeoutMs ?? 30_000,
     retries: options.retries ?? 3,
     logger,

@@ -5,6 +5,7 @@ import type { SpAccessGroup, SpApartment, SpBuilding, SpCommunity, SpDevice, SpR
 import type { ReadList } from '../lib/wire-read';
 import { silentLogger, type Logger } from '../logging/logger';
 import { SmartPlusError } from './errors';
+import type { PipeStats } from './pipe';
 import { SmartPlusTransport, type TransportOptions, type TransportStats } from './transport';
 import type {
   ApartmentQuery,
@@ -87,6 +88,12 @@ export interface SmartPlusClient {
   };
   /** Request, retry, 429 and sign-in counts since the client was made. */
   stats(): TransportStats;
+  /** The request pipe: requests in flight now and at peak, the in-flight limit, the latency average. */
+  pipe(): PipeStats;
+  /** Starts counting the peak in flight afresh (per benchmark run). */
+  resetPipePeak(): void;
+  /** Changes the cap on requests in flight while the client lives (Settings → Sync speed). */
+  setMaxInFlight(max: number): void;
 }
 
 const enc = encodeURIComponent;
@@ -164,6 +171,9 @@ export function createSmartPlusClient(options: SmartPlusClientOptions): SmartPlu
       delete: (id, o) => remove(`/devices/${enc(id)}`, o),
     },
     stats: () => ({ ...t.stats }),
+    pipe: () => t.pipeStats(),
+    resetPipePeak: () => t.resetPipePeak(),
+    setMaxInFlight: (max) => t.setMaxInFlight(max),
   };
 }
 
