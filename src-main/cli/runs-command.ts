@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openLocalDb } from '../db/local-db';
+import { markCrashedRunsInterrupted } from '../scheduler/site-run-lock';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { textTable } from '../sync/report';
 import { cliHome } from './home';
@@ -15,7 +16,7 @@ export async function runsCommand(args: { json?: boolean }, env: NodeJS.ProcessE
   }
   const db = await openLocalDb(file, new MemorySecretStore());
   // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
-  db.runs.markInterrupted(new Date().toISOString());
+  markCrashedRunsInterrupted(db, new Date());
   try {
     const runs = await db.runStore.listRuns();
     if (args.json) {

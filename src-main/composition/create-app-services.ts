@@ -32,7 +32,7 @@ import { SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
 import { SessionOverlaySecretStore } from '../secrets/session-overlay';
 import { watchKeychain } from '../services/keychain-watch';
 import { StartupNotices } from '../services/startup-notices';
-import { lockOwnerGone, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
+import { markCrashedRunsInterrupted, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
 import { DeviceOutbox } from '../services/device-outbox';
 import { createExternalRunWatcher, type ExternalRunWatcher } from '../services/external-runs';
 import { OnlineState } from '../services/online-state';
@@ -133,9 +133,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const secrets = new SessionOverlaySecretStore(options.secrets);
   const notices = options.startupNotices ?? new StartupNotices(now);
   const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), secrets, now);
-  // A run another live process holds the lock of is not interrupted: it is still going.
-  const busySites = db.runLocks.live().filter((holder) => !lockOwnerGone(holder)).map((holder) => holder.siteId);
-  db.runs.markInterrupted(now().toISOString(), busySites);
+  markCrashedRunsInterrupted(db, now());
   const keychain = await watchKeychain({
     probe: () => db.ensurePinKey(),
     notices,
