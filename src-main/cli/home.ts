@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { UsageError } from './cli-error';
 
 /** The app's productName: Electron names its user-data folder after it. */
 export const PRODUCT_NAME = 'SiteSync';
@@ -17,7 +19,22 @@ export function appUserDataDir(platform: NodeJS.Platform | string, env: NodeJS.P
   return path.posix.join(config, PRODUCT_NAME);
 }
 
-/** Where the CLI finds the app's state: SITESYNC_HOME when set (scripts, tests, servers), else the app's own folder. */
+/**
+ * Where the CLI finds the app's state: SITESYNC_HOME when set (scripts, tests, servers), else the
+ * app's own folder. Something there that is not a folder (a file, a FIFO) is a usage error saying
+ * so, rather than a stack trace or a blocked read.
+ */
 export function cliHome(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.SITESYNC_HOME || appUserDataDir(process.platform, env, os.homedir()));
+  const home = path.resolve(env.SITESYNC_HOME || appUserDataDir(process.platform, env, os.homedir()));
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(home);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new UsageError(`SITESYNC_HOME (${home}) cannot be read: ${(error as Error).message}`);
+  }
+  if (stat && !stat.isDirectory()) {
+    const what = stat.isFIFO() ? 'a FIFO (named pipe)' : stat.isFile() ? 'a file' : 'not a folder';
+    throw new UsageError(`SITESYNC_HOME (${home}) is ${what}. Point it to a folder (it is created if missing).`);
+  }
+  return home;
 }

@@ -14,6 +14,7 @@ import { scheduleCommand } from './schedule-command';
 import { siteRunCommand } from './site-run-command';
 import { sitesAddCommand, sitesListCommand } from './sites-command';
 import { syncCommand } from './sync-command';
+import { terminalLines } from './terminal-text';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -24,6 +25,7 @@ const OPTIONS = {
   state: { type: 'string' },
   'as-of': { type: 'string' },
   paid: { type: 'boolean' },
+  shape: { type: 'string' },
   'site-config': { type: 'string' },
   site: { type: 'string' },
   customer: { type: 'string' },
@@ -56,8 +58,9 @@ export function hostTaskCommand(host: CliHost, env: NodeJS.ProcessEnv): TaskComm
 
 /** Runs one CLI invocation; resolves with the process exit code. */
 export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHost = { isPackaged: false, execPath: process.execPath, script: process.argv[1] }): Promise<number> {
-  const out = (s: string) => void process.stdout.write(`${s}\n`);
-  const err = (s: string) => void process.stderr.write(`${s}\n`);
+  // Last line of defence: no escape sequence or bidi control reaches the terminal (cli/terminal-text.ts).
+  const out = (s: string) => void process.stdout.write(`${terminalLines(s)}\n`);
+  const err = (s: string) => void process.stderr.write(`${terminalLines(s)}\n`);
   const io = { out, err };
   const controller = new AbortController();
   let stopped: () => void = () => {};
@@ -83,7 +86,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
     switch (command) {
       case 'sandbox':
         return await sandboxCommand(
-          { seed: values.seed, rmPort: values['rm-port'], spPort: values['sp-port'], state: values.state, asOf: values['as-of'], paid: values.paid, json: values.json },
+          { seed: values.seed, rmPort: values['rm-port'], spPort: values['sp-port'], state: values.state, asOf: values['as-of'], paid: values.paid, json: values.json, shape: values.shape ?? env.SITESYNC_SANDBOX_SHAPE },
           out,
           stop,
         );

@@ -1,10 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
 import { describeHolder } from '../db/repositories/run-lock-repo';
-import { processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
+import { markCrashedRunsInterrupted, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
+import { ensurePrivateDir } from '../lib/private-files';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient } from '../rentmanager/client';
@@ -19,6 +19,7 @@ import { readCredentials } from './env';
 import { readShapesFile, writeShapesFile } from './shapes-file';
 import { cliHome } from './home';
 import { readSiteConfig } from './site-config';
+import { jsonLine, reportSafe, terminalText } from './terminal-text';
 
 /** Options of `sync`. */
 export interface SyncArgs {
@@ -42,7 +43,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   if (asOf && !asOf.success) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${args.asOf}".`);
 
   const home = cliHome(env);
-  fs.mkdirSync(home, { recursive: true });
+  ensurePrivateDir(home);
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
   // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
   const db = await openLocalDb(path.join(home, 'sitesync.db'), new EphemeralSecretStore());
@@ -52,7 +53,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log, shapes: shapes.sink('rentmanager') });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
   // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
-  db.runs.markInterrupted(new Date().toISOString());
+  markCrashedRunsInterrupted(db, new Date());
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
   // Two processes never run one site at once (issue 14): the same lock as registered sites, on the ad-hoc site's id.
   const lock = await new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner('cli') }).acquire(siteId);
@@ -73,12 +74,13 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       signal,
       logger: log,
       onProgress: (p) => {
-        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`);
+        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${terminalText(p.current)}` : ''}`);
       },
     });
+    // PINs masked and card numbers shortened in JSON; names stripped of escapes and bidi controls in text (terminal-text.ts).
     if (args.json) {
       io.out(
-        JSON.stringify({
+        jsonLine({
           run: result.run,
           plan: result.plan ? { operations: result.plan.operations, summary: result.plan.summary } : null,
           applied: result.applied,
@@ -88,7 +90,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
         }),
       );
     } else {
-      io.out(formatRunText(result));
+      io.out(formatRunText(reportSafe(result)));
     }
     // A chosen PIN / RF card field that is not in Rent Manager is a configuration error (issue 12).
     if (result.errorCode === 'RM_FIELD_NOT_FOUND' || result.errorCode === 'ADOPTION_CHOICE_NEEDED') return EXIT.usage;
@@ -97,7 +99,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     if (result.run.outcome === 'held-back') return EXIT.heldBack;
     return EXIT.done;
   } catch (error) {
-    io.err(`sync failed: ${isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message}`);
+    io.err(`sync failed: ${terminalText(isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message)}`);
     return EXIT.failed;
   } finally {
     lock.release();

@@ -212,7 +212,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       return { runId, joined: false, done: gated.promise };
     },
 
-    async preview(connectionId, config) {
+    async preview(connectionId, config, apartments) {
       const ports = await deps.portsFor(connectionId);
       const rm = await ports.rentManager.readSnapshot(config.properties, config);
       const sp = await ports.smartPlus.readSite(config.properties.map((id) => propertyRef(rm.origin, id)));
@@ -221,7 +221,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         plans: config.properties.map((propertyId) => ({
           propertyId,
           propertyName: rm.properties.find((p) => p.id === propertyId)?.name ?? `Property ${propertyId}`,
-          plan: plan(rm, sp, { ...config, properties: [propertyId] }, today),
+          plan: plan(rm, sp, { ...config, apartments: apartments?.get(propertyId) ?? config.apartments, properties: [propertyId] }, today),
         })),
       };
     },

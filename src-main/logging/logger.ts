@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, tightenDir, tightenFile } from '../lib/private-files';
 import { redact, redactText } from './redact';
 
 /** Log levels, least to most severe. */
@@ -32,7 +33,9 @@ export function createLogger(sink: LogSink, options: { scope?: string; level?: L
       // read-only folder) may stop the work it describes, so no failure leaves this function.
       try {
         const safe = fields ? (redact(fields) as Record<string, unknown>) : {};
-        sink.write(JSON.stringify({ t: now().toISOString(), level, scope, msg: redactText(message), ...safe }));
+        const head = { t: now().toISOString(), level, scope, msg: redactText(message) };
+        // Fields never overwrite the line's own t, level, scope or msg (a forged level or time).
+        sink.write(JSON.stringify(Object.assign({}, head, safe, head)));
       } catch {
         // Dropped; a file sink counts its own failures and says so once it can write again.
       }
@@ -91,7 +94,13 @@ export function rotatingFileSink(dir: string, options: { maxBytes?: number; keep
       return { ok: false };
     }
   };
-  let ready = attempt(() => ops.mkdirSync(dir, { recursive: true })).ok;
+  // Logs are the user's only (0700 folder, 0600 files): redacted, yet they name tenants and units.
+  const makeDir = () => {
+    ops.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+    tightenDir(dir);
+    tightenFile(file);
+  };
+  let ready = attempt(makeDir).ok;
   const size = attempt(() => (ops.existsSync(file) ? ops.statSync(file).size : 0));
   let bytesSoFar = size.ok ? size.value : 0;
   const rotate = () => {
@@ -103,12 +112,12 @@ export function rotatingFileSink(dir: string, options: { maxBytes?: number; keep
     bytesSoFar = 0;
   };
   const append = (line: string): boolean => {
-    if (!ready) ready = attempt(() => ops.mkdirSync(dir, { recursive: true })).ok;
+    if (!ready) ready = attempt(makeDir).ok;
     if (!ready) return false;
     const bytes = Buffer.byteLength(line) + 1;
     // A failed rotation only means the file grows a little past maxBytes; the line still goes.
     if (bytesSoFar + bytes > maxBytes && bytesSoFar > 0) attempt(rotate);
-    if (!attempt(() => ops.appendFileSync(file, `${line}\n`)).ok) return false;
+    if (!attempt(() => ops.appendFileSync(file, `${line}\n`, { mode: PRIVATE_FILE_MODE })).ok) return false;
     bytesSoFar += bytes;
     return true;
   };

@@ -26,6 +26,8 @@ export const INVOKE_CHANNELS = [
   'settings.resetSandbox',
   'background.getSettings',
   'background.saveSettings',
+  'settings.getMaxRequestsInFlight',
+  'settings.saveMaxRequestsInFlight',
   'connections.list',
   'connections.saveRentManager',
   'connections.saveSmartPlus',

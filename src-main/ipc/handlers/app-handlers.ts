@@ -55,7 +55,8 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         rendererLog.warn('renderer log entries dropped by the rate limit', { dropped });
         dropped = 0;
       }
-      rendererLog[level](message, fields);
+      // Nested: a renderer entry cannot set the line's t, level, scope or msg, nor pose as main's fields.
+      rendererLog[level](message, fields ? { fields } : undefined);
     },
     'app.ping': async ({ message }) => {
       deps.events.emit('app.pinged', { message });

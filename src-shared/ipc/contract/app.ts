@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS } from './bounds';
 
 /** What the shell shows in its status bar and About box. */
 export const AppInfoSchema = z.object({
@@ -16,8 +17,12 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 /** A log entry forwarded from the renderer (rate-limited in main; redacted by the logger). */
 export const RendererLogSchema = z.object({
   level: z.enum(['debug', 'info', 'warn', 'error']),
-  message: z.string().max(2000),
-  fields: z.record(z.string(), z.unknown()).optional(),
+  message: z.string().max(BOUNDS.text),
+  /** Flat and small: at most {@link BOUNDS.logFields} fields of text, numbers, booleans or null. */
+  fields: z
+    .record(z.string().max(100), z.union([z.string().max(BOUNDS.text), z.number(), z.boolean(), z.null()]))
+    .refine((f) => Object.keys(f).length <= BOUNDS.logFields, `at most ${BOUNDS.logFields} fields`)
+    .optional(),
 });
 
 /**

@@ -72,6 +72,7 @@ export async function startRig(): Promise<Rig> {
     },
     invalidate: (id) => void cache.delete(id),
     signOutAll: async () => undefined,
+    setMaxRequestsInFlight: () => undefined,
   };
   const deps: Rig['deps'] = {
     db,
