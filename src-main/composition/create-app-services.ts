@@ -31,7 +31,7 @@ import { DeviceOutbox } from '../services/device-outbox';
 import { OnlineState } from '../services/online-state';
 import type { PreferencesStore } from '../services/preferences';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
-import { smartPlusPort } from '../sync/adapters/smartplus-port';
+import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 
 /** What the host (Electron's main.ts, the E2E test bridge, a benchmark) gives the services. */
 export interface AppServicesOptions {
@@ -114,7 +114,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     gate,
     async portsFor(connectionId) {
       const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId)]);
-      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }) };
+      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }), adoption: smartPlusAdoptionPort(sp) };
     },
   });
   const sendDevice = createDeviceSender({ db, clients });

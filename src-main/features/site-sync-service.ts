@@ -14,6 +14,7 @@ import { findCommunitiesByRefs, readCommunityState } from '../smartplus/read-sna
 import { runSiteSync } from '../sync/engine';
 import { confirmHeldBack } from '../sync/held-back';
 import { plan } from '../sync/plan';
+import type { AdoptionPort } from '../sync/adopt/adopt';
 import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
 import { todayInZone } from '../sync/today';
 import { readIntegrationStatus } from './integration-status';
@@ -35,7 +36,7 @@ export interface SiteSyncDeps {
   clients: ConnectionClients;
   gate: SiteRunGate<SiteRunMeta>;
   /** The engine's Rent Manager and SmartPlus ports for a site read from this connection. */
-  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort }>;
+  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort; adoption?: AdoptionPort }>;
 }
 
 const UNATTENDED = new Set(['scheduled', 'catch-up']);
@@ -57,7 +58,17 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     return site as Site & { connectionId: string };
   };
 
-  const configOf = (site: Site): SiteConfig => ({ ...site.policy, properties: [site.propertyId] });
+  /**
+   * The engine's configuration of a site. A site adopted in the wizard (issue 16) links the chosen
+   * hand-made community and building until it is linked (the engine skips linked ones), and its
+   * kept-separate and left-alone contacts stay honoured on every run.
+   */
+  const configOf = (site: Site): SiteConfig => {
+    const adoption = deps.db.sites.getAdoption(site.id);
+    const base: SiteConfig = { ...site.policy, properties: [site.propertyId] };
+    if (!adoption) return base;
+    return { ...base, linkExisting: true, community: adoption.communityId, building: adoption.buildingId, decisions: adoption.decisions };
+  };
 
   /** Checks the integration subscription (spec §7); records what it found on the site. */
   const subscriptionError = async (site: Site & { connectionId: string }): Promise<AppError | null> => {
@@ -82,6 +93,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         },
       },
       smartPlus: base.smartPlus,
+      ...(base.adoption ? { adoption: base.adoption } : {}),
       journal: deps.db.journal,
       runs: deps.db.runStore,
     };

@@ -3,6 +3,8 @@ import type { RmField } from '../../src-shared/domain/rentmanager';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import { AppError } from '../../src-shared/errors';
 import type {
+  AdoptionPreview,
+  CommunityOption,
   CustomerOption,
   FieldOption,
   ImportedSite,
@@ -17,6 +19,7 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { ConnectionClients } from './connection-clients';
 import { readIntegrationStatus } from './integration-status';
+import { listAdoptableCommunities, previewAdoption } from './site-adoption';
 import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
 import { normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
@@ -47,6 +50,10 @@ export interface SitesService {
   cancelImport(siteIds: readonly string[]): number;
   /** Replaces one site's policy. */
   updatePolicy(siteId: string, policy: SyncPolicy): SyncPolicy;
+  /** The hand-made SmartPlus communities a property may be linked to, the likely match first (issue 16). */
+  listCommunities(connectionId: string, propertyId: number): Promise<CommunityOption[]>;
+  /** What linking a property to a hand-made community would do (a dry run: nothing is written). */
+  previewAdoption(input: Parameters<typeof previewAdoption>[1]): Promise<AdoptionPreview>;
 }
 
 /** What {@link createSitesService} needs. */
@@ -69,6 +76,8 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
     import: (request) => importSites(deps, request),
     cancelImport: (siteIds) => cancelImport(deps, siteIds),
     updatePolicy: (siteId, policy) => updateSitePolicy(deps, siteId, policy),
+    listCommunities: (connectionId, propertyId) => listAdoptableCommunities(deps, connectionId, propertyId),
+    previewAdoption: (input) => previewAdoption(deps, input),
   };
 }
 
@@ -235,6 +244,11 @@ async function importSites(ctx: SitesServiceDeps, request: ImportRequest): Promi
       propertyId: property.propertyId,
       policy: { ...policy, apartments: property.units === 'all' ? 'all' : { custom: property.units } },
     });
+    if (property.adopt) {
+      // "Link to an existing community": the import run links it (PATCH externalRef) instead of creating one.
+      ctx.db.sites.setCommunity(site.id, property.adopt.communityId);
+      ctx.db.sites.setAdoption(site.id, property.adopt);
+    }
     try {
       const run = await ctx.sync.runSite({ siteId: site.id, trigger: 'import' });
       imported.push({ siteId: site.id, propertyId: property.propertyId, name: site.name, runId: run.runId });

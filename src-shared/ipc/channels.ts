@@ -17,6 +17,8 @@ export const INVOKE_CHANNELS = [
   'sites.cancelImport',
   'sites.updatePolicy',
   'sites.fields',
+  'sites.listCommunities',
+  'sites.previewAdoption',
   'settings.get',
   'settings.saveSchedule',
   'settings.previewSchedule',

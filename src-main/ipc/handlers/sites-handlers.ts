@@ -12,6 +12,8 @@ type SitesHandlers = Pick<
   | 'sites.cancelImport'
   | 'sites.updatePolicy'
   | 'sites.fields'
+  | 'sites.listCommunities'
+  | 'sites.previewAdoption'
 >;
 
 /** Handlers of the `sites.*` channels: the Get Site from PMS wizard and the per-site policy. */
@@ -26,5 +28,7 @@ export function createSitesHandlers(sites: SitesService): SitesHandlers {
     'sites.cancelImport': async ({ siteIds }) => ({ cancelled: sites.cancelImport(siteIds) }),
     'sites.updatePolicy': async ({ siteId, policy }) => sites.updatePolicy(siteId, policy),
     'sites.fields': ({ connectionId }) => sites.fields(connectionId),
+    'sites.listCommunities': ({ connectionId, propertyId }) => sites.listCommunities(connectionId, propertyId),
+    'sites.previewAdoption': (input) => sites.previewAdoption(input),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AdoptionDecisionsSchema, AdoptionReviewSchema } from '../../domain/adoption';
 import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema } from '../../domain/policy';
 import { ProblemSchema } from '../../domain/run';
 import { SiteSummarySchema } from '../../domain/site';
@@ -42,6 +43,43 @@ export const WizardPolicySchema = z.object({
 /** See {@link WizardPolicySchema}. */
 export type WizardPolicy = z.infer<typeof WizardPolicySchema>;
 
+/** "Link to an existing community": the hand-made community, the building with the units, and the review's answers. */
+export const AdoptChoiceSchema = z.object({
+  communityId: z.string().min(1),
+  buildingId: z.string().min(1),
+  decisions: AdoptionDecisionsSchema.default({ apartmentLinks: [], memberLinks: [], keepSeparate: [], leaveAlone: [] }),
+});
+/** See {@link AdoptChoiceSchema}. */
+export type AdoptChoice = z.infer<typeof AdoptChoiceSchema>;
+
+/** A SmartPlus community without a reference (made by hand) that a property may be linked to. */
+export const CommunityOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Named like the property (the likely match; listed first). */
+  likely: z.boolean(),
+  buildings: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+/** See {@link CommunityOptionSchema}. */
+export type CommunityOption = z.infer<typeof CommunityOptionSchema>;
+
+/** What linking one property to a hand-made community would do, before anything is written. */
+export const AdoptionPreviewSchema = z.object({
+  propertyId: z.number().int(),
+  communityId: z.string(),
+  communityName: z.string(),
+  buildingId: z.string(),
+  review: AdoptionReviewSchema,
+  /** Labels of the objects the questions name, for the choices: hand-made residents and apartments by id, contacts by `unitId:contactId`. */
+  labels: z.object({
+    residents: z.record(z.string(), z.string()),
+    apartments: z.record(z.string(), z.string()),
+    contacts: z.record(z.string(), z.string()),
+  }),
+});
+/** See {@link AdoptionPreviewSchema}. */
+export type AdoptionPreview = z.infer<typeof AdoptionPreviewSchema>;
+
 /** What to import: a customer, the shared policy, and per property all units or the picked ones. */
 export const ImportRequestSchema = z.object({
   connectionId: z.string().min(1),
@@ -51,6 +89,8 @@ export const ImportRequestSchema = z.object({
       z.object({
         propertyId: z.number().int().positive(),
         units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1, 'pick at least one unit')]),
+        /** Link to an existing (hand-made) community instead of creating one (issue 16); absent: create a new community. */
+        adopt: AdoptChoiceSchema.optional(),
       }),
     )
     .min(1, 'pick at least one property')
@@ -135,4 +175,19 @@ export const sitesCalls = {
   'sites.cancelImport': { input: z.object({ siteIds: z.array(z.string().min(1)).max(200) }), output: z.object({ cancelled: z.number().int() }) },
   'sites.updatePolicy': { input: z.object({ siteId: z.string().min(1), policy: SyncPolicySchema }), output: SyncPolicySchema },
   'sites.fields': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(FieldOptionSchema) },
+  'sites.listCommunities': {
+    input: z.object({ connectionId: z.string().min(1), propertyId: z.number().int().positive() }),
+    output: z.array(CommunityOptionSchema),
+  },
+  'sites.previewAdoption': {
+    input: z.object({
+      connectionId: z.string().min(1),
+      policy: WizardPolicySchema,
+      propertyId: z.number().int().positive(),
+      units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1)]),
+      communityId: z.string().min(1),
+      buildingId: z.string().min(1),
+    }),
+    output: AdoptionPreviewSchema,
+  },
 } as const;
