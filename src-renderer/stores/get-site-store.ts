@@ -12,9 +12,10 @@ import type {
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
 import { failed, type Loadable } from '../lib/loadable';
+import { type AdoptActions, adoptChoiceOf, type AdoptSlice, communityBlocker, createAdoptActions, EMPTY_ADOPT, linkedProperties, openQuestions } from './get-site-adopt';
 
 /** The input steps of the wizard, in order (spec §8). */
-export const INPUT_STEPS = ['customer', 'properties', 'creation', 'deletion', 'access', 'apartments', 'review'] as const;
+export const INPUT_STEPS = ['customer', 'properties', 'creation', 'deletion', 'access', 'community', 'apartments', 'review'] as const;
 /** One of {@link INPUT_STEPS}. */
 export type InputStepKind = (typeof INPUT_STEPS)[number];
 
@@ -57,7 +58,7 @@ export const EMPTY_DRAFT: WizardDraft = {
 };
 
 /** The Get Site from PMS wizard's state and transitions. */
-export interface GetSiteState {
+export interface GetSiteState extends AdoptSlice, AdoptActions {
   step: WizardStep;
   draft: WizardDraft;
   customers: Loadable<CustomerOption[]>;
@@ -81,13 +82,15 @@ export interface GetSiteState {
 }
 
 /** Why the current step cannot move on (a sentence for the user), or null when Next is allowed. */
-export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'properties'>): string | null {
+export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'properties' | 'communityPlans' | 'adoptionPreviews'>): string | null {
   const { step, draft } = state;
   switch (step.kind) {
     case 'customer':
       return draft.connectionId ? null : 'Choose a customer to continue.';
     case 'properties':
       return draft.propertyIds.length > 0 ? null : 'Choose at least one property to continue.';
+    case 'community':
+      return communityBlocker(state, propertyNames(state));
     case 'apartments': {
       if (draft.apartments === 'all') return null;
       const names = propertyNames(state);
@@ -98,6 +101,11 @@ export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'proper
     case 'review':
       if (step.preview.status !== 'ready') return 'Wait for the review to load.';
       if (!step.preview.value.integration.active) return step.preview.value.integration.reason ?? 'The Integration service is not paid for.';
+      if (linkedProperties(state).some((id) => state.adoptionPreviews[id]?.status !== 'ready')) return 'Wait for the link review to load.';
+      {
+        const open = openQuestions(state);
+        if (open > 0) return `Answer ${open === 1 ? 'the question' : `all ${open} questions`} in the link review to import.`;
+      }
       return null;
     default:
       return null;
@@ -110,16 +118,20 @@ export function hasUnsavedInput(state: Pick<GetSiteState, 'step' | 'draft'>): bo
   return inputStep && state.draft.connectionId !== null;
 }
 
-/** The import request the draft describes (shared policy, all or picked units per property). */
-export function toImportRequest(draft: WizardDraft): ImportRequest {
+/** The import request the draft describes (shared policy, all or picked units per property, and any link to an existing community). */
+export function toImportRequest(draft: WizardDraft, adopt: Pick<AdoptSlice, 'communityPlans' | 'adoptionPreviews'> = EMPTY_ADOPT): ImportRequest {
   if (!draft.connectionId) throw new Error('no customer chosen');
   return {
     connectionId: draft.connectionId,
     policy: { creation: draft.creation, deletion: draft.deletion, sameAccessAsMaster: draft.sameAccessAsMaster },
-    properties: draft.propertyIds.map((propertyId) => ({
-      propertyId,
-      units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
-    })),
+    properties: draft.propertyIds.map((propertyId) => {
+      const choice = adoptChoiceOf(adopt, propertyId);
+      return {
+        propertyId,
+        units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
+        ...(choice ? { adopt: choice } : {}),
+      };
+    }),
   };
 }
 
@@ -127,7 +139,8 @@ function propertyNames(state: Pick<GetSiteState, 'properties'>): Map<number, str
   return new Map(state.properties.status === 'ready' ? state.properties.value.map((p) => [p.id, p.name]) : []);
 }
 
-const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'properties' | 'units'> => ({
+const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'properties' | 'units' | keyof AdoptSlice> => ({
+  ...EMPTY_ADOPT,
   step: { kind: 'customer' },
   draft: EMPTY_DRAFT,
   customers: { status: 'idle' },
@@ -152,6 +165,7 @@ export function createGetSiteStore(bridge: Bridge) {
 
     return {
       ...initial(),
+      ...createAdoptActions<GetSiteState>(bridge, set, get),
       async loadCustomers() {
         set({ customers: { status: 'loading' } });
         try {
@@ -169,7 +183,7 @@ export function createGetSiteStore(bridge: Bridge) {
       },
       chooseCustomer(connectionId) {
         if (get().draft.connectionId === connectionId) return;
-        set({ draft: { ...get().draft, connectionId, propertyIds: [], customUnits: {} }, properties: { status: 'idle' }, units: {} });
+        set({ draft: { ...get().draft, connectionId, propertyIds: [], customUnits: {} }, properties: { status: 'idle' }, units: {}, ...EMPTY_ADOPT });
       },
       toggleProperty(propertyId) {
         const ids = get().draft.propertyIds;
@@ -211,6 +225,8 @@ export function createGetSiteStore(bridge: Bridge) {
           return get().refreshPreview();
         }
         set({ step: { kind } });
+        // The likely hand-made community is named on the community step (never chosen silently).
+        if (kind === 'community') for (const id of state.draft.propertyIds) if (!get().communities[id]) void get().loadCommunities(id);
         if (kind === 'properties' && state.properties.status !== 'ready' && state.draft.connectionId) await loadProperties(state.draft.connectionId);
         if (kind === 'apartments' && state.draft.apartments === 'custom') for (const id of state.draft.propertyIds) void get().loadUnits(id);
       },
@@ -221,6 +237,7 @@ export function createGetSiteStore(bridge: Bridge) {
       async refreshPreview() {
         if (get().step.kind !== 'review') return;
         set({ step: { kind: 'review', preview: { status: 'loading' } } });
+        void get().loadAdoptionPreviews();
         try {
           const data = await bridge.call('sites.preview', toImportRequest(get().draft));
           if (get().step.kind === 'review') set({ step: { kind: 'review', preview: { status: 'ready', value: data } } });
@@ -233,7 +250,7 @@ export function createGetSiteStore(bridge: Bridge) {
         if (state.step.kind !== 'review' || stepBlocker(state) !== null) return;
         set({ step: { kind: 'importing', sites: null, notStarted: [], progress: {}, finished: {}, cancelling: false, error: null } });
         try {
-          const { sites, notStarted } = await bridge.call('sites.import', toImportRequest(state.draft));
+          const { sites, notStarted } = await bridge.call('sites.import', toImportRequest(state.draft, state));
           const step = get().step;
           if (step.kind === 'importing') set({ step: { ...step, sites, notStarted } });
           settleIfDone();

@@ -34,7 +34,7 @@ describe('Get Site wizard: customer step', () => {
     expect(next()).toHaveProperty('disabled', false);
     await u.click(next());
     expect(getSite.getState().step.kind).toBe('properties');
-    expect(stepTitle()).toBe('Step 2 of 7: Properties');
+    expect(stepTitle()).toBe('Step 2 of 8: Properties');
   });
 
   it('chooses the only usable customer by itself', async () => {
@@ -109,7 +109,7 @@ describe('Get Site wizard: properties step', () => {
 describe('Get Site wizard: policy steps and Back', () => {
   it('starts on the spec defaults and keeps every choice across Back and Next', async () => {
     const { u, getSite } = await toPolicySteps();
-    expect(stepTitle()).toBe('Step 3 of 7: Account creation');
+    expect(stepTitle()).toBe('Step 3 of 8: Account creation');
     expect(screen.getByRole('radio', { name: /Move-In Date/ })).toHaveProperty('checked', true);
     await u.click(screen.getByRole('radio', { name: /Lease Start Date/ }));
     await u.click(next());
@@ -121,7 +121,7 @@ describe('Get Site wizard: policy steps and Back', () => {
     await u.click(screen.getByRole('radio', { name: /Yes — same access/ }));
 
     for (let i = 0; i < 3; i++) await u.click(screen.getByRole('button', { name: 'Back' }));
-    expect(stepTitle()).toBe('Step 2 of 7: Properties');
+    expect(stepTitle()).toBe('Step 2 of 8: Properties');
     expect(screen.getByRole('checkbox', { name: /Maple Court/ })).toHaveProperty('checked', true);
     expect(screen.getByRole('checkbox', { name: /Riverside/ })).toHaveProperty('checked', true);
     await u.click(next());
@@ -137,7 +137,7 @@ describe('Get Site wizard: policy steps and Back', () => {
     const { u } = await toPolicySteps();
     await u.click(screen.getByRole('radio', { name: /Lease Start Date/ }));
     await u.keyboard('{Enter}');
-    expect(stepTitle()).toBe('Step 4 of 7: Account deletion');
+    expect(stepTitle()).toBe('Step 4 of 8: Account deletion');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
   });
 });
@@ -148,7 +148,8 @@ describe('Get Site wizard: apartments step', () => {
     await r.u.click(next());
     await r.u.click(next());
     await r.u.click(next());
-    expect(stepTitle()).toBe('Step 6 of 7: Apartments');
+    await r.u.click(next());
+    expect(stepTitle()).toBe('Step 7 of 8: Apartments');
     return r;
   }
 
@@ -203,6 +204,7 @@ describe('Get Site wizard: review, import and result', () => {
   async function toReview(active = true) {
     const fake = wizardBridge({ active });
     const r = await toPolicySteps(user(), fake);
+    await r.u.click(next());
     await r.u.click(next());
     await r.u.click(next());
     await r.u.click(next());

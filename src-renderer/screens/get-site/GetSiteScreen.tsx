@@ -4,6 +4,7 @@ import { hasUnsavedInput, INPUT_STEPS, stepBlocker, type WizardStep } from '../.
 import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentsStep } from './ApartmentsStep';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CommunityStep } from './CommunityStep';
 import { CustomerStep } from './CustomerStep';
 import { ImportProgress, ImportResult } from './ImportSteps';
 import { AccessStep, CreationStep, DeletionStep } from './PolicySteps';
@@ -15,6 +16,7 @@ import { useGetSite } from './use-get-site';
 export const STEP_LABELS: Record<WizardStep['kind'], string> = {
   customer: 'Customer',
   properties: 'Properties',
+  community: 'Community',
   creation: 'Account creation',
   deletion: 'Account deletion',
   access: 'Family access',
@@ -30,6 +32,8 @@ function StepBody({ kind }: { kind: WizardStep['kind'] }) {
       return <CustomerStep />;
     case 'properties':
       return <PropertiesStep />;
+    case 'community':
+      return <CommunityStep />;
     case 'creation':
       return <CreationStep />;
     case 'deletion':

@@ -5,6 +5,7 @@ import { useStores } from '../../stores/stores-context';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
 import { type Column, DataTable } from '../../components/DataTable';
+import { AdoptionReview } from './AdoptionReview';
 
 /** Problem kinds in words an installer reads. */
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {
@@ -126,10 +127,11 @@ function Integration({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** Step 7: the dry-run plan per property, problems with masked PINs, billing impact, and whether import is possible. */
+/** Last input step: the dry-run plan (or, for a linked property, the link review) per property, problems with masked PINs, billing impact, and whether import is possible. */
 export function ReviewStep() {
   const preview = useGetSite((s) => (s.step.kind === 'review' ? s.step.preview : null));
   const refresh = useGetSite((s) => s.refreshPreview);
+  const plans = useGetSite((s) => s.communityPlans);
   const stale = preview?.status === 'ready' && !preview.value.integration.active;
   const arrivedStale = useRef(stale);
   useEffect(() => {
@@ -149,7 +151,7 @@ export function ReviewStep() {
           {data.plans.map((plan) => (
             <section key={plan.propertyId} className="gs-plan" aria-labelledby={`plan-${plan.propertyId}`}>
               <h3 id={`plan-${plan.propertyId}`}>{plan.propertyName}</h3>
-              <Counts plan={plan} />
+              {plans[plan.propertyId]?.mode === 'link' ? <AdoptionReview propertyId={plan.propertyId} name={plan.propertyName} /> : <Counts plan={plan} />}
               <Problems plan={plan} />
             </section>
           ))}

@@ -85,6 +85,7 @@ export function wizardBridge(options: { active?: boolean; customers?: typeof CUS
     sites: request.properties.map((p, i) => ({ siteId: `site-${p.propertyId}`, propertyId: p.propertyId, name: PROPERTIES.find((x) => x.id === p.propertyId)!.name, runId: `run-${i}` })),
     notStarted: [],
   }));
+  fake.respond('sites.listCommunities', () => []);
   fake.respond('sites.cancelImport', ({ siteIds }) => ({ cancelled: siteIds.length }));
   return fake;
 }
