@@ -76,7 +76,7 @@ test.describe('Get Site from PMS', () => {
     await page.keyboard.press('Enter');
 
     // 2. Properties: Next waits for a choice; pick the first two with Space.
-    await expect(page.getByRole('heading', { level: 2, name: /Step 2 of 7/ })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: /Step 2 of 8/ })).toBeFocused();
     const boxes = main.getByRole('checkbox');
     await expect(boxes.first()).toBeVisible();
     await expect(next).toBeDisabled();
@@ -105,6 +105,12 @@ test.describe('Get Site from PMS', () => {
     await page.keyboard.press('ArrowUp');
     await expect(main.getByRole('radio', { name: /Yes — same access/ })).toBeChecked();
     await captureStep(page, 'get-site-5-access');
+    await page.keyboard.press('Enter');
+
+    // Community: both properties keep "Create a new community" (the default).
+    await expect(page.getByRole('heading', { level: 2, name: /Step 6 of 8: Community/ })).toBeFocused();
+    await expect(main.getByRole('radio', { name: /Create a new community/ })).toHaveCount(2);
+    await tabTo(page, next);
     await page.keyboard.press('Enter');
 
     // 6. Apartments: Custom, refused while a property has none, then 3 + 2 units.
@@ -149,7 +155,7 @@ test.describe('Get Site from PMS', () => {
     await sidebarTo(page, 'Sites');
     await tabTo(page, main.getByRole('button', { name: 'Get Site from PMS' }).first());
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2, name: /Step 7 of 7: Review/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /Step 8 of 8: Review/ })).toBeVisible();
     await expect(main.getByText(/The Integration service is paid for/)).toBeVisible();
     await expect(main.getByRole('button', { name: 'Import' })).toBeEnabled();
     await captureStep(page, 'get-site-7-review');
