@@ -1,5 +1,6 @@
-import { DEFAULT_POLICY, type SiteConfig } from '../../src-shared/domain/policy';
+import { DEFAULT_POLICY, type SiteConfig, type SyncPolicy } from '../../src-shared/domain/policy';
 import { AppError } from '../../src-shared/errors';
+import { maskPin } from '../../src-shared/rules/pin';
 import type { AdoptionPreview, CommunityOption, WizardPolicy } from '../../src-shared/ipc/contract/sites';
 import { normalizeProperty } from '../rentmanager/normalize';
 import { smartPlusAdoptionPort } from '../sync/adapters/smartplus-port';
@@ -48,11 +49,14 @@ export async function listAdoptableCommunities(deps: SiteAdoptionDeps, connectio
 export async function previewAdoption(
   deps: SiteAdoptionDeps,
   input: { connectionId: string; policy: WizardPolicy; propertyId: number; units: 'all' | number[]; communityId: string; buildingId: string },
+  /** The PIN and RF card fields the import will read (the same as its run's), so PIN fates are Rent Manager's. */
+  fields: Pick<SyncPolicy, 'pinField' | 'rfCardField'>,
 ): Promise<AdoptionPreview> {
   const [rmClient, spClient] = await Promise.all([deps.clients.rentManager(input.connectionId), deps.clients.smartPlus(input.connectionId)]);
   const config: SiteConfig = {
     ...DEFAULT_POLICY,
     ...input.policy,
+    ...fields,
     apartments: input.units === 'all' ? 'all' : { custom: input.units },
     properties: [input.propertyId],
   };
@@ -78,7 +82,8 @@ export async function previewAdoption(
   const residents = Object.fromEntries(
     state.residents
       .filter((r) => r.role === 'family')
-      .map((r) => [r.id, [`${r.firstName} ${r.lastName}`.trim(), r.email, `apartment ${apartmentName.get(r.apartmentId) ?? '?'}`].filter(Boolean).join(' · ')]),
+      // Two hand-made residents may share name and e-mail: the PIN (masked) and the SmartPlus id tell them apart.
+      .map((r) => [r.id, [`${r.firstName} ${r.lastName}`.trim(), r.email, `apartment ${apartmentName.get(r.apartmentId) ?? '?'}`, r.pin ? `PIN ${maskPin(r.pin)}` : 'no PIN', `SmartPlus id ${r.id}`].filter(Boolean).join(' · ')]),
   );
   const contacts = Object.fromEntries(
     wanted.contacts.map((c) => [`${c.unitId}:${c.contactId}`, [`${c.firstName} ${c.lastName}`.trim(), c.email].filter(Boolean).join(' · ')]),

@@ -77,7 +77,10 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
     cancelImport: (siteIds) => cancelImport(deps, siteIds),
     updatePolicy: (siteId, policy) => updateSitePolicy(deps, siteId, policy),
     listCommunities: (connectionId, propertyId) => listAdoptableCommunities(deps, connectionId, propertyId),
-    previewAdoption: (input) => previewAdoption(deps, input),
+    previewAdoption: async (input) => {
+      const { policy } = await importPolicy(deps, { connectionId: input.connectionId, policy: input.policy, properties: [{ propertyId: input.propertyId, units: input.units }] });
+      return previewAdoption(deps, input, { pinField: policy.pinField, rfCardField: policy.rfCardField });
+    },
   };
 }
 
