@@ -53,9 +53,10 @@ export async function previewAdoption(
   fields: Pick<SyncPolicy, 'pinField' | 'rfCardField'>,
 ): Promise<AdoptionPreview> {
   const [rmClient, spClient] = await Promise.all([deps.clients.rentManager(input.connectionId), deps.clients.smartPlus(input.connectionId)]);
+  const { fields: _byId, ...policy } = input.policy;
   const config: SiteConfig = {
     ...DEFAULT_POLICY,
-    ...input.policy,
+    ...policy,
     ...fields,
     apartments: input.units === 'all' ? 'all' : { custom: input.units },
     properties: [input.propertyId],

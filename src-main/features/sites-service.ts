@@ -7,6 +7,7 @@ import type {
   CommunityOption,
   CustomerOption,
   FieldOption,
+  FieldSample,
   ImportedSite,
   ImportNotStarted,
   ImportPreview,
@@ -19,6 +20,7 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { ConnectionClients } from './connection-clients';
 import { readIntegrationStatus } from './integration-status';
+import { listFieldSamples } from './field-samples';
 import { listAdoptableCommunities, previewAdoption } from './site-adoption';
 import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
@@ -50,6 +52,8 @@ export interface SitesService {
   cancelImport(siteIds: readonly string[]): number;
   /** Replaces one site's policy. */
   updatePolicy(siteId: string, policy: SyncPolicy): SyncPolicy;
+  /** The tenant fields with counts and masked samples from the chosen properties (the wizard's field step). */
+  listFieldSamples(connectionId: string, propertyIds: readonly number[]): Promise<FieldSample[]>;
   /** The hand-made SmartPlus communities a property may be linked to, the likely match first (issue 16). */
   listCommunities(connectionId: string, propertyId: number): Promise<CommunityOption[]>;
   /** What linking a property to a hand-made community would do (a dry run: nothing is written). */
@@ -76,6 +80,7 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
     import: (request) => importSites(deps, request),
     cancelImport: (siteIds) => cancelImport(deps, siteIds),
     updatePolicy: (siteId, policy) => updateSitePolicy(deps, siteId, policy),
+    listFieldSamples: (connectionId, propertyIds) => listFieldSamples(deps.clients, connectionId, propertyIds),
     listCommunities: (connectionId, propertyId) => listAdoptableCommunities(deps, connectionId, propertyId),
     previewAdoption: async (input) => {
       const { policy } = await importPolicy(deps, { connectionId: input.connectionId, policy: input.policy, properties: [{ propertyId: input.propertyId, units: input.units }] });
@@ -160,6 +165,14 @@ export function defaultFieldChoices(fields: readonly RmField[]): { pin: RmField 
   return { pin, rfCard };
 }
 
+/** The field the installer chose by id (null: "No field"); refused when Rent Manager has no such tenant field. */
+function pickField(fields: readonly RmField[], id: number | null, what: string): RmField | null {
+  if (id === null) return null;
+  const field = fields.find((f) => f.id === id && isTenant(f));
+  if (!field) throw new AppError('BAD_INPUT', `Rent Manager has no tenant field ${id} for ${what}s (any more); choose the field again.`);
+  return field;
+}
+
 /** Whether the integration is paid for on the SmartPlus account the customer's sites sync to (spec §7). */
 async function importReadiness(ctx: SitesServiceDeps, connectionId: string): Promise<ImportReadiness> {
   try {
@@ -182,10 +195,15 @@ async function importReadiness(ctx: SitesServiceDeps, connectionId: string): Pro
 /** The shared policy of an import: the wizard's choices, the picked fields, and the defaults for the rest. */
 async function importPolicy(ctx: SitesServiceDeps, request: ImportRequest): Promise<{ policy: SyncPolicy; fields: { pin: RmField | null; rfCard: RmField | null } }> {
   const client = await ctx.clients.rentManager(request.connectionId);
-  const fields = defaultFieldChoices((await client.userDefinedFields()).rows.map(toField));
+  const all = (await client.userDefinedFields()).rows.map(toField);
+  const { fields: chosen, ...rest } = request.policy;
+  // The installer's choice when the wizard asked (null: "No field"); by name only for older callers.
+  const fields = chosen
+    ? { pin: pickField(all, chosen.pin, 'PIN'), rfCard: pickField(all, chosen.rfCard, 'RF card') }
+    : defaultFieldChoices(all);
   const policy: SyncPolicy = {
     ...DEFAULT_POLICY,
-    ...request.policy,
+    ...rest,
     ...(fields.pin ? { pinField: fields.pin.id } : {}),
     ...(fields.rfCard ? { rfCardField: fields.rfCard.id } : {}),
   };

@@ -39,7 +39,7 @@ export const EMPTY_ADOPT: AdoptSlice = { communityPlans: {}, communities: {}, ad
 
 /** The wizard state the adoption actions read. */
 interface Host extends AdoptSlice {
-  draft: { connectionId: string | null; propertyIds: number[]; apartments: 'all' | 'custom'; customUnits: Record<number, number[]> } & WizardPolicy;
+  draft: { connectionId: string | null; propertyIds: number[]; apartments: 'all' | 'custom'; customUnits: Record<number, number[]> };
 }
 
 /** The building preselected in a community: "Building 1", else its only one. */
@@ -85,7 +85,7 @@ export function adoptChoiceOf(state: Pick<Host, 'communityPlans' | 'adoptionPrev
 }
 
 /** Builds the adoption actions over the wizard store's `set` and `get`. */
-export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: Partial<S>) => void, get: () => S): AdoptActions {
+export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: Partial<S>) => void, get: () => S, policyOf: (state: S) => WizardPolicy): AdoptActions {
   const setPlan = (propertyId: number, plan: CommunityPlan) => set({ communityPlans: { ...get().communityPlans, [propertyId]: plan } } as Partial<S>);
   const linkPlan = (propertyId: number) => {
     const plan = get().communityPlans[propertyId];
@@ -137,6 +137,7 @@ export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: 
       const { draft } = get();
       const connectionId = draft.connectionId;
       if (!connectionId) return;
+      const policy = policyOf(get());
       await Promise.all(
         linkedProperties(get()).map(async (propertyId) => {
           const plan = linkPlan(propertyId);
@@ -145,7 +146,7 @@ export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: 
           try {
             const value = await bridge.call('sites.previewAdoption', {
               connectionId,
-              policy: { creation: draft.creation, deletion: draft.deletion, sameAccessAsMaster: draft.sameAccessAsMaster },
+              policy,
               propertyId,
               units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
               communityId: plan.communityId,

@@ -17,6 +17,7 @@ export const INVOKE_CHANNELS = [
   'sites.cancelImport',
   'sites.updatePolicy',
   'sites.fields',
+  'sites.listFieldSamples',
   'sites.listCommunities',
   'sites.previewAdoption',
   'settings.get',

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AdoptionPreview, CommunityOption } from '../../src-shared/ipc/contract/sites';
 import { GetSiteScreen } from '../../src-renderer/screens/get-site/GetSiteScreen';
-import { renderWith, wizardBridge } from './helpers/get-site-fixtures';
+import { answerFieldsStep, renderWith, wizardBridge } from './helpers/get-site-fixtures';
 
 // "Link to an existing community" (issue 16): the choice per property, the likely community and
 // "Building 1" preselected, the link review with masked PIN fates, and a choice per question.
@@ -57,7 +57,7 @@ async function toCommunityStep(fake = adoptBridge()) {
   await u.click(next());
   await u.click(await screen.findByRole('checkbox', { name: /Maple Court/ }));
   for (let i = 0; i < 4; i++) await u.click(next());
-  expect(stepTitle()).toBe('Step 6 of 8: Community');
+  expect(stepTitle()).toBe('Step 6 of 9: Community');
   return { ...r, u };
 }
 
@@ -92,6 +92,8 @@ describe('Get Site wizard: link to an existing community', () => {
     const { u, fake } = await toCommunityStep();
     await u.click(screen.getByRole('radio', { name: /Link to an existing community/ }));
     await screen.findByLabelText('Community to link');
+    await u.click(next());
+    await answerFieldsStep(u);
     await u.click(next());
     await u.click(next());
     expect(await screen.findByText(/Link to the hand-made community/)).toBeTruthy();
@@ -130,6 +132,8 @@ describe('Get Site wizard: link to an existing community', () => {
 
   it('a property left on "Create a new community" imports without a link', async () => {
     const { u, fake } = await toCommunityStep();
+    await u.click(next());
+    await answerFieldsStep(u);
     await u.click(next());
     await u.click(next());
     await screen.findByRole('heading', { level: 3, name: 'Maple Court Apartments' });

@@ -12,6 +12,7 @@ type SitesHandlers = Pick<
   | 'sites.cancelImport'
   | 'sites.updatePolicy'
   | 'sites.fields'
+  | 'sites.listFieldSamples'
   | 'sites.listCommunities'
   | 'sites.previewAdoption'
 >;
@@ -28,6 +29,7 @@ export function createSitesHandlers(sites: SitesService): SitesHandlers {
     'sites.cancelImport': async ({ siteIds }) => ({ cancelled: sites.cancelImport(siteIds) }),
     'sites.updatePolicy': async ({ siteId, policy }) => sites.updatePolicy(siteId, policy),
     'sites.fields': ({ connectionId }) => sites.fields(connectionId),
+    'sites.listFieldSamples': ({ connectionId, propertyIds }) => sites.listFieldSamples(connectionId, propertyIds),
     'sites.listCommunities': ({ connectionId, propertyId }) => sites.listCommunities(connectionId, propertyId),
     'sites.previewAdoption': (input) => sites.previewAdoption(input),
   };

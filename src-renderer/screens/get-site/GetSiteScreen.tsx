@@ -6,6 +6,7 @@ import { ApartmentsStep } from './ApartmentsStep';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CommunityStep } from './CommunityStep';
 import { CustomerStep } from './CustomerStep';
+import { FieldsStep } from './FieldsStep';
 import { ImportProgress, ImportResult } from './ImportSteps';
 import { AccessStep, CreationStep, DeletionStep } from './PolicySteps';
 import { PropertiesStep } from './PropertiesStep';
@@ -17,6 +18,7 @@ export const STEP_LABELS: Record<WizardStep['kind'], string> = {
   customer: 'Customer',
   properties: 'Properties',
   community: 'Community',
+  fields: 'PINs, cards and time',
   creation: 'Account creation',
   deletion: 'Account deletion',
   access: 'Family access',
@@ -34,6 +36,8 @@ function StepBody({ kind }: { kind: WizardStep['kind'] }) {
       return <PropertiesStep />;
     case 'community':
       return <CommunityStep />;
+    case 'fields':
+      return <FieldsStep />;
     case 'creation':
       return <CreationStep />;
     case 'deletion':

@@ -145,8 +145,8 @@ export function ReviewStep() {
         <>
           <Integration preview={data} />
           <p className="muted">
-            PINs are read from {data.fields.pin ? `“${data.fields.pin}”` : 'no field (none found: SiteSync leaves PINs as they are)'} and RF cards from{' '}
-            {data.fields.rfCard ? `“${data.fields.rfCard}”` : 'no field (none found: SiteSync leaves RF cards as they are)'}; change the fields per site in Settings.
+            {data.fields.pin ? `PINs are read from “${data.fields.pin}”` : 'No PIN field: SiteSync leaves PINs as they are'};{' '}
+            {data.fields.rfCard ? `RF cards from “${data.fields.rfCard}”` : 'no RF card field: SiteSync leaves RF cards as they are'}. Change them per site in Settings.
           </p>
           {data.plans.map((plan) => (
             <section key={plan.propertyId} className="gs-plan" aria-labelledby={`plan-${plan.propertyId}`}>

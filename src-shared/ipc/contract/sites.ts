@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AdoptionDecisionsSchema, AdoptionReviewSchema } from '../../domain/adoption';
-import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema } from '../../domain/policy';
+import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema, TimeZoneSchema } from '../../domain/policy';
 import { ProblemSchema } from '../../domain/run';
 import { SiteSummarySchema } from '../../domain/site';
 import { PlanSummarySchema } from '../../domain/sync-plan';
@@ -39,6 +39,15 @@ export const WizardPolicySchema = z.object({
   creation: CreationDateSchema,
   deletion: DeletionDateSchema,
   sameAccessAsMaster: z.boolean(),
+  /**
+   * The fields the installer chose (issue 16): a UserDefinedFieldID, or null for "No field"
+   * (credentials left alone). Absent: picked by name (older callers).
+   */
+  fields: z.object({ pin: z.number().int().positive().nullable(), rfCard: z.number().int().positive().nullable() }).optional(),
+  /** The site's time zone (dates and the schedule); absent: the default. */
+  timeZone: TimeZoneSchema.optional(),
+  /** Days access lasts past the deletion date; absent: 0. */
+  graceDays: z.number().int().min(0).max(60).optional(),
 });
 /** See {@link WizardPolicySchema}. */
 export type WizardPolicy = z.infer<typeof WizardPolicySchema>;
@@ -161,6 +170,23 @@ export const FieldOptionSchema = z.object({
 /** See {@link FieldOptionSchema}. */
 export type FieldOption = z.infer<typeof FieldOptionSchema>;
 
+/** A tenant field with what the chosen properties hold in it: counts and a few masked samples (never a value). */
+export const FieldSampleSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  fieldType: z.string(),
+  /** Set when this field would drop a PIN's leading zeros (a Numeric field, spec §15). */
+  pinWarning: z.string().nullable(),
+  tenants: z.number().int().nonnegative(),
+  tenantsWithValue: z.number().int().nonnegative(),
+  /** Samples as PIN shapes ("••••"). */
+  pinSamples: z.array(z.string()).max(5),
+  /** Samples as cards with all but the last two characters hidden ("••••••3D"). */
+  cardSamples: z.array(z.string()).max(5),
+});
+/** See {@link FieldSampleSchema}. */
+export type FieldSample = z.infer<typeof FieldSampleSchema>;
+
 /** Call schemas of the `sites.*` channels (Get Site from PMS wizard, per-site policy in Settings). */
 export const sitesCalls = {
   'sites.list': { input: z.undefined(), output: z.array(SiteSummarySchema) },
@@ -175,6 +201,10 @@ export const sitesCalls = {
   'sites.cancelImport': { input: z.object({ siteIds: z.array(z.string().min(1)).max(200) }), output: z.object({ cancelled: z.number().int() }) },
   'sites.updatePolicy': { input: z.object({ siteId: z.string().min(1), policy: SyncPolicySchema }), output: SyncPolicySchema },
   'sites.fields': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(FieldOptionSchema) },
+  'sites.listFieldSamples': {
+    input: z.object({ connectionId: z.string().min(1), propertyIds: z.array(z.number().int().positive()).min(1).max(200) }),
+    output: z.array(FieldSampleSchema),
+  },
   'sites.listCommunities': {
     input: z.object({ connectionId: z.string().min(1), propertyId: z.number().int().positive() }),
     output: z.array(CommunityOptionSchema),
