@@ -88,7 +88,7 @@ test.describe('Get Site from PMS: link to an existing community', () => {
     for (let i = 0; i < 4; i++) await next.click();
 
     // Community: new by default, with the same-name hand-made community named; link it.
-    await expect(page.getByRole('heading', { level: 2, name: 'Step 6 of 8: Community' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Step 6 of 9: Community' })).toBeVisible();
     const group = main.getByRole('group', { name: world.name });
     await expect(group.getByText(/already has a hand-made community named/)).toBeVisible();
     await captureStep(page, 'get-site-adopt-1-community-new');
@@ -98,6 +98,28 @@ test.describe('Get Site from PMS: link to an existing community', () => {
     await expect(group.getByLabel('Building that holds the units')).toHaveValue(building.id);
     await expect(group.getByLabel('Community to link').locator('option')).toHaveText(['Choose a community…', `${world.name} — same name (likely match)`, 'Old Office']);
     await captureStep(page, 'get-site-adopt-2-community-link');
+    await next.click();
+
+    // PINs, cards and time: chosen from masked samples, nothing preselected; a searched zone and grace days.
+    await expect(page.getByRole('heading', { level: 2, name: 'Step 7 of 9: PINs, cards and time' })).toBeVisible();
+    const pinGroup = main.getByRole('group', { name: /holds each tenant.s PIN/ });
+    const pinChoice = pinGroup.getByRole('radio', { name: /^Door PIN \(Text\)/ });
+    await expect(pinChoice).not.toBeChecked();
+    await expect(next).toBeDisabled();
+    const pinHint = await pinChoice.locator('xpath=..').textContent();
+    expect(pinHint).toMatch(/\d+ of \d+ tenants have a value · e\.g\. •+/);
+    expect(pinHint!.replace(/\d+ of \d+ tenants/, '')).not.toMatch(/\d{2,}/);
+    await expect(pinGroup.getByRole('radio', { name: /No field/ })).toBeVisible();
+    await pinChoice.check();
+    await main.getByRole('group', { name: /holds each tenant.s RF card/ }).getByRole('radio', { name: /^RF Card/ }).check();
+    await main.getByLabel('Search time zones').fill('chicago');
+    await main.getByLabel('Time zone', { exact: true }).selectOption('America/Chicago');
+    await main.getByLabel('Grace days').fill('2');
+    await expect(next).toBeEnabled();
+    await captureStep(page, 'get-site-adopt-2b-fields');
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await captureStep(page, 'get-site-adopt-2b-fields-small');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await next.click();
     await next.click();
 
@@ -159,6 +181,9 @@ test.describe('Get Site from PMS: link to an existing community', () => {
     // The site remembers its community, and the next sync has nothing to do.
     const site = app.services.ctx.db.sites.listSummaries().find((s) => s.propertyId === world.propertyId)!;
     expect(site.communityId).toBe(world.handMadeId);
+    expect(site.policy).toMatchObject({ timeZone: 'America/Chicago', graceDays: 2 });
+    expect(site.policy.pinField).toEqual(expect.any(Number));
+    expect(site.policy.rfCardField).toEqual(expect.any(Number));
     const dry = await (await app.services.ctx.sync.runSite({ siteId: site.id, trigger: 'manual', dryRun: true })).done;
     expect(dry.counts).toMatchObject({ communities: 0, apartments: 0, accountsCreated: 0, accountsUpdated: 0, accountsDeleted: 0, credentialsSet: 0, credentialsRemoved: 0 });
     app.services.sandbox!.smartPlus.admin.resetCounters();
