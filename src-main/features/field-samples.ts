@@ -5,25 +5,27 @@ import { pinFieldWarning } from '../rentmanager/read-snapshot';
 import { UdvRowSchema } from '../rentmanager/schemas';
 import type { ConnectionClients } from './connection-clients';
 
-/** How many sample values a field shows. */
+/** How many value shapes a field shows. */
 export const SAMPLE_LIMIT = 3;
 
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 const isTenantField = (parentType: string | null) => parentType === null || parentType.toLowerCase() === 'tenant';
 
-/** A PIN as its shape only ("••••", one dot a digit): the wizard shows how PINs look, never a PIN. */
-export function maskPinSample(value: string): string {
-  return '•'.repeat(Math.min(value.length, 16));
-}
-
-/** An RF card with all but its last two characters hidden ("••••••3D"). */
-export function maskCardSample(value: string): string {
-  return value.length <= 2 ? '•'.repeat(value.length) : `${'•'.repeat(Math.min(value.length - 2, 14))}${value.slice(-2)}`;
+/**
+ * A value described by its shape only — "4 digits", "8 hex characters", "text, 7 characters" —
+ * so the installer can tell a PIN field from a card field (and spot a Numeric field's short PINs)
+ * without the wizard ever showing a PIN, a card or a tenant's text.
+ */
+export function describeShape(value: string): string {
+  const n = value.length;
+  if (/^\d+$/.test(value)) return `${n} ${n === 1 ? 'digit' : 'digits'}`;
+  if (/^[0-9A-Fa-f]+$/.test(value)) return `${n} hex characters`;
+  return `text, ${n} ${n === 1 ? 'character' : 'characters'}`;
 }
 
 /**
  * The tenant user-defined fields of a customer with what the chosen properties hold in them:
- * how many tenants have a value, and a few samples masked both ways (as a PIN and as a card),
+ * how many tenants have a value, and the shapes of a few values (never a value),
  * so the installer picks the PIN and RF card fields from evidence, not from a name (issue 16).
  */
 export async function listFieldSamples(clients: Pick<ConnectionClients, 'rentManager'>, connectionId: string, propertyIds: readonly number[]): Promise<FieldSample[]> {
@@ -49,7 +51,7 @@ export async function listFieldSamples(clients: Pick<ConnectionClients, 'rentMan
     .filter((f) => isTenantField(f.parentType))
     .map((f) => {
       const held = values.get(f.id) ?? [];
-      const distinct = [...new Set(held)].slice(0, SAMPLE_LIMIT);
+      const shapes = [...new Set(held.map(describeShape))].slice(0, SAMPLE_LIMIT);
       return {
         id: f.id,
         name: f.name,
@@ -57,8 +59,7 @@ export async function listFieldSamples(clients: Pick<ConnectionClients, 'rentMan
         pinWarning: pinFieldWarning(f),
         tenants: rows.length,
         tenantsWithValue: held.length,
-        pinSamples: distinct.map(maskPinSample),
-        cardSamples: distinct.map(maskCardSample),
+        shapes,
       };
     })
     .sort((a, b) => b.tenantsWithValue - a.tenantsWithValue || byName.compare(a.name, b.name));

@@ -23,15 +23,15 @@ async function toFieldsStep(fake = wizardBridge()) {
 }
 
 describe('Get Site wizard: PINs, cards and time', () => {
-  it('asks for the chosen properties’ samples and shows counts and masked samples; nothing is chosen by itself', async () => {
+  it('asks for the chosen properties’ samples and shows counts and value shapes (never values); nothing is chosen by itself', async () => {
     const { fake, getSite } = await toFieldsStep();
     const pin = await screen.findByRole('group', { name: /holds each tenant.s PIN/ });
     expect(fake.calls.find((c) => c.channel === 'sites.listFieldSamples')!.input).toEqual({ connectionId: 'rm-1', propertyIds: [1] });
     const door = within(pin).getByRole('radio', { name: /Door PIN/ }).closest('label')!;
-    expect(door.textContent).toContain('4 of 5 tenants have a value · e.g. ••••, ••••••');
+    expect(door.textContent).toContain('4 of 5 tenants have a value · values like: 4 digits; 6 digits');
     expect(door.textContent).toContain('named like a PIN field');
     const card = within(screen.getByRole('group', { name: /holds each tenant.s RF card/ })).getByRole('radio', { name: /^RF Card/ }).closest('label')!;
-    expect(card.textContent).toContain('e.g. ••••••3D');
+    expect(card.textContent).toContain('values like: 8 hex characters');
     expect(within(pin).getAllByRole('radio').every((r) => !(r as HTMLInputElement).checked)).toBe(true);
     expect(getSite.getState().draft).toMatchObject({ pinField: 'unset', rfCardField: 'unset', timeZone: null });
     expect(next()).toHaveProperty('disabled', true);

@@ -107,8 +107,7 @@ test.describe('Get Site from PMS: link to an existing community', () => {
     await expect(pinChoice).not.toBeChecked();
     await expect(next).toBeDisabled();
     const pinHint = await pinChoice.locator('xpath=..').textContent();
-    expect(pinHint).toMatch(/\d+ of \d+ tenants have a value · e\.g\. •+/);
-    expect(pinHint!.replace(/\d+ of \d+ tenants/, '')).not.toMatch(/\d{2,}/);
+    expect(pinHint).toMatch(/\d+ of \d+ tenants have a value · values like: \d+ digits/);
     await expect(pinGroup.getByRole('radio', { name: /No field/ })).toBeVisible();
     await pinChoice.check();
     await main.getByRole('group', { name: /holds each tenant.s RF card/ }).getByRole('radio', { name: /^RF Card/ }).check();

@@ -19,7 +19,6 @@ function FieldPicker({ which, samples }: { which: 'pin' | 'rfCard'; samples: Fie
     <fieldset className="gs-choices gs-fields">
       <legend>Which Rent Manager field holds each tenant&apos;s {what}?</legend>
       {samples.map((f) => {
-        const shown = which === 'pin' ? f.pinSamples : f.cardSamples;
         return (
           <label key={f.id} className="gs-choice gs-choice-compact">
             <input type="radio" name={`field-${which}`} checked={chosen === f.id} onChange={() => pick(f.id)} />
@@ -28,7 +27,7 @@ function FieldPicker({ which, samples }: { which: 'pin' | 'rfCard'; samples: Fie
               {NAME_HINT[which].test(f.name) ? <span className="pill pill-muted">named like a {what} field</span> : null}
               <span className="gs-choice-hint">
                 {f.tenantsWithValue} of {f.tenants} {f.tenants === 1 ? 'tenant has' : 'tenants have'} a value
-                {shown.length > 0 ? ` · e.g. ${shown.join(', ')}` : ''}
+                {f.shapes.length > 0 ? ` · values like: ${f.shapes.join('; ')}` : ''}
                 {which === 'pin' && f.pinWarning ? ` · ${f.pinWarning}` : ''}
               </span>
             </span>

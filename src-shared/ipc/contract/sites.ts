@@ -179,10 +179,8 @@ export const FieldSampleSchema = z.object({
   pinWarning: z.string().nullable(),
   tenants: z.number().int().nonnegative(),
   tenantsWithValue: z.number().int().nonnegative(),
-  /** Samples as PIN shapes ("••••"). */
-  pinSamples: z.array(z.string()).max(5),
-  /** Samples as cards with all but the last two characters hidden ("••••••3D"). */
-  cardSamples: z.array(z.string()).max(5),
+  /** A few values described by their shape only ("4 digits", "8 hex characters", "text, 7 characters"): never a value, not even part of one. */
+  shapes: z.array(z.string()).max(5),
 });
 /** See {@link FieldSampleSchema}. */
 export type FieldSample = z.infer<typeof FieldSampleSchema>;

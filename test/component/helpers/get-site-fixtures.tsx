@@ -23,9 +23,9 @@ export const PROPERTIES = [
 
 /** The customer's tenant fields with counts and masked samples. */
 export const FIELD_SAMPLES = [
-  { id: 11, name: 'Door PIN (Text)', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 4, pinSamples: ['••••', '••••••'], cardSamples: ['••21', '••••07'] },
-  { id: 12, name: 'RF Card', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 2, pinSamples: ['••••••••'], cardSamples: ['••••••3D'] },
-  { id: 13, name: 'Parking spot', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 0, pinSamples: [], cardSamples: [] },
+  { id: 11, name: 'Door PIN (Text)', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 4, shapes: ['4 digits', '6 digits'] },
+  { id: 12, name: 'RF Card', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 2, shapes: ['8 hex characters'] },
+  { id: 13, name: 'Parking spot', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 0, shapes: [] },
 ];
 
 /** Answers the fields step: the PIN and RF card fields, the suggested time zone, grace days as they are. */

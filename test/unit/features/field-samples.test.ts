@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteSummary } from '../../../src-shared/domain/site';
 import type { FieldSample, ImportedSite, PropertyOption } from '../../../src-shared/ipc/contract/sites';
-import { maskCardSample, maskPinSample } from '../../../src-main/features/field-samples';
+import { describeShape } from '../../../src-main/features/field-samples';
 import { err, ok, startSitesRig, type SitesRig } from './sites-rig';
 
 // The fields step's evidence (issue 16): tenant fields with counts and masked samples of the
@@ -16,11 +16,12 @@ beforeAll(async () => {
 }, 30_000);
 afterAll(() => rig.close());
 
-describe('masking samples', () => {
-  it('shows a PIN as its shape only and a card by its last two characters', () => {
-    expect(maskPinSample('012345')).toBe('••••••');
-    expect(maskCardSample('0A1B2C3D')).toBe('••••••3D');
-    expect(maskCardSample('7')).toBe('•');
+describe('value shapes', () => {
+  it('describes a value by its shape only', () => {
+    expect(describeShape('012345')).toBe('6 digits');
+    expect(describeShape('7')).toBe('1 digit');
+    expect(describeShape('0A1B2C3D')).toBe('8 hex characters');
+    expect(describeShape('Rex the dog')).toBe('text, 11 characters');
   });
 });
 
@@ -32,11 +33,8 @@ describe('sites.listFieldSamples', () => {
     expect(pin.tenants).toBeGreaterThan(0);
     expect(pin.tenantsWithValue).toBeGreaterThan(0);
     expect(pin.tenantsWithValue).toBeLessThanOrEqual(pin.tenants);
-    expect(pin.pinSamples.length).toBeGreaterThan(0);
-    for (const f of samples) {
-      for (const s of f.pinSamples) expect(s).toMatch(/^•+$/);
-      for (const s of f.cardSamples) expect(s).toMatch(/^•*[^•]{0,2}$/);
-    }
+    expect(pin.shapes.length).toBeGreaterThan(0);
+    for (const f of samples) for (const s of f.shapes) expect(s).toMatch(/^(\d+ digits?|\d+ hex characters|text, \d+ characters?)$/);
     // Sorted by how many tenants have a value: the used fields first.
     expect(samples.map((f) => f.tenantsWithValue)).toEqual([...samples.map((f) => f.tenantsWithValue)].sort((a, b) => b - a));
   });
