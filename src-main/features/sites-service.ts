@@ -9,6 +9,7 @@ import type {
   FieldOption,
   FieldSample,
   ImportedSite,
+  PropertyChanges,
   ImportNotStarted,
   ImportPreview,
   ImportReadiness,
@@ -21,6 +22,7 @@ import type { Logger } from '../logging/logger';
 import type { ConnectionClients } from './connection-clients';
 import { readIntegrationStatus } from './integration-status';
 import { listFieldSamples } from './field-samples';
+import { dismissNewProperties, listPropertyChanges, removeSite } from './site-lifecycle';
 import { listAdoptableCommunities, previewAdoption } from './site-adoption';
 import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
@@ -52,6 +54,12 @@ export interface SitesService {
   cancelImport(siteIds: readonly string[]): number;
   /** Replaces one site's policy. */
   updatePolicy(siteId: string, policy: SyncPolicy): SyncPolicy;
+  /** Forgets a site and its local copy; SmartPlus objects stay (issue 16). */
+  removeSite(siteId: string): { name: string };
+  /** New properties enabled in Rent Manager and sites whose property left the integration, per customer. */
+  listPropertyChanges(): Promise<PropertyChanges[]>;
+  /** Stops announcing these properties as new. */
+  dismissNewProperties(connectionId: string, propertyIds: readonly number[]): number;
   /** The tenant fields with counts and masked samples from the chosen properties (the wizard's field step). */
   listFieldSamples(connectionId: string, propertyIds: readonly number[]): Promise<FieldSample[]>;
   /** The hand-made SmartPlus communities a property may be linked to, the likely match first (issue 16). */
@@ -65,7 +73,7 @@ export interface SitesServiceDeps {
   readonly db: LocalDb;
   readonly log: Logger;
   readonly clients: Pick<ConnectionClients, 'rentManager' | 'smartPlus'>;
-  readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel'>;
+  readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel' | 'running'>;
 }
 
 /** Builds the sites service. */
@@ -80,6 +88,12 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
     import: (request) => importSites(deps, request),
     cancelImport: (siteIds) => cancelImport(deps, siteIds),
     updatePolicy: (siteId, policy) => updateSitePolicy(deps, siteId, policy),
+    removeSite: (siteId) => removeSite(deps, siteId),
+    listPropertyChanges: () => listPropertyChanges(deps),
+    dismissNewProperties: (connectionId, propertyIds) => {
+      dismissNewProperties(deps, connectionId, propertyIds);
+      return propertyIds.length;
+    },
     listFieldSamples: (connectionId, propertyIds) => listFieldSamples(deps.clients, connectionId, propertyIds),
     listCommunities: (connectionId, propertyId) => listAdoptableCommunities(deps, connectionId, propertyId),
     previewAdoption: async (input) => {

@@ -13,6 +13,9 @@ type SitesHandlers = Pick<
   | 'sites.updatePolicy'
   | 'sites.fields'
   | 'sites.listFieldSamples'
+  | 'sites.removeSite'
+  | 'sites.listPropertyChanges'
+  | 'sites.dismissNewProperties'
   | 'sites.listCommunities'
   | 'sites.previewAdoption'
 >;
@@ -29,6 +32,9 @@ export function createSitesHandlers(sites: SitesService): SitesHandlers {
     'sites.cancelImport': async ({ siteIds }) => ({ cancelled: sites.cancelImport(siteIds) }),
     'sites.updatePolicy': async ({ siteId, policy }) => sites.updatePolicy(siteId, policy),
     'sites.fields': ({ connectionId }) => sites.fields(connectionId),
+    'sites.removeSite': async ({ siteId }) => sites.removeSite(siteId),
+    'sites.listPropertyChanges': () => sites.listPropertyChanges(),
+    'sites.dismissNewProperties': async ({ connectionId, propertyIds }) => ({ dismissed: sites.dismissNewProperties(connectionId, propertyIds) }),
     'sites.listFieldSamples': ({ connectionId, propertyIds }) => sites.listFieldSamples(connectionId, propertyIds),
     'sites.listCommunities': ({ connectionId, propertyId }) => sites.listCommunities(connectionId, propertyId),
     'sites.previewAdoption': (input) => sites.previewAdoption(input),

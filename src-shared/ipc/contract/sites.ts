@@ -185,6 +185,16 @@ export const FieldSampleSchema = z.object({
 /** See {@link FieldSampleSchema}. */
 export type FieldSample = z.infer<typeof FieldSampleSchema>;
 
+/** A customer's properties that changed in the integration: enabled but not a site, or a site no longer enabled. */
+export const PropertyChangesSchema = z.object({
+  connectionId: z.string(),
+  customerName: z.string(),
+  newProperties: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  removedSites: z.array(z.object({ siteId: z.string(), name: z.string() })),
+});
+/** See {@link PropertyChangesSchema}. */
+export type PropertyChanges = z.infer<typeof PropertyChangesSchema>;
+
 /** Call schemas of the `sites.*` channels (Get Site from PMS wizard, per-site policy in Settings). */
 export const sitesCalls = {
   'sites.list': { input: z.undefined(), output: z.array(SiteSummarySchema) },
@@ -202,6 +212,12 @@ export const sitesCalls = {
   'sites.listFieldSamples': {
     input: z.object({ connectionId: z.string().min(1), propertyIds: z.array(z.number().int().positive()).min(1).max(200) }),
     output: z.array(FieldSampleSchema),
+  },
+  'sites.removeSite': { input: z.object({ siteId: z.string().min(1) }), output: z.object({ name: z.string() }) },
+  'sites.listPropertyChanges': { input: z.undefined(), output: z.array(PropertyChangesSchema) },
+  'sites.dismissNewProperties': {
+    input: z.object({ connectionId: z.string().min(1), propertyIds: z.array(z.number().int().positive()).min(1).max(500) }),
+    output: z.object({ dismissed: z.number().int() }),
   },
   'sites.listCommunities': {
     input: z.object({ connectionId: z.string().min(1), propertyId: z.number().int().positive() }),
