@@ -11,7 +11,7 @@ export interface SiteLifecycleDeps {
   readonly db: LocalDb;
   readonly log: Logger;
   readonly clients: Pick<ConnectionClients, 'rentManager'>;
-  readonly sync: Pick<SiteSyncService, 'running'>;
+  readonly sync: Pick<SiteSyncService, 'isRunning'>;
 }
 
 const knownKey = (connectionId: string) => `known-properties:${connectionId}`;
@@ -24,7 +24,7 @@ const knownKey = (connectionId: string) => `known-properties:${connectionId}`;
 export function removeSite(deps: SiteLifecycleDeps, siteId: string): { name: string } {
   const site = deps.db.sites.get(siteId);
   if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists.');
-  if (deps.sync.running().some((p) => p.siteId === siteId)) {
+  if (deps.sync.isRunning(siteId)) {
     throw new AppError('RUN_IN_PROGRESS', `"${site.name}" is syncing right now. Cancel the run (or wait for it to end), then remove the site.`);
   }
   deps.db.sites.delete(siteId);

@@ -227,6 +227,10 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       return [...progress.values()];
     },
 
+    isRunning(siteId) {
+      return deps.gate.current(siteId) !== null;
+    },
+
     async confirmHeldBack(runId) {
       const original = await deps.db.runStore.getRun(runId);
       if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');

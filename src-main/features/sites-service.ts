@@ -73,7 +73,7 @@ export interface SitesServiceDeps {
   readonly db: LocalDb;
   readonly log: Logger;
   readonly clients: Pick<ConnectionClients, 'rentManager' | 'smartPlus'>;
-  readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel' | 'running'>;
+  readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel' | 'isRunning'>;
 }
 
 /** Builds the sites service. */
