@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import type { RawBridge } from '../../src-renderer/bridge';
 import { readCommunityState } from '../../src-main/smartplus/read-snapshot';
 import { expect, openApp, test } from './fixtures';
-import { captureStep } from './journey-helpers';
+import { captureStep, sidebarTo } from './journey-helpers';
 
 // Sites over their life (issue 16): properties enabled in Rent Manager after the first import
 // show on the Overview with Import; a property taken out of the integration is flagged with
@@ -67,5 +67,14 @@ test('new properties, a property out of the integration, and Remove site', async
   await page.reload();
   await expect(main.getByRole('row').filter({ hasText: first!.name })).toBeVisible();
   await expect(main.getByText(/new propert(y|ies) for/)).toHaveCount(0);
+
+  // Remove site from Settings too: the policy card offers it for the chosen site.
+  await sidebarTo(page, 'Settings');
+  await main.getByRole('button', { name: `Remove site ${first!.name}` }).scrollIntoViewIfNeeded();
+  await captureStep(page, 'settings-remove-site');
+  await main.getByRole('button', { name: `Remove site ${first!.name}` }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Remove site', exact: true }).click();
+  await expect(main.getByText('No site yet')).toBeVisible();
+  expect(app.services.ctx.db.sites.listSummaries()).toEqual([]);
   expect(errors).toEqual([]);
 });

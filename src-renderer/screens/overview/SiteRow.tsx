@@ -5,7 +5,7 @@ import { useOverview, useSiteRun } from '../../stores/sync-hooks';
 import { isRunning } from '../../lib/site-run';
 import { OUTCOME_LABELS, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { RunProgressLine } from '../../components/RunProgressLine';
-import { RemoveSiteButton } from './SiteChanges';
+import { RemoveSiteButton } from '../../components/RemoveSiteButton';
 
 /** Why a site cannot be resynced right now, or null when it can. */
 export function resyncBlocker(site: OverviewSite, online: boolean): string | null {
@@ -18,7 +18,7 @@ export function resyncBlocker(site: OverviewSite, online: boolean): string | nul
 /** One site of the overview: its health, its actions, and its run in progress underneath. */
 export function SiteRow({ site, online, onPreview }: { site: OverviewSite; online: boolean; onPreview: (site: OverviewSite) => void }) {
   const navigate = useApp((s) => s.navigate);
-  const { syncProgress } = useStores();
+  const { syncProgress, overview } = useStores();
   const siteRun = useSiteRun(site.id);
   const running = isRunning(siteRun.view);
   const hasLine = siteRun.view !== undefined;
@@ -41,7 +41,7 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
               <span className="pill pill-warn">Left the integration</span> Rent Manager no longer shares this property with SiteSync.
             </span>
           ) : null}
-          <RemoveSiteButton siteId={site.id} name={site.name} flagged={leftIntegration} />
+          <RemoveSiteButton name={site.name} flagged={leftIntegration} onRemove={() => overview.getState().removeSite(site.id)} />
         </th>
         <td>
           {run ? (
