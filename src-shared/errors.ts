@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'KEYCHAIN_UNAVAILABLE',
   'SUBSCRIPTION_REQUIRED',
   'RUN_IN_PROGRESS',
+  /** Too many of one action too fast (PIN reveals); `details.retryAt` says when it works again. */
+  'RATE_LIMITED',
+  /** The main-process confirmation dialog was answered "Cancel": nothing was changed. */
+  'NOT_CONFIRMED',
   'RM_UNAUTHORIZED',
   'RM_TOO_MANY_SESSIONS',
   'RM_FORBIDDEN',

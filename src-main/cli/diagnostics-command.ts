@@ -11,7 +11,7 @@ import { ShapeRecorder } from '../logging/response-shapes';
 import { MemorySecretStore } from '../secrets/secret-store';
 import { UsageError } from './cli-error';
 import { readShapesFile } from './shapes-file';
-import { cliHome } from './sync-command';
+import { cliHome } from './home';
 import packageJson from '../../package.json';
 
 /** Options of `diagnostics`. */

@@ -1,8 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
+import { describeHolder } from '../db/repositories/run-lock-repo';
+import { markCrashedRunsInterrupted, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
+import { ensurePrivateDir } from '../lib/private-files';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient } from '../rentmanager/client';
@@ -15,7 +17,9 @@ import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
 import { readCredentials } from './env';
 import { readShapesFile, writeShapesFile } from './shapes-file';
+import { cliHome } from './home';
 import { readSiteConfig } from './site-config';
+import { jsonLine, reportSafe, terminalText } from './terminal-text';
 
 /** Options of `sync`. */
 export interface SyncArgs {
@@ -26,10 +30,6 @@ export interface SyncArgs {
   allowMassDelete?: boolean;
 }
 
-/** Where the CLI keeps its journal, run history and log. */
-export function cliHome(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.SITESYNC_HOME ?? '.sitesync-home');
-}
 
 /**
  * `sync`: one site through the same engine as the app — read, plan, apply (unless dry run),
@@ -43,7 +43,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   if (asOf && !asOf.success) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${args.asOf}".`);
 
   const home = cliHome(env);
-  fs.mkdirSync(home, { recursive: true });
+  ensurePrivateDir(home);
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
   // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
   const db = await openLocalDb(path.join(home, 'sitesync.db'), new MemorySecretStore());
@@ -52,7 +52,16 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   shapes.load(readShapesFile(home));
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log, shapes: shapes.sink('rentmanager') });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  markCrashedRunsInterrupted(db, new Date());
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
+  // Two processes never run one site at once (issue 14): the same lock as registered sites, on the ad-hoc site's id.
+  const lock = await new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner('cli') }).acquire(siteId);
+  if (!lock.acquired) {
+    io.err(`sitesync: these properties are being synced by ${describeHolder(lock.holder)}. Try again when that run has finished.`);
+    db.close();
+    return EXIT.locked;
+  }
   try {
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
@@ -65,12 +74,13 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       signal,
       logger: log,
       onProgress: (p) => {
-        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`);
+        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${terminalText(p.current)}` : ''}`);
       },
     });
+    // PINs masked and card numbers shortened in JSON; names stripped of escapes and bidi controls in text (terminal-text.ts).
     if (args.json) {
       io.out(
-        JSON.stringify({
+        jsonLine({
           run: result.run,
           plan: result.plan ? { operations: result.plan.operations, summary: result.plan.summary } : null,
           applied: result.applied,
@@ -80,7 +90,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
         }),
       );
     } else {
-      io.out(formatRunText(result));
+      io.out(formatRunText(reportSafe(result)));
     }
     // A chosen PIN / RF card field that is not in Rent Manager is a configuration error (issue 12).
     if (result.errorCode === 'RM_FIELD_NOT_FOUND' || result.errorCode === 'ADOPTION_CHOICE_NEEDED') return EXIT.usage;
@@ -89,9 +99,10 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
     if (result.run.outcome === 'held-back') return EXIT.heldBack;
     return EXIT.done;
   } catch (error) {
-    io.err(`sync failed: ${isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message}`);
+    io.err(`sync failed: ${terminalText(isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message)}`);
     return EXIT.failed;
   } finally {
+    lock.release();
     await rm.signOut().catch(() => undefined);
     try {
       writeShapesFile(home, shapes.entries());

@@ -19,6 +19,7 @@ export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   manual: 'Manual',
   import: 'Import',
   cli: 'Command line',
+  'os-schedule': 'OS schedule',
 };
 
 /** A problem kind, in words. */
@@ -37,6 +38,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'property-removed': 'Property removed',
   'property-read-failed': 'Property read failed',
   'malformed-row': 'Unreadable record',
+  'unreadable-object': 'Unreadable SmartPlus object',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
   'adoption-linked': 'Linked to hand-made objects',

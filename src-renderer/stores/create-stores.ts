@@ -1,6 +1,7 @@
 import type { Bridge } from '../bridge';
 import { createApartmentsStore } from './apartments-store';
 import { createAppStore } from './app-store';
+import { createBackgroundStore } from './background-store';
 import { createConnectionsStore } from './connections-store';
 import { createBillingStore } from './billing-store';
 import { createDevicesStore } from './devices-store';
@@ -17,6 +18,7 @@ export function createStores(bridge: Bridge): Stores {
   return {
     bridge,
     app: createAppStore(bridge),
+    background: createBackgroundStore(bridge),
     connections: createConnectionsStore(bridge),
     billing: createBillingStore(bridge),
     apartments: createApartmentsStore(bridge),

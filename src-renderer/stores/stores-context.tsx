@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Bridge } from '../bridge';
 import type { ApartmentsStore } from './apartments-store';
 import type { AppState, AppStore } from './app-store';
+import type { BackgroundStore } from './background-store';
 import type { ConnectionsStore } from './connections-store';
 import type { BillingStore } from './billing-store';
 import type { DevicesStore } from './devices-store';
@@ -17,6 +18,8 @@ import type { SyncProgressStore } from './sync-progress-store';
 export interface Stores {
   bridge: Bridge;
   app: AppStore;
+  /** Settings → "Stays on duty" (issue 14). */
+  background: BackgroundStore;
   connections: ConnectionsStore;
   billing: BillingStore;
   apartments: ApartmentsStore;

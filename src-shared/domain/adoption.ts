@@ -82,8 +82,8 @@ export type UnitContact = z.infer<typeof UnitContactSchema>;
  * same-name hand-made resident ("keep separate"), and contacts not created at all ("leave alone").
  */
 export const AdoptionDecisionsSchema = z.object({
-  apartmentLinks: z.array(z.object({ unitId: z.number().int(), apartmentId: z.string().min(1) })).max(5000).default([]),
-  memberLinks: z.array(UnitContactSchema.extend({ residentId: z.string().min(1) })).max(5000).default([]),
+  apartmentLinks: z.array(z.object({ unitId: z.number().int(), apartmentId: z.string().min(1).max(200) })).max(5000).default([]),
+  memberLinks: z.array(UnitContactSchema.extend({ residentId: z.string().min(1).max(200) })).max(5000).default([]),
   keepSeparate: z.array(UnitContactSchema).max(5000).default([]),
   leaveAlone: z.array(UnitContactSchema).max(5000).default([]),
 });
@@ -142,8 +142,8 @@ export function decisionsFrom(questions: readonly AdoptionQuestion[], choices: R
 
 /** How the wizard adopts one property: the hand-made community, its building, and the decisions. */
 export const SiteAdoptionSchema = z.object({
-  communityId: z.string().min(1),
-  buildingId: z.string().min(1),
+  communityId: z.string().min(1).max(200),
+  buildingId: z.string().min(1).max(200),
   decisions: AdoptionDecisionsSchema,
 });
 /** See {@link SiteAdoptionSchema}. */

@@ -16,6 +16,7 @@ export const PROBLEM_KINDS = [
   'property-removed',
   'property-read-failed',
   'malformed-row',
+  'unreadable-object',
   'numeric-pin-field',
   'operation-failed',
   'adoption-linked',
@@ -46,8 +47,8 @@ export const ProblemSchema = z.object({
 /** See {@link ProblemSchema}. */
 export type Problem = z.infer<typeof ProblemSchema>;
 
-/** What started a run (spec §11). */
-export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli']);
+/** What started a run (spec §11): `cli` a person at the command line, `os-schedule` the OS task calling `run-due` (issue 14). */
+export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli', 'os-schedule']);
 /** See {@link RunTriggerSchema}. */
 export type RunTrigger = z.infer<typeof RunTriggerSchema>;
 

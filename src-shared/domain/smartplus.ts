@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { BOUNDS } from '../ipc/contract/bounds';
 import { ExternalRefSchema } from './external-ref';
+import { UnreadableObjectSchema } from './unreadable';
 
 /** A SmartPlus community (shared/reference/smartplus-cloud-api.md). */
 export const SpCommunitySchema = z.object({
@@ -69,7 +71,7 @@ export type DeviceType = z.infer<typeof DeviceTypeSchema>;
 /** Where a device belongs: the community's public area, a building, or one apartment. */
 export const DeviceLocationSchema = z.object({
   scope: z.enum(['community', 'building', 'apartment']),
-  id: z.string().optional(),
+  id: z.string().max(BOUNDS.id).optional(),
 });
 /** See {@link DeviceLocationSchema}. */
 export type DeviceLocation = z.infer<typeof DeviceLocationSchema>;
@@ -95,6 +97,8 @@ export const CommunityStateSchema = z.object({
   residents: z.array(SpResidentSchema),
   accessGroups: z.array(SpAccessGroupSchema),
   devices: z.array(SpDeviceSchema),
+  /** Objects of this community SmartPlus sent but SiteSync could not read: its deletions and removals wait (issue 13). */
+  unreadable: z.array(UnreadableObjectSchema).optional(),
 });
 /** See {@link CommunityStateSchema}. */
 export type CommunityState = z.infer<typeof CommunityStateSchema>;
@@ -103,6 +107,8 @@ export type CommunityState = z.infer<typeof CommunityStateSchema>;
 export const SmartPlusSnapshotSchema = z.object({
   readAt: z.string(),
   communities: z.array(CommunityStateSchema),
+  /** Communities that could not be read; `refKey` names the property when their externalRef could be. */
+  unreadable: z.array(UnreadableObjectSchema).optional(),
 });
 /** See {@link SmartPlusSnapshotSchema}. */
 export type SmartPlusSnapshot = z.infer<typeof SmartPlusSnapshotSchema>;

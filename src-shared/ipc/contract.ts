@@ -3,6 +3,7 @@ import { AppErrorShapeSchema } from '../errors';
 import type { EventChannel, InvokeChannel } from './channels';
 import { appCalls, appEvents } from './contract/app';
 import { settingsCalls } from './contract/settings';
+import { backgroundCalls } from './contract/background';
 import { sitesCalls } from './contract/sites';
 import { billingCalls, billingEvents } from './contract/billing';
 import { connectionsCalls, connectionsEvents } from './contract/connections';
@@ -27,6 +28,7 @@ export const CALLS = {
   ...appCalls,
   ...sitesCalls,
   ...settingsCalls,
+  ...backgroundCalls,
   ...connectionsCalls,
   ...billingCalls,
   ...apartmentsCalls,

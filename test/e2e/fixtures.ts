@@ -8,6 +8,7 @@ import { KeyringSecretStore } from '../../src-main/secrets/keyring-secret-store'
 import { JsonFilePreferencesStore } from '../../src-main/services/preferences';
 import { startTestBridge, type TestBridge } from './bridge/test-bridge';
 import { tempSaveFolder, type TempSaveFolder } from './bridge/temp-save-folder';
+import { ConfirmDouble } from '../support/confirm-double';
 
 /** The built renderer (npm run build) that the packaged app also loads. */
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../.vite/renderer/main_window');
@@ -17,6 +18,8 @@ export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
 /** A running app: real services behind the loopback bridge, with its log lines for assertions. */
 export interface RunningApp {
   services: AppServices;
+  /** The main-process confirmation dialog, answered by the test (default: confirm). */
+  confirm: ConfirmDouble;
   bridge: TestBridge;
   logLines: string[];
   userDataDir: string;
@@ -36,7 +39,9 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
   const sink = memorySink();
   const log = createLogger(sink, { level: 'debug' });
   const saveFolder = tempSaveFolder();
+  const confirm = new ConfirmDouble();
   const services = await createAppServices({
+    confirm: confirm.port,
     userDataDir,
     appVersion: '0.0.0-e2e',
     platform: process.platform,
@@ -49,7 +54,7 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
     ...(options.sandboxAsOf ? { sandboxAsOf: options.sandboxAsOf } : {}),
   });
   const bridge = await startTestBridge({ rendererDir: RENDERER_DIR, handlers: services.handlers, events: services.events });
-  return { services, bridge, logLines: sink.lines, userDataDir, saveFolder };
+  return { services, confirm, bridge, logLines: sink.lines, userDataDir, saveFolder };
 }
 
 /** Stops what {@link startApp} started and removes its folder. */

@@ -23,6 +23,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'property-removed': 'Property gone from Rent Manager',
   'property-read-failed': 'Property could not be read',
   'malformed-row': 'Unreadable Rent Manager record',
+  'unreadable-object': 'Unreadable SmartPlus object',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
   'adoption-linked': 'Linked to what was made by hand',

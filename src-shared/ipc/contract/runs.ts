@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './bounds';
 import { ProblemKindSchema, ProblemSchema, RunRecordSchema } from '../../domain/run';
 import { OPERATION_KINDS, PlanSummarySchema } from '../../domain/sync-plan';
 
@@ -56,12 +57,12 @@ export type SitePreview = z.infer<typeof SitePreviewSchema>;
 /** How many operations a preview lists one by one. */
 export const PREVIEW_OPERATION_LIMIT = 500;
 
-const RunId = z.object({ runId: z.string().min(1) });
+const RunId = z.object({ runId: IdSchema });
 
 /** Call schemas of the `runs.*` channels: history, a run's problems, held-back deletions, CSV export and previews (spec §11). */
 export const runsCalls = {
   'runs.list': {
-    input: z.object({ siteId: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    input: z.object({ siteId: IdSchema.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.object({ runs: z.array(RunListItemSchema) }),
   },
   'runs.get': { input: RunId, output: RunDetailSchema },
@@ -72,7 +73,7 @@ export const runsCalls = {
   'runs.exportCsv': { input: RunId, output: CsvExportSchema },
   'runs.confirmHeldBack': { input: RunId, output: RunRecordSchema },
   'runs.keepHeldBack': { input: RunId, output: z.object({ kept: z.number().int() }) },
-  'runs.preview': { input: z.object({ siteId: z.string().min(1) }), output: SitePreviewSchema },
+  'runs.preview': { input: z.object({ siteId: IdSchema }), output: SitePreviewSchema },
 } as const;
 
 /** The `runs.*` channels raise no events (runs end as `sync.finished`). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AdoptionDecisionsSchema, AdoptionReviewSchema } from '../../domain/adoption';
+import { BOUNDS, IdSchema } from './bounds';
 import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema, TimeZoneSchema } from '../../domain/policy';
 import { ProblemSchema } from '../../domain/run';
 import { SiteSummarySchema } from '../../domain/site';
@@ -7,7 +8,7 @@ import { PlanSummarySchema } from '../../domain/sync-plan';
 
 /** A customer the Get Site wizard offers: one Rent Manager connection, never its secret (spec §2, §8). */
 export const CustomerOptionSchema = z.object({
-  connectionId: z.string().min(1),
+  connectionId: IdSchema,
   name: z.string(),
   companyCode: z.string().nullable(),
   locationId: z.number().int().nullable(),
@@ -54,8 +55,8 @@ export type WizardPolicy = z.infer<typeof WizardPolicySchema>;
 
 /** "Link to an existing community": the hand-made community, the building with the units, and the review's answers. */
 export const AdoptChoiceSchema = z.object({
-  communityId: z.string().min(1),
-  buildingId: z.string().min(1),
+  communityId: IdSchema,
+  buildingId: IdSchema,
   decisions: AdoptionDecisionsSchema.default({ apartmentLinks: [], memberLinks: [], keepSeparate: [], leaveAlone: [] }),
 });
 /** See {@link AdoptChoiceSchema}. */
@@ -91,19 +92,19 @@ export type AdoptionPreview = z.infer<typeof AdoptionPreviewSchema>;
 
 /** What to import: a customer, the shared policy, and per property all units or the picked ones. */
 export const ImportRequestSchema = z.object({
-  connectionId: z.string().min(1),
+  connectionId: IdSchema,
   policy: WizardPolicySchema,
   properties: z
     .array(
       z.object({
         propertyId: z.number().int().positive(),
-        units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1, 'pick at least one unit')]),
+        units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1, 'pick at least one unit').max(BOUNDS.units)]),
         /** Link to an existing (hand-made) community instead of creating one (issue 16); absent: create a new community. */
         adopt: AdoptChoiceSchema.optional(),
       }),
     )
     .min(1, 'pick at least one property')
-    .max(200),
+    .max(BOUNDS.properties),
 });
 /** See {@link ImportRequestSchema}. */
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;
@@ -199,38 +200,38 @@ export type PropertyChanges = z.infer<typeof PropertyChangesSchema>;
 export const sitesCalls = {
   'sites.list': { input: z.undefined(), output: z.array(SiteSummarySchema) },
   'sites.customers': { input: z.undefined(), output: z.array(CustomerOptionSchema) },
-  'sites.properties': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(PropertyOptionSchema) },
+  'sites.properties': { input: z.object({ connectionId: IdSchema }), output: z.array(PropertyOptionSchema) },
   'sites.units': {
-    input: z.object({ connectionId: z.string().min(1), propertyId: z.number().int().positive() }),
+    input: z.object({ connectionId: IdSchema, propertyId: z.number().int().positive() }),
     output: z.array(UnitOptionSchema),
   },
   'sites.preview': { input: ImportRequestSchema, output: ImportPreviewSchema },
   'sites.import': { input: ImportRequestSchema, output: z.object({ sites: z.array(ImportedSiteSchema), notStarted: z.array(ImportNotStartedSchema) }) },
-  'sites.cancelImport': { input: z.object({ siteIds: z.array(z.string().min(1)).max(200) }), output: z.object({ cancelled: z.number().int() }) },
-  'sites.updatePolicy': { input: z.object({ siteId: z.string().min(1), policy: SyncPolicySchema }), output: SyncPolicySchema },
-  'sites.fields': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(FieldOptionSchema) },
+  'sites.cancelImport': { input: z.object({ siteIds: z.array(IdSchema).max(BOUNDS.properties) }), output: z.object({ cancelled: z.number().int() }) },
+  'sites.updatePolicy': { input: z.object({ siteId: IdSchema, policy: SyncPolicySchema }), output: SyncPolicySchema },
+  'sites.fields': { input: z.object({ connectionId: IdSchema }), output: z.array(FieldOptionSchema) },
   'sites.listFieldSamples': {
-    input: z.object({ connectionId: z.string().min(1), propertyIds: z.array(z.number().int().positive()).min(1).max(200) }),
+    input: z.object({ connectionId: IdSchema, propertyIds: z.array(z.number().int().positive()).min(1).max(BOUNDS.properties) }),
     output: z.array(FieldSampleSchema),
   },
-  'sites.removeSite': { input: z.object({ siteId: z.string().min(1) }), output: z.object({ name: z.string() }) },
+  'sites.removeSite': { input: z.object({ siteId: IdSchema }), output: z.object({ name: z.string() }) },
   'sites.listPropertyChanges': { input: z.undefined(), output: z.array(PropertyChangesSchema) },
   'sites.dismissNewProperties': {
-    input: z.object({ connectionId: z.string().min(1), propertyIds: z.array(z.number().int().positive()).min(1).max(500) }),
+    input: z.object({ connectionId: IdSchema, propertyIds: z.array(z.number().int().positive()).min(1).max(BOUNDS.properties) }),
     output: z.object({ dismissed: z.number().int() }),
   },
   'sites.listCommunities': {
-    input: z.object({ connectionId: z.string().min(1), propertyId: z.number().int().positive() }),
+    input: z.object({ connectionId: IdSchema, propertyId: z.number().int().positive() }),
     output: z.array(CommunityOptionSchema),
   },
   'sites.previewAdoption': {
     input: z.object({
-      connectionId: z.string().min(1),
+      connectionId: IdSchema,
       policy: WizardPolicySchema,
       propertyId: z.number().int().positive(),
-      units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1)]),
-      communityId: z.string().min(1),
-      buildingId: z.string().min(1),
+      units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(BOUNDS.units)]),
+      communityId: IdSchema,
+      buildingId: IdSchema,
     }),
     output: AdoptionPreviewSchema,
   },

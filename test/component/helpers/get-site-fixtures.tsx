@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createGetSiteStore } from '../../../src-renderer/stores/get-site-store';
+import { createBackgroundStore } from '../../../src-renderer/stores/background-store';
 import { createSettingsStore } from '../../../src-renderer/stores/settings-store';
 import { createDiagnosticsStore } from '../../../src-renderer/stores/diagnostics-store';
 import { type Stores, StoresContext } from '../../../src-renderer/stores/stores-context';
@@ -113,7 +114,8 @@ export function renderWith(ui: ReactNode, fake = wizardBridge()) {
   const getSite = createGetSiteStore(fake.bridge);
   const settings = createSettingsStore(fake.bridge);
   const diagnostics = createDiagnosticsStore(fake.bridge);
-  const stores = { bridge: fake.bridge, app, getSite, settings, diagnostics } as unknown as Stores;
+  const background = createBackgroundStore(fake.bridge);
+  const stores = { bridge: fake.bridge, app, getSite, settings, diagnostics, background } as unknown as Stores;
   const view = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
   return { fake, app, getSite, settings, view };
 }

@@ -20,9 +20,9 @@ beforeAll(async () => {
     connectionId: RM, policy: POLICY, properties: [{ propertyId: properties[0]!.id, units: 'all' }, { propertyId: properties[1]!.id, units: 'all' }],
   })).sites;
   await Promise.all(sites.map(async (s) => {
-    for (let i = 0; i < 600 && ok<SiteSummary[]>(await rig.call('sites.list')).find((x) => x.id === s.siteId)?.lastRun?.outcome !== 'succeeded'; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 1500 && ok<SiteSummary[]>(await rig.call('sites.list')).find((x) => x.id === s.siteId)?.lastRun?.outcome !== 'succeeded'; i++) await new Promise((r) => setTimeout(r, 100));
   }));
-}, 120_000);
+}, 200_000);
 afterAll(() => rig.close());
 
 describe('property changes', () => {
@@ -45,6 +45,7 @@ describe('property changes', () => {
 describe('sites.removeSite', () => {
   it('refuses while the site syncs, then forgets the site and its local copy and leaves SmartPlus as it was', async () => {
     const id = sites[1]!.siteId;
+    expect(ok<SiteSummary[]>(await rig.call('sites.list')).find((s) => s.id === id)?.lastRun?.outcome).toBe('succeeded');
     const communityId = rig.services.ctx.db.sites.get(id)!.communityId!;
     const sp = await rig.services.ctx.clients.smartPlus('sandbox-smartplus');
     const before = await readCommunityState(sp, communityId);

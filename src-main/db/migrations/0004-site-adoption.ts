@@ -5,8 +5,8 @@ import type { Migration } from '../migrate';
  * installer chose and the answers to the review (JSON, `SiteAdoptionSchema`); null for a site
  * whose community SiteSync created.
  */
-export const migration0003: Migration = {
-  version: 3,
+export const migration0004: Migration = {
+  version: 4,
   name: 'site-adoption',
   up(db) {
     db.exec('ALTER TABLE sites ADD COLUMN adoption_json TEXT');
