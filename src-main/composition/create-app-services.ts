@@ -41,7 +41,7 @@ import { installOsSchedule, osScheduleStatus, removeOsSchedule } from '../os-sch
 import { installerEnvironment, nodeInstallerPort } from '../os-schedule/node-port';
 import { cliTaskCommand } from '../os-schedule/task-command';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
-import { smartPlusPort } from '../sync/adapters/smartplus-port';
+import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 
 /** What the host (Electron's main.ts, the E2E test bridge, a benchmark) gives the services. */
 export interface AppServicesOptions {
@@ -176,7 +176,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     locks,
     async portsFor(connectionId) {
       const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId)]);
-      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }) };
+      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }), adoption: smartPlusAdoptionPort(sp) };
     },
   });
   const sendDevice = createDeviceSender({ db, clients });

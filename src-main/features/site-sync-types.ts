@@ -43,6 +43,8 @@ export interface SiteSyncService {
   cancel(siteId: string): boolean;
   /** The progress of every run in progress. */
   running(): RunProgress[];
+  /** Whether a run of the site is in progress (also before its first progress report). */
+  isRunning(siteId: string): boolean;
   /** Applies a run's held-back deletions (the user confirmed them). */
   confirmHeldBack(runId: string): Promise<RunRecord>;
   /** Drops a run's held-back deletions (the user chose to keep the accounts). */
