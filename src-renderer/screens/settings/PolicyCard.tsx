@@ -39,7 +39,7 @@ function FieldSelect({ label, hint, choice, options, onChange }: { label: string
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(fromValue(e.target.value))} aria-describedby={`${id}-hint`}>
-        <option value="">None — do not sync</option>
+        <option value="">No field — leave them as they are in SmartPlus</option>
         {known ? null : <option value={value}>{String(choice)} (not found in Rent Manager)</option>}
         {options.map((f) => (
           <option key={f.id} value={choiceValue(f.id)}>
@@ -48,6 +48,7 @@ function FieldSelect({ label, hint, choice, options, onChange }: { label: string
         ))}
       </select>
       <span className="hint" id={`${id}-hint`}>
+        {value === '' ? 'With no field chosen, SiteSync neither sets nor removes these in SmartPlus. ' : ''}
         {hint}
       </span>
     </div>
