@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../src-shared/domain/calendar-date';
-import { propertyRef, type RmOrigin } from '../../src-shared/domain/external-ref';
+import { propertyRef, refKey, type RmOrigin } from '../../src-shared/domain/external-ref';
 import type { SiteConfig } from '../../src-shared/domain/policy';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunOutcome, type RunProgress, type RunRecord, type RunTrigger } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
@@ -8,6 +8,7 @@ import { OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOp
 import { toErrorShape } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { applyPlan, type AppliedOperation, type ApplyResult } from './apply';
+import { BeforeIndex, describeChange } from './apply/change';
 import { assertFieldsResolved } from './field-check';
 import { plan as makePlan } from './plan';
 import type { SyncPorts } from './ports';
@@ -129,12 +130,28 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     signal: input.signal, onProgress: input.onProgress, clock, logger: log,
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
   });
+  await recordHeldBack(ports.journal, runId, chosen.heldBack, snapshot, clock);
   const problems = [...chosen.problems, ...result.problems];
   const undone = revocationsUndone(chosen.problems, result.applied);
   return end(outcomeOf(result, chosen.heldBack.length, undone !== null), {
     plan: planned, problems, heldBack: chosen.heldBack, applied: result.applied, counts: result.counts,
     error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : undone,
   });
+}
+
+/** Journals each operation the mass guard held back, so the run's report lists it with the others (issue 15). */
+export async function recordHeldBack(journal: SyncPorts['journal'], runId: string, heldBack: readonly HeldBackDeletion[], snapshot: SmartPlusSnapshot, clock: () => Date): Promise<void> {
+  if (heldBack.length === 0) return;
+  const before = new BeforeIndex(snapshot, (r) => (r.externalRef ? refKey(r.externalRef) : null));
+  for (const h of heldBack) {
+    const op = h.operation;
+    const { change } = describeChange(op, before, { objectId: op.residentId, apartmentId: null }, null);
+    // Held back, not applied: the reason is the guard's, and no PIN is kept (the held operation's PIN is masked).
+    await journal.record({
+      runId, opId: op.id, kind: op.kind, target: op.target, state: 'held-back', at: clock().toISOString(), objectId: op.residentId, error: null,
+      change: { ...change, why: `${change.why} Held back: ${h.reason}` }, secret: null,
+    });
+  }
 }
 
 /** Problems that mean the read could not be trusted for revocations: the planner froze deletions. */

@@ -19,6 +19,7 @@ export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   manual: 'Manual',
   import: 'Import',
   cli: 'Command line',
+  undo: 'Undo',
 };
 
 /** A problem kind, in words. */
@@ -39,6 +40,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'malformed-row': 'Unreadable record',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
+  'not-undone': 'Not undone',
 };
 
 /** The phase of a running sync, as the progress bar names it. */

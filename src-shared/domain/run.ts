@@ -18,6 +18,7 @@ export const PROBLEM_KINDS = [
   'malformed-row',
   'numeric-pin-field',
   'operation-failed',
+  'not-undone',
 ] as const;
 /** See {@link PROBLEM_KINDS}. */
 export const ProblemKindSchema = z.enum(PROBLEM_KINDS);
@@ -45,7 +46,7 @@ export const ProblemSchema = z.object({
 export type Problem = z.infer<typeof ProblemSchema>;
 
 /** What started a run (spec §11). */
-export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli']);
+export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli', 'undo']);
 /** See {@link RunTriggerSchema}. */
 export type RunTrigger = z.infer<typeof RunTriggerSchema>;
 
@@ -94,6 +95,8 @@ export const RunRecordSchema = z.object({
   problemCount: z.number().int(),
   heldBackCount: z.number().int(),
   error: z.string().nullable(),
+  /** For an undo run (trigger `undo`): the run it undid (issue 15). */
+  undoOf: z.string().nullable().optional(),
 });
 /** See {@link RunRecordSchema}. */
 export type RunRecord = z.infer<typeof RunRecordSchema>;

@@ -23,6 +23,8 @@ export const OperationDisplaySchema = z.object({
   contactId: z.number().int().nullable(),
   /** A person, "Jane Doe (tenant 920)"; null for communities and apartments. */
   person: z.string().nullable(),
+  /** The contact's Applicant Type in Rent Manager (Primary, Occupant), when the operation is about a person. */
+  applicantType: z.string().nullable().optional(),
 });
 /** See {@link OperationDisplaySchema}. */
 export type OperationDisplay = z.infer<typeof OperationDisplaySchema>;
@@ -43,6 +45,11 @@ const base = {
   /** refKey of the object acted on (community, apartment or family member). */
   target: z.string(),
   display: OperationDisplaySchema,
+  /**
+   * The rule behind the operation, for the run report ("Moved in on 2026-11-20.", "New PIN in
+   * Rent Manager.", "Field cleared in Rent Manager."). The planner knows it; apply journals it.
+   */
+  why: z.string().optional(),
 };
 
 /** Creates the community of a property; SmartPlus creates its "Building 1" with it. */

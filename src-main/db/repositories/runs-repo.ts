@@ -25,6 +25,7 @@ interface RunRow {
   problem_count: number;
   held_back_count: number;
   error: string | null;
+  undo_of: string | null;
 }
 
 /** A new run's identity and start. */
@@ -125,6 +126,11 @@ export class RunsRepo {
     return row?.started_at ?? null;
   }
 
+  /** The runs that undid `runId` (issue 15: the link back from a run to its undo), oldest first. */
+  undoneBy(runId: string): string[] {
+    return (this.db.prepare('SELECT id FROM runs WHERE undo_of = ? AND dry_run = 0 ORDER BY started_at').all(runId) as { id: string }[]).map((r) => r.id);
+  }
+
   /** A run's problems, in the order reported. */
   listProblems(runId: string): Problem[] {
     const rows = this.db.prepare('SELECT * FROM problems WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, unknown>[];
@@ -194,5 +200,6 @@ function toRecord(row: RunRow): RunRecord {
     problemCount: row.problem_count,
     heldBackCount: row.held_back_count,
     error: row.error,
+    ...(row.undo_of ? { undoOf: row.undo_of } : {}),
   });
 }

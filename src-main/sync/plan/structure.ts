@@ -62,6 +62,7 @@ export function planStructure(ctx: PlanContext, propertyId: number, out: PlanSin
       name: property.name,
       address: property.address,
       timeZone: ctx.config.timeZone,
+      why: 'Property enabled for the integration in Rent Manager.',
     });
   } else {
     const c = community.state.community;
@@ -78,6 +79,7 @@ export function planStructure(ctx: PlanContext, propertyId: number, out: PlanSin
         display: placeDisplay(property),
         communityId: c.id,
         changes,
+        why: changes.timeZone !== undefined && Object.keys(changes).length === 1 ? "Time zone changed in the site's settings." : 'Property changed in Rent Manager.',
       });
     }
   }
@@ -119,6 +121,7 @@ function planApartments(
         display: placeDisplay(property, unit),
         ref: uref,
         name: unit.name,
+        why: 'New unit in Rent Manager.',
       });
     } else if (apartment.name !== unit.name) {
       out.operations.push({
@@ -129,6 +132,7 @@ function planApartments(
         display: placeDisplay(property, unit),
         apartmentId: apartment.id,
         changes: { name: unit.name },
+        why: 'Unit renamed in Rent Manager.',
       });
     }
   }

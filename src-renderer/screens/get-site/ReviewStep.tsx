@@ -24,6 +24,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'malformed-row': 'Unreadable Rent Manager record',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
+  'not-undone': 'Not undone',
 };
 
 const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [

@@ -1,0 +1,39 @@
+import type { Migration } from '../migrate';
+
+/**
+ * What each run changed (issue 15): one row per applied, failed or held-back change, with the
+ * display-safe record as JSON, the PINs around it only as AES-GCM ciphertext (`secret_enc`, the
+ * database's PIN key), and derived columns for the cross-run search (`search_text`, `revokes`).
+ * Also: the undo link between runs (`runs.undo_of`) and a site's paused schedule.
+ */
+export const migration0004: Migration = {
+  // 4 once another branch's 0003 is merged: runMigrations wants versions 1, 2, 3… without gaps.
+  version: 3,
+  name: 'run-changes',
+  up(db) {
+    db.exec(`
+      CREATE TABLE run_changes (
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        site_id TEXT NOT NULL,
+        at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT NOT NULL,
+        unit_id INTEGER,
+        apartment_id TEXT,
+        revokes INTEGER NOT NULL,
+        search_text TEXT NOT NULL,
+        json TEXT NOT NULL,
+        secret_enc BLOB,
+        PRIMARY KEY (run_id, seq)
+      );
+      CREATE INDEX run_changes_at ON run_changes (at);
+      CREATE INDEX run_changes_site_unit ON run_changes (site_id, unit_id);
+      CREATE INDEX run_changes_target ON run_changes (target);
+      ALTER TABLE runs ADD COLUMN undo_of TEXT;
+      CREATE INDEX runs_undo_of ON runs (undo_of);
+      ALTER TABLE sites ADD COLUMN schedule_paused_at TEXT;
+    `);
+  },
+};
