@@ -40,7 +40,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       out(HELP);
       return command || values.help ? EXIT.done : EXIT.usage;
     }
-    if (extra.length > 0) throw new UsageError(`Unexpected argument: ${extra.join(' ')}`);
+    if (extra.length > 0 && command !== 'runs') throw new UsageError(`Unexpected argument: ${extra.join(' ')}`);
     switch (command) {
       case 'sandbox':
         return await sandboxCommand(
@@ -56,7 +56,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
           controller.signal,
         );
       case 'runs':
-        return await runsCommand({ json: values.json }, env, out);
+        return await runsCommand({ json: values.json, rest: extra }, env, out);
       default:
         throw new UsageError(`Unknown command "${command}". Commands: sandbox, sync, runs.`);
     }

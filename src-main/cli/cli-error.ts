@@ -23,6 +23,8 @@ Commands:
       Plans one site (and applies the plan unless --dry-run) and prints the report.
   runs [--json]
       Prints the run history kept under SITESYNC_HOME.
+  runs show RUN [--json]
+      Prints one run with every change it made (who, what, old → new, why; PINs masked).
 
 Credentials (environment):
   SITESYNC_RM_URL, SITESYNC_RM_CORP, SITESYNC_RM_LOCATION,

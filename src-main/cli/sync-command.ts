@@ -5,13 +5,13 @@ import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { createRentManagerClient } from '../rentmanager/client';
-import { MemorySecretStore } from '../secrets/secret-store';
 import { createSmartPlusClient } from '../smartplus/client';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
 import { smartPlusPort } from '../sync/adapters/smartplus-port';
 import { runSiteSync } from '../sync/engine';
 import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
+import { cliSecrets } from './cli-secrets';
 import { readCredentials } from './env';
 import { readSiteConfig } from './site-config';
 
@@ -43,8 +43,8 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const home = cliHome(env);
   fs.mkdirSync(home, { recursive: true });
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
-  // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
-  const db = await openLocalDb(path.join(home, 'sitesync.db'), new MemorySecretStore());
+  // The journal keeps each change's PINs encrypted with the keychain's database key (issue 15: undo).
+  const db = await openLocalDb(path.join(home, 'sitesync.db'), cliSecrets());
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
   const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;

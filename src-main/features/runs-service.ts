@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROBLEM_KINDS, type Problem, type ProblemKind, type RunRecord } from '../../src-shared/domain/run';
 import { displayOperation, type SyncOperation } from '../../src-shared/domain/sync-plan';
+import { toChangeView as changeView } from '../../src-shared/domain/run-change';
 import {
+  type ChangeView,
   type CsvExport,
+  type FoundChange,
   PREVIEW_OPERATION_LIMIT,
   type RunDetail,
   type RunListItem,
@@ -16,6 +19,7 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { SiteSyncService } from './site-sync-types';
 import { describeTarget } from '../sync/apply';
+import type { ChangeSearch } from '../db/repositories/changes-repo';
 import { runReportCsv } from '../sync/report';
 
 /** Options of {@link createRunsService}. */
@@ -33,6 +37,12 @@ export interface RunsService {
   confirmHeldBack(runId: string): Promise<RunRecord>;
   keepHeldBack(runId: string): Promise<{ kept: number }>;
   preview(siteId: string): Promise<SitePreview>;
+  /** One page of the changes a run made (issue 15), PINs masked. */
+  listChanges(runId: string, offset: number, limit: number): Promise<{ changes: ChangeView[]; total: number }>;
+  /** Changes over every run and site: by person, unit, e-mail, RF card; "access removed between dates". */
+  searchChanges(query: ChangeSearch): { changes: FoundChange[]; more: boolean };
+  /** One PIN around a change, because the user asked to see it (logged: who looked, never the PIN). */
+  revealChangePin(runId: string, seq: number, which: 'before' | 'after'): { pin: string | null };
   /** The newest end of a completed run over every site (the status bar's "last sync"). */
   lastSyncAt(): string | null;
 }
@@ -148,6 +158,10 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
           reason: h.operation.reason,
         })),
         heldBackReason: held[0]?.reason ?? null,
+        changeCount: ctx.db.changes.pageOfRun(runId, 0, 1).total,
+        undoOf: run.undoOf ?? null,
+        undoneBy: ctx.db.runs.undoneBy(runId),
+        schedulePaused: ctx.db.sites.schedulePausedAt(run.siteId) !== null,
       };
     },
 
@@ -162,9 +176,34 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
       const problems = await ctx.db.runStore.listProblems(runId);
       const held = await ctx.db.runStore.listHeldBack(runId);
       const fileName = reportFileName(siteName(run.siteId), run);
-      const file = writeUnique(downloadsDir(), fileName, runReportCsv(run, problems, held));
+      const changes = ctx.db.changes.ofRun(runId);
+      const file = writeUnique(downloadsDir(), fileName, runReportCsv(run, problems, held, changes));
       ctx.log.info('run report exported', { runId, file });
-      return { fileName: path.basename(file), path: file, rows: 1 + problems.length + held.length };
+      return { fileName: path.basename(file), path: file, rows: 1 + problems.length + held.length + changes.length };
+    },
+
+    async listChanges(runId, offset, limit) {
+      await requireRun(runId);
+      const page = ctx.db.changes.pageOfRun(runId, offset, limit);
+      return { changes: page.changes.map(changeView), total: page.total };
+    },
+
+    searchChanges(query) {
+      const cache = new Map<string, string>();
+      const triggers = new Map<string, RunRecord['trigger']>();
+      const trigger = (runId: string) => {
+        if (!triggers.has(runId)) triggers.set(runId, ctx.db.runs.getRun(runId)?.trigger ?? 'manual');
+        return triggers.get(runId)!;
+      };
+      const iso = (t: string | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+      const found = ctx.db.changes.search({ ...query, from: iso(query.from), to: iso(query.to) });
+      return { changes: found.changes.map((c) => ({ ...changeView(c), siteName: siteName(c.siteId, cache), trigger: trigger(c.runId) })), more: found.more };
+    },
+
+    revealChangePin(runId, seq, which) {
+      // Who looked, not what: the PIN itself is never logged.
+      ctx.log.info('PIN revealed', { runId, seq, which });
+      return { pin: ctx.db.changes.revealPin(runId, seq, which) };
     },
 
     async confirmHeldBack(runId) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maskPin } from '../rules/pin';
 import { ExternalRefSchema } from './external-ref';
 import { OPERATION_KINDS } from './sync-plan';
 
@@ -108,6 +109,26 @@ export const RunChangeSchema = ChangeDraftSchema.extend({
 });
 /** See {@link RunChangeSchema}. */
 export type RunChange = z.infer<typeof RunChangeSchema>;
+
+/**
+ * One change a run made, as screens show it (issue 15): who, where, what (old → new, PINs masked)
+ * and why. The account images the undo planner works from stay in main.
+ */
+export const ChangeViewSchema = RunChangeSchema.omit({ before: true, after: true, ref: true });
+/** See {@link ChangeViewSchema}. */
+export type ChangeView = z.infer<typeof ChangeViewSchema>;
+
+/** A change as screens get it: no account images, and any PIN field masked whatever it carries. */
+export function toChangeView(c: RunChange): ChangeView {
+  const { before: _before, after: _after, ref: _ref, ...view } = c;
+  return { ...view, fields: view.fields.map(maskedField) };
+}
+
+/** A field change as a screen or report may show it: a PIN is masked whatever the change carries. */
+export function maskedField(f: FieldChange): FieldChange {
+  if (!/pin/i.test(f.field)) return f;
+  return { field: f.field, old: f.old === null ? null : maskPin(f.old), new: f.new === null ? null : maskPin(f.new) };
+}
 
 /** A stored change with its PINs decrypted — main process only (the undo planner); never sent to a screen. */
 export interface RunChangeWithSecret extends RunChange {

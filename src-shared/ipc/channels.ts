@@ -56,6 +56,9 @@ export const INVOKE_CHANNELS = [
   'runs.confirmHeldBack',
   'runs.keepHeldBack',
   'runs.preview',
+  'runs.listChanges',
+  'runs.searchChanges',
+  'runs.revealChangePin',
 ] as const;
 
 /** Events main sends to the renderer. */

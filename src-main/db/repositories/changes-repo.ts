@@ -75,6 +75,13 @@ export class ChangesRepo {
     return (this.db.prepare(`${SELECT} WHERE run_id = ? ORDER BY seq`).all(runId) as ChangeRow[]).map(toChange);
   }
 
+  /** One page of a run's changes, in order, and how many it has. */
+  pageOfRun(runId: string, offset: number, limit: number): { changes: RunChange[]; total: number } {
+    const { total } = this.db.prepare('SELECT COUNT(*) AS total FROM run_changes WHERE run_id = ?').get(runId) as { total: number };
+    const rows = this.db.prepare(`${SELECT} WHERE run_id = ? ORDER BY seq LIMIT ? OFFSET ?`).all(runId, limit, offset) as ChangeRow[];
+    return { changes: rows.map(toChange), total };
+  }
+
   /** A run's changes with their PINs decrypted where possible — for the undo planner only. */
   ofRunWithSecrets(runId: string): RunChangeWithSecret[] {
     const rows = this.db.prepare('SELECT seq, secret_enc FROM run_changes WHERE run_id = ?').all(runId) as { seq: number; secret_enc: Buffer | null }[];

@@ -3,7 +3,8 @@ import type { HandlerMap } from '../dispatch';
 
 type RunsHandlers = Pick<
   HandlerMap,
-  'runs.list' | 'runs.get' | 'runs.problems' | 'runs.exportCsv' | 'runs.confirmHeldBack' | 'runs.keepHeldBack' | 'runs.preview'
+  | 'runs.list' | 'runs.get' | 'runs.problems' | 'runs.exportCsv' | 'runs.confirmHeldBack' | 'runs.keepHeldBack' | 'runs.preview'
+  | 'runs.listChanges' | 'runs.searchChanges' | 'runs.revealChangePin'
 >;
 
 /** Handlers of the `runs.*` channels: history, detail, problems, CSV export (written by main to Downloads), held-back decisions, previews. */
@@ -16,5 +17,8 @@ export function createRunsHandlers(runs: RunsService): RunsHandlers {
     'runs.confirmHeldBack': ({ runId }) => runs.confirmHeldBack(runId),
     'runs.keepHeldBack': ({ runId }) => runs.keepHeldBack(runId),
     'runs.preview': ({ siteId }) => runs.preview(siteId),
+    'runs.listChanges': ({ runId, offset, limit }) => runs.listChanges(runId, offset, limit),
+    'runs.searchChanges': async (query) => runs.searchChanges(query),
+    'runs.revealChangePin': async ({ runId, seq, which }) => runs.revealChangePin(runId, seq, which),
   };
 }

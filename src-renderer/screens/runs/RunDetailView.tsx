@@ -7,6 +7,7 @@ import { RunProgressLine } from '../../components/RunProgressLine';
 import { HeldBackPanel } from './HeldBackPanel';
 import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { ProblemsTable } from './ProblemsTable';
+import { RunChangesSection } from './RunChangesSection';
 
 const COUNT_LABELS: Record<keyof RunCounts, string> = {
   communities: 'Communities',
@@ -124,6 +125,7 @@ export function RunDetailView({ runId }: { runId: string }) {
       </section>
 
       {d.heldBack.length > 0 ? <HeldBackPanel items={d.heldBack} reason={d.heldBackReason} siteName={run.siteName} /> : null}
+      {run.dryRun ? null : <RunChangesSection total={d.changeCount} />}
       <ProblemsTable counts={d.problemCounts} />
     </section>
   );
