@@ -59,6 +59,9 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
         <h1 id="screen-title" tabIndex={-1}>
           Runs
         </h1>
+        <button type="button" className="btn" onClick={() => navigate({ screen: 'changes' })}>
+          Who lost access? Search changes
+        </button>
         <div className="field field-inline">
           <label htmlFor="runs-site">Site</label>
           <select id="runs-site" value={siteId ?? ''} onChange={(e) => navigate({ screen: 'runs', ...(e.target.value ? { siteId: e.target.value } : {}) })}>
