@@ -5,6 +5,7 @@ import { EXIT, HELP, UsageError } from './cli/cli-error';
 import { runsCommand } from './cli/runs-command';
 import { sandboxCommand } from './cli/sandbox-command';
 import { syncCommand } from './cli/sync-command';
+import { undoCommand } from './cli/undo-command';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -18,6 +19,7 @@ const OPTIONS = {
   'site-config': { type: 'string' },
   'dry-run': { type: 'boolean' },
   'allow-mass-delete': { type: 'boolean' },
+  run: { type: 'string' },
 } as const;
 
 /** Runs one CLI invocation; resolves with the process exit code. */
@@ -55,10 +57,17 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
           { out, err },
           controller.signal,
         );
+      case 'undo':
+        return await undoCommand(
+          { run: values.run, dryRun: values['dry-run'], json: values.json, allowMassDelete: values['allow-mass-delete'] },
+          env,
+          { out, err },
+          controller.signal,
+        );
       case 'runs':
         return await runsCommand({ json: values.json, rest: extra }, env, out);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: sandbox, sync, runs.`);
+        throw new UsageError(`Unknown command "${command}". Commands: sandbox, sync, runs, undo.`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

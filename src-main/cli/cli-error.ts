@@ -25,6 +25,9 @@ Commands:
       Prints the run history kept under SITESYNC_HOME.
   runs show RUN [--json]
       Prints one run with every change it made (who, what, old → new, why; PINs masked).
+  undo --run RUN [--dry-run] [--json] [--allow-mass-delete]
+      Plans the inverse of a run against SmartPlus as it is now and applies it (unless --dry-run) as
+      a run of its own; what changed since the run is left and listed. Undo an undo to redo.
 
 Credentials (environment):
   SITESYNC_RM_URL, SITESYNC_RM_CORP, SITESYNC_RM_LOCATION,

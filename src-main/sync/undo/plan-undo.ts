@@ -142,12 +142,20 @@ interface After {
   readonly cards: readonly string[] | null;
 }
 
+/**
+ * The whole account as the run left it: the image before the run (or as created), with each
+ * change of the run applied. Any difference now means the object changed since (issue 15: such
+ * objects are left as they are), whichever field it is.
+ */
 function expectedAfter(group: readonly Change[]): After {
-  const fields: Record<string, unknown> = {};
-  let pin: After['pin'] = null;
-  let cards: After['cards'] = null;
+  const created = group.find((c) => c.action === 'account-created');
+  const start = created?.after ?? group.find((c) => c.before)?.before ?? null;
+  const fields: Record<string, unknown> = start
+    ? { firstName: start.firstName, lastName: start.lastName, email: start.email, phone: start.phone, sameAccessAsMaster: start.sameAccessAsMaster }
+    : {};
+  let pin: After['pin'] = start ? (start.hasPin ? { known: false, value: null } : { known: true, value: null }) : null;
+  let cards: After['cards'] = start ? [...start.rfCards] : null;
   for (const c of group) {
-    if (c.action === 'account-created' && c.after) Object.assign(fields, { firstName: c.after.firstName, lastName: c.after.lastName, email: c.after.email, phone: c.after.phone });
     if (c.action === 'account-updated' && c.after) {
       for (const f of c.fields) {
         if (f.field === 'access') fields['sameAccessAsMaster'] = c.after.sameAccessAsMaster;
@@ -155,7 +163,7 @@ function expectedAfter(group: readonly Change[]): After {
       }
     }
     if (c.kind === 'set-pin' || c.kind === 'remove-pin') pin = c.kind === 'remove-pin' ? { known: true, value: null } : { known: c.secret !== null, value: c.secret?.pinAfter ?? null };
-    if (c.kind === 'set-rf-cards' || c.kind === 'remove-rf-cards') cards = c.after?.rfCards ?? (c.fields[0]?.new ? c.fields[0].new.split(', ') : []);
+    if (c.kind === 'set-rf-cards' || c.kind === 'remove-rf-cards') cards = c.fields[0]?.new ? c.fields[0].new.split(', ') : [];
   }
   return { fields: fields as After['fields'], pin, cards };
 }
@@ -169,7 +177,7 @@ function mismatched(r: SpResident, after: After): string[] {
     const cur = r[field as keyof typeof after.fields];
     if (typeof value === 'boolean' ? cur !== value : blank(cur as string | null) !== blank(value as string | null)) out.push(field === 'sameAccessAsMaster' ? 'access' : field);
   }
-  if (after.pin && (after.pin.value === null ? r.pin !== null : after.pin.known ? r.pin !== after.pin.value : r.pin === null)) out.push('PIN');
+  if (after.pin && (after.pin.known ? r.pin !== after.pin.value : r.pin === null)) out.push('PIN');
   if (after.cards && !sameCards(r.rfCards, after.cards)) out.push('RF card');
   return out;
 }
