@@ -118,6 +118,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
           subscription: s.subscription,
           subscriptionEndsAt: s.subscriptionEndsAt,
           nextRunAt: nextRun(schedule, lastCompleted ? new Date(lastCompleted) : null, now).toISOString(),
+          schedulePaused: ctx.db.sites.schedulePausedAt(s.id) !== null,
         });
       }
       const customers: OverviewCustomer[] = ctx.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));

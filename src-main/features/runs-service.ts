@@ -12,6 +12,8 @@ import {
   type RunDetail,
   type RunListItem,
   type SitePreview,
+  type UndoPreview,
+  type UndoStep,
 } from '../../src-shared/ipc/contract/runs';
 import { AppError } from '../../src-shared/errors';
 import { maskPin } from '../../src-shared/rules/pin';
@@ -43,6 +45,12 @@ export interface RunsService {
   searchChanges(query: ChangeSearch): { changes: FoundChange[]; more: boolean };
   /** One PIN around a change, because the user asked to see it (logged: who looked, never the PIN). */
   revealChangePin(runId: string, seq: number, which: 'before' | 'after'): { pin: string | null };
+  /** What undoing a run would do, against SmartPlus now (issue 15). */
+  previewUndo(runId: string, allowMassChange: boolean): Promise<UndoPreview>;
+  /** Undoes a run (its own run, trigger `undo`); with `pauseSchedule` the site's schedule waits until resumed. */
+  undo(runId: string, options: { pauseSchedule: boolean; allowMassChange: boolean }): Promise<RunRecord>;
+  /** Resumes a site's paused schedule. */
+  resumeSchedule(siteId: string): { paused: boolean };
   /** The newest end of a completed run over every site (the status bar's "last sync"). */
   lastSyncAt(): string | null;
 }
@@ -99,6 +107,12 @@ function operationDetail(op: SyncOperation): string {
   }
 }
 
+/** One undo step in words, PINs never included. */
+function undoStep(op: SyncOperation): UndoStep {
+  const shown = displayOperation(op);
+  return { id: shown.id, kind: shown.kind, target: describeTarget(shown), detail: shown.why ?? operationDetail(shown) };
+}
+
 /** A problem fit for a screen: a PIN value is masked again whatever the engine passed. */
 function safeProblem(p: Problem): Problem {
   return p.value !== null && (p.field === 'pin' || p.kind.includes('pin')) ? { ...p, value: maskPin(p.value) } : p;
@@ -108,7 +122,7 @@ function safeProblem(p: Problem): Problem {
 export interface RunsServiceDeps {
   readonly db: LocalDb;
   readonly log: Logger;
-  readonly sync: Pick<SiteSyncService, 'confirmHeldBack' | 'keepHeldBack' | 'preview'>;
+  readonly sync: Pick<SiteSyncService, 'confirmHeldBack' | 'keepHeldBack' | 'preview' | 'previewUndo' | 'undoRun'>;
   isOnline(): boolean;
 }
 
@@ -122,6 +136,13 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
   const requireRun = async (runId: string): Promise<RunRecord> => {
     const run = await ctx.db.runStore.getRun(runId);
     if (!run) throw new AppError('NOT_FOUND', 'This run is not in the history any more.');
+    return run;
+  };
+  const requireUndoable = async (runId: string): Promise<RunRecord> => {
+    const run = await requireRun(runId);
+    if (run.dryRun) throw new AppError('BAD_INPUT', 'A preview changed nothing: there is nothing to undo.');
+    if (run.outcome === 'running') throw new AppError('RUN_IN_PROGRESS', 'This run is still going: undo it once it has ended.');
+    if (!ctx.isOnline()) throw new AppError('OFFLINE', 'You are offline: undoing a run reads and writes SmartPlus.');
     return run;
   };
 
@@ -198,6 +219,33 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
       const iso = (t: string | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
       const found = ctx.db.changes.search({ ...query, from: iso(query.from), to: iso(query.to) });
       return { changes: found.changes.map((c) => ({ ...changeView(c), siteName: siteName(c.siteId, cache), trigger: trigger(c.runId) })), more: found.more };
+    },
+
+    async previewUndo(runId, allowMassChange) {
+      const run = await requireUndoable(runId);
+      const plan = await ctx.sync.previewUndo(runId, { allowMassChange });
+      return {
+        runId, siteId: run.siteId, siteName: siteName(run.siteId),
+        steps: plan.operations.map(undoStep), notUndone: plan.problems.map(safeProblem),
+        heldBack: plan.heldBack.map((h) => undoStep(h.operation)), heldBackReason: plan.heldBack[0]?.reason ?? null,
+      };
+    },
+
+    async undo(runId, options) {
+      const run = await requireUndoable(runId);
+      const undone = await ctx.sync.undoRun(runId, { allowMassChange: options.allowMassChange });
+      if (options.pauseSchedule && undone.outcome !== 'failed') {
+        ctx.db.sites.setSchedulePaused(run.siteId, undone.startedAt);
+        ctx.log.info('site schedule paused after an undo', { siteId: run.siteId, runId: undone.id });
+      }
+      return undone;
+    },
+
+    resumeSchedule(siteId) {
+      if (!ctx.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site no longer exists.');
+      ctx.db.sites.setSchedulePaused(siteId, null);
+      ctx.log.info('site schedule resumed', { siteId });
+      return { paused: false };
     },
 
     revealChangePin(runId, seq, which) {

@@ -10,6 +10,8 @@ export interface OverviewState {
   error: ErrorText | null;
   /** Loads (or refreshes, keeping what is shown) the sync health of every site. */
   load(): Promise<void>;
+  /** Resumes a site's schedule paused after an undo (issue 15), then refreshes. */
+  resumeSchedule(siteId: string): Promise<void>;
 }
 
 /** Builds the overview store; it refreshes itself when a run ends, the network changes or the subscription does. */
@@ -33,6 +35,14 @@ export function createOverviewStore(bridge: Bridge) {
         }
       })();
       return inFlight;
+    },
+    async resumeSchedule(siteId) {
+      try {
+        await bridge.call('runs.resumeSchedule', { siteId });
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+      await get().load();
     },
   }));
   const refresh = () => {

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Problem, ProblemKind, RunRecord } from '../../src-shared/domain/run';
-import type { ChangeSearchInput, ChangeView, CsvExport, FoundChange, RunDetail, RunListItem, SitePreview } from '../../src-shared/ipc/contract/runs';
+import type { ChangeSearchInput, ChangeView, CsvExport, FoundChange, RunDetail, RunListItem, SitePreview, UndoPreview } from '../../src-shared/ipc/contract/runs';
 import type { Bridge } from '../bridge';
 import { describeError, type ErrorText } from '../lib/error-text';
 import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
@@ -8,11 +8,12 @@ import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
 /** What a held-back decision or an export did, for the line under the buttons. */
 export type RunAction =
   | { kind: 'idle' }
-  | { kind: 'busy'; what: 'confirm' | 'keep' | 'export' }
+  | { kind: 'busy'; what: 'confirm' | 'keep' | 'export' | 'undo' }
   | { kind: 'confirmed'; run: RunRecord }
   | { kind: 'kept'; count: number }
   | { kind: 'exported'; file: CsvExport }
-  | { kind: 'failed'; what: 'confirm' | 'keep' | 'export'; error: ErrorText };
+  | { kind: 'undone'; run: RunRecord; paused: boolean }
+  | { kind: 'failed'; what: 'confirm' | 'keep' | 'export' | 'undo'; error: ErrorText };
 
 /** The changes of the open run, page by page (issue 15). */
 export interface RunChangesPage {
@@ -59,6 +60,12 @@ export interface RunsState {
   searchChanges(query: ChangeSearchInput): Promise<void>;
   /** Why the last reveal failed, for the line above the changes. */
   revealError: ErrorText | null;
+  /** The undo preview of the open run (null: the dialog is closed). */
+  undoPreview: Loadable<UndoPreview> | null;
+  previewUndo(allowMassChange?: boolean): Promise<void>;
+  closeUndo(): void;
+  /** Undoes the open run (issue 15); `pauseSchedule` pauses the site's schedule until resumed. */
+  undo(options: { pauseSchedule: boolean; allowMassChange: boolean }): Promise<void>;
 }
 
 /** Builds the runs store; history and an open run refresh when a run ends. */
@@ -87,6 +94,33 @@ export function createRunsStore(bridge: Bridge) {
       }
     };
     return {
+      undoPreview: null,
+      async previewUndo(allowMassChange = false) {
+        const id = runId();
+        if (!id) return;
+        set({ undoPreview: loading() });
+        try {
+          const preview = await bridge.call('runs.previewUndo', { runId: id, allowMassChange });
+          if (get().undoPreview !== null && runId() === id) set({ undoPreview: ready(preview) });
+        } catch (error) {
+          if (get().undoPreview !== null) set({ undoPreview: failed(error) });
+        }
+      },
+      closeUndo() {
+        set({ undoPreview: null });
+      },
+      async undo(options) {
+        const id = runId();
+        if (!id) return;
+        set({ action: { kind: 'busy', what: 'undo' }, undoPreview: null });
+        try {
+          const run = await bridge.call('runs.undo', { runId: id, ...options });
+          set({ action: { kind: 'undone', run, paused: options.pauseSchedule } });
+          await get().openRun(id);
+        } catch (error) {
+          set({ action: { kind: 'failed', what: 'undo', error: describeError(error) } });
+        }
+      },
       changes: idle(),
       revealed: {},
       revealError: null,
@@ -139,7 +173,7 @@ export function createRunsStore(bridge: Bridge) {
         set({
           // Reopening the same run keeps it on screen while it reloads.
           detail: same && get().detail.value !== undefined ? ready(get().detail.value!) : loading<RunDetail>(),
-          ...(same ? {} : { problems: idle<Problem[]>(), problemKind: null, action: { kind: 'idle' } as RunAction, changes: idle<RunChangesPage>(), revealed: {}, revealError: null }),
+          ...(same ? {} : { problems: idle<Problem[]>(), problemKind: null, action: { kind: 'idle' } as RunAction, changes: idle<RunChangesPage>(), revealed: {}, revealError: null, undoPreview: null }),
         });
         try {
           const detail = await bridge.call('runs.get', { runId: id });

@@ -59,6 +59,9 @@ export const INVOKE_CHANNELS = [
   'runs.listChanges',
   'runs.searchChanges',
   'runs.revealChangePin',
+  'runs.previewUndo',
+  'runs.undo',
+  'runs.resumeSchedule',
 ] as const;
 
 /** Events main sends to the renderer. */

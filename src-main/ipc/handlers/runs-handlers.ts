@@ -4,7 +4,7 @@ import type { HandlerMap } from '../dispatch';
 type RunsHandlers = Pick<
   HandlerMap,
   | 'runs.list' | 'runs.get' | 'runs.problems' | 'runs.exportCsv' | 'runs.confirmHeldBack' | 'runs.keepHeldBack' | 'runs.preview'
-  | 'runs.listChanges' | 'runs.searchChanges' | 'runs.revealChangePin'
+  | 'runs.listChanges' | 'runs.searchChanges' | 'runs.revealChangePin' | 'runs.previewUndo' | 'runs.undo' | 'runs.resumeSchedule'
 >;
 
 /** Handlers of the `runs.*` channels: history, detail, problems, CSV export (written by main to Downloads), held-back decisions, previews. */
@@ -20,5 +20,8 @@ export function createRunsHandlers(runs: RunsService): RunsHandlers {
     'runs.listChanges': ({ runId, offset, limit }) => runs.listChanges(runId, offset, limit),
     'runs.searchChanges': async (query) => runs.searchChanges(query),
     'runs.revealChangePin': async ({ runId, seq, which }) => runs.revealChangePin(runId, seq, which),
+    'runs.previewUndo': ({ runId, allowMassChange }) => runs.previewUndo(runId, allowMassChange),
+    'runs.undo': ({ runId, pauseSchedule, allowMassChange }) => runs.undo(runId, { pauseSchedule, allowMassChange }),
+    'runs.resumeSchedule': async ({ siteId }) => runs.resumeSchedule(siteId),
   };
 }

@@ -17,7 +17,7 @@ export function resyncBlocker(site: OverviewSite, online: boolean): string | nul
 /** One site of the overview: its health, its actions, and its run in progress underneath. */
 export function SiteRow({ site, online, onPreview }: { site: OverviewSite; online: boolean; onPreview: (site: OverviewSite) => void }) {
   const navigate = useApp((s) => s.navigate);
-  const { syncProgress } = useStores();
+  const { syncProgress, overview } = useStores();
   const siteRun = useSiteRun(site.id);
   const running = isRunning(siteRun.view);
   const hasLine = siteRun.view !== undefined;
@@ -73,7 +73,19 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
             </button>
           ) : null}
         </td>
-        <td>{formatDateTime(site.nextRunAt)}</td>
+        <td>
+          {site.schedulePaused ? (
+            <>
+              <span className="pill pill-paused">Paused</span>
+              <span className="muted site-meta">since an undo</span>
+              <button type="button" className="link-button site-meta" aria-label={`Resume the schedule of ${site.name}`} onClick={() => void overview.getState().resumeSchedule(site.id)}>
+                Resume schedule
+              </button>
+            </>
+          ) : (
+            formatDateTime(site.nextRunAt)
+          )}
+        </td>
         <td>
           <div className="row site-actions">
             <button

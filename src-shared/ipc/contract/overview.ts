@@ -30,6 +30,8 @@ export const OverviewSiteSchema = z.object({
   subscriptionEndsAt: z.string().nullable(),
   /** When the schedule runs this site next. */
   nextRunAt: z.string(),
+  /** The schedule skips this site since an undo (issue 15) until the installer resumes it. */
+  schedulePaused: z.boolean().optional(),
 });
 /** See {@link OverviewSiteSchema}. */
 export type OverviewSite = z.infer<typeof OverviewSiteSchema>;

@@ -135,7 +135,12 @@ export const runsCalls = {
     input: RunId.extend({ seq: z.number().int().min(1), which: z.enum(['before', 'after']) }),
     output: z.object({ pin: z.string().nullable() }),
   },
-
+  'runs.previewUndo': { input: RunId.extend({ allowMassChange: z.boolean().default(false) }), output: UndoPreviewSchema },
+  'runs.undo': {
+    input: RunId.extend({ pauseSchedule: z.boolean().default(true), allowMassChange: z.boolean().default(false) }),
+    output: RunRecordSchema,
+  },
+  'runs.resumeSchedule': { input: z.object({ siteId: z.string().min(1).max(200) }), output: z.object({ paused: z.boolean() }) },
 } as const;
 
 /** The `runs.*` channels raise no events (runs end as `sync.finished`). */
