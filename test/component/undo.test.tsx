@@ -80,7 +80,7 @@ describe('the overview shows a paused site (issue 15)', () => {
     });
     renderWithStores(<OverviewScreen />, fake);
     expect(await screen.findByText('Paused')).toBeTruthy();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Resume the schedule of Maple Court' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Resume schedule of Maple Court' }));
     await waitFor(() => expect(screen.queryByText('Paused')).toBeNull());
     expect(fake.calls.filter((c) => c.channel === 'runs.resumeSchedule').map((c) => c.input)).toEqual([{ siteId: 's1' }]);
   });

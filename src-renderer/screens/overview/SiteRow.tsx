@@ -76,9 +76,10 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
         <td>
           {site.schedulePaused ? (
             <>
-              <span className="pill pill-paused">Paused</span>
-              <span className="muted site-meta">since an undo</span>
-              <button type="button" className="link-button site-meta" aria-label={`Resume the schedule of ${site.name}`} onClick={() => void overview.getState().resumeSchedule(site.id)}>
+              <span className="pill pill-paused" title="Paused since a run was undone: scheduled runs skip this site until you resume it.">
+                Paused
+              </span>
+              <button type="button" className="link-button site-meta" aria-label={`Resume schedule of ${site.name}`} onClick={() => void overview.getState().resumeSchedule(site.id)}>
                 Resume schedule
               </button>
             </>

@@ -63,14 +63,14 @@ export function UndoDialog({ siteName }: { siteName: string }) {
             its own: it shows in the history and can itself be undone.
           </p>
           {p.steps.length > 0 ? (
-            <div className="table-scroll dialog-table">
+            <div className="table-scroll dialog-table" tabIndex={0} role="region" aria-label="Undo steps, scrollable">
               <DataTable caption="Undo steps" captionClassName="sr-only" columns={STEP_COLUMNS} rows={p.steps} rowKey={(s) => s.id} />
             </div>
           ) : null}
           {p.notUndone.length > 0 ? (
             <>
               <h3>Left as they are ({p.notUndone.length})</h3>
-              <div className="table-scroll dialog-table">
+              <div className="table-scroll dialog-table" tabIndex={0} role="region" aria-label="Left as they are, scrollable">
                 <DataTable caption="Not undone" captionClassName="sr-only" columns={LEFT_COLUMNS} rows={p.notUndone} rowKey={(x, i) => `${x.kind}-${i}`} />
               </div>
             </>
