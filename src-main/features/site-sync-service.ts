@@ -168,6 +168,8 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         trigger: request.trigger,
         dryRun: request.dryRun ?? false,
         allowMassDelete: request.allowMassDelete ?? false,
+        // "Ask me before applying" (issue 15) covers the runs nobody watches: scheduled, light and catch-up.
+        ...(site.policy.applyMode === 'ask' && UNATTENDED.has(request.trigger) ? { askFirst: { departuresWithoutAsking: site.policy.departuresWithoutAsking ?? true } } : {}),
         signal,
         onProgress,
         clock: deps.now,

@@ -97,6 +97,8 @@ export const RunRecordSchema = z.object({
   error: z.string().nullable(),
   /** For an undo run (trigger `undo`): the run it undid (issue 15). */
   undoOf: z.string().nullable().optional(),
+  /** The site asks before applying: this run planned and waits for approval (its held-back list). */
+  awaitingApproval: z.boolean().optional(),
 });
 /** See {@link RunRecordSchema}. */
 export type RunRecord = z.infer<typeof RunRecordSchema>;

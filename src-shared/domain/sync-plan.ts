@@ -225,11 +225,34 @@ export const HeldCredentialOpSchema = z.discriminatedUnion('kind', [
 /** See {@link HeldCredentialOpSchema}. */
 export type HeldCredentialOp = z.infer<typeof HeldCredentialOpSchema>;
 
+/** Any operation waiting for approval in an ask-first run (issue 15), with what it does; PINs masked. */
+export const HeldOperationSchema = z.discriminatedUnion('kind', [
+  CreateCommunityOpSchema.extend({ reason: z.string() }),
+  UpdateCommunityOpSchema.extend({ reason: z.string() }),
+  CreateApartmentOpSchema.extend({ reason: z.string() }),
+  UpdateApartmentOpSchema.extend({ reason: z.string() }),
+  CreateFamilyMemberOpSchema.extend({ reason: z.string() }),
+  UpdateFamilyMemberOpSchema.extend({ reason: z.string() }),
+  SetPinOpSchema.extend({ reason: z.string() }),
+  RemovePinOpSchema.extend({ reason: z.string() }),
+  SetRfCardsOpSchema.extend({ reason: z.string() }),
+  RemoveRfCardsOpSchema.extend({ reason: z.string() }),
+  DeleteFamilyMemberOpSchema,
+]);
+/** See {@link HeldOperationSchema}. */
+export type HeldOperation = z.infer<typeof HeldOperationSchema>;
+
 /**
- * An operation the mass guard held back (spec §6) — a deletion, or a credential removal or
- * change — with why; applied only once confirmed. (The name predates credentials.)
+ * An operation held back — by the mass guard (spec §6: a deletion, or a credential removal or
+ * change), or because the site asks before applying (`approval`, issue 15) — with why; applied
+ * only once confirmed. (The name predates credentials and approvals.)
  */
-export const HeldBackDeletionSchema = z.object({ operation: z.union([DeleteFamilyMemberOpSchema, HeldCredentialOpSchema]), reason: z.string() });
+export const HeldBackDeletionSchema = z.object({
+  operation: z.union([DeleteFamilyMemberOpSchema, HeldCredentialOpSchema, HeldOperationSchema]),
+  reason: z.string(),
+  /** Held because the site asks before applying, not by the mass guard. */
+  approval: z.boolean().optional(),
+});
 /** See {@link HeldBackDeletionSchema}. */
 export type HeldBackDeletion = z.infer<typeof HeldBackDeletionSchema>;
 

@@ -4,7 +4,8 @@ import type { Migration } from '../migrate';
  * What each run changed (issue 15): one row per applied, failed or held-back change, with the
  * display-safe record as JSON, the PINs around it only as AES-GCM ciphertext (`secret_enc`, the
  * database's PIN key), and derived columns for the cross-run search (`search_text`, `revokes`).
- * Also: the undo link between runs (`runs.undo_of`) and a site's paused schedule.
+ * Also: the undo link between runs (`runs.undo_of`), a site's paused schedule, and runs that wait
+ * for approval (`runs.awaiting_approval`, ask-first sites).
  */
 export const migration0004: Migration = {
   // 4 once another branch's 0003 is merged: runMigrations wants versions 1, 2, 3… without gaps.
@@ -34,6 +35,7 @@ export const migration0004: Migration = {
       ALTER TABLE runs ADD COLUMN undo_of TEXT;
       CREATE INDEX runs_undo_of ON runs (undo_of);
       ALTER TABLE sites ADD COLUMN schedule_paused_at TEXT;
+      ALTER TABLE runs ADD COLUMN awaiting_approval INTEGER NOT NULL DEFAULT 0;
     `);
   },
 };

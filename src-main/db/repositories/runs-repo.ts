@@ -26,6 +26,7 @@ interface RunRow {
   held_back_count: number;
   error: string | null;
   undo_of: string | null;
+  awaiting_approval: number;
 }
 
 /** A new run's identity and start. */
@@ -201,5 +202,6 @@ function toRecord(row: RunRow): RunRecord {
     heldBackCount: row.held_back_count,
     error: row.error,
     ...(row.undo_of ? { undoOf: row.undo_of } : {}),
+    ...(row.awaiting_approval ? { awaitingApproval: true } : {}),
   });
 }

@@ -54,13 +54,13 @@ export class DbRunStore implements RunStorePort {
     const r = RunRecordSchema.parse(run);
     this.db
       .prepare(
-        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error, undo_of)
-         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error, @undoOf)
+        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error, undo_of, awaiting_approval)
+         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error, @undoOf, @approval)
          ON CONFLICT (id) DO UPDATE SET site_id = @siteId, trigger = @trigger, dry_run = @dryRun, started_at = @startedAt,
            ended_at = @endedAt, outcome = @outcome, counts_json = @counts, problem_count = @problemCount,
-           held_back_count = @heldBackCount, error = @error, undo_of = @undoOf`,
+           held_back_count = @heldBackCount, error = @error, undo_of = @undoOf, awaiting_approval = @approval`,
       )
-      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts), undoOf: r.undoOf ?? null });
+      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts), undoOf: r.undoOf ?? null, approval: int(r.awaitingApproval ?? false) });
   }
 
   async saveProblems(runId: string, problems: readonly Problem[]): Promise<void> {
