@@ -6,6 +6,7 @@ import { runsCommand } from './cli/runs-command';
 import { sandboxCommand } from './cli/sandbox-command';
 import { syncCommand } from './cli/sync-command';
 import { undoCommand } from './cli/undo-command';
+import { approveCommand } from './cli/approve-command';
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -20,6 +21,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'allow-mass-delete': { type: 'boolean' },
   run: { type: 'string' },
+  'plan-only': { type: 'boolean' },
 } as const;
 
 /** Runs one CLI invocation; resolves with the process exit code. */
@@ -52,11 +54,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
         );
       case 'sync':
         return await syncCommand(
-          { siteConfig: values['site-config'], dryRun: values['dry-run'], json: values.json, asOf: values['as-of'], allowMassDelete: values['allow-mass-delete'] },
+          { siteConfig: values['site-config'], dryRun: values['dry-run'], json: values.json, asOf: values['as-of'], allowMassDelete: values['allow-mass-delete'], planOnly: values['plan-only'] },
           env,
           { out, err },
           controller.signal,
         );
+      case 'approve':
+        return await approveCommand({ run: values.run, siteConfig: values['site-config'], json: values.json, asOf: values['as-of'] }, env, { out, err }, controller.signal);
       case 'undo':
         return await undoCommand(
           { run: values.run, dryRun: values['dry-run'], json: values.json, allowMassDelete: values['allow-mass-delete'] },
@@ -67,7 +71,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
       case 'runs':
         return await runsCommand({ json: values.json, rest: extra }, env, out);
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: sandbox, sync, runs, undo.`);
+        throw new UsageError(`Unknown command "${command}". Commands: sandbox, sync, runs, undo, approve.`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

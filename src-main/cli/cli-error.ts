@@ -19,8 +19,11 @@ Commands:
       Starts the local Rent Manager and SmartPlus stand-ins on 127.0.0.1 and prints their URLs and
       credentials (with --json: one line once ready). --paid activates the Integration service.
       Runs until interrupted (Ctrl+C).
-  sync --site-config FILE [--dry-run] [--json] [--as-of YYYY-MM-DD] [--allow-mass-delete]
-      Plans one site (and applies the plan unless --dry-run) and prints the report.
+  sync --site-config FILE [--dry-run | --plan-only] [--json] [--as-of YYYY-MM-DD] [--allow-mass-delete]
+      Plans one site (and applies the plan unless --dry-run) and prints the report. --plan-only
+      records the plan as a run that waits for "approve" and writes nothing (exit 3 when it waits).
+  approve --run RUN --site-config FILE [--json] [--as-of YYYY-MM-DD]
+      Applies what a run waits with (plan-only, or held back): re-plans and applies what is still valid.
   runs [--json]
       Prints the run history kept under SITESYNC_HOME.
   runs show RUN [--json]

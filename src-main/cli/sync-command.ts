@@ -22,6 +22,13 @@ export interface SyncArgs {
   json?: boolean;
   asOf?: string;
   allowMassDelete?: boolean;
+  /** Plan and hold every change for `approve --run` (issue 15: "ask me first" from the command line). */
+  planOnly?: boolean;
+}
+
+/** The site ID the CLI records its runs under: one per Rent Manager company, location and property list. */
+export function cliSiteId(credentials: { rentManager: { corp: string; locationId: number } }, properties: readonly number[]): string {
+  return `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${properties.join(',')}`;
 }
 
 /** Where the CLI keeps its journal, run history and log. */
@@ -47,7 +54,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const db = await openLocalDb(path.join(home, 'sitesync.db'), cliSecrets());
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
-  const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
+  const siteId = cliSiteId(credentials, config.properties);
   try {
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
@@ -56,6 +63,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       trigger: 'cli',
       dryRun: args.dryRun ?? false,
       allowMassDelete: args.allowMassDelete ?? false,
+      ...(args.planOnly ? { askFirst: { departuresWithoutAsking: false } } : {}),
       ...(asOf?.success ? { today: asOf.data } : {}),
       signal,
       logger: log,

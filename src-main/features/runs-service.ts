@@ -183,6 +183,7 @@ export function createRunsService(ctx: RunsServiceDeps, options: RunsServiceOpti
         undoOf: run.undoOf ?? null,
         undoneBy: ctx.db.runs.undoneBy(runId),
         schedulePaused: ctx.db.sites.schedulePausedAt(run.siteId) !== null,
+        heldBackApproval: held.some((h) => h.approval),
       };
     },
 

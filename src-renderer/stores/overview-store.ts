@@ -12,6 +12,8 @@ export interface OverviewState {
   load(): Promise<void>;
   /** Resumes a site's schedule paused after an undo (issue 15), then refreshes. */
   resumeSchedule(siteId: string): Promise<void>;
+  /** Approves (applies) or rejects (drops) the changes an ask-first run waits with, then refreshes. */
+  decide(runId: string, approve: boolean): Promise<void>;
 }
 
 /** Builds the overview store; it refreshes itself when a run ends, the network changes or the subscription does. */
@@ -35,6 +37,14 @@ export function createOverviewStore(bridge: Bridge) {
         }
       })();
       return inFlight;
+    },
+    async decide(runId, approve) {
+      try {
+        await (approve ? bridge.call('runs.confirmHeldBack', { runId }) : bridge.call('runs.keepHeldBack', { runId }));
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+      await get().load();
     },
     async resumeSchedule(siteId) {
       try {

@@ -9,7 +9,7 @@ import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
 export type RunAction =
   | { kind: 'idle' }
   | { kind: 'busy'; what: 'confirm' | 'keep' | 'export' | 'undo' }
-  | { kind: 'confirmed'; run: RunRecord }
+  | { kind: 'confirmed'; run: RunRecord; approval?: boolean }
   | { kind: 'kept'; count: number }
   | { kind: 'exported'; file: CsvExport }
   | { kind: 'undone'; run: RunRecord; paused: boolean }
@@ -44,7 +44,8 @@ export interface RunsState {
   openRun(runId: string): Promise<void>;
   setProblemKind(kind: ProblemKind | null): Promise<void>;
   exportCsv(): Promise<void>;
-  confirmHeldBack(): Promise<void>;
+  /** Applies the held-back list (the guard's deletions, or with `approval` an ask-first run's changes). */
+  confirmHeldBack(approval?: boolean): Promise<void>;
   keepHeldBack(): Promise<void>;
   loadPreview(siteId: string): Promise<void>;
   closePreview(): void;
@@ -200,13 +201,13 @@ export function createRunsStore(bridge: Bridge) {
           set({ action: { kind: 'failed', what: 'export', error: describeError(error) } });
         }
       },
-      async confirmHeldBack() {
+      async confirmHeldBack(approval = false) {
         const id = runId();
         if (!id) return;
         set({ action: { kind: 'busy', what: 'confirm' } });
         try {
           const run = await bridge.call('runs.confirmHeldBack', { runId: id });
-          set({ action: { kind: 'confirmed', run } });
+          set({ action: { kind: 'confirmed', run, ...(approval ? { approval } : {}) } });
           await get().openRun(id);
         } catch (error) {
           set({ action: { kind: 'failed', what: 'confirm', error: describeError(error) } });

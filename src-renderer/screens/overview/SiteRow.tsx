@@ -57,7 +57,22 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
           )}
         </td>
         <td>
-          {site.heldBack ? (
+          {site.heldBack?.approval ? (
+            <div className="approval">
+              <span className="pill pill-warn">{plural(site.heldBack.count, 'change')} waiting</span>
+              <div className="row site-actions">
+                <button type="button" className="btn btn-small btn-primary" disabled={!online} aria-label={`Approve ${plural(site.heldBack.count, 'change')} for ${site.name}`} onClick={() => void overview.getState().decide(site.heldBack!.runId, true)}>
+                  Approve
+                </button>
+                <button type="button" className="btn btn-small" aria-label={`Reject the changes waiting for ${site.name}`} onClick={() => void overview.getState().decide(site.heldBack!.runId, false)}>
+                  Reject
+                </button>
+                <button type="button" className="btn btn-small" aria-label={`Review the changes waiting for ${site.name}`} onClick={() => navigate({ screen: 'runs', runId: site.heldBack!.runId })}>
+                  Review
+                </button>
+              </div>
+            </div>
+          ) : site.heldBack ? (
             <button type="button" className="btn btn-small btn-warn" onClick={() => navigate({ screen: 'runs', runId: site.heldBack!.runId })} aria-label={`Review ${plural(site.heldBack.count, 'held-back deletion')} of ${site.name}`}>
               Review {site.heldBack.count}
             </button>

@@ -9,6 +9,7 @@ import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from '../../components/lab
 import { ProblemsTable } from './ProblemsTable';
 import { RunChangesSection } from './RunChangesSection';
 import { UndoDialog } from './UndoDialog';
+import { ApprovalPanel } from './ApprovalPanel';
 
 const COUNT_LABELS: Record<keyof RunCounts, string> = {
   communities: 'Communities',
@@ -103,7 +104,7 @@ export function RunDetailView({ runId }: { runId: string }) {
       ) : null}
       {action.kind === 'confirmed' ? (
         <div className="banner banner-info" role="status">
-          Deletions confirmed: {countsLine(action.run.counts)}.{' '}
+          {action.approval ? 'Approved and applied' : 'Deletions confirmed'}: {countsLine(action.run.counts)}.{' '}
           <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: action.run.id })}>
             Open that run
           </button>
@@ -170,7 +171,8 @@ export function RunDetailView({ runId }: { runId: string }) {
         </dl>
       </section>
 
-      {d.heldBack.length > 0 ? <HeldBackPanel items={d.heldBack} reason={d.heldBackReason} siteName={run.siteName} /> : null}
+      {d.heldBack.length > 0 && d.heldBackApproval ? <ApprovalPanel items={d.heldBack} siteName={run.siteName} /> : null}
+      {d.heldBack.length > 0 && !d.heldBackApproval ? <HeldBackPanel items={d.heldBack} reason={d.heldBackReason} siteName={run.siteName} /> : null}
       {run.dryRun ? null : <RunChangesSection total={d.changeCount} />}
       <ProblemsTable counts={d.problemCounts} />
       <UndoDialog siteName={run.siteName} />

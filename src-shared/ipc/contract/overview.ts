@@ -25,7 +25,7 @@ export const OverviewSiteSchema = z.object({
   asOf: z.string().nullable(),
   lastRun: OverviewLastRunSchema.nullable(),
   /** Deletions held back by the mass-deletion guard that still wait for a decision, and the run that holds them. */
-  heldBack: z.object({ runId: z.string(), count: z.number().int() }).nullable(),
+  heldBack: z.object({ runId: z.string(), count: z.number().int(), approval: z.boolean().optional() }).nullable(),
   subscription: SubscriptionStateSchema,
   subscriptionEndsAt: z.string().nullable(),
   /** When the schedule runs this site next. */

@@ -34,6 +34,8 @@ export const RunDetailSchema = z.object({
   undoneBy: z.array(z.string()),
   /** The site's schedule is paused (after an undo) until the installer resumes it. */
   schedulePaused: z.boolean(),
+  /** The held-back list is changes waiting for approval (the site asks before applying), not the mass guard's. */
+  heldBackApproval: z.boolean().optional(),
 });
 /** See {@link RunDetailSchema}. */
 export type RunDetail = z.infer<typeof RunDetailSchema>;
