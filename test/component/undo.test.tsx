@@ -85,3 +85,57 @@ describe('the overview shows a paused site (issue 15)', () => {
     expect(fake.calls.filter((c) => c.channel === 'runs.resumeSchedule').map((c) => c.input)).toEqual([{ siteId: 's1' }]);
   });
 });
+
+describe('the overview: changes waiting for approval (issue 15)', () => {
+  function setup() {
+    const fake = createFakeBridge();
+    let waiting = true;
+    fake.respond('overview.get', () => overview([site({ heldBack: waiting ? { runId: 'r7', count: 7, approval: true } : null })]));
+    fake.respond('runs.confirmHeldBack', () => {
+      waiting = false;
+      return { ...detail(0).run, id: 'r8' };
+    });
+    fake.respond('runs.keepHeldBack', () => {
+      waiting = false;
+      return { kept: 7 };
+    });
+    return { ...renderWithStores(<OverviewScreen />, fake), user: userEvent.setup() };
+  }
+
+  it('shows "7 changes waiting" with Approve, Reject and Review; Approve applies them', async () => {
+    const { fake, user } = setup();
+    expect(await screen.findByText('7 changes waiting')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Approve 7 changes for Maple Court' }));
+    await waitFor(() => expect(screen.queryByText('7 changes waiting')).toBeNull());
+    expect(fake.calls.filter((c) => c.channel === 'runs.confirmHeldBack').map((c) => c.input)).toEqual([{ runId: 'r7' }]);
+  });
+
+  it('Reject drops them; Review opens the waiting run', async () => {
+    const { fake, stores, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Review the changes waiting for Maple Court' }));
+    expect(stores.app.getState().route).toEqual({ screen: 'runs', runId: 'r7' });
+    act(() => stores.app.getState().navigate({ screen: 'overview' }));
+    await user.click(screen.getByRole('button', { name: 'Reject the changes waiting for Maple Court' }));
+    await waitFor(() => expect(screen.queryByText('7 changes waiting')).toBeNull());
+    expect(fake.calls.some((c) => c.channel === 'runs.confirmHeldBack')).toBe(false);
+    expect(fake.calls.filter((c) => c.channel === 'runs.keepHeldBack').map((c) => c.input)).toEqual([{ runId: 'r7' }]);
+  });
+});
+
+describe('run detail: a run waiting for approval (issue 15)', () => {
+  it('lists the waiting changes; Approve applies them and says so', async () => {
+    const fake = createFakeBridge();
+    fake.respond('runs.list', () => ({ runs: [listItem()] }));
+    fake.respond('overview.get', () => overview([site()]));
+    fake.respond('runs.get', () => ({ ...detail(3), heldBackApproval: true, heldBackReason: 'Waiting for your approval.' }));
+    fake.respond('runs.problems', () => ({ problems: [] }));
+    const { stores } = renderWithStores(<RunsScreen />, fake);
+    act(() => stores.app.getState().navigate({ screen: 'runs', runId: 'r9' }));
+    expect(await screen.findByRole('heading', { name: 'Changes waiting for your approval (3)' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Confirm deletions' })).toBeNull();
+    fake.respond('runs.confirmHeldBack', () => ({ ...detail(0).run, id: 'r10', counts: { ...detail(0).run.counts, accountsCreated: 3 } }));
+    fake.respond('runs.get', () => detail(0));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Approve 3 changes' }));
+    expect((await screen.findByText(/^Approved and applied/)).textContent).toContain('3 created');
+  });
+});

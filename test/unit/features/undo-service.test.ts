@@ -80,3 +80,37 @@ describe('what a run changed, and undoing it (issue 15)', () => {
     expect(err(await rig.call('runs.undo', { runId: 'nope' })).code).toBe('NOT_FOUND');
   });
 });
+
+describe('ask me before applying, in the app (issue 15)', () => {
+  it('a scheduled run of an ask-first site writes nothing and waits on the Overview; Reject changes nothing, Approve applies', async () => {
+    const policy = rig.services.ctx.db.sites.get(siteId)!.policy;
+    ok(await rig.call('sites.updatePolicy', { siteId, policy: { ...policy, applyMode: 'ask', departuresWithoutAsking: false } }));
+    const [tenant] = await currentTenants(rig, siteId);
+    rig.services.sandbox!.rentManager.admin.setPin(tenant!.id, '80604020');
+    const sp = rig.services.sandbox!.smartPlus.admin;
+    // SmartPlus writes: every call that is not a read or a sign-in.
+    const writes = () => Object.entries(sp.counters().byRoute).filter(([route]) => !route.startsWith('GET') && !/auth|login|token|session/i.test(route)).reduce((n, [, c]) => n + c, 0);
+    const before = writes();
+    const first = await rig.services.ctx.sync.runSite({ siteId, trigger: 'scheduled' });
+    const waiting = await first.done;
+    expect(waiting).toMatchObject({ outcome: 'held-back', awaitingApproval: true });
+    expect(writes()).toBe(before);
+    expect((await overviewSite()).heldBack).toMatchObject({ runId: waiting.id, approval: true, count: waiting.heldBackCount });
+    expect(ok<RunDetail>(await rig.call('runs.get', { runId: waiting.id })).heldBackApproval).toBe(true);
+
+    // Reject: the list goes, SmartPlus is unchanged.
+    ok(await rig.call('runs.keepHeldBack', { runId: waiting.id }));
+    expect(writes()).toBe(before);
+    expect((await overviewSite()).heldBack).toBeNull();
+
+    // The next scheduled run waits again; Approve applies it.
+    const again = await (await rig.services.ctx.sync.runSite({ siteId, trigger: 'scheduled' })).done;
+    expect(again.awaitingApproval).toBe(true);
+    const applied = ok<RunRecord>(await rig.call('runs.confirmHeldBack', { runId: again.id }));
+    expect(applied.outcome).toBe('succeeded');
+    expect(applied.counts.credentialsSet).toBeGreaterThanOrEqual(1);
+    expect(writes()).toBeGreaterThan(before);
+    expect((await overviewSite()).heldBack).toBeNull();
+  }, 90_000);
+});
+
