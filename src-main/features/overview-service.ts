@@ -88,7 +88,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
     for (const run of runs) {
       if (run.dryRun || run.heldBackCount === 0) continue;
       const held = await ctx.db.runStore.listHeldBack(run.id);
-      if (held.length > 0) return { runId: run.id, count: held.length, approval: held.some((h) => h.approval) };
+      if (held.length > 0) return { runId: run.id, count: held.length, ...(held.some((h) => h.approval) ? { approval: true } : {}) };
     }
     return null;
   };

@@ -90,3 +90,28 @@ test('undo with a preview; the Overview shows the site paused', async ({ page, a
   await row.getByRole('button', { name: `Resume schedule of ${site.name}` }).click();
   await expect(row.getByText('Paused')).toHaveCount(0);
 });
+
+test('ask me first: a scheduled run waits; Approve on the Overview applies it', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const policy = app.services.ctx.db.sites.get(site.siteId)!.policy;
+  await call(app, 'sites.updatePolicy', { siteId: site.siteId, policy: { ...policy, applyMode: 'ask' } });
+  await openApp(page, app);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('radio', { name: /Ask me before applying/ })).toBeChecked();
+  await shootSizes(page, 'settings-ask-first');
+
+  const [tenant] = await currentTenants(app, site.siteId);
+  app.services.sandbox!.rentManager.admin.setPin(tenant!.id, '73519246');
+  const started = await app.services.ctx.sync.runSite({ siteId: site.siteId, trigger: 'scheduled' });
+  const waiting = await started.done;
+  expect(waiting).toMatchObject({ awaitingApproval: true });
+  await page.getByRole('button', { name: 'Overview' }).click();
+  const row = page.getByRole('row', { name: new RegExp(site.name) }).first();
+  await expect(row.getByText(/changes? waiting/)).toBeVisible();
+  await shootSizes(page, 'overview-waiting');
+  const ended = nextFinished(app, site.siteId);
+  await row.getByRole('button', { name: new RegExp(`^Approve \\d+ changes? for ${site.name}$`) }).click();
+  const applied = await ended;
+  expect(applied.outcome).toBe('succeeded');
+  await expect(row.getByText(/changes? waiting/)).toHaveCount(0);
+});
