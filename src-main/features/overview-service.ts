@@ -112,7 +112,7 @@ export function createOverviewService(ctx: OverviewServiceDeps, options: Overvie
           apartmentCount: s.apartmentCount,
           asOf: s.asOf,
           lastRun: last
-            ? { id: last.id, trigger: last.trigger, outcome: last.outcome, startedAt: last.startedAt, endedAt: last.endedAt, problemCount: last.problemCount }
+            ? { id: last.id, trigger: last.trigger, outcome: last.outcome, startedAt: last.startedAt, endedAt: last.endedAt, problemCount: last.problemCount, ...(last.awaitingApproval ? { awaitingApproval: true } : {}) }
             : null,
           heldBack: await awaitingDecision(s.id),
           subscription: s.subscription,

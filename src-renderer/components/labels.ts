@@ -12,6 +12,17 @@ export const OUTCOME_LABELS: Record<RunOutcome, { text: string; tone: 'ok' | 'wa
   cancelled: { text: 'Cancelled', tone: 'muted' },
 };
 
+/** A run's outcome in words: a run of an ask-first site that waits says so (issue 15), not "deletions held back". */
+export function outcomeLabel(run: { outcome: RunOutcome; awaitingApproval?: boolean | undefined; heldBackCount?: number }): { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' } {
+  if (run.awaitingApproval && run.outcome === 'held-back') return { text: 'Waiting for approval', tone: 'warn' };
+  return OUTCOME_LABELS[run.outcome];
+}
+
+/** "3 deletions held back" or "7 changes waiting for approval", for a run's summary line. */
+export function heldBackText(run: { heldBackCount: number; awaitingApproval?: boolean | undefined }): string {
+  return run.awaitingApproval ? `${plural(run.heldBackCount, 'change')} waiting for approval` : `${run.heldBackCount} deletions held back`;
+}
+
 /** What started a run. */
 export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   scheduled: 'Scheduled',

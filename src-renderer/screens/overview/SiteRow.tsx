@@ -3,7 +3,7 @@ import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useSiteRun } from '../../stores/sync-hooks';
 import { isRunning } from '../../lib/site-run';
-import { OUTCOME_LABELS, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
+import { outcomeLabel, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { RunProgressLine } from '../../components/RunProgressLine';
 
 /** Why a site cannot be resynced right now, or null when it can. */
@@ -38,7 +38,7 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
         <td>
           {run ? (
             <>
-              <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span>
+              <span className={`pill pill-${outcomeLabel(run).tone}`}>{outcomeLabel(run).text}</span>
               <span className="muted site-meta">
                 {TRIGGER_LABELS[run.trigger]} · {formatDateTime(run.startedAt)}
               </span>

@@ -5,7 +5,7 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns, useSiteRun } from '../../stores/sync-hooks';
 import { RunProgressLine } from '../../components/RunProgressLine';
 import { HeldBackPanel } from './HeldBackPanel';
-import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from '../../components/labels';
+import { countsLine, outcomeLabel, TRIGGER_LABELS } from '../../components/labels';
 import { ProblemsTable } from './ProblemsTable';
 import { RunChangesSection } from './RunChangesSection';
 import { UndoDialog } from './UndoDialog';
@@ -88,7 +88,7 @@ export function RunDetailView({ runId }: { runId: string }) {
     );
   }
   const { run } = d;
-  const outcome = OUTCOME_LABELS[run.outcome];
+  const outcome = outcomeLabel(run);
   return (
     <section className="screen" aria-labelledby="screen-title">
       {back}

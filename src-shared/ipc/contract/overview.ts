@@ -11,6 +11,8 @@ export const OverviewLastRunSchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   problemCount: z.number().int(),
+  /** The run waits for approval (the site asks before applying, issue 15). */
+  awaitingApproval: z.boolean().optional(),
 });
 /** See {@link OverviewLastRunSchema}. */
 export type OverviewLastRun = z.infer<typeof OverviewLastRunSchema>;
