@@ -98,6 +98,7 @@ test('ask me first: a scheduled run waits; Approve on the Overview applies it', 
   await openApp(page, app);
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByRole('radio', { name: /Ask me before applying/ })).toBeChecked();
+  await page.getByRole('checkbox', { name: /Delete the accounts of departed tenants without asking/ }).scrollIntoViewIfNeeded();
   await shootSizes(page, 'settings-ask-first');
 
   const [tenant] = await currentTenants(app, site.siteId);
