@@ -95,15 +95,19 @@ export default tseslint.config(
   ...rendererLayerZones(),
   // ---- Zones inside src-main (issue 11 item 2): one direction, lowest first. Tested by
   // test/unit/layers/main-zones.test.ts. Keep renderer zones out of this block.
-  mainZone('lib', ['rentmanager', 'smartplus', 'secrets', 'db', 'sync', 'scheduler', 'services', 'sandbox', 'features', 'ipc', 'composition', 'app', 'cli'], 'lib/ is the bottom of src-main (async helpers both clients share): it imports only src-shared and logging.'),
-  mainZone('db', ['sync', 'features', 'ipc', 'composition'], 'db is storage: it implements ports declared in src-shared and never imports the engine, the services or the handlers.'),
+  mainZone('lib', ['rentmanager', 'smartplus', 'secrets', 'db', 'sync', 'scheduler', 'services', 'sandbox', 'features', 'ipc', 'composition', 'startup', 'app', 'cli'], 'lib/ is the bottom of src-main (async helpers both clients share): it imports only src-shared and logging.'),
+  mainZone('db', ['sync', 'features', 'ipc', 'composition', 'startup'], 'db is storage: it implements ports declared in src-shared and never imports the engine, the services or the handlers.'),
   mainZone('rentmanager', ['smartplus'], 'The two adapters never import each other; the sync engine joins them through its ports.'),
   mainZone('smartplus', ['rentmanager'], 'The two adapters never import each other; the sync engine joins them through its ports.'),
-  mainZone('sync', ['sandbox', 'features', 'ipc', 'db', 'composition'], 'sync is the engine: it talks to storage and the APIs through ports (sync/ports.ts, src-shared/domain), never to db, sandbox, services or handlers.'),
-  mainZone('scheduler', ['features', 'ipc', 'composition'], 'The scheduler is below the services: it receives what it runs as functions from the composition root.'),
-  mainZone('services', ['features', 'ipc', 'composition'], 'services/ holds building blocks below the features: no feature, handler or composition import.'),
-  mainZone('features', ['ipc', 'composition', 'app'], 'Features are transport-free services: they never import handlers, the composition root or Electron glue; their contracts live beside them.'),
-  mainZone('ipc', ['composition', 'app'], 'Handlers receive services; the composition root wires them, never the other way.'),
+  mainZone('sync', ['sandbox', 'features', 'ipc', 'db', 'composition', 'startup'], 'sync is the engine: it talks to storage and the APIs through ports (sync/ports.ts, src-shared/domain), never to db, sandbox, services or handlers.'),
+  mainZone('scheduler', ['features', 'ipc', 'composition', 'startup'], 'The scheduler is below the services: it receives what it runs as functions from the composition root.'),
+  mainZone('services', ['features', 'ipc', 'composition', 'startup'], 'services/ holds building blocks below the features: no feature, handler or composition import.'),
+  mainZone('features', ['ipc', 'composition', 'startup', 'app'], 'Features are transport-free services: they never import handlers, the composition root or Electron glue; their contracts live beside them.'),
+  mainZone('ipc', ['composition', 'startup', 'app'], 'Handlers receive services; the composition root wires them, never the other way.'),
+  mainZone('startup', ['app', 'cli'], 'startup/ sits on the composition root (it may import composition, db, services) and below the Electron glue: Electron comes in as functions from main.ts.'),
+  mainZone('composition', ['startup', 'app', 'cli'], 'The composition root is below start-up and the hosts: main.ts, startup/ and cli/ call it, never the other way.'),
+  mainZone('background', ['app', 'composition', 'ipc', 'features', 'cli', 'startup'], 'background/ holds the pure "stays on duty" decisions: the Electron glue (app/) calls them, never the other way.'),
+  mainZone('os-schedule', ['app', 'composition', 'ipc', 'features', 'cli', 'startup'], 'os-schedule/ generates and installs the OS task over an injected port: no Electron glue, services or CLI.'),
   // ---- end of the src-main zones.
 );
 

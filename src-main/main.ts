@@ -1,30 +1,38 @@
 // The main process: lifecycle and the composition root's Electron half. Everything below
-// Electron is built by createAppServices (plain Node, tested without Electron).
+// Electron is built by startApp → createAppServices (plain Node, tested without Electron).
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, Notification, powerMonitor, protocol, screen, session, shell, Tray, net } from 'electron';
-import { createAppServices } from './composition/create-app-services';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, protocol, screen, session, shell, Tray, net, webContents } from 'electron';
+import { nativeConfirm, windowOfSender } from './app/confirm-dialog';
 import { KeyringSecretStore } from './secrets/keyring-secret-store';
-import { ElectronPreferencesStore } from './app/preferences';
+import type { SaveFolderPort } from './features/diagnostics-service';
+import { ElectronPreferencesFileSchema, ElectronPreferencesStore } from './app/preferences';
+import { FATAL_START_TITLE, fatalStartMessage, startApp } from './startup/start-app';
 import { createLogger, rotatingFileSink } from './logging/logger';
 import { bindIpc, forwardEvents } from './app/ipc-electron';
 import { applicationMenuTemplate, trayMenuTemplate } from './app/menu';
-import { runNotification } from './app/notifications';
+import { installBackgroundGlue, isCliMode, runCliMode } from './app/background-glue';
 import { APP_SCHEME, registerAppProtocol } from './app/protocol';
 import { APP_ORIGIN, hardenSession, hardenWebContents, isAllowedExternalUrl } from './app/security';
 import { captureBounds, mainWindowOptions } from './app/windows';
 import { restoreBounds } from './app/window-state';
 
-if (!app.requestSingleInstanceLock()) {
+if (isCliMode()) {
+  void runCliMode();
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   protocol.registerSchemesAsPrivileged([APP_SCHEME]);
-  void start();
+  // Whatever fails after start-up proper (a window, the tray) is shown too, then the app quits so a relaunch works.
+  void start().catch((error: unknown) => {
+    dialog.showErrorBox(FATAL_START_TITLE, fatalStartMessage(error, path.join(app.getPath('userData'), 'logs', 'sitesync.log')));
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const log = createLogger(rotatingFileSink(path.join(app.getPath('userData'), 'logs')), { scope: 'main' });
-  const prefs = new ElectronPreferencesStore();
+  const logSink = rotatingFileSink(path.join(app.getPath('userData'), 'logs'));
+  const log = createLogger(logSink, { scope: 'main' });
   const devServerUrl = MAIN_WINDOW_VITE_DEV_SERVER_URL;
   const rendererDir = path.join(__dirname, `../renderer/${MAIN_WINDOW_VITE_NAME}`);
   const iconPath = path.join(rendererDir, 'app-icon.png');
@@ -35,14 +43,43 @@ async function start(): Promise<void> {
     hardenWebContents(contents, { openExternal: (url) => void (isAllowedExternalUrl(url) && shell.openExternal(url)), devServerUrl }),
   );
 
-  const services = await createAppServices({
-    userDataDir: app.getPath('userData'),
-    appVersion: app.getVersion(),
-    platform: process.platform,
-    log,
-    secrets: new KeyringSecretStore(),
-    preferences: prefs,
+  // "Save diagnostics": the report goes into a new folder inside the one chosen here.
+  const saveFolder: SaveFolderPort = {
+    chooseFolder: async () => {
+      const owner = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+      const options: Electron.OpenDialogOptions = {
+        title: 'Save diagnostics report',
+        buttonLabel: 'Save here',
+        defaultPath: app.getPath('downloads'),
+        properties: ['openDirectory', 'createDirectory'],
+      };
+      const answer = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    showFolder: async (folder) => shell.showItemInFolder(folder),
+  };
+  // Damaged files kept aside, a locked keychain, or an error dialog and quit — never a silent death (issue 12).
+  // Destructive intents (held-back deletions, stopping credential sync) are confirmed in a native dialog, out of the page's reach.
+  const confirm = nativeConfirm(dialog, (sender) => windowOfSender(sender, webContents, BrowserWindow));
+  const started = await startApp({
+    services: {
+      userDataDir: app.getPath('userData'),
+      isPackaged: app.isPackaged,
+      appRoot: app.getAppPath(),
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      log,
+      secrets: new KeyringSecretStore(),
+      confirm,
+      saveFolder,
+    },
+    preferences: { file: path.join(app.getPath('userData'), 'preferences.json'), schema: ElectronPreferencesFileSchema, open: () => new ElectronPreferencesStore() },
+    logFile: logSink.file,
+    logError: () => logSink.lastError,
+    showFatalError: (title, message) => dialog.showErrorBox(title, message),
   });
+  if (!started.ok) return app.exit(1);
+  const { services, preferences: prefs } = started;
   bindIpc(ipcMain, services.handlers, { log: log.child('ipc'), devServerUrl });
   forwardEvents(services.events, () => BrowserWindow.getAllWindows());
   services.reportOsOnline(net.isOnline());
@@ -51,6 +88,7 @@ async function start(): Promise<void> {
   const openWindow = () => {
     if (win && !win.isDestroyed()) {
       if (win.isMinimized()) win.restore();
+      win.show();
       win.focus();
       return;
     }
@@ -92,14 +130,7 @@ async function start(): Promise<void> {
   tray.setToolTip('SiteSync');
   tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate({ resyncAll: actions.resyncAll, openWindow, quit: () => app.quit() })));
 
-  services.events.on('sync.finished', (run) => {
-    const note = runNotification(run, services.ctx.db.sites.get(run.siteId)?.name ?? 'A site');
-    if (note && Notification.isSupported()) {
-      const n = new Notification(note);
-      n.on('click', () => navigate('runs', run.id));
-      n.show();
-    }
-  });
+  const background = installBackgroundGlue({ services, prefs, log, navigate });
   powerMonitor.on('resume', () => {
     services.reportOsOnline(net.isOnline());
     services.onWake();
@@ -126,5 +157,5 @@ async function start(): Promise<void> {
     event.preventDefault();
     void services.stop().finally(() => app.exit(0));
   });
-  openWindow();
+  if (!background.startHidden) openWindow();
 }

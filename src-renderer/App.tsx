@@ -3,6 +3,7 @@ import { Sidebar } from './shell/Sidebar';
 import { useMenuCommands } from './shell/use-menu-commands';
 import { StatusBar } from './shell/StatusBar';
 import { ScreenHost } from './shell/ScreenHost';
+import { StartupNotices } from './shell/StartupNotices';
 import { useApp } from './stores/stores-context';
 
 /** Applies the chosen theme: "system" follows the OS through CSS, light/dark override it. */
@@ -36,6 +37,7 @@ export function App() {
             SiteSync could not start its services: {loadError}
           </div>
         ) : null}
+        <StartupNotices />
         <ScreenHost />
       </main>
       <StatusBar />

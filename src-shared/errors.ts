@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'KEYCHAIN_UNAVAILABLE',
   'SUBSCRIPTION_REQUIRED',
   'RUN_IN_PROGRESS',
+  /** Too many of one action too fast (PIN reveals); `details.retryAt` says when it works again. */
+  'RATE_LIMITED',
+  /** The main-process confirmation dialog was answered "Cancel": nothing was changed. */
+  'NOT_CONFIRMED',
   'RM_UNAUTHORIZED',
   'RM_TOO_MANY_SESSIONS',
   'RM_FORBIDDEN',
@@ -21,6 +25,7 @@ export const ERROR_CODES = [
   'RM_BAD_RESPONSE',
   'RM_UNKNOWN_COMPANY',
   'RM_FIELD_NOT_FOUND',
+  'ADOPTION_CHOICE_NEEDED',
   'SP_UNAUTHORIZED',
   'SP_FORBIDDEN',
   'SP_NOT_FOUND',

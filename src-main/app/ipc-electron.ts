@@ -17,7 +17,9 @@ export function bindIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: HandlerMap, 
         options.log.warn('refused IPC from a foreign sender', { channel, url: event.senderFrame?.url ?? null });
         return { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'This window may not talk to SiteSync.', retryable: false } };
       }
-      return dispatch(handlers, channel, input, options.log);
+      // The window is named by the transport, never by the payload (PIN reveals are limited per window).
+      const senderId = (event.sender as { id?: number } | undefined)?.id;
+      return dispatch(handlers, channel, input, options.log, senderId === undefined ? {} : { sender: `webcontents:${senderId}` });
     });
   }
 }

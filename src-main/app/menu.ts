@@ -25,7 +25,7 @@ export function applicationMenuTemplate(options: { isMac: boolean; isDev: boolea
       { type: 'separator' },
       { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: () => actions.open('settings') },
       { type: 'separator' },
-      isMac ? { role: 'close' } : { role: 'quit' },
+      isMac ? { role: 'close' } : { role: 'quit', label: 'Quit SiteSync' },
     ],
   });
   template.push({ role: 'editMenu' });
@@ -60,6 +60,6 @@ export function trayMenuTemplate(actions: { resyncAll(): void; openWindow(): voi
     { label: 'Resync all', click: () => actions.resyncAll() },
     { label: 'Open SiteSync', click: () => actions.openWindow() },
     { type: 'separator' },
-    { label: 'Quit', click: () => actions.quit() },
+    { label: 'Quit SiteSync', click: () => actions.quit() },
   ];
 }

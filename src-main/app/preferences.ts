@@ -1,6 +1,10 @@
 import Store from 'electron-store';
+import { z } from 'zod';
 import { DEFAULT_PREFERENCES, type Preferences, PreferencesSchema } from '../../src-shared/domain/preferences';
 import { mergePreferences, type PreferencesPatch, type PreferencesStore } from '../services/preferences';
+
+/** The layout of electron-store's `preferences.json`: the preferences under one key (start-up checks the file against it). */
+export const ElectronPreferencesFileSchema = z.object({ preferences: PreferencesSchema.optional() });
 
 /**
  * Preferences kept by electron-store in the app's userData (theme, window state, schedule).

@@ -31,7 +31,14 @@ export function resolveAppFile(rawUrl: string, rendererDir: string): { file: str
     return null;
   }
   if (url.protocol !== 'app:' || url.host !== 'sitesync') return null;
-  const pathname = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+  } catch {
+    return null; // a malformed escape (`%E0%A4%A`) is a 404, not a thrown handler
+  }
+  // A NUL or a backslash never names a file of the renderer (the latter is a separator on Windows).
+  if (/[\0\\]/.test(pathname)) return null;
   const root = path.resolve(rendererDir);
   const file = path.resolve(root, `.${pathname}`);
   if (file !== root && !file.startsWith(root + path.sep)) return null;
@@ -41,7 +48,12 @@ export function resolveAppFile(rawUrl: string, rendererDir: string): { file: str
 /** Serves the renderer from `rendererDir` on app://sitesync with the CSP header on every response. */
 export function registerAppProtocol(protocol: Protocol, rendererDir: string): void {
   protocol.handle('app', async (request) => {
-    const target = resolveAppFile(request.url, rendererDir);
+    let target: ReturnType<typeof resolveAppFile>;
+    try {
+      target = resolveAppFile(request.url, rendererDir);
+    } catch {
+      target = null;
+    }
     if (!target) return new Response('Not found', { status: 404 });
     try {
       const body = await fs.readFile(target.file);

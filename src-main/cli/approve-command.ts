@@ -14,7 +14,8 @@ import { EXIT, UsageError } from './cli-error';
 import { cliSecrets } from './cli-secrets';
 import { readCredentials } from './env';
 import { readSiteConfig } from './site-config';
-import { cliHome, cliSiteId } from './sync-command';
+import { cliHome } from './home';
+import { cliSiteId } from './sync-command';
 
 /** Options of `approve`. */
 export interface ApproveArgs {

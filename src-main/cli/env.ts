@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RmCompanyCodeSchema, type RmAuth } from '../../src-shared/domain/rentmanager-connection';
+import { ServiceUrlSchema } from '../../src-shared/rules/service-url';
 import { UsageError } from './cli-error';
 
 /** Where the CLI signs in, read from SITESYNC_* environment variables (issue 5). */
@@ -9,13 +10,13 @@ export interface CliCredentials {
 }
 
 const EnvSchema = z.object({
-  SITESYNC_RM_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SITESYNC_RM_URL: ServiceUrlSchema.optional(),
   SITESYNC_RM_CORP: RmCompanyCodeSchema,
   SITESYNC_RM_LOCATION: z.coerce.number().int().positive().default(1),
   SITESYNC_RM_USERNAME: z.string().min(1).optional(),
   SITESYNC_RM_PASSWORD: z.string().min(1).optional(),
   SITESYNC_RM_PARTNER_TOKEN: z.string().min(1).optional(),
-  SITESYNC_SP_URL: z.url({ protocol: /^https?$/ }),
+  SITESYNC_SP_URL: ServiceUrlSchema,
   SITESYNC_SP_USERNAME: z.string().min(1),
   SITESYNC_SP_PASSWORD: z.string().min(1),
   /** Per-request timeout for both services (slow links; tests with injected hangs). */
@@ -27,7 +28,9 @@ export function readCredentials(env: NodeJS.ProcessEnv): CliCredentials {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const names = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
-    throw new UsageError(`Set ${names.join(', ')} (see "npm run cli -- --help").`);
+    // A refused address says why (plain http off this computer, user info in the URL).
+    const why = parsed.error.issues.filter((i) => i.code === 'custom').map((i) => `${String(i.path[0])}: ${i.message}`);
+    throw new UsageError(`Set ${names.join(', ')} (see "npm run cli -- --help").${why.length ? ` ${why.join('; ')}.` : ''}`);
   }
   const e = parsed.data;
   let auth: RmAuth;

@@ -5,7 +5,8 @@ import { openLocalDb, type LocalDb } from '../db/local-db';
 import { formatChangesText, textTable } from '../sync/report';
 import { UsageError } from './cli-error';
 import { cliSecrets } from './cli-secrets';
-import { cliHome } from './sync-command';
+import { cliHome } from './home';
+import { jsonLine, terminalText } from './terminal-text';
 
 /** Options of `runs` and `runs show RUN`. */
 export interface RunsArgs {
@@ -26,6 +27,8 @@ export async function runsCommand(args: RunsArgs, env: NodeJS.ProcessEnv, out: (
     return 0;
   }
   const db = await openLocalDb(file, cliSecrets());
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  db.runs.markInterrupted(new Date().toISOString());
   try {
     return sub === 'show' ? await showRun(db, runId!, args.json ?? false, out) : await listRuns(db, args.json ?? false, out);
   } finally {
@@ -36,7 +39,7 @@ export async function runsCommand(args: RunsArgs, env: NodeJS.ProcessEnv, out: (
 async function listRuns(db: LocalDb, json: boolean, out: (s: string) => void): Promise<number> {
   const runs = await db.runStore.listRuns();
   if (json) {
-    out(JSON.stringify(runs));
+    out(jsonLine(runs));
     return 0;
   }
   const rows = runs.map((r) => [
@@ -50,7 +53,7 @@ async function listRuns(db: LocalDb, json: boolean, out: (s: string) => void): P
     String(r.counts.accountsDeleted),
     String(r.problemCount),
     String(r.heldBackCount),
-  ]);
+  ].map(terminalText));
   out(runs.length === 0 ? 'No runs yet.' : textTable(['started (UTC)', 'run', 'site', 'trigger', 'outcome', 'created', 'updated', 'deleted', 'problems', 'held back'], rows));
   return 0;
 }
@@ -62,15 +65,15 @@ async function showRun(db: LocalDb, runId: string, json: boolean, out: (s: strin
   const changes = db.changes.ofRun(runId).map(toChangeView);
   const links = { undoOf: run.undoOf ?? null, undoneBy: db.runs.undoneBy(runId) };
   if (json) {
-    out(JSON.stringify({ run, ...links, changes }));
+    out(jsonLine({ run, ...links, changes }));
     return 0;
   }
-  out(`Run ${run.id} — site ${run.siteId} — ${run.dryRun ? 'dry run' : run.trigger} — ${run.outcome.toUpperCase()}${run.error ? ` (${run.error})` : ''}`);
+  out(terminalText(`Run ${run.id} — site ${run.siteId} — ${run.dryRun ? 'dry run' : run.trigger} — ${run.outcome.toUpperCase()}${run.error ? ` (${run.error})` : ''}`));
   out(`Started ${run.startedAt}${run.endedAt ? `, ended ${run.endedAt}` : ''}`);
   if (links.undoOf) out(`Undoes run ${links.undoOf}`);
   for (const id of links.undoneBy) out(`Undone by run ${id}`);
   out('');
   out(`Changes (${changes.length})`);
-  out(formatChangesText(db.changes.ofRun(runId)));
+  out(terminalText(formatChangesText(db.changes.ofRun(runId))));
   return 0;
 }

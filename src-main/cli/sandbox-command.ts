@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { startRentManagerSandbox } from '../sandbox/rentmanager/server';
+import { loadState } from '../sandbox/rentmanager/state';
+import { loadStateFile } from '../sandbox/smartplus/state';
 import { startSmartPlusSandbox } from '../sandbox/smartplus';
 import { UsageError } from './cli-error';
 
@@ -38,6 +41,28 @@ function stateFiles(file: string | undefined): { rm?: string; sp?: string } {
 }
 
 /**
+ * Refuses a `--state` path that holds something other than a state file of this sandbox (a site
+ * configuration, the database, a FIFO): the sandbox would replace it with a fresh portfolio.
+ */
+function checkStateFile(file: string, kind: string, isStateFile: (file: string) => boolean): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new UsageError(`--state: ${file} cannot be read: ${(error as Error).message}`);
+  }
+  if (!stat.isFile()) throw new UsageError(`--state: ${file} is not a regular file (a folder, FIFO or device). Choose a file name for the sandbox's state.`);
+  let ok: boolean;
+  try {
+    ok = isStateFile(file);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new UsageError(`--state: ${file} exists and is not a SiteSync ${kind} sandbox state file. It was left untouched; choose another file name.`);
+}
+
+/**
  * `sandbox`: starts both stand-ins on 127.0.0.1 and prints where they are and how to sign in,
  * then runs until SIGINT/SIGTERM. Resolves with the exit code once stopped.
  */
@@ -45,6 +70,8 @@ export async function sandboxCommand(args: SandboxArgs, out: (line: string) => v
   const asOf = args.asOf === undefined ? undefined : CalendarDateSchema.safeParse(args.asOf);
   if (asOf && !asOf.success) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${args.asOf}".`);
   const files = stateFiles(args.state);
+  if (files.rm) checkStateFile(files.rm, 'Rent Manager', (f) => loadState(f) !== null);
+  if (files.sp) checkStateFile(files.sp, 'SmartPlus', (f) => loadStateFile(f) !== null);
   const rm = await startRentManagerSandbox({
     port: port(args.rmPort, '--rm-port'),
     seed: seed(args.seed),

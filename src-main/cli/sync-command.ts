@@ -1,19 +1,25 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
+import { describeHolder } from '../db/repositories/run-lock-repo';
+import { processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
+import { ensurePrivateDir } from '../lib/private-files';
 import { createLogger, rotatingFileSink } from '../logging/logger';
+import { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient } from '../rentmanager/client';
 import { createSmartPlusClient } from '../smartplus/client';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
-import { smartPlusPort } from '../sync/adapters/smartplus-port';
+import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 import { runSiteSync } from '../sync/engine';
 import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
 import { cliSecrets } from './cli-secrets';
 import { readCredentials } from './env';
+import { readShapesFile, writeShapesFile } from './shapes-file';
+import { cliHome } from './home';
 import { readSiteConfig } from './site-config';
+import { jsonLine, reportSafe, terminalText } from './terminal-text';
 
 /** Options of `sync`. */
 export interface SyncArgs {
@@ -31,11 +37,6 @@ export function cliSiteId(credentials: { rentManager: { corp: string; locationId
   return `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${properties.join(',')}`;
 }
 
-/** Where the CLI keeps its journal, run history and log. */
-export function cliHome(env: NodeJS.ProcessEnv): string {
-  return path.resolve(env.SITESYNC_HOME ?? '.sitesync-home');
-}
-
 /**
  * `sync`: one site through the same engine as the app — read, plan, apply (unless dry run),
  * record — and print the report. SIGINT cancels cleanly between operations; a rerun finishes.
@@ -48,18 +49,30 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   if (asOf && !asOf.success) throw new UsageError(`--as-of must be a date as YYYY-MM-DD, not "${args.asOf}".`);
 
   const home = cliHome(env);
-  fs.mkdirSync(home, { recursive: true });
+  ensurePrivateDir(home);
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
   // The journal keeps each change's PINs encrypted with the keychain's database key (issue 15: undo).
   const db = await openLocalDb(path.join(home, 'sitesync.db'), cliSecrets());
-  const rm = createRentManagerClient({ ...credentials.rentManager, logger: log });
-  const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log });
+  // The shape (never the values) of each endpoint's last answer, kept for `diagnostics`.
+  const shapes = new ShapeRecorder();
+  shapes.load(readShapesFile(home));
+  const rm = createRentManagerClient({ ...credentials.rentManager, logger: log, shapes: shapes.sink('rentmanager') });
+  const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
+  // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
+  db.runs.markInterrupted(new Date().toISOString());
   const siteId = cliSiteId(credentials, config.properties);
+  // Two processes never run one site at once (issue 14): the same lock as registered sites, on the ad-hoc site's id.
+  const lock = await new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner('cli') }).acquire(siteId);
+  if (!lock.acquired) {
+    io.err(`sitesync: these properties are being synced by ${describeHolder(lock.holder)}. Try again when that run has finished.`);
+    db.close();
+    return EXIT.locked;
+  }
   try {
     const result = await runSiteSync({
       site: { id: siteId, name: `properties ${config.properties.join(', ')}` },
       config,
-      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), journal: db.journal, runs: db.runStore },
+      ports: { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp), adoption: smartPlusAdoptionPort(sp), journal: db.journal, runs: db.runStore },
       trigger: 'cli',
       dryRun: args.dryRun ?? false,
       allowMassDelete: args.allowMassDelete ?? false,
@@ -68,12 +81,13 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       signal,
       logger: log,
       onProgress: (p) => {
-        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${p.current}` : ''}`);
+        if (!args.json && p.total > 0) io.err(`${p.phase}: ${p.done}/${p.total}${p.current ? ` ${terminalText(p.current)}` : ''}`);
       },
     });
+    // PINs masked and card numbers shortened in JSON; names stripped of escapes and bidi controls in text (terminal-text.ts).
     if (args.json) {
       io.out(
-        JSON.stringify({
+        jsonLine({
           run: result.run,
           plan: result.plan ? { operations: result.plan.operations, summary: result.plan.summary } : null,
           applied: result.applied,
@@ -83,19 +97,25 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
         }),
       );
     } else {
-      io.out(formatRunText(result));
+      io.out(formatRunText(reportSafe(result)));
     }
     // A chosen PIN / RF card field that is not in Rent Manager is a configuration error (issue 12).
-    if (result.errorCode === 'RM_FIELD_NOT_FOUND') return EXIT.usage;
+    if (result.errorCode === 'RM_FIELD_NOT_FOUND' || result.errorCode === 'ADOPTION_CHOICE_NEEDED') return EXIT.usage;
     // Partial: something planned was not done (a revocation above all, issue 12) — never exit 0.
     if (result.run.outcome === 'failed' || result.run.outcome === 'cancelled' || result.run.outcome === 'partial') return EXIT.failed;
     if (result.run.outcome === 'held-back') return EXIT.heldBack;
     return EXIT.done;
   } catch (error) {
-    io.err(`sync failed: ${isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message}`);
+    io.err(`sync failed: ${terminalText(isAppError(error) ? `${error.message} (${error.code})` : (error as Error).message)}`);
     return EXIT.failed;
   } finally {
+    lock.release();
     await rm.signOut().catch(() => undefined);
+    try {
+      writeShapesFile(home, shapes.entries());
+    } catch (error) {
+      log.warn('response shapes not kept', { error });
+    }
     db.close();
   }
 }

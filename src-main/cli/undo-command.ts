@@ -12,7 +12,7 @@ import { runUndo, type RunUndoResult } from '../sync/undo/run-undo';
 import { EXIT, UsageError } from './cli-error';
 import { cliSecrets } from './cli-secrets';
 import { readCredentials } from './env';
-import { cliHome } from './sync-command';
+import { cliHome } from './home';
 
 /** Options of `undo`. */
 export interface UndoArgs {

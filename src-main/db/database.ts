@@ -1,6 +1,5 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import { preparePrivateDatabase } from '../lib/private-files';
 import { runMigrations } from './migrate';
 import { MIGRATIONS } from './migrations';
 
@@ -10,7 +9,8 @@ import { MIGRATIONS } from './migrations';
  * covers a second process (the CLI) touching the same file.
  */
 export function openDatabase(file: string): Database {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  // Readable by the user only: the file holds the local copy (PINs encrypted, names and cards in clear).
+  if (file !== ':memory:') preparePrivateDatabase(file);
   const db = new BetterSqlite3(file);
   try {
     db.pragma('journal_mode = WAL');

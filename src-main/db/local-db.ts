@@ -10,6 +10,7 @@ import { DevicesRepo } from './repositories/devices-repo';
 import { MetaRepo } from './repositories/meta-repo';
 import { OutboxRepo } from './repositories/outbox-repo';
 import { ReceiptsRepo } from './repositories/receipts-repo';
+import { RunLockRepo } from './repositories/run-lock-repo';
 import { RunsRepo } from './repositories/runs-repo';
 import { SiteStateRepo } from './repositories/site-state-repo';
 import { SitesRepo } from './repositories/sites-repo';
@@ -27,6 +28,8 @@ export interface LocalDb {
   /** The devices table (the sync's mirror and the devices screen's edits). */
   readonly devices: DevicesRepo;
   readonly runs: RunsRepo;
+  /** The per-site run locks every process shares (two processes never run one site at once). */
+  readonly runLocks: RunLockRepo;
   /** What each run changed (issue 15), PINs encrypted. */
   readonly changes: ChangesRepo;
   readonly outbox: OutboxRepo;
@@ -38,6 +41,11 @@ export interface LocalDb {
   readonly runStore: DbRunStore;
   /** Retries loading the PIN key from the keychain (after the user started a Secret Service); true once loaded. */
   ensurePinKey(): Promise<boolean>;
+  /**
+   * SQLite's `PRAGMA data_version`: changes when another connection (another process) commits
+   * to the file, not for this connection's own writes — a cheap "did anyone else write?" poll.
+   */
+  dataVersion(): number;
   close(): void;
 }
 
@@ -72,6 +80,7 @@ export async function localDbOver(db: Database, secrets: SecretStore, now: () =>
     apartments: new ApartmentsRepo(db, devices),
     devices,
     runs: new RunsRepo(db),
+    runLocks: new RunLockRepo(db, now),
     changes,
     outbox: new OutboxRepo(db, now),
     receipts: new ReceiptsRepo(db),
@@ -87,6 +96,7 @@ export async function localDbOver(db: Database, secrets: SecretStore, now: () =>
       }
       return loaded !== null;
     },
+    dataVersion: () => db.pragma('data_version', { simple: true }) as number,
     close: () => db.close(),
   };
 }

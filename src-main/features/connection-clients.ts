@@ -2,6 +2,7 @@ import { AppError } from '../../src-shared/errors';
 import type { ConnectionSummary } from '../../src-shared/domain/connection';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
+import type { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient, type RentManagerClient } from '../rentmanager/client';
 import { connectionAccount, SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
 import type { OnlineState } from '../services/online-state';
@@ -34,6 +35,8 @@ export interface ConnectionClientsDeps {
   secrets: SecretStore;
   online: OnlineState;
   log: Logger;
+  /** Keeps the shape of every answer of every client, for the diagnostics report. */
+  shapes?: ShapeRecorder;
 }
 
 /**
@@ -81,6 +84,7 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
           locationId: connection.locationId ?? 1,
           auth: connection.authKind === 'partner-token' ? { kind: 'partner', partnerToken: secret } : { kind: 'user', username: connection.username ?? '', password: secret },
           logger: deps.log.child('rentmanager'),
+          ...(deps.shapes ? { shapes: deps.shapes.sink('rentmanager') } : {}),
         }),
         deps.online,
       );
@@ -93,7 +97,13 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
       if (cached) return cached;
       const password = await secretOf(connection);
       const client = trackNetwork(
-        createSmartPlusClient({ baseUrl: connection.baseUrl, username: connection.username ?? '', password, logger: deps.log.child('smartplus') }),
+        createSmartPlusClient({
+          baseUrl: connection.baseUrl,
+          username: connection.username ?? '',
+          password,
+          logger: deps.log.child('smartplus'),
+          ...(deps.shapes ? { shapes: deps.shapes.sink('smartplus') } : {}),
+        }),
         deps.online,
       );
       smartPluses.set(connection.id, client);

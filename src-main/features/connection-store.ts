@@ -3,6 +3,7 @@ import type { ConnectionSettings, ConnectionSummary } from '../../src-shared/dom
 import { AppError } from '../../src-shared/errors';
 import type { ConnectionsRepo } from '../db/repositories/connections-repo';
 import { connectionAccount, SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
+import { assertSecretReusable, bindingOf } from './secret-reuse';
 
 /** A connection to save: its settings, and its secret when the user typed one (absent = keep the stored one). */
 export type SaveConnectionInput = Omit<ConnectionSettings, 'id'> & { id?: string; secret?: string };
@@ -29,6 +30,8 @@ export class ConnectionStore {
     if (secret === undefined && !existing) {
       throw new AppError('BAD_INPUT', 'Enter the password or token for this connection.');
     }
+    // The saved secret stays bound to where it was saved: re-pointing a connection needs it typed again.
+    if (secret === undefined && existing) assertSecretReusable(bindingOf(existing), bindingOf(settings), existing.authKind === 'partner-token' ? 'partner token' : 'password');
     if (secret !== undefined) {
       if (secret.length === 0) throw new AppError('BAD_INPUT', 'The password or token is empty.');
       await this.secrets.set(SECRET_SERVICE, connectionAccount(id), secret);

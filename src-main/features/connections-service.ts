@@ -16,6 +16,7 @@ import type { ConnectionClients } from './connection-clients';
 import { testRentManagerConnection } from '../rentmanager/test-connection';
 import { ConnectionStore } from './connection-store';
 import { createSmartPlusClient } from '../smartplus/client';
+import { assertSecretReusable, bindingOf, type SecretBinding } from './secret-reuse';
 
 /** The Connections screen's operations (spec §15, issue 7): secrets go in, only summaries and test results come out. */
 export interface ConnectionsService {
@@ -76,11 +77,27 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
     return existing;
   }
 
-  /** The typed secret, or the saved one when the sign-in method did not change; BAD_INPUT when there is none. */
-  async function secretOf(request: RmLocationsRequest, existing: ConnectionSummary | null): Promise<string> {
+  /** Where a Rent Manager request would send the secret: the binding a saved secret must match to be reused. */
+  function rmBinding(request: RmLocationsRequest, locationId: number | null): SecretBinding {
+    return {
+      authKind: request.signIn.kind,
+      baseUrl: rentManagerBaseUrl(request),
+      companyCode: request.companyCode,
+      locationId,
+      username: request.signIn.kind === 'api-user' ? request.signIn.username : null,
+    };
+  }
+
+  /**
+   * The typed secret, or the saved one when nothing it was saved for changed (server, company,
+   * location, user, sign-in method — secret-reuse.ts); BAD_INPUT when it must be typed.
+   */
+  async function secretOf(request: RmLocationsRequest, existing: ConnectionSummary | null, locationId: number | null): Promise<string> {
     const typed = request.signIn.kind === 'api-user' ? request.signIn.password : request.signIn.partnerToken;
     if (typed !== undefined) return typed;
+    const what = request.signIn.kind === 'api-user' ? 'password' : 'partner token';
     if (existing && existing.authKind === request.signIn.kind) {
+      assertSecretReusable(bindingOf(existing), rmBinding(request, locationId), what);
       const saved = await service.secretFor(existing.id);
       if (saved) return saved;
     }
@@ -115,14 +132,14 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
 
     async locations(request) {
       const existing = editable(request.id);
-      const secret = await secretOf(request, existing);
+      const secret = await secretOf(request, existing, existing?.locationId ?? null);
       return signInRentManager(rmSettings(request, secret, existing?.locationId ?? 1));
     },
 
     async saveRentManager(input) {
       const existing = editable(input.id);
       const typed = input.signIn.kind === 'api-user' ? input.signIn.password : input.signIn.partnerToken;
-      if (typed === undefined && (!existing || existing.authKind !== input.signIn.kind)) await secretOf(input, existing);
+      if (typed === undefined) await secretOf(input, existing, input.locationId);
       const saved = await service.save({
         ...(existing ? { id: existing.id } : {}),
         kind: 'rentmanager',
@@ -146,6 +163,10 @@ export function createConnectionsService(ctx: ConnectionsServiceDeps): Connectio
     async saveSmartPlus(input) {
       const existing = editable(input.id) ?? ctx.db.connections.list().find((c) => c.kind === 'smartplus' && !c.isSandbox) ?? null;
       if (input.password === undefined && !existing) throw new AppError('BAD_INPUT', 'Enter the password.');
+      if (input.password === undefined && existing) {
+        const requested: SecretBinding = { authKind: 'smartplus-account', baseUrl: input.baseUrl, companyCode: null, locationId: null, username: input.username };
+        assertSecretReusable(bindingOf(existing), requested, 'password');
+      }
       const saved = await service.save({
         ...(existing ? { id: existing.id } : {}),
         kind: 'smartplus',

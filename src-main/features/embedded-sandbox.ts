@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { isAppError } from '../../src-shared/errors';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../sandbox/rentmanager/server';
@@ -44,6 +45,11 @@ export interface EmbeddedSandboxDeps {
   asOf?: string;
   /** Called after a reset, so services forget cached clients. */
   onReset?: () => void;
+  /**
+   * Keeps one of the sandbox's throw-away sign-ins in memory for this session (the app's
+   * SessionOverlaySecretStore), so the sandbox registers and works with the keychain locked.
+   */
+  holdForSession?: (account: string, secret: string) => void;
 }
 
 /**
@@ -128,8 +134,18 @@ async function register(deps: EmbeddedSandboxDeps, rm: RentManagerSandbox, sp: S
     username: sp.username,
     isSandbox: true,
   });
-  await deps.secrets.set(SECRET_SERVICE, connectionAccount(SANDBOX_IDS.rentManager), rm.password);
-  await deps.secrets.set(SECRET_SERVICE, connectionAccount(SANDBOX_IDS.smartPlus), sp.password);
+  let keychainLocked = false;
+  for (const [id, password] of [[SANDBOX_IDS.rentManager, rm.password], [SANDBOX_IDS.smartPlus, sp.password]] as const) {
+    deps.holdForSession?.(connectionAccount(id), password);
+    try {
+      await deps.secrets.set(SECRET_SERVICE, connectionAccount(id), password);
+    } catch (error) {
+      // The sandbox's sign-ins are throw-away; without a keychain they live in memory this session.
+      if (!deps.holdForSession || !isAppError(error) || error.code !== 'KEYCHAIN_UNAVAILABLE') throw error;
+      keychainLocked = true;
+    }
+  }
+  if (keychainLocked) deps.log.warn('sandbox registered without the keychain: its sign-ins are kept in memory for this session');
   connections.setStatus(SANDBOX_IDS.rentManager, 'configured');
   connections.setStatus(SANDBOX_IDS.smartPlus, 'configured');
   connections.saveCustomer({ id: SANDBOX_IDS.customer, name: 'Sandbox Property Management', connectionId: SANDBOX_IDS.rentManager, isSandbox: true });

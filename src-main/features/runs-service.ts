@@ -23,6 +23,7 @@ import type { SiteSyncService } from './site-sync-types';
 import { describeTarget } from '../sync/apply';
 import type { ChangeSearch } from '../db/repositories/changes-repo';
 import { runReportCsv } from '../sync/report';
+import { writePrivateFile } from '../lib/private-files';
 
 /** Options of {@link createRunsService}. */
 export interface RunsServiceOptions {
@@ -78,7 +79,8 @@ function writeUnique(dir: string, name: string, text: string): string {
   for (let n = 1; n < 1000; n++) {
     const file = path.join(dir, n === 1 ? name : `${stem} (${n})${ext}`);
     try {
-      fs.writeFileSync(file, text, { flag: 'wx' });
+      // The report names tenants and units: readable by the user only, never overwriting a file.
+      writePrivateFile(file, text, 'wx');
       return file;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -10,6 +10,8 @@ import type { LocalDb } from '../db/local-db';
 import type { EventBus } from '../services/event-bus';
 import type { Logger } from '../logging/logger';
 import type { SiteRunGate } from '../scheduler/site-run-gate';
+import type { HeldSiteLock, SiteRunLocks } from '../scheduler/site-run-lock';
+import { describeHolder } from '../db/repositories/run-lock-repo';
 import { findCommunitiesByRefs, readCommunityState } from '../smartplus/read-snapshot';
 import { runSiteSync } from '../sync/engine';
 import { confirmHeldBack } from '../sync/held-back';
@@ -35,11 +37,13 @@ export interface SiteSyncDeps {
   now: () => Date;
   clients: ConnectionClients;
   gate: SiteRunGate<SiteRunMeta>;
+  /** The run locks shared with other processes (the CLI, the OS task); without it only this process's gate guards. */
+  locks?: Pick<SiteRunLocks, 'acquire'>;
   /** The engine's Rent Manager and SmartPlus ports for a site read from this connection. */
   portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort }>;
 }
 
-const UNATTENDED = new Set(['scheduled', 'catch-up']);
+const UNATTENDED = new Set(['scheduled', 'catch-up', 'os-schedule']);
 
 /**
  * Runs site syncs for the app: one at a time per site (the gate), progress and completion as
@@ -56,6 +60,14 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists.');
     if (!site.connectionId) throw new AppError('NOT_FOUND', `Site "${site.name}" has no Rent Manager connection. Choose one under Connections.`);
     return site as Site & { connectionId: string };
+  };
+
+  /** Takes the cross-process lock of a site, or refuses with who holds it (RUN_IN_PROGRESS). */
+  const lockSite = async (site: Site): Promise<HeldSiteLock | null | AppError> => {
+    if (!deps.locks) return null;
+    const lock = await deps.locks.acquire(site.id);
+    if (lock.acquired) return lock;
+    return new AppError('RUN_IN_PROGRESS', `"${site.name}" is being synced by ${describeHolder(lock.holder)}. Try again when that run has finished.`, { retryable: true });
   };
 
   const configOf = (site: Site): SiteConfig => ({ ...site.policy, properties: [site.propertyId] });
@@ -187,9 +199,19 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         const refused = await subscriptionError(site);
         if (refused) throw refused;
       }
+      const lock = await lockSite(site);
+      if (lock instanceof AppError) {
+        // Another call of this process may have started the run while this one waited: join it.
+        const again = deps.gate.current(site.id);
+        if (again) return { runId: again.meta.runId, joined: true, done: again.promise as Promise<RunRecord> };
+        throw lock;
+      }
       const runId = randomUUID();
-      const gated = deps.gate.run(site.id, { trigger: request.trigger, runId }, () => execute(site, runId, request));
-      if (!gated.started) return { runId: gated.run.meta.runId, joined: true, done: gated.run.promise as Promise<RunRecord> };
+      const gated = deps.gate.run(site.id, { trigger: request.trigger, runId }, () => execute(site, runId, request).finally(() => lock?.release()));
+      if (!gated.started) {
+        lock?.release();
+        return { runId: gated.run.meta.runId, joined: true, done: gated.run.promise as Promise<RunRecord> };
+      }
       return { runId, joined: false, done: gated.promise };
     },
 
@@ -226,13 +248,18 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       if (deps.gate.current(site.id)) throw busy();
       const refused = await subscriptionError(site);
       if (refused) throw refused;
+      const lock = await lockSite(site);
+      if (lock instanceof AppError) throw lock;
       const newRunId = randomUUID();
       const gated = deps.gate.run(site.id, { trigger: 'manual', runId: newRunId }, () =>
         guarded(site, newRunId, { trigger: 'manual', writes: true, checkSubscription: false }, (ports, signal) =>
           confirmHeldBack({ runId, site: { id: site.id, name: site.name }, config: configOf(site), ports, signal, onProgress, clock: deps.now, newRunId: () => newRunId, logger: deps.log }),
-        ),
+        ).finally(() => lock?.release()),
       );
-      if (!gated.started) throw busy();
+      if (!gated.started) {
+        lock?.release();
+        throw busy();
+      }
       return gated.promise;
     },
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { RmRowProblem } from '../../src-shared/domain/rentmanager';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import { silentLogger, type Logger } from '../logging/logger';
+import type { ShapeSink } from '../logging/response-shapes';
 import { badResponse } from './errors';
 import { filtersParam, rmFilter, type RmFilter } from './filters';
 import { describeIssues, LeaseRowSchema, LocationRowSchema, PropertyRowSchema, TenantRowSchema, UdfRowSchema, UnitRowSchema, type LeaseRow, type LocationRow, type PropertyRow, type TenantRow, type UdfRow, type UnitRow } from './schemas';
@@ -22,6 +23,8 @@ export interface RentManagerClientOptions {
   logger?: Logger;
   /** Retries of a read after a network error, timeout or 5xx (default 3). */
   retries?: number;
+  /** Where the shape (never the values) of every answer goes, for the diagnostics report. */
+  shapes?: ShapeSink;
 }
 
 /** Options of one collection read. */
@@ -111,6 +114,7 @@ export function createRentManagerClient(options: RentManagerClientOptions): Rent
     timeoutMs: options.timeoutMs ?? 30_000,
     retries: options.retries ?? 3,
     logger,
+    ...(options.shapes ? { shapes: options.shapes } : {}),
   });
 
   async function readAll<T>(spec: CollectionSpec<T>, opts: ReadOptions = {}): Promise<RmList<T>> {

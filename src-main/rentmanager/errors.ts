@@ -85,6 +85,10 @@ export function errorFromResponse(status: number, body: unknown, ctx: Context): 
   if (/maximum number of times/i.test(said)) {
     return make('RM_TOO_MANY_SESSIONS', 'This Rent Manager user is already signed in the maximum number of times (10).', ctx, status, info);
   }
+  // The client never follows a redirect (maxRedirects 0): the sign-in body would be replayed to wherever it points.
+  if (status >= 300 && status < 400) {
+    return make('RM_BAD_RESPONSE', `Rent Manager answered with a redirect (HTTP ${status}). SiteSync does not follow redirects, so nothing was sent on. Check the server address under Connections.`, ctx, status, info);
+  }
   switch (status) {
     case 400: {
       const ms = ModelStateSchema.safeParse(body);

@@ -1,7 +1,10 @@
 import axios, { type AxiosInstance } from 'axios';
+import { scrubSecrets } from '../lib/scrub-secrets';
+import { assertServiceUrl } from '../lib/service-url';
 import { z } from 'zod';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import type { Logger } from '../logging/logger';
+import type { ShapeSink } from '../logging/response-shapes';
 import { badResponse, cancelled, errorFromNetwork, errorFromResponse, RentManagerError } from './errors';
 import { encodeQuery } from './filters';
 import { backoffMs, RequestBudget, sleep } from './rate-limit';
@@ -15,6 +18,8 @@ export interface TransportOptions {
   timeoutMs: number;
   retries: number;
   logger: Logger;
+  /** Where the shape (never the values) of every answer goes, for the diagnostics report. */
+  shapes?: ShapeSink;
 }
 
 /** One answer: status, lower-case headers and the parsed JSON body (undefined when empty). */
@@ -44,6 +49,7 @@ const MAX_RATE_WAITS = 5;
  * jittered backoff on reads, a timeout on every request and AbortSignal support (reference §3, §6).
  */
 export function createTransport(o: TransportOptions) {
+  assertServiceUrl(o.baseUrl, 'Rent Manager');
   const http: AxiosInstance = axios.create({
     baseURL: o.baseUrl.replace(/\/+$/, ''),
     timeout: o.timeoutMs,
@@ -53,6 +59,8 @@ export function createTransport(o: TransportOptions) {
     maxRedirects: 0,
   });
   const budget = new RequestBudget(o.requestsPerMinute);
+  // What an echoing server must not get back into an error message (scrub-secrets.ts).
+  const secrets = [o.auth.kind === 'user' ? o.auth.password : o.auth.partnerToken];
   const log = o.logger;
   let token: Promise<string> | null = null;
   let stats = { requests: 0, signIns: 0, retries: 0, rateLimitWaits: 0 };
@@ -74,7 +82,9 @@ export function createTransport(o: TransportOptions) {
       const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v === undefined || v === null ? undefined : String(v)]));
       budget.observe(headers);
       log.debug('rentmanager request', { method: req.method, path: req.path, status: res.status, ms: Date.now() - started });
-      return { status: res.status, headers, body: parseBody(res.data, ctx, res.status) };
+      const body = parseBody(res.data, ctx, res.status);
+      o.shapes?.record(req.method, req.path, res.status, body);
+      return { status: res.status, headers, body };
     } catch (error) {
       if (error instanceof RentManagerError) throw error;
       if (req.signal?.aborted) throw cancelled(ctx);
@@ -86,7 +96,7 @@ export function createTransport(o: TransportOptions) {
     if (o.auth.kind !== 'user') throw new Error('signIn is only for API users');
     const ctx = { method: 'POST', path: '/Authentication/AuthorizeUser' };
     const res = await send({ method: 'POST', path: ctx.path, data: { Username: o.auth.username, Password: o.auth.password, LocationID: o.locationId }, signal }, {});
-    if (res.status !== 200) throw errorFromResponse(res.status, res.body, ctx);
+    if (res.status !== 200) throw errorFromResponse(res.status, scrubSecrets(res.body, [o.auth.password]), ctx);
     const parsed = TokenSchema.safeParse(res.body);
     if (!parsed.success) throw badResponse('Rent Manager answered the sign-in without a token.', ctx, res.status);
     stats.signIns++;
@@ -149,7 +159,7 @@ export function createTransport(o: TransportOptions) {
         log.warn('rentmanager rate limited, waiting for reset', { path: req.path, waitMs: wait });
         continue;
       }
-      const err = errorFromResponse(res.status, res.body, ctx);
+      const err = errorFromResponse(res.status, scrubSecrets(res.body, secrets), ctx);
       if (err.retryable && res.status >= 500 && req.idempotent && attempt < o.retries) {
         attempt++;
         stats.retries++;

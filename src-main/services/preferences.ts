@@ -66,7 +66,8 @@ export class JsonFilePreferencesStore implements PreferencesStore {
   private load(): Preferences {
     if (!fs.existsSync(this.file)) return DEFAULT_PREFERENCES;
     try {
-      const parsed = PreferencesSchema.safeParse(JSON.parse(fs.readFileSync(this.file, 'utf8')));
+      // A byte-order mark (an editor on Windows) is not damage.
+      const parsed = PreferencesSchema.safeParse(JSON.parse(fs.readFileSync(this.file, 'utf8').replace(/^\uFEFF/, '')));
       if (parsed.success) return parsed.data;
       this.log.warn('preferences file invalid; using defaults', { file: this.file, issues: parsed.error.issues.length });
     } catch (error) {

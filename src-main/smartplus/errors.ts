@@ -84,6 +84,14 @@ function codeForStatus(status: number): ErrorCode {
 
 /** Maps an HTTP error answer (`{ error: { code, message, details? } }`) to a {@link SmartPlusError}. */
 export function errorFromResponse(status: number, body: unknown, context: { cardEndpoint?: boolean } = {}): SmartPlusError {
+  // The client never follows a redirect: following one would replay the sign-in body (the password) to wherever it points.
+  if (status >= 300 && status < 400) {
+    return new SmartPlusError('SP_BAD_RESPONSE', {
+      status,
+      details: { status },
+      message: `SmartPlus answered with a redirect (HTTP ${status}). SiteSync does not follow redirects, so nothing was sent on. Check the SmartPlus server address under Connections.`,
+    });
+  }
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const serverCode = typeof error?.code === 'string' ? error.code : undefined;
   let code = (serverCode && SERVER_CODES[serverCode]) || codeForStatus(status);

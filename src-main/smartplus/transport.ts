@@ -1,6 +1,9 @@
 import axios, { type AxiosInstance } from 'axios';
+import { scrubSecrets } from '../lib/scrub-secrets';
+import { assertServiceUrl } from '../lib/service-url';
 import { z } from 'zod';
 import { silentLogger, type Logger } from '../logging/logger';
+import type { ShapeSink } from '../logging/response-shapes';
 import { errorFromResponse, SmartPlusError } from './errors';
 import { abortable as abortableOrCancel, backoffMs as fullJitterBackoff } from '../lib/async';
 import { sleep, TokenBucket } from './token-bucket';
@@ -17,6 +20,8 @@ export interface TransportOptions {
   /** Retries after network errors, timeouts, 5xx (reads and keyed creates only) and 429 (any request). Default 4. */
   retries?: number;
   logger?: Logger;
+  /** Where the shape (never the values) of every answer goes, for the diagnostics report. */
+  shapes?: ShapeSink;
 }
 
 /** One API call. */
@@ -76,7 +81,9 @@ export class SmartPlusTransport {
   private tokenValue: string | null = null;
 
   constructor(private readonly options: TransportOptions) {
-    this.http = axios.create({ baseURL: options.baseUrl.replace(/\/+$/, ''), adapter: 'http' });
+    assertServiceUrl(options.baseUrl, 'SmartPlus');
+    // maxRedirects 0: a 3xx is an error (errors.ts), never a replay of the sign-in body elsewhere.
+    this.http = axios.create({ baseURL: options.baseUrl.replace(/\/+$/, ''), adapter: 'http', maxRedirects: 0 });
     this.bucket = new TokenBucket(options.requestsPerSecond ?? 20);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retries = options.retries ?? 4;
@@ -111,7 +118,7 @@ export class SmartPlusTransport {
         continue;
       }
       if (status >= 200 && status < 300) return this.validate(spec, body);
-      const error = errorFromResponse(status, body, { cardEndpoint: spec.cardEndpoint });
+      const error = errorFromResponse(status, scrubSecrets(body, [this.options.password, this.tokenValue]), { cardEndpoint: spec.cardEndpoint });
       if (status === 429) {
         this.stats.rateLimited += 1;
         const waitMs = (exchange.retryAfter ?? 1) * 1000;
@@ -174,6 +181,7 @@ export class SmartPlusTransport {
           if (res.status < 300) throw new SmartPlusError('SP_BAD_RESPONSE', { status: res.status, details: { path: spec.path } });
         }
       }
+      this.options.shapes?.record(spec.method, spec.path, res.status, body);
       const header = Number(res.headers['retry-after']);
       return { status: res.status, body, retryAfter: Number.isFinite(header) && header >= 0 ? header : null };
     } catch (error) {
@@ -220,7 +228,7 @@ export class SmartPlusTransport {
           this.log.info('signed in to SmartPlus', { expiresIn: parsed.data.expiresIn });
           return parsed.data.accessToken;
         }
-        const error = errorFromResponse(status, body);
+        const error = errorFromResponse(status, scrubSecrets(body, [this.options.password]));
         if (!error.retryable || attempt >= this.retries) throw error;
       } catch (error) {
         if (!(error instanceof SmartPlusError) || !error.retryable || attempt >= this.retries) throw error;

@@ -49,6 +49,8 @@ export interface UpdateCommunityInput {
   name?: string;
   address?: string | null;
   timeZone?: string;
+  /** Links a hand-made object (it has no reference yet); a reference is never changed. */
+  externalRef?: ExternalRef;
 }
 
 /** Body of `POST /communities/{cid}/apartments`. */
@@ -64,6 +66,8 @@ export interface CreateApartmentInput {
 export interface UpdateApartmentInput {
   name?: string;
   familyMemberLimit?: number;
+  /** Links a hand-made object (it has no reference yet); a reference is never changed. */
+  externalRef?: ExternalRef;
 }
 
 /** Body of `POST /apartments/{aid}/family-members`. */
@@ -85,6 +89,8 @@ export interface UpdateResidentInput {
   phone?: string | null;
   accessGroupIds?: readonly string[];
   sameAccessAsMaster?: boolean;
+  /** Links a hand-made object (it has no reference yet); a reference is never changed. */
+  externalRef?: ExternalRef;
 }
 
 /** Body of `POST /communities/{cid}/devices`; the MAC is sent normalised (12 hex digits, uppercase). */

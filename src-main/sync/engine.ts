@@ -5,10 +5,11 @@ import type { SiteConfig } from '../../src-shared/domain/policy';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunOutcome, type RunProgress, type RunRecord, type RunTrigger } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
 import { displayOperation, OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOperation, type SyncPlan } from '../../src-shared/domain/sync-plan';
-import { toErrorShape } from '../../src-shared/errors';
+import { AppError, toErrorShape } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { applyPlan, type AppliedOperation, type ApplyResult } from './apply';
 import { BeforeIndex, describeChange } from './apply/change';
+import { adoptMissing } from './adopt/adopt-missing';
 import { assertFieldsResolved } from './field-check';
 import { plan as makePlan } from './plan';
 import type { SyncPorts } from './ports';
@@ -127,6 +128,7 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
 
   let planned: SyncPlan;
   let snapshot: SmartPlusSnapshot;
+  let adoptionNotes: Problem[] = [];
   let origin: RmOrigin;
   try {
     progress('reading', 'Rent Manager');
@@ -134,9 +136,17 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     assertFieldsResolved(config, rm);
     origin = rm.origin;
     progress('reading', 'SmartPlus');
-    snapshot = await ports.smartPlus.readSite(config.properties.map((p) => propertyRef(rm.origin, p)), input.signal);
-    progress('planning');
+    const refs = config.properties.map((p) => propertyRef(rm.origin, p));
+    snapshot = await ports.smartPlus.readSite(refs, input.signal);
     const today = input.today ?? todayInZone(clock(), config.timeZone);
+    if (config.linkExisting) {
+      if (!ports.adoption) throw new AppError('ADOPTION_CHOICE_NEEDED', '"linkExisting" is not available here: adopting needs the SmartPlus adoption port.');
+      progress('reading', 'hand-made SmartPlus objects');
+      const adopted = await adoptMissing({ port: ports.adoption, rm, smartPlus: snapshot, config, today, dryRun: record.dryRun, ...(input.signal ? { signal: input.signal } : {}) });
+      adoptionNotes = adopted.problems;
+      if (adopted.linked > 0) snapshot = await ports.smartPlus.readSite(refs, input.signal);
+    }
+    progress('planning');
     planned = makePlan(rm, snapshot, config, today, {
       allowMassDelete: input.allowMassDelete ?? false,
       ...(input.freeFamilyMembersPerApartment !== undefined ? { freeFamilyMembersPerApartment: input.freeFamilyMembersPerApartment } : {}),
@@ -148,7 +158,8 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     return { ...(await end('failed', { ...none, error: `${shape.code}: ${shape.message}` })), errorCode: shape.code };
   }
 
-  const chosen = select(planned, snapshot);
+  const selected = select(planned, snapshot);
+  const chosen = { ...selected, problems: [...adoptionNotes, ...selected.problems] };
   if (record.dryRun) {
     return end(chosen.heldBack.length > 0 ? 'held-back' : 'succeeded', {
       plan: planned, problems: chosen.problems, heldBack: chosen.heldBack, applied: [], counts: plannedCounts(chosen.operations), error: null,

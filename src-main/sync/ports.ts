@@ -10,6 +10,7 @@ import type {
   SpResident,
 } from '../../src-shared/domain/smartplus';
 import type { JournalPort, RunStorePort } from '../../src-shared/domain/journal';
+import type { AdoptionPort } from './adopt/adopt';
 
 export type { JournalEntry, JournalPort, RunStorePort } from '../../src-shared/domain/journal';
 
@@ -110,6 +111,8 @@ export interface SyncPorts {
   readonly smartPlus: SmartPlusPort;
   readonly journal: JournalPort;
   readonly runs: RunStorePort;
+  /** Linking hand-made objects, for a site configuration with `linkExisting` (issue 16). */
+  readonly adoption?: AdoptionPort;
 }
 
 /** What a 409 names as conflicting, read from an AppError's details (`conflict`, or the contract's `details[].field`). */

@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Problem, RunRecord } from '../../src-shared/domain/run';
 import { CHANGE_ACTION_LABELS, fieldsLine, maskedField as safeField, type RunChange } from '../../src-shared/domain/run-change';
 import { displayOperation, type HeldBackDeletion, type SyncPlan } from '../../src-shared/domain/sync-plan';
@@ -47,13 +48,30 @@ export function runReportCsv(run: RunRecord, problems: readonly Problem[], heldB
       old: fields.map((f) => f.old ?? '').join('; '), new: fields.map((f) => f.new ?? '').join('; '),
     });
   }
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvCell(r[c] ?? '')).join(','))].join('\r\n') + '\r\n';
+  return stringify([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => defuseCell(r[c] ?? '')))], CSV_OPTIONS);
 }
 
-/** One CSV cell: quoted when it holds a comma, quote, line break or edge space; formula starts defused. */
+/**
+ * RFC 4180 with CRLF rows (csv-stringify quotes a delimiter or quote); a line break or an edge
+ * space is quoted too, since csv-stringify with CRLF rows leaves a lone LF or CR bare.
+ */
+const CSV_OPTIONS = { record_delimiter: 'windows', quoted_match: /^\s|\s$|[\r\n]/ } as const;
+
+/** A plain number: what a spreadsheet may read as a number and nothing else (`-12.5`, `42`). */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * Defuses a cell a spreadsheet would run as a formula: one starting with `= + - @`, a tab or a
+ * CR gets a leading apostrophe — unless the whole cell is a plain number. (`-1+cmd|' /C calc'!A0`
+ * starts with `-` and a digit, yet is a formula: only a whole number passes.)
+ */
+export function defuseCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
+}
+
+/** One CSV cell: defused ({@link defuseCell}), then quoted when it holds a comma, quote, line break or edge space. */
 export function csvCell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return stringify([[defuseCell(value)]], CSV_OPTIONS).replace(/\r\n$/, '');
 }
 
 /** A run's changes as a text table (the CLI's `runs show`), PINs masked. */

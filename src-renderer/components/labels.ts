@@ -30,6 +30,7 @@ export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   manual: 'Manual',
   import: 'Import',
   cli: 'Command line',
+  'os-schedule': 'OS schedule',
   undo: 'Undo',
 };
 
@@ -51,6 +52,8 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'malformed-row': 'Unreadable record',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
+  'adoption-linked': 'Linked to hand-made objects',
+  'adoption-question': 'Hand-made resident to decide',
   'not-undone': 'Not undone',
 };
 

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { AppInfo, Navigation } from '../../src-shared/ipc/contract/app';
+import type { AppInfo, Navigation, StartupNotice } from '../../src-shared/ipc/contract/app';
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
 
@@ -31,6 +31,13 @@ export interface AppState {
   /** Installs (or with null removes) the {@link AppState.leaveGuard}. */
   setLeaveGuard(guard: ((to: Navigation) => boolean) | null): void;
   setTheme(theme: AppInfo['theme']): Promise<void>;
+  /** What start-up recovered from (a damaged file kept aside, a locked keychain), as main keeps it. */
+  notices: StartupNotice[];
+  /** The banner's "Try again" for a locked keychain: idle, trying, or tried and still locked. */
+  keychainRetry: 'idle' | 'trying' | 'still-locked';
+  loadNotices(): Promise<void>;
+  dismissNotice(id: string): Promise<void>;
+  retryKeychain(): Promise<void>;
 }
 
 /** Builds the shell store over a bridge; subscribes to online changes and main-initiated navigation. */
@@ -42,7 +49,10 @@ export function createAppStore(bridge: Bridge) {
     onlineSince: null,
     theme: 'system',
     route: { screen: 'overview' },
+    notices: [],
+    keychainRetry: 'idle',
     async load() {
+      void get().loadNotices();
       try {
         const info = await bridge.call('app.getInfo');
         set({ info, online: info.online, theme: info.theme, loadError: null });
@@ -63,7 +73,33 @@ export function createAppStore(bridge: Bridge) {
       set({ theme });
       await bridge.call('app.setTheme', { theme });
     },
+    async loadNotices() {
+      try {
+        set({ notices: (await bridge.call('app.getStartupNotices')).notices });
+      } catch {
+        // Notices are extra news; without them the shell still works.
+      }
+    },
+    async dismissNotice(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id || !n.dismissible) });
+      try {
+        set({ notices: (await bridge.call('app.dismissStartupNotice', { id })).notices });
+      } catch {
+        // Hidden here already; main shows it again after a reload, which is harmless.
+      }
+    },
+    async retryKeychain() {
+      set({ keychainRetry: 'trying' });
+      try {
+        const { unlocked, notices } = await bridge.call('app.retryKeychain');
+        set({ notices, keychainRetry: unlocked ? 'idle' : 'still-locked' });
+      } catch {
+        set({ keychainRetry: 'still-locked' });
+      }
+    },
   }));
+  // Main changes the list itself: the keychain unlocked (by the periodic retry), a notice closed in another window.
+  bridge.on('app.startupNoticesChanged', ({ notices }) => store.setState({ notices, ...(notices.some((n) => n.kind === 'keychain-locked') ? {} : { keychainRetry: 'idle' }) }));
   bridge.on('app.onlineChanged', ({ online, since }) => store.setState({ online, onlineSince: since }));
   // Menu items and notification clicks go through navigate, so a wizard with input still asks first.
   bridge.on('app.navigated', (to) => store.getState().navigate(to));

@@ -1,9 +1,11 @@
 import type { Bridge } from '../bridge';
 import { createApartmentsStore } from './apartments-store';
 import { createAppStore } from './app-store';
+import { createBackgroundStore } from './background-store';
 import { createConnectionsStore } from './connections-store';
 import { createBillingStore } from './billing-store';
 import { createDevicesStore } from './devices-store';
+import { createDiagnosticsStore } from './diagnostics-store';
 import { createGetSiteStore } from './get-site-store';
 import { createSettingsStore } from './settings-store';
 import { createOverviewStore } from './overview-store';
@@ -16,10 +18,12 @@ export function createStores(bridge: Bridge): Stores {
   return {
     bridge,
     app: createAppStore(bridge),
+    background: createBackgroundStore(bridge),
     connections: createConnectionsStore(bridge),
     billing: createBillingStore(bridge),
     apartments: createApartmentsStore(bridge),
     devices: createDevicesStore(bridge),
+    diagnostics: createDiagnosticsStore(bridge),
     getSite: createGetSiteStore(bridge),
     settings: createSettingsStore(bridge),
     overview: createOverviewStore(bridge),

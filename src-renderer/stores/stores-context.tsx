@@ -3,9 +3,11 @@ import { useStore } from 'zustand';
 import type { Bridge } from '../bridge';
 import type { ApartmentsStore } from './apartments-store';
 import type { AppState, AppStore } from './app-store';
+import type { BackgroundStore } from './background-store';
 import type { ConnectionsStore } from './connections-store';
 import type { BillingStore } from './billing-store';
 import type { DevicesStore } from './devices-store';
+import type { DiagnosticsStore } from './diagnostics-store';
 import type { GetSiteStore } from './get-site-store';
 import type { SettingsStore } from './settings-store';
 import type { OverviewStore } from './overview-store';
@@ -16,10 +18,13 @@ import type { SyncProgressStore } from './sync-progress-store';
 export interface Stores {
   bridge: Bridge;
   app: AppStore;
+  /** Settings → "Stays on duty" (issue 14). */
+  background: BackgroundStore;
   connections: ConnectionsStore;
   billing: BillingStore;
   apartments: ApartmentsStore;
   devices: DevicesStore;
+  diagnostics: DiagnosticsStore;
   getSite: GetSiteStore;
   settings: SettingsStore;
   overview: OverviewStore;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS } from '../ipc/contract/bounds';
 
 /** The installer's SmartPlus account (`GET /account`, shared/reference/smartplus-cloud-api.md). */
 export const InstallerAccountSchema = z.object({
@@ -47,11 +48,11 @@ export type Subscription = z.infer<typeof SubscriptionSchema>;
  * and are never stored or logged (spec §7).
  */
 export const CardInputSchema = z.object({
-  number: z.string(),
+  number: z.string().max(40),
   expMonth: z.number().int(),
   expYear: z.number().int(),
-  cvc: z.string(),
-  holder: z.string(),
+  cvc: z.string().max(8),
+  holder: z.string().max(BOUNDS.name),
 });
 /** See {@link CardInputSchema}. */
 export type CardInput = z.infer<typeof CardInputSchema>;

@@ -17,9 +17,9 @@ export type DeviceRow = z.infer<typeof DeviceRowSchema>;
 
 /** A device to add: what the installer typed, with the MAC already normalised. */
 export const DeviceDraftSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().max(100).trim().min(1),
   type: DeviceTypeSchema,
-  mac: z.string().regex(/^[0-9A-F]{12}$/, 'normalise the MAC first (rules/mac.ts)'),
+  mac: z.string().max(12).regex(/^[0-9A-F]{12}$/, 'normalise the MAC first (rules/mac.ts)'),
   location: DeviceLocationSchema,
 });
 /** See {@link DeviceDraftSchema}. */

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { BOUNDS } from '../ipc/contract/bounds';
 
 /** Which Rent Manager date creates a family member account (spec §3). */
 export const CreationDateSchema = z.enum(['move-in', 'lease-start']);
@@ -9,7 +10,7 @@ export const DeletionDateSchema = z.enum(['move-out', 'lease-end']);
 /** All units, or only the units the installer picked (spec §5). */
 export const ApartmentSelectionSchema = z.union([
   z.literal('all'),
-  z.object({ custom: z.array(z.number().int().positive()) }),
+  z.object({ custom: z.array(z.number().int().positive()).max(BOUNDS.units) }),
 ]);
 /** See {@link ApartmentSelectionSchema}. */
 export type ApartmentSelection = z.infer<typeof ApartmentSelectionSchema>;
@@ -17,10 +18,11 @@ export type ApartmentSelection = z.infer<typeof ApartmentSelectionSchema>;
 /** An IANA time-zone name that luxon knows, e.g. America/New_York. */
 export const TimeZoneSchema = z
   .string()
+  .max(BOUNDS.timeZone)
   .refine((zone) => IANAZone.isValidZone(zone), { message: 'unknown time zone (use an IANA name like America/New_York)' });
 
 /** A user-defined field chosen for PINs or RF cards: its Rent Manager ID, or its name to be looked up. */
-export const FieldChoiceSchema = z.union([z.number().int().positive(), z.string().min(1)]);
+export const FieldChoiceSchema = z.union([z.number().int().positive(), z.string().min(1).max(BOUNDS.name)]);
 
 /**
  * The per-site sync policy (spec §3–§5). Defaults follow the spec: Move-In / Move-Out,
@@ -51,7 +53,13 @@ export type SyncPolicy = z.infer<typeof SyncPolicySchema>;
  * CLI's `--site-config` file). Each property becomes one SmartPlus community.
  */
 export const SiteConfigSchema = SyncPolicySchema.extend({
-  properties: z.array(z.number().int().positive()).min(1, 'name at least one property ID'),
+  properties: z.array(z.number().int().positive()).min(1, 'name at least one property ID').max(BOUNDS.properties),
+  /** Adopt the hand-made SmartPlus community of each property instead of creating one (issue 16). */
+  linkExisting: z.boolean().optional(),
+  /** With `linkExisting` and one property: the SmartPlus community to adopt (default: the one named like the property). */
+  community: z.string().max(BOUNDS.name).trim().min(1).optional(),
+  /** With `linkExisting` and one property: the building with the units (default: "Building 1", else the only one). */
+  building: z.string().max(BOUNDS.name).trim().min(1).optional(),
 });
 /** See {@link SiteConfigSchema}. */
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -25,6 +25,14 @@ export const PreferencesSchema = z.object({
   theme: ThemeSchema.default('system'),
   window: WindowBoundsSchema.nullable().default(null),
   schedule: ScheduleSchema.default(DEFAULT_SCHEDULE),
+  /** "Keep running in the background" (issue 14); absent: its default, on. */
+  keepRunningInBackground: z.boolean().optional(),
+  /** "Start SiteSync when I sign in"; absent: its default, on once a site was imported. */
+  startAtSignIn: z.boolean().optional(),
+  /** "Run the daily sync even when SiteSync is closed": whether the OS task should be registered (off unless turned on). */
+  runWhenClosed: z.boolean().optional(),
+  /** Whether the one-time "still running in the tray" notification was shown. */
+  trayNoticeShown: z.boolean().optional(),
 });
 /** See {@link PreferencesSchema}. */
 export type Preferences = z.infer<typeof PreferencesSchema>;

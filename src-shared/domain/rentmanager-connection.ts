@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceUrlSchema } from '../rules/service-url';
 
 /** How SiteSync signs in to Rent Manager: an API user, or a partner token (shared/reference/rent-manager-api.md §3). */
 export const RmAuthSchema = z.discriminatedUnion('kind', [
@@ -11,6 +12,7 @@ export type RmAuth = z.infer<typeof RmAuthSchema>;
 /** A Rent Manager company code: the `<code>` of `https://<code>.api.rentmanager.com`. */
 export const RmCompanyCodeSchema = z
   .string()
+  .max(63)
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a company code is letters, digits and dashes (as in <code>.api.rentmanager.com)');
@@ -23,7 +25,7 @@ export const RmConnectionSettingsSchema = z.object({
   companyCode: RmCompanyCodeSchema,
   locationId: z.number().int().positive().default(1),
   auth: RmAuthSchema,
-  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  baseUrl: ServiceUrlSchema.optional(),
 });
 /** See {@link RmConnectionSettingsSchema}. */
 export type RmConnectionSettings = z.infer<typeof RmConnectionSettingsSchema>;

@@ -18,6 +18,8 @@ export const PROBLEM_KINDS = [
   'malformed-row',
   'numeric-pin-field',
   'operation-failed',
+  'adoption-linked',
+  'adoption-question',
   'not-undone',
 ] as const;
 /** See {@link PROBLEM_KINDS}. */
@@ -45,8 +47,8 @@ export const ProblemSchema = z.object({
 /** See {@link ProblemSchema}. */
 export type Problem = z.infer<typeof ProblemSchema>;
 
-/** What started a run (spec §11). */
-export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli', 'undo']);
+/** What started a run (spec §11): `cli` a person at the command line, `os-schedule` the OS task calling `run-due` (issue 14), `undo` the undo of a run (issue 15). */
+export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli', 'os-schedule', 'undo']);
 /** See {@link RunTriggerSchema}. */
 export type RunTrigger = z.infer<typeof RunTriggerSchema>;
 

@@ -7,7 +7,7 @@ import { TimeZoneSchema } from './policy';
  * 07:00 UTC — 3:00 a.m. EDT / 2:00 a.m. EST.
  */
 export const ScheduleSchema = z.object({
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:mm (24-hour)'),
+  time: z.string().max(5).regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:mm (24-hour)'),
   zone: TimeZoneSchema,
   lightSyncMinutes: z.number().int().min(5).max(24 * 60).nullable(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from '../ipc/contract/bounds';
 import { SyncPolicySchema } from './policy';
 import { ProblemSchema, RunOutcomeSchema } from './run';
 import { DeviceRowSchema } from './device';
@@ -46,7 +47,7 @@ export type ApartmentFilter = z.infer<typeof ApartmentFilterSchema>;
 
 /** A page request of the apartment list. `search` matches unit, resident name, e-mail or RF card. */
 export const ApartmentQuerySchema = z.object({
-  siteId: z.string().min(1),
+  siteId: IdSchema,
   search: z.string().max(200).default(''),
   filter: ApartmentFilterSchema.default('all'),
   page: z.number().int().min(0).default(0),

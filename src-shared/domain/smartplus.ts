@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS } from '../ipc/contract/bounds';
 import { ExternalRefSchema } from './external-ref';
 
 /** A SmartPlus community (shared/reference/smartplus-cloud-api.md). */
@@ -69,7 +70,7 @@ export type DeviceType = z.infer<typeof DeviceTypeSchema>;
 /** Where a device belongs: the community's public area, a building, or one apartment. */
 export const DeviceLocationSchema = z.object({
   scope: z.enum(['community', 'building', 'apartment']),
-  id: z.string().optional(),
+  id: z.string().max(BOUNDS.id).optional(),
 });
 /** See {@link DeviceLocationSchema}. */
 export type DeviceLocation = z.infer<typeof DeviceLocationSchema>;

@@ -3,6 +3,7 @@ import { AppErrorShapeSchema } from '../errors';
 import type { EventChannel, InvokeChannel } from './channels';
 import { appCalls, appEvents } from './contract/app';
 import { settingsCalls } from './contract/settings';
+import { backgroundCalls } from './contract/background';
 import { sitesCalls } from './contract/sites';
 import { billingCalls, billingEvents } from './contract/billing';
 import { connectionsCalls, connectionsEvents } from './contract/connections';
@@ -11,6 +12,7 @@ import { devicesCalls, devicesEvents } from './contract/devices';
 import { syncCalls, syncEvents } from './contract/sync';
 import { overviewCalls, overviewEvents } from './contract/overview';
 import { runsCalls, runsEvents } from './contract/runs';
+import { diagnosticsCalls } from './contract/diagnostics';
 
 /** Input and output schema of one call channel. */
 export interface CallSchema {
@@ -26,6 +28,7 @@ export const CALLS = {
   ...appCalls,
   ...sitesCalls,
   ...settingsCalls,
+  ...backgroundCalls,
   ...connectionsCalls,
   ...billingCalls,
   ...apartmentsCalls,
@@ -33,6 +36,7 @@ export const CALLS = {
   ...syncCalls,
   ...overviewCalls,
   ...runsCalls,
+  ...diagnosticsCalls,
 } satisfies Record<InvokeChannel, CallSchema>;
 
 /** Every event's payload schema. */

@@ -88,6 +88,22 @@ describe('Get Site wizard: properties step', () => {
     expect(screen.getByText(/1 selected · 1 of 3 shown/)).toBeTruthy();
     expect(next()).toHaveProperty('disabled', false);
   });
+
+  it('with no property enabled, says what the property manager does in Rent Manager, and looks again', async () => {
+    const u = user();
+    const fake = wizardBridge();
+    fake.respond('sites.properties', () => []);
+    renderWith(<GetSiteScreen />, fake);
+    await screen.findByText('Sandbox Property Management');
+    await u.click(next());
+    const banner = await screen.findByText(/no property enabled for the integration yet/);
+    const box = banner.closest('.banner') as HTMLElement;
+    expect(box.textContent).toContain('Administration → Integrations → Akuvox → Request Activation');
+    expect(box.textContent).toContain('select the properties');
+    const asked = fake.calls.filter((c) => c.channel === 'sites.properties').length;
+    await u.click(within(box).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'sites.properties').length).toBe(asked + 1));
+  });
 });
 
 describe('Get Site wizard: policy steps and Back', () => {

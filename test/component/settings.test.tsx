@@ -26,6 +26,7 @@ function settingsBridge(options: { sandbox?: boolean; sites?: SiteSummary[] } = 
   fake.respond('settings.previewSchedule', (s) => ({ schedule: s, nextRunAt: '2026-11-28T08:00:00.000Z' }));
   fake.respond('settings.saveSchedule', (s) => ({ schedule: s, nextRunAt: '2026-11-28T08:00:00.000Z' }));
   fake.respond('settings.resetSandbox', () => undefined);
+  fake.respond('background.getSettings', () => ({ keepRunningInBackground: true, startAtSignIn: true, runWhenClosed: false, osTask: { registered: false, lastRun: null, problem: null } }));
   fake.respond('sites.list', () => options.sites ?? [SITE]);
   fake.respond('sites.fields', () => FIELDS);
   fake.respond('sites.units', () => [{ id: 101, name: '101' }, { id: 102, name: '102' }]);

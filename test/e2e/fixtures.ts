@@ -7,6 +7,8 @@ import { createLogger, memorySink } from '../../src-main/logging/logger';
 import { KeyringSecretStore } from '../../src-main/secrets/keyring-secret-store';
 import { JsonFilePreferencesStore } from '../../src-main/services/preferences';
 import { startTestBridge, type TestBridge } from './bridge/test-bridge';
+import { tempSaveFolder, type TempSaveFolder } from './bridge/temp-save-folder';
+import { ConfirmDouble } from '../support/confirm-double';
 
 /** The built renderer (npm run build) that the packaged app also loads. */
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../.vite/renderer/main_window');
@@ -16,9 +18,13 @@ export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, 'screenshots');
 /** A running app: real services behind the loopback bridge, with its log lines for assertions. */
 export interface RunningApp {
   services: AppServices;
+  /** The main-process confirmation dialog, answered by the test (default: confirm). */
+  confirm: ConfirmDouble;
   bridge: TestBridge;
   logLines: string[];
   userDataDir: string;
+  /** Where "Save diagnostics" saves (the bridge's stand-in for the folder dialog). */
+  saveFolder: TempSaveFolder;
 }
 
 /**
@@ -32,7 +38,10 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-e2e-'));
   const sink = memorySink();
   const log = createLogger(sink, { level: 'debug' });
+  const saveFolder = tempSaveFolder();
+  const confirm = new ConfirmDouble();
   const services = await createAppServices({
+    confirm: confirm.port,
     userDataDir,
     appVersion: '0.0.0-e2e',
     platform: process.platform,
@@ -40,10 +49,12 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
     secrets: new KeyringSecretStore(),
     preferences: new JsonFilePreferencesStore(path.join(userDataDir, 'preferences.json'), log),
     schedule: false,
+    logLines: (limit) => sink.lines.slice(-limit),
+    saveFolder,
     ...(options.sandboxAsOf ? { sandboxAsOf: options.sandboxAsOf } : {}),
   });
   const bridge = await startTestBridge({ rendererDir: RENDERER_DIR, handlers: services.handlers, events: services.events });
-  return { services, bridge, logLines: sink.lines, userDataDir };
+  return { services, confirm, bridge, logLines: sink.lines, userDataDir, saveFolder };
 }
 
 /** Stops what {@link startApp} started and removes its folder. */
@@ -51,6 +62,7 @@ export async function stopApp(app: RunningApp): Promise<void> {
   await app.bridge.close();
   await app.services.stop();
   fs.rmSync(app.userDataDir, { recursive: true, force: true });
+  fs.rmSync(app.saveFolder.dir, { recursive: true, force: true });
 }
 
 /** Opens the app's window in a page: the bridge script first, then the renderer. */

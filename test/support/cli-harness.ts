@@ -21,10 +21,10 @@ export interface CliWorld {
   close(): Promise<void>;
 }
 
-/** Starts both sandboxes; the Rent Manager portfolio is pinned to `asOf`. */
-export async function startCliWorld(asOf = '2026-11-27'): Promise<CliWorld> {
+/** Starts both sandboxes; the Rent Manager portfolio is pinned to `asOf`; `spPassword` replaces SmartPlus's default "sandbox". */
+export async function startCliWorld(asOf = '2026-11-27', options: { spPassword?: string } = {}): Promise<CliWorld> {
   const rm = await startRentManagerSandbox({ seed: 'demo', asOf });
-  const sp = await startSmartPlusSandbox({});
+  const sp = await startSmartPlusSandbox(options.spPassword ? { password: options.spPassword } : {});
   sp.admin.activateIntegration(12);
   return {
     rm,

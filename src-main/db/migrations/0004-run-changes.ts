@@ -8,8 +8,7 @@ import type { Migration } from '../migrate';
  * for approval (`runs.awaiting_approval`, ask-first sites).
  */
 export const migration0004: Migration = {
-  // 4 once another branch's 0003 is merged: runMigrations wants versions 1, 2, 3… without gaps.
-  version: 3,
+  version: 4,
   name: 'run-changes',
   up(db) {
     db.exec(`

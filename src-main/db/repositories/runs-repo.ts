@@ -140,12 +140,25 @@ export class RunsRepo {
 
   /**
    * Marks runs left `running` by a crash or quit as failed ("interrupted"), so history is
-   * truthful and the next run finishes their work (the journal says what was done).
+   * truthful and the next run finishes their work (the journal says what was done). Runs of
+   * `busySiteIds` — sites another live process holds the run lock of — are left alone.
    */
-  markInterrupted(endedAt: string): number {
+  markInterrupted(endedAt: string, busySiteIds: readonly string[] = []): number {
+    const busy = JSON.stringify(busySiteIds);
     return this.db
-      .prepare(`UPDATE runs SET outcome = 'failed', ended_at = ?, error = 'interrupted: SiteSync stopped during the run' WHERE outcome = 'running'`)
-      .run(endedAt).changes;
+      .prepare(
+        `UPDATE runs SET outcome = 'failed', ended_at = ?, error = 'interrupted: SiteSync stopped during the run'
+         WHERE outcome = 'running' AND site_id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .run(endedAt, busy).changes;
+  }
+
+  /** Runs that ended at or after `since` (ISO), oldest first: what another process finished since the app last looked. */
+  finishedSince(since: string, limit = 200): RunRecord[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM runs WHERE ended_at IS NOT NULL AND ended_at >= ? ORDER BY ended_at, rowid LIMIT ?`)
+      .all(since, limit) as RunRow[];
+    return rows.map(toRecord);
   }
 
   /** Appends a journal entry to a run and returns it with its sequence number. */

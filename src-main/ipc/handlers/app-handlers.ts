@@ -2,6 +2,7 @@ import type { AppInfo } from '../../../src-shared/ipc/contract/app';
 import type { Logger } from '../../logging/logger';
 import { RateLimiter } from '../../logging/rate-limiter';
 import type { EventBus } from '../../services/event-bus';
+import { StartupNotices } from '../../services/startup-notices';
 import type { HandlerMap } from '../dispatch';
 
 /** What the `app.*` handlers need: a few services, plus what the host knows (version, platform, theme store). */
@@ -17,15 +18,21 @@ export interface AppHandlerDeps {
   appVersion: string;
   platform: string;
   theme: { get(): AppInfo['theme']; set(theme: AppInfo['theme']): void };
+  /** What start-up recovered from, and the keychain retry (absent in transport tests: no notices). */
+  startup?: { notices: StartupNotices; retryKeychain(): Promise<boolean> };
 }
 
-type AppHandlers = Pick<HandlerMap, 'app.getInfo' | 'app.setTheme' | 'app.log' | 'app.ping'>;
+type AppHandlers = Pick<
+  HandlerMap,
+  'app.getInfo' | 'app.setTheme' | 'app.log' | 'app.ping' | 'app.getStartupNotices' | 'app.dismissStartupNotice' | 'app.retryKeychain'
+>;
 
 /** Handlers of the `app.*` channels. Renderer log entries are rate-limited (20/s, burst 50) so a loop cannot flood the log. */
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
   const rendererLog = deps.log.child('renderer');
   const limiter = new RateLimiter(20, 50);
   let dropped = 0;
+  const startup = deps.startup ?? { notices: new StartupNotices(deps.now), retryKeychain: async () => true };
   return {
     'app.getInfo': async () => ({
       name: 'SiteSync',
@@ -48,11 +55,21 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         rendererLog.warn('renderer log entries dropped by the rate limit', { dropped });
         dropped = 0;
       }
-      rendererLog[level](message, fields);
+      // Nested: a renderer entry cannot set the line's t, level, scope or msg, nor pose as main's fields.
+      rendererLog[level](message, fields ? { fields } : undefined);
     },
     'app.ping': async ({ message }) => {
       deps.events.emit('app.pinged', { message });
       return { echo: message, at: deps.now().toISOString() };
+    },
+    'app.getStartupNotices': async () => ({ notices: startup.notices.list() }),
+    'app.dismissStartupNotice': async ({ id }) => {
+      startup.notices.dismiss(id);
+      return { notices: startup.notices.list() };
+    },
+    'app.retryKeychain': async () => {
+      const unlocked = await startup.retryKeychain();
+      return { unlocked, notices: startup.notices.list() };
     },
   };
 }

@@ -1,5 +1,7 @@
+import type { SyncPolicy } from '../../../src-shared/domain/policy';
 import type { SitesService } from '../../features/sites-service';
 import type { HandlerMap } from '../dispatch';
+import { type IntentChecks, requireConfirmation } from '../intent';
 
 type SitesHandlers = Pick<
   HandlerMap,
@@ -14,8 +16,19 @@ type SitesHandlers = Pick<
   | 'sites.fields'
 >;
 
-/** Handlers of the `sites.*` channels: the Get Site from PMS wizard and the per-site policy. */
-export function createSitesHandlers(sites: SitesService): SitesHandlers {
+/** The credentials a policy change stops syncing: a PIN or RF card field that was chosen and no longer is. */
+export function credentialsStopped(before: Pick<SyncPolicy, 'pinField' | 'rfCardField'>, after: Pick<SyncPolicy, 'pinField' | 'rfCardField'>): Array<'PINs' | 'RF cards'> {
+  const stopped: Array<'PINs' | 'RF cards'> = [];
+  if (before.pinField !== undefined && after.pinField === undefined) stopped.push('PINs');
+  if (before.rfCardField !== undefined && after.rfCardField === undefined) stopped.push('RF cards');
+  return stopped;
+}
+
+/**
+ * Handlers of the `sites.*` channels: the Get Site from PMS wizard and the per-site policy. A
+ * policy change that stops syncing PINs or RF cards is confirmed in a main-process dialog.
+ */
+export function createSitesHandlers(sites: SitesService, intent: IntentChecks): SitesHandlers {
   return {
     'sites.list': async () => sites.list(),
     'sites.customers': async () => sites.customers(),
@@ -24,7 +37,26 @@ export function createSitesHandlers(sites: SitesService): SitesHandlers {
     'sites.preview': (request) => sites.preview(request),
     'sites.import': (request) => sites.import(request),
     'sites.cancelImport': async ({ siteIds }) => ({ cancelled: sites.cancelImport(siteIds) }),
-    'sites.updatePolicy': async ({ siteId, policy }) => sites.updatePolicy(siteId, policy),
+    'sites.updatePolicy': async ({ siteId, policy }, call) => {
+      const site = sites.list().find((s) => s.id === siteId);
+      const stopped = site ? credentialsStopped(site.policy, policy) : [];
+      if (site && stopped.length > 0) {
+        const what = stopped.join(' and ');
+        await requireConfirmation(
+          intent,
+          {
+            title: `Stop syncing ${what}`,
+            message: `Stop syncing ${what} for ${site.name}?`,
+            detail: `With no field chosen, SiteSync leaves ${what} alone: new tenants get none from Rent Manager and changes are no longer sent. What SmartPlus holds now stays as it is.`,
+            confirmLabel: `Stop syncing ${what}`,
+            cancelLabel: 'Cancel',
+            ...(call.sender ? { sender: call.sender } : {}),
+          },
+          `The policy was not changed: stopping to sync ${what} was not confirmed.`,
+        );
+      }
+      return sites.updatePolicy(siteId, policy);
+    },
     'sites.fields': ({ connectionId }) => sites.fields(connectionId),
   };
 }

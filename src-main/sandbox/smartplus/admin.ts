@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type HandMadeCommunity, HandMadeCommunitySchema } from './hand-made';
 import { parseBody, route, type Route } from './http-kit';
 
 /** Injected faults: a `share` (0–1) of API requests (sign-in excepted) answers one of `statuses` or hangs `hangMs` (after doing the work, so the answer is lost); `times` caps how many. */
@@ -44,6 +45,8 @@ export interface SmartPlusSandboxAdmin {
   registerMacs(macs: readonly string[]): void;
   /** Activates the integration subscription without paying (set-up shortcut for other tests and the app's sandbox). */
   activateIntegration(months?: number): void;
+  /** Adds a community typed in by hand (no references); returns its id. */
+  seedHandMade(spec: HandMadeCommunity): string;
   /** A copy of the request counters. */
   counters(): SandboxCounters;
   /** Zeroes the request counters. */
@@ -71,6 +74,7 @@ export function adminRoutes(admin: SmartPlusSandboxAdmin): Route[] {
       admin.activateIntegration(parseBody(z.object({ months: z.number().int().min(1).default(12) }), body ?? {}).months);
       return { status: 204 };
     }),
+    route('POST', '/hand-made', ({ body }) => ({ status: 201, body: { id: admin.seedHandMade(parseBody(HandMadeCommunitySchema, body)) } })),
     route('GET', '/counters', () => ({ status: 200, body: admin.counters() })),
     route('POST', '/counters/reset', () => (admin.resetCounters(), { status: 204 })),
   ];

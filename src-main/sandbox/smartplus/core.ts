@@ -1,4 +1,4 @@
-import type { ExternalRef } from '../../../src-shared/domain/external-ref';
+import { type ExternalRef, refKey } from '../../../src-shared/domain/external-ref';
 import { ApiError, conflict, notFound } from './http-kit';
 import type { ApartmentRec, CommunityRec, DeviceRec, ResidentRec, SandboxDb } from './state';
 
@@ -103,4 +103,21 @@ export function requireIntegrationFor(core: SandboxCore, parts: Parameters<typeo
 /** Answers 409 when another object already carries `ref`. */
 export function requireRefFree(core: SandboxCore, ref: ExternalRef | null | undefined): void {
   if (ref && core.db.refOwner(ref)) throw conflict('externalRef', 'Another object already has this externalRef.');
+}
+
+/**
+ * Links a hand-made object by giving it `ref` (contract: "Linking a hand-made object"). A
+ * reference is never changed or removed: 409 when the object has another one, or another
+ * object has this one; giving an object the reference it already has changes nothing.
+ */
+export function linkRef(core: SandboxCore, target: { id: string; externalRef: ExternalRef | null }, ref: ExternalRef | null | undefined): void {
+  if (ref === undefined) return;
+  if (target.externalRef) {
+    if (ref && refKey(ref) === refKey(target.externalRef)) return;
+    throw conflict('externalRef', 'This object is already linked; a reference is never changed or removed.');
+  }
+  if (ref === null) return;
+  requireRefFree(core, ref);
+  target.externalRef = ref;
+  core.db.indexRef(ref, target.id, true);
 }

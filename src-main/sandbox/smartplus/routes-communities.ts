@@ -6,6 +6,7 @@ import {
   apartmentView,
   communityOr404,
   communityView,
+  linkRef,
   requireIntegrationFor,
   requireRefFree,
   type SandboxCore,
@@ -25,6 +26,7 @@ const PatchCommunitySchema = z.object({
   name: z.string().trim().min(1).optional(),
   address: z.string().nullable().optional(),
   timeZone: TimeZoneSchema.optional(),
+  externalRef: ExternalRefSchema.nullable().optional(),
 });
 const CreateApartmentSchema = z.object({
   buildingId: z.string().min(1),
@@ -36,6 +38,7 @@ const CreateApartmentSchema = z.object({
 const PatchApartmentSchema = z.object({
   name: z.string().trim().min(1).optional(),
   familyMemberLimit: z.number().int().min(0).max(63).optional(),
+  externalRef: ExternalRefSchema.nullable().optional(),
 });
 
 /** The default family-member limit of a new apartment (the contract allows 0–63). */
@@ -88,7 +91,9 @@ export function communityRoutes(core: SandboxCore): Route[] {
     route('PATCH', '/communities/:cid', ({ params, body }) => {
       const community = communityOr404(core, params.cid!);
       const patch = parseBody(PatchCommunitySchema, body);
-      requireIntegrationFor(core, { communityId: community.id });
+      requireIntegrationFor(core, { communityId: community.id, ref: patch.externalRef ?? null });
+      // Linked this way, a community keeps its buildings: no "Building 1" is added.
+      linkRef(core, community, patch.externalRef);
       if (patch.name !== undefined) community.name = patch.name;
       if (patch.address !== undefined) community.address = patch.address;
       if (patch.timeZone !== undefined) community.timeZone = patch.timeZone;
@@ -158,7 +163,8 @@ export function communityRoutes(core: SandboxCore): Route[] {
     route('PATCH', '/apartments/:aid', ({ params, body }) => {
       const apartment = apartmentOr404(core, params.aid!);
       const patch = parseBody(PatchApartmentSchema, body);
-      requireIntegrationFor(core, { apartmentId: apartment.id, communityId: apartment.communityId });
+      requireIntegrationFor(core, { apartmentId: apartment.id, communityId: apartment.communityId, ref: patch.externalRef ?? null });
+      linkRef(core, apartment, patch.externalRef);
       if (patch.familyMemberLimit !== undefined && patch.familyMemberLimit < db.familyOf(apartment.id).length) {
         throw new ApiError('LIMIT_EXCEEDED', 'The apartment already has more family members than this limit.', [
           { field: 'familyMemberLimit', reason: 'below the current number of family members' },

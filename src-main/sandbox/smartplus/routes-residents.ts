@@ -3,6 +3,7 @@ import { ExternalRefSchema, refKey } from '../../../src-shared/domain/external-r
 import {
   apartmentOr404,
   communityOr404,
+  linkRef,
   requireIntegrationFor,
   requireRefFree,
   residentOr404,
@@ -32,6 +33,7 @@ const PatchResidentSchema = z.object({
   phone: contactFields.phone,
   accessGroupIds: contactFields.accessGroupIds,
   sameAccessAsMaster: z.boolean().optional(),
+  externalRef: ExternalRefSchema.nullable().optional(),
 });
 const PinSchema = z.object({
   pin: z.string().regex(/^\d{2,8}$/, 'a PIN has 2 to 8 digits').refine((p) => !p.startsWith('9'), 'a PIN must not start with 9'),
@@ -121,6 +123,11 @@ export function residentRoutes(core: SandboxCore): Route[] {
       const patch = parseBody(PatchResidentSchema, body);
       checkGroups(core, resident.communityId, patch.accessGroupIds);
       gate(resident);
+      if (patch.externalRef) {
+        if (resident.role === 'master') throw invalid('externalRef', "an apartment's master account cannot be linked");
+        requireIntegrationFor(core, { communityId: resident.communityId, ref: patch.externalRef });
+      }
+      linkRef(core, resident, patch.externalRef);
       if (patch.firstName !== undefined) resident.firstName = patch.firstName;
       if (patch.lastName !== undefined) resident.lastName = patch.lastName;
       if (patch.email !== undefined) resident.email = patch.email;

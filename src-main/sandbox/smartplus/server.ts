@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { seedHandMadeCommunity } from './hand-made';
 import { adminRoutes, emptyCounters, FaultConfigSchema, type SandboxCounters, type SmartPlusSandboxAdmin } from './admin';
 import type { SandboxCore } from './core';
 import { ApiError, matchRoute, parseBody, type Route, type RouteResult } from './http-kit';
@@ -125,6 +126,11 @@ export async function startSmartPlusSandbox(options: SmartPlusSandboxOptions = {
     activateIntegration(months = 12) {
       activateIntegration(core, months);
       scheduleSave();
+    },
+    seedHandMade(spec) {
+      const id = seedHandMadeCommunity(db, spec, core.now());
+      scheduleSave();
+      return id;
     },
     counters: () => structuredClone(counters),
     resetCounters: () => void (counters = emptyCounters()),

@@ -1,5 +1,6 @@
 import type { SmartPlusClient } from '../../smartplus/client';
-import { readSmartPlusSnapshot } from '../../smartplus/read-snapshot';
+import { listAll, readCommunityState, readSmartPlusSnapshot } from '../../smartplus/read-snapshot';
+import type { AdoptionPort } from '../adopt/adopt';
 import type { SmartPlusPort } from '../ports';
 
 /**
@@ -37,5 +38,19 @@ export function smartPlusPort(client: SmartPlusClient, options: { now?: () => Da
     removePin: (id, o) => client.removePin(id, o),
     setRfCards: async (id, cards, o) => void (await client.setRfCards(id, [...cards], o)),
     deleteResident: (id, o) => client.residents.delete(id, o),
+  };
+}
+
+/** Binds the engine's {@link AdoptionPort} (hand-made communities, linking) to the SmartPlus client. */
+export function smartPlusAdoptionPort(client: SmartPlusClient): AdoptionPort {
+  return {
+    listCommunities: (signal) => listAll((page, pageSize) => client.communities.list({ page, pageSize }, signal ? { signal } : {})),
+    readCommunity: (communityId, signal) => readCommunityState(client, communityId, signal ? { signal } : {}),
+    link: async (kind, id, externalRef, signal) => {
+      const o = signal ? { signal } : {};
+      if (kind === 'community') await client.communities.update(id, { externalRef }, o);
+      else if (kind === 'apartment') await client.apartments.update(id, { externalRef }, o);
+      else await client.residents.update(id, { externalRef }, o);
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { refKey } from '../../../src-shared/domain/external-ref';
-import type { SmartPlusSnapshot } from '../../../src-shared/domain/smartplus';
+import type { SmartPlusSnapshot, SpApartment, SpBuilding } from '../../../src-shared/domain/smartplus';
 import type { CommunityLayout } from '../ports';
 
 /** What apply knows about a community: its ID, its "Building 1", its default access group. */
@@ -31,15 +31,19 @@ export class Resolver {
     for (const state of snapshot.communities) {
       const ref = state.community.externalRef;
       if (!ref) continue;
-      this.addCommunity(refKey(ref), state.community.id, state);
+      this.addCommunity(refKey(ref), state.community.id, state, state.apartments);
       for (const a of state.apartments) if (a.externalRef) this.apartments.set(refKey(a.externalRef), { id: a.id, communityId: state.community.id });
       for (const r of state.residents) if (r.externalRef && r.role === 'family') this.residents.set(refKey(r.externalRef), { id: r.id, communityId: state.community.id });
     }
   }
 
-  /** Records a community and picks its "Building 1" and default group from the layout. */
-  addCommunity(key: string, id: string, layout: CommunityLayout): void {
-    const building = layout.buildings.find((b) => b.name === 'Building 1') ?? null;
+  /**
+   * Records a community and picks the building new apartments go in — "Building 1"; in an adopted
+   * community without one, the building that holds its linked apartments, or its only building
+   * (issue 16) — and its default group.
+   */
+  addCommunity(key: string, id: string, layout: CommunityLayout, apartments: readonly SpApartment[] = []): void {
+    const building = layout.buildings.find((b) => b.name === 'Building 1') ?? holdingBuilding(layout, apartments) ?? (layout.buildings.length === 1 ? layout.buildings[0]! : null);
     const group = layout.accessGroups.find((g) => g.isDefault) ?? layout.accessGroups.find((g) => g.name === '24 Hours') ?? null;
     this.communities.set(key, { id, buildingId: building?.id ?? null, defaultGroupId: group?.id ?? null });
   }
@@ -76,4 +80,12 @@ export class Resolver {
     if (!r) throw new MissingDependency(key);
     return r;
   }
+}
+
+/** The building holding most of the community's linked apartments, if any is linked. */
+function holdingBuilding(layout: CommunityLayout, apartments: readonly SpApartment[]): SpBuilding | null {
+  const counts = new Map<string, number>();
+  for (const a of apartments) if (a.externalRef) counts.set(a.buildingId, (counts.get(a.buildingId) ?? 0) + 1);
+  const [top] = [...counts].sort((a, b) => b[1] - a[1]);
+  return top ? (layout.buildings.find((b) => b.id === top[0]) ?? null) : null;
 }

@@ -4,6 +4,7 @@ import type { RmContact, RmTenant, RmUnit } from '../../../src-shared/domain/ren
 import type { SpResident } from '../../../src-shared/domain/smartplus';
 import type { MemberAccess, OperationDisplay, OperationOf } from '../../../src-shared/domain/sync-plan';
 import { DEFAULT_FAMILY_MEMBER_LIMIT, type PlanContext } from './context';
+import { normalisePersonName } from '../adopt/normalise';
 import { personDisplay, problem, tenantLabel } from './problems';
 import type { PlanSink, PropertyScope } from './structure';
 import { combinedStatus, leaseStatus, type TenancyStatus } from './windows';
@@ -131,6 +132,13 @@ export function planMembers(
   for (const m of newcomers) {
     const { used: count, limit } = limitOf(m.apartmentKey);
     const place = { propertyId: scope.property.id, unitId: m.unit.id, tenantId: m.tenant.id, contactId: m.contact.id, subject: m.display.person };
+    const twin = handMadeTwin(scope, m);
+    if (twin) {
+      // Adopted buildings (issue 16): a second account beside the hand-made one would be a duplicate.
+      out.problems.push(problem('adoption-question', 'warning', place,
+        `Apartment "${m.unit.name}" already has a hand-made resident named ${twin.firstName} ${twin.lastName}: SiteSync does not add a second account${m.designated ? ' (nor its PIN and RF card)' : ''}. Link them in Get Site from PMS, or remove the hand-made one in SmartPlus.`));
+      continue;
+    }
     if (count >= limit) {
       out.problems.push(problem('over-family-limit', 'error', place,
         `Apartment "${m.unit.name}" already has ${count} of ${limit} family members: this account is not created${m.designated ? ', nor its PIN and RF card' : ''}. Raise the apartment's limit or remove an account in SmartPlus.`));
@@ -161,6 +169,16 @@ export function planMembers(
       'No e-mail address in Rent Manager: the account works for PIN and card, but the person cannot sign in to the SmartPlus app.'));
   }
   return after;
+}
+
+/** A hand-made (unlinked) family member of the same name in the member's apartment, if any. */
+function handMadeTwin(scope: PropertyScope, m: DesiredMember): SpResident | undefined {
+  const apartment = scope.community?.apartmentsByRef.get(m.apartmentKey);
+  if (!apartment) return undefined;
+  const name = normalisePersonName(m.contact.firstName, m.contact.lastName);
+  return (scope.community?.familyByApartment.get(apartment.id) ?? []).find(
+    (r) => r.externalRef === null && normalisePersonName(r.firstName, r.lastName) === name,
+  );
 }
 
 function memberUpdate(

@@ -18,12 +18,20 @@ export function PropertiesStep() {
         return (
           <>
             <p className="muted">
-              Only properties this customer enabled for the Akuvox integration are listed. Each property becomes one SmartPlus community; all of
-              them share the choices of the next steps.
+              Only properties this customer enabled for the Akuvox integration are listed (in Rent Manager: Administration → Integrations →
+              Akuvox). Each property becomes one SmartPlus community; all of them share the choices of the next steps.
             </p>
             {list.length === 0 ? (
               <div className="banner banner-info" role="status">
-                This customer has no property enabled for the integration. Ask the property manager to enable it in Rent Manager, then try again.
+                <p>This customer has no property enabled for the integration yet. The property manager turns it on in Rent Manager:</p>
+                <ol className="gs-activation">
+                  <li>Administration → Integrations → Akuvox → Request Activation;</li>
+                  <li>once Rent Manager has activated it, select the properties to share with SiteSync.</li>
+                </ol>
+                <p>Then come back here and choose Try again.</p>
+                <button type="button" className="btn" onClick={() => void reload()}>
+                  Try again
+                </button>
               </div>
             ) : (
               <>

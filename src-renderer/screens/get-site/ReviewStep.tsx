@@ -24,6 +24,8 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'malformed-row': 'Unreadable Rent Manager record',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
+  'adoption-linked': 'Linked to what was made by hand',
+  'adoption-question': 'A hand-made resident to decide on',
   'not-undone': 'Not undone',
 };
 

@@ -4,6 +4,8 @@ import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns, useSiteRun } from '../../stores/sync-hooks';
 import { RunProgressLine } from '../../components/RunProgressLine';
+import { SaveDiagnosticsButton, SaveDiagnosticsResult } from '../../components/SaveDiagnostics';
+import { useDiagnostics } from '../../stores/diagnostics-store';
 import { HeldBackPanel } from './HeldBackPanel';
 import { countsLine, outcomeLabel, TRIGGER_LABELS } from '../../components/labels';
 import { ProblemsTable } from './ProblemsTable';
@@ -41,11 +43,14 @@ export function RunDetailView({ runId }: { runId: string }) {
   }, [runs, runId]);
 
   const d = detail.value?.run.id === runId ? detail.value : null;
+  const diagnostics = useDiagnostics(`run:${runId}`, runId);
   const back = (
     <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'runs', ...(d ? { siteId: d.run.siteId } : {}) })}>
       ← All runs
     </button>
   );
+  // A run that did not do everything it planned offers a report for support (issue 13).
+  const troubled = d !== null && (d.run.outcome === 'failed' || d.run.outcome === 'partial');
   // One heading element whatever the state, so the focus ScreenHost gives it survives the load.
   const header = (
     <div className="screen-header">
@@ -65,6 +70,7 @@ export function RunDetailView({ runId }: { runId: string }) {
               {action.kind === 'busy' && action.what === 'undo' ? 'Undoing…' : 'Undo this run'}
             </button>
           ) : null}
+          {troubled ? <SaveDiagnosticsButton busy={diagnostics.busy} onSave={diagnostics.save} /> : null}
           <button type="button" className="btn" disabled={action.kind === 'busy'} onClick={() => void runs.getState().exportCsv()}>
             {action.kind === 'busy' && action.what === 'export' ? 'Exporting…' : 'Export to CSV'}
           </button>
@@ -97,6 +103,7 @@ export function RunDetailView({ runId }: { runId: string }) {
         <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {TRIGGER_LABELS[run.trigger]} run, started {formatDateTime(run.startedAt)}
         {run.endedAt ? `, ended ${formatDateTime(run.endedAt)}` : ''}.
       </p>
+      {troubled ? <SaveDiagnosticsResult outcome={diagnostics.outcome} onShowFolder={diagnostics.showFolder} /> : null}
       {action.kind === 'exported' ? (
         <div className="banner banner-info" role="status">
           Report saved as <strong>{action.file.fileName}</strong> in your Downloads folder ({action.file.path}).

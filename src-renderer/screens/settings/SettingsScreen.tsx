@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { useStores } from '../../stores/stores-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { LoadStatus } from '../../components/LoadStatus';
+import { SaveDiagnosticsButton, SaveDiagnosticsNote, SaveDiagnosticsResult } from '../../components/SaveDiagnostics';
+import { useDiagnostics } from '../../stores/diagnostics-store';
+import { BackgroundCard } from './BackgroundCard';
 import { PolicyCard } from './PolicyCard';
 import { ScheduleCard } from './ScheduleCard';
 import { useSettings } from './use-settings';
@@ -47,7 +50,25 @@ function SandboxCard() {
   );
 }
 
-/** Settings (spec §3, §6, §12): the schedule, each site's policy, and the sandbox reset. */
+/** Help from support: "Save diagnostics" with what goes into the report (issue 13). */
+function SupportCard() {
+  const diagnostics = useDiagnostics('settings');
+  return (
+    <section className="card st-card" aria-labelledby="st-support-title">
+      <h2 id="st-support-title">Support</h2>
+      <SaveDiagnosticsNote>
+        When SiteSync does not behave as it should, save a diagnostics report and send it to support: the app and system versions, the last 500 log
+        lines, the latest run&apos;s report and the shapes of Rent Manager&apos;s and SmartPlus&apos;s last answers.
+      </SaveDiagnosticsNote>
+      <div className="row">
+        <SaveDiagnosticsButton busy={diagnostics.busy} onSave={diagnostics.save} />
+      </div>
+      <SaveDiagnosticsResult outcome={diagnostics.outcome} onShowFolder={diagnostics.showFolder} />
+    </section>
+  );
+}
+
+/** Settings (spec §3, §6, §12): the schedule, staying on duty (issue 14), each site's policy, support, and the sandbox reset. */
 export function SettingsScreen() {
   const { settings } = useStores();
   const view = useSettings((s) => s.view);
@@ -64,6 +85,7 @@ export function SettingsScreen() {
         {(data) => (
           <>
             <ScheduleCard />
+            <BackgroundCard />
             {sites.status === 'error' ? (
               <div className="banner banner-error" role="alert">
                 The sites could not be loaded: {sites.error.text} {sites.error.nextStep}
@@ -71,6 +93,7 @@ export function SettingsScreen() {
             ) : (
               <PolicyCard />
             )}
+            <SupportCard />
             {data.sandbox ? <SandboxCard /> : null}
           </>
         )}

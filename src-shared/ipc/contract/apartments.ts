@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './bounds';
 import { ApartmentDetailSchema, ApartmentPageSchema, ApartmentQuerySchema, ApartmentRowSchema } from '../../domain/site';
 import { SyncPolicySchema } from '../../domain/policy';
 
@@ -29,10 +30,10 @@ export type ApartmentListPage = z.infer<typeof ApartmentListPageSchema>;
 /** Call schemas of the `apartments.*` channels: the apartment browser (spec §9), all read from the local copy. */
 export const apartmentsCalls = {
   'apartments.list': { input: ApartmentQuerySchema, output: ApartmentListPageSchema },
-  'apartments.get': { input: z.object({ apartmentId: z.string().min(1) }), output: ApartmentDetailSchema },
-  'apartments.revealPin': { input: z.object({ residentId: z.string().min(1) }), output: RevealedPinSchema },
+  'apartments.get': { input: z.object({ apartmentId: IdSchema }), output: ApartmentDetailSchema },
+  'apartments.revealPin': { input: z.object({ residentId: IdSchema }), output: RevealedPinSchema },
   'apartments.addToSync': {
-    input: z.object({ siteId: z.string().min(1), unitId: z.number().int().positive(), resync: z.boolean().default(false) }),
+    input: z.object({ siteId: IdSchema, unitId: z.number().int().positive(), resync: z.boolean().default(false) }),
     output: AddToSyncResultSchema,
   },
 } as const;

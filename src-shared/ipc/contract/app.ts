@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS } from './bounds';
 
 /** What the shell shows in its status bar and About box. */
 export const AppInfoSchema = z.object({
@@ -16,9 +17,36 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 /** A log entry forwarded from the renderer (rate-limited in main; redacted by the logger). */
 export const RendererLogSchema = z.object({
   level: z.enum(['debug', 'info', 'warn', 'error']),
-  message: z.string().max(2000),
-  fields: z.record(z.string(), z.unknown()).optional(),
+  message: z.string().max(BOUNDS.text),
+  /** Flat and small: at most {@link BOUNDS.logFields} fields of text, numbers, booleans or null. */
+  fields: z
+    .record(z.string().max(100), z.union([z.string().max(BOUNDS.text), z.number(), z.boolean(), z.null()]))
+    .refine((f) => Object.keys(f).length <= BOUNDS.logFields, `at most ${BOUNDS.logFields} fields`)
+    .optional(),
 });
+
+/**
+ * Something that went wrong at start and that the app recovered from, shown in the shell as a
+ * banner with the next step: a damaged database or preferences file that was kept aside and
+ * replaced, or a locked keychain that SiteSync keeps retrying (issue 12, "startup never dies silently").
+ */
+export const StartupNoticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['database-replaced', 'preferences-replaced', 'keychain-locked']),
+  title: z.string(),
+  message: z.string(),
+  nextStep: z.string(),
+  /** Where the damaged file was kept (nothing is deleted), when one was. */
+  keptFile: z.string().nullable(),
+  at: z.string(),
+  /** False for a state that ends by itself (the keychain unlocked), true for news the user may close. */
+  dismissible: z.boolean(),
+});
+/** See {@link StartupNoticeSchema}. */
+export type StartupNotice = z.infer<typeof StartupNoticeSchema>;
+
+/** The notices the shell shows, newest last. */
+export const StartupNoticesSchema = z.object({ notices: z.array(StartupNoticeSchema) });
 
 /** Every screen the renderer can show: the sidebar's seven, plus the Get Site from PMS wizard (under Sites). */
 export const ROUTE_SCREENS = ['overview', 'sites', 'subscription', 'devices', 'runs', 'settings', 'connections', 'get-site', 'changes'] as const;
@@ -42,6 +70,10 @@ export const appCalls = {
     input: z.object({ message: z.string().max(200) }),
     output: z.object({ echo: z.string(), at: z.string() }),
   },
+  'app.getStartupNotices': { input: z.undefined(), output: StartupNoticesSchema },
+  'app.dismissStartupNotice': { input: z.object({ id: z.string().max(100) }), output: StartupNoticesSchema },
+  /** Tries the keychain again now (the banner's button); SiteSync also retries by itself. */
+  'app.retryKeychain': { input: z.undefined(), output: StartupNoticesSchema.extend({ unlocked: z.boolean() }) },
 } as const;
 
 /** Event schemas of the `app.*` events. */
@@ -51,4 +83,6 @@ export const appEvents = {
   'app.pinged': z.object({ message: z.string() }),
   /** A menu command the renderer carries out, because only it knows the current site (Ctrl/Cmd+R). */
   'app.commandIssued': z.object({ command: z.enum(['resync-current-site']) }),
+  /** The startup notices changed (the keychain unlocked, a notice was dismissed). */
+  'app.startupNoticesChanged': StartupNoticesSchema,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS, IdSchema } from './bounds';
 import { CardInputSchema, OrderSchema, PricesSchema, RenewalMonthsSchema, RenewalSchema } from '../../domain/billing';
 
 /**
@@ -21,12 +22,13 @@ export type IntegrationStatus = z.infer<typeof IntegrationStatusSchema>;
 
 /** Billing details as entered on the review step (all required; the country is a two-letter code). */
 export const BillingDetailsSchema = z.object({
-  company: z.string().trim().min(1).max(200),
-  contact: z.string().trim().min(1).max(200),
-  email: z.email(),
-  address: z.string().trim().min(1).max(400),
+  company: z.string().max(BOUNDS.name).trim().min(1),
+  contact: z.string().max(BOUNDS.name).trim().min(1),
+  email: z.email().max(BOUNDS.email),
+  address: z.string().max(400).trim().min(1),
   country: z
     .string()
+    .max(8)
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/),
@@ -54,8 +56,8 @@ export type PayIntegration = z.infer<typeof PayIntegrationSchema>;
 
 /** Pay the monthly fee of chosen apartments of a synced site (count × monthly price × months). */
 export const PayApartmentsSchema = z.object({
-  siteId: z.string().min(1),
-  apartmentIds: z.array(z.string().min(1)).min(1).max(20_000),
+  siteId: IdSchema,
+  apartmentIds: z.array(IdSchema).min(1).max(BOUNDS.units),
   months: z.number().int().min(1).max(12),
   billing: BillingDetailsSchema,
   card: CardInputSchema,
@@ -98,7 +100,7 @@ export const billingCalls = {
   'billing.pay': { input: PayIntegrationSchema, output: PaymentResultSchema },
   'billing.payApartments': { input: PayApartmentsSchema, output: PaymentResultSchema },
   'billing.receipts': { input: z.undefined(), output: z.array(OrderSchema) },
-  'billing.apartmentChoices': { input: z.object({ siteId: z.string().min(1).optional() }), output: ApartmentChoicesSchema },
+  'billing.apartmentChoices': { input: z.object({ siteId: IdSchema.optional() }), output: ApartmentChoicesSchema },
 } as const;
 
 /** Event schemas of the `billing.*` events: the integration's state changed (after a payment or a check). */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { BOUNDS, IdSchema } from './bounds';
 import { ConnectionSummarySchema } from '../../domain/connection';
 import { RmCompanyCodeSchema } from '../../domain/rentmanager-connection';
+import { ServiceUrlSchema } from '../../rules/service-url';
 
 /** A connection as the Connections screen lists it: the summary (never the secret) and how many sites read from it. */
 export const ConnectionListItemSchema = ConnectionSummarySchema.extend({
@@ -9,29 +11,16 @@ export const ConnectionListItemSchema = ConnectionSummarySchema.extend({
 /** See {@link ConnectionListItemSchema}. */
 export type ConnectionListItem = z.infer<typeof ConnectionListItemSchema>;
 
-const SecretSchema = z.string().min(1).max(4000);
-/** True for 127.0.0.0/8, ::1 and localhost: the only hosts a password may travel to over plain http. */
-function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-
-/**
- * A service address: https, or plain http only to this computer (the sandbox, a local proxy).
- * Passwords and tokens never cross a network unencrypted.
- */
-const HttpUrlSchema = z
-  .url({ protocol: /^https?$/ })
-  .refine((raw) => {
-    const match = /^(https?):\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]+)/i.exec(raw);
-    return match !== null && (match[1]!.toLowerCase() === 'https' || isLoopbackHost(match[2]!.toLowerCase()));
-  }, 'use an https:// address (plain http is allowed only to this computer)');
+const SecretSchema = z.string().min(1).max(BOUNDS.secret);
+/** A service address: https, or plain http only to this computer (rules/service-url.ts). */
+const HttpUrlSchema = ServiceUrlSchema;
 
 /**
  * How a Rent Manager connection signs in, as typed on the screen. The secret (password or
  * partner token) is optional when editing: absent means "keep the one saved in the keychain".
  */
 export const RmSignInSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('api-user'), username: z.string().trim().min(1).max(200), password: SecretSchema.optional() }),
+  z.object({ kind: z.literal('api-user'), username: z.string().max(BOUNDS.name).trim().min(1), password: SecretSchema.optional() }),
   z.object({ kind: z.literal('partner-token'), partnerToken: SecretSchema.optional() }),
 ]);
 /** See {@link RmSignInSchema}. */
@@ -40,7 +29,7 @@ export type RmSignIn = z.infer<typeof RmSignInSchema>;
 /** What the screen sends to sign in and list a company's locations (before or instead of saving). */
 export const RmLocationsRequestSchema = z.object({
   /** An existing connection whose saved secret is used when none is typed. */
-  id: z.string().min(1).optional(),
+  id: IdSchema.optional(),
   companyCode: RmCompanyCodeSchema,
   /** Server address override (the sandbox, a proxy); empty = `https://<code>.api.rentmanager.com`. */
   baseUrl: HttpUrlSchema.optional(),
@@ -51,7 +40,7 @@ export type RmLocationsRequest = z.infer<typeof RmLocationsRequestSchema>;
 
 /** A Rent Manager connection to save: the sign-in, a name for the customer and the chosen location. */
 export const SaveRentManagerSchema = RmLocationsRequestSchema.extend({
-  label: z.string().trim().min(1).max(120),
+  label: z.string().max(120).trim().min(1),
   locationId: z.number().int().positive(),
 });
 /** See {@link SaveRentManagerSchema}. */
@@ -59,9 +48,9 @@ export type SaveRentManager = z.infer<typeof SaveRentManagerSchema>;
 
 /** The installer's SmartPlus account to save; `password` absent keeps the saved one. */
 export const SaveSmartPlusSchema = z.object({
-  id: z.string().min(1).optional(),
+  id: IdSchema.optional(),
   baseUrl: HttpUrlSchema,
-  username: z.string().trim().min(1).max(200),
+  username: z.string().max(BOUNDS.name).trim().min(1),
   password: SecretSchema.optional(),
 });
 /** See {@link SaveSmartPlusSchema}. */
@@ -94,7 +83,7 @@ export const ConnectionTestResultSchema = z.discriminatedUnion('ok', [
 /** See {@link ConnectionTestResultSchema}. */
 export type ConnectionTestResult = z.infer<typeof ConnectionTestResultSchema>;
 
-const IdSchema = z.object({ id: z.string().min(1) });
+const ByIdSchema = z.object({ id: IdSchema });
 
 /** Call schemas of the `connections.*` channels. Secrets go in; only summaries and test results come out. */
 export const connectionsCalls = {
@@ -102,8 +91,8 @@ export const connectionsCalls = {
   'connections.saveRentManager': { input: SaveRentManagerSchema, output: ConnectionListItemSchema },
   'connections.saveSmartPlus': { input: SaveSmartPlusSchema, output: ConnectionListItemSchema },
   'connections.locations': { input: RmLocationsRequestSchema, output: ConnectionTestResultSchema },
-  'connections.test': { input: IdSchema, output: ConnectionTestResultSchema },
-  'connections.remove': { input: IdSchema, output: z.object({ removed: z.boolean() }) },
+  'connections.test': { input: ByIdSchema, output: ConnectionTestResultSchema },
+  'connections.remove': { input: ByIdSchema, output: z.object({ removed: z.boolean() }) },
 } as const;
 
 /** Event schemas of the `connections.*` events: a connection was saved, removed, or its status changed. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './bounds';
 import { DeviceDraftSchema, DeviceRowSchema, OutboxItemSchema } from '../../domain/device';
 import { DeviceLocationSchema, type DeviceType } from '../../domain/smartplus';
 
@@ -29,20 +30,20 @@ export type DeviceAddResult = z.infer<typeof DeviceAddResultSchema>;
 
 /** A device edit: its name and/or where it belongs. */
 export const DevicePatchSchema = z.object({
-  name: z.string().trim().min(1).max(100).optional(),
+  name: z.string().max(100).trim().min(1).optional(),
   location: DeviceLocationSchema.optional(),
 });
 
 /** Call schemas of the `devices.*` channels (spec §10). */
 export const devicesCalls = {
-  'devices.list': { input: z.object({ siteId: z.string().min(1), refresh: z.boolean().default(true) }), output: DeviceListSchema },
-  'devices.add': { input: z.object({ siteId: z.string().min(1), device: DeviceDraftSchema }), output: DeviceAddResultSchema },
+  'devices.list': { input: z.object({ siteId: IdSchema, refresh: z.boolean().default(true) }), output: DeviceListSchema },
+  'devices.add': { input: z.object({ siteId: IdSchema, device: DeviceDraftSchema }), output: DeviceAddResultSchema },
   'devices.update': {
-    input: z.object({ siteId: z.string().min(1), deviceId: z.string().min(1), patch: DevicePatchSchema }),
+    input: z.object({ siteId: IdSchema, deviceId: IdSchema, patch: DevicePatchSchema }),
     output: DeviceRowSchema,
   },
-  'devices.remove': { input: z.object({ siteId: z.string().min(1), deviceId: z.string().min(1) }), output: z.undefined() },
-  'devices.outbox': { input: z.object({ siteId: z.string().min(1).optional() }), output: z.array(OutboxItemSchema) },
+  'devices.remove': { input: z.object({ siteId: IdSchema, deviceId: IdSchema }), output: z.undefined() },
+  'devices.outbox': { input: z.object({ siteId: IdSchema.optional() }), output: z.array(OutboxItemSchema) },
   'devices.retry': { input: z.object({ id: z.number().int() }), output: OutboxItemSchema },
   'devices.discard': { input: z.object({ id: z.number().int() }), output: z.undefined() },
 } as const;

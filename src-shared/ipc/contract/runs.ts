@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './bounds';
 import { ProblemKindSchema, ProblemSchema, RunRecordSchema, RunTriggerSchema } from '../../domain/run';
 import { ChangeViewSchema } from '../../domain/run-change';
 import { OPERATION_KINDS, PlanSummarySchema } from '../../domain/sync-plan';
@@ -80,7 +81,7 @@ export const CHANGE_PAGE_LIMIT = 500;
 export const ChangeSearchSchema = z.object({
   /** Person, unit, property, e-mail, phone, RF card, "tenant 920"; empty for any. */
   text: z.string().trim().max(100).default(''),
-  siteId: z.string().min(1).max(200).optional(),
+  siteId: IdSchema.optional(),
   /** ISO instants: from (inclusive) and to (exclusive). */
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
@@ -111,12 +112,12 @@ export const UndoPreviewSchema = z.object({
 /** See {@link UndoPreviewSchema}. */
 export type UndoPreview = z.infer<typeof UndoPreviewSchema>;
 
-const RunId = z.object({ runId: z.string().min(1).max(200) });
+const RunId = z.object({ runId: IdSchema });
 
 /** Call schemas of the `runs.*` channels: history, a run's problems, held-back deletions, CSV export and previews (spec §11). */
 export const runsCalls = {
   'runs.list': {
-    input: z.object({ siteId: z.string().min(1).optional(), limit: z.number().int().min(1).max(1000).default(200) }),
+    input: z.object({ siteId: IdSchema.optional(), limit: z.number().int().min(1).max(1000).default(200) }),
     output: z.object({ runs: z.array(RunListItemSchema) }),
   },
   'runs.get': { input: RunId, output: RunDetailSchema },
@@ -127,7 +128,7 @@ export const runsCalls = {
   'runs.exportCsv': { input: RunId, output: CsvExportSchema },
   'runs.confirmHeldBack': { input: RunId, output: RunRecordSchema },
   'runs.keepHeldBack': { input: RunId, output: z.object({ kept: z.number().int() }) },
-  'runs.preview': { input: z.object({ siteId: z.string().min(1) }), output: SitePreviewSchema },
+  'runs.preview': { input: z.object({ siteId: IdSchema }), output: SitePreviewSchema },
   'runs.listChanges': {
     input: RunId.extend({ offset: z.number().int().min(0).max(1_000_000).default(0), limit: z.number().int().min(1).max(CHANGE_PAGE_LIMIT).default(200) }),
     output: z.object({ changes: z.array(ChangeViewSchema), total: z.number().int() }),
@@ -142,7 +143,7 @@ export const runsCalls = {
     input: RunId.extend({ pauseSchedule: z.boolean().default(true), allowMassChange: z.boolean().default(false) }),
     output: RunRecordSchema,
   },
-  'runs.resumeSchedule': { input: z.object({ siteId: z.string().min(1).max(200) }), output: z.object({ paused: z.boolean() }) },
+  'runs.resumeSchedule': { input: z.object({ siteId: IdSchema }), output: z.object({ paused: z.boolean() }) },
 } as const;
 
 /** The `runs.*` channels raise no events (runs end as `sync.finished`). */

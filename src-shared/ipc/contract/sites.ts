@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BOUNDS, IdSchema } from './bounds';
 import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema } from '../../domain/policy';
 import { ProblemSchema } from '../../domain/run';
 import { SiteSummarySchema } from '../../domain/site';
@@ -6,7 +7,7 @@ import { PlanSummarySchema } from '../../domain/sync-plan';
 
 /** A customer the Get Site wizard offers: one Rent Manager connection, never its secret (spec §2, §8). */
 export const CustomerOptionSchema = z.object({
-  connectionId: z.string().min(1),
+  connectionId: IdSchema,
   name: z.string(),
   companyCode: z.string().nullable(),
   locationId: z.number().int().nullable(),
@@ -44,17 +45,17 @@ export type WizardPolicy = z.infer<typeof WizardPolicySchema>;
 
 /** What to import: a customer, the shared policy, and per property all units or the picked ones. */
 export const ImportRequestSchema = z.object({
-  connectionId: z.string().min(1),
+  connectionId: IdSchema,
   policy: WizardPolicySchema,
   properties: z
     .array(
       z.object({
         propertyId: z.number().int().positive(),
-        units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1, 'pick at least one unit')]),
+        units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1, 'pick at least one unit').max(BOUNDS.units)]),
       }),
     )
     .min(1, 'pick at least one property')
-    .max(200),
+    .max(BOUNDS.properties),
 });
 /** See {@link ImportRequestSchema}. */
 export type ImportRequest = z.infer<typeof ImportRequestSchema>;
@@ -125,14 +126,14 @@ export type FieldOption = z.infer<typeof FieldOptionSchema>;
 export const sitesCalls = {
   'sites.list': { input: z.undefined(), output: z.array(SiteSummarySchema) },
   'sites.customers': { input: z.undefined(), output: z.array(CustomerOptionSchema) },
-  'sites.properties': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(PropertyOptionSchema) },
+  'sites.properties': { input: z.object({ connectionId: IdSchema }), output: z.array(PropertyOptionSchema) },
   'sites.units': {
-    input: z.object({ connectionId: z.string().min(1), propertyId: z.number().int().positive() }),
+    input: z.object({ connectionId: IdSchema, propertyId: z.number().int().positive() }),
     output: z.array(UnitOptionSchema),
   },
   'sites.preview': { input: ImportRequestSchema, output: ImportPreviewSchema },
   'sites.import': { input: ImportRequestSchema, output: z.object({ sites: z.array(ImportedSiteSchema), notStarted: z.array(ImportNotStartedSchema) }) },
-  'sites.cancelImport': { input: z.object({ siteIds: z.array(z.string().min(1)).max(200) }), output: z.object({ cancelled: z.number().int() }) },
-  'sites.updatePolicy': { input: z.object({ siteId: z.string().min(1), policy: SyncPolicySchema }), output: SyncPolicySchema },
-  'sites.fields': { input: z.object({ connectionId: z.string().min(1) }), output: z.array(FieldOptionSchema) },
+  'sites.cancelImport': { input: z.object({ siteIds: z.array(IdSchema).max(BOUNDS.properties) }), output: z.object({ cancelled: z.number().int() }) },
+  'sites.updatePolicy': { input: z.object({ siteId: IdSchema, policy: SyncPolicySchema }), output: SyncPolicySchema },
+  'sites.fields': { input: z.object({ connectionId: IdSchema }), output: z.array(FieldOptionSchema) },
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdSchema } from './bounds';
 import { RunProgressSchema, RunRecordSchema } from '../../domain/run';
 
 /** What starting a manual run answers at once: the run, and whether one was already going (the click joined it). */
@@ -26,11 +27,11 @@ export const syncEvents = {
  * resyncs); the outcome arrives as `sync.finished`, progress as `sync.progressed`.
  */
 export const syncCalls = {
-  'sync.runSite': { input: z.object({ siteId: z.string().min(1) }), output: RunStartedSchema },
+  'sync.runSite': { input: z.object({ siteId: IdSchema }), output: RunStartedSchema },
   'sync.runAll': {
     input: z.undefined(),
     output: z.object({ started: z.array(RunStartedSchema), skipped: z.array(RunSkippedSchema) }),
   },
-  'sync.cancel': { input: z.object({ siteId: z.string().min(1) }), output: z.object({ cancelled: z.boolean() }) },
+  'sync.cancel': { input: z.object({ siteId: IdSchema }), output: z.object({ cancelled: z.boolean() }) },
   'sync.running': { input: z.undefined(), output: z.array(RunProgressSchema) },
 } as const;

@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createGetSiteStore } from '../../../src-renderer/stores/get-site-store';
+import { createBackgroundStore } from '../../../src-renderer/stores/background-store';
 import { createSettingsStore } from '../../../src-renderer/stores/settings-store';
+import { createDiagnosticsStore } from '../../../src-renderer/stores/diagnostics-store';
 import { type Stores, StoresContext } from '../../../src-renderer/stores/stores-context';
 import { createFakeBridge } from './fake-bridge';
 
@@ -93,7 +95,9 @@ export function renderWith(ui: ReactNode, fake = wizardBridge()) {
   const app = createAppStore(fake.bridge);
   const getSite = createGetSiteStore(fake.bridge);
   const settings = createSettingsStore(fake.bridge);
-  const stores = { bridge: fake.bridge, app, getSite, settings } as unknown as Stores;
+  const diagnostics = createDiagnosticsStore(fake.bridge);
+  const background = createBackgroundStore(fake.bridge);
+  const stores = { bridge: fake.bridge, app, getSite, settings, diagnostics, background } as unknown as Stores;
   const view = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
   return { fake, app, getSite, settings, view };
 }

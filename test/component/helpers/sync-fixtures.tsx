@@ -6,6 +6,7 @@ import type { RunDetail, RunListItem } from '../../../src-shared/ipc/contract/ru
 import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createOverviewStore } from '../../../src-renderer/stores/overview-store';
 import { createRunsStore } from '../../../src-renderer/stores/runs-store';
+import { createDiagnosticsStore } from '../../../src-renderer/stores/diagnostics-store';
 import { type Stores, StoresContext } from '../../../src-renderer/stores/stores-context';
 import { createSyncProgressStore } from '../../../src-renderer/stores/sync-progress-store';
 import { createFakeBridge } from './fake-bridge';
@@ -106,6 +107,7 @@ export function renderWithStores(ui: ReactElement, fake = createFakeBridge()) {
     app: createAppStore(fake.bridge),
     overview: createOverviewStore(fake.bridge),
     runs: createRunsStore(fake.bridge),
+    diagnostics: createDiagnosticsStore(fake.bridge),
     syncProgress: createSyncProgressStore(fake.bridge),
   } as Stores;
   const result = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);

@@ -31,7 +31,16 @@ const MIME: Record<string, string> = {
 };
 
 /** Starts a bridge serving `rendererDir` and `handlers`/`events`. */
-export async function startTestBridge(options: { rendererDir: string; handlers: HandlerMap; events: EventBus }): Promise<TestBridge> {
+export async function startTestBridge(options: {
+  rendererDir: string;
+  handlers: HandlerMap;
+  events: EventBus;
+  /**
+   * For `npm run preview` (a plain browser, no Playwright): `index.html?token=…` gets a
+   * `<script src>` that defines `window.bridge`, so the page works without an init script.
+   */
+  servePageScript?: boolean;
+}): Promise<TestBridge> {
   const token = randomBytes(24).toString('hex');
   const streams = new Set<http.ServerResponse>();
   const unsubscribe = options.events.subscribe((event, payload) => {
@@ -66,6 +75,15 @@ export async function startTestBridge(options: { rendererDir: string; handlers: 
       req.on('close', () => streams.delete(res));
       return;
     }
+    if (options.servePageScript && url.pathname === '/__bridge/page.js') {
+      if (url.searchParams.get('token') !== token) return void res.writeHead(403).end();
+      res.writeHead(200, { 'content-type': MIME['.js']!, 'cache-control': 'no-store' }).end(bridgeInitScript(token));
+      return;
+    }
+    if (options.servePageScript && (url.pathname === '/' || url.pathname === '/index.html')) {
+      if (url.searchParams.get('token') !== token) return void res.writeHead(403).end('Open the address printed by "npm run preview" (it carries the token).');
+      return servePreviewIndex(options.rendererDir, token, res);
+    }
     serveStatic(options.rendererDir, url.pathname, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -84,17 +102,25 @@ export async function startTestBridge(options: { rendererDir: string; handlers: 
   };
 }
 
+const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+} as const;
+
+/** index.html with the bridge's page script first in <head> (same origin, so the CSP allows it). */
+function servePreviewIndex(dir: string, token: string, res: http.ServerResponse): void {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const tag = `<script src="/__bridge/page.js?token=${token}"></script>`;
+  res.writeHead(200, { 'content-type': MIME['.html']!, 'cache-control': 'no-store', ...SECURITY_HEADERS }).end(html.replace('<head>', `<head>${tag}`));
+}
+
 function serveStatic(dir: string, pathname: string, res: http.ServerResponse): void {
   const file = path.normalize(path.join(dir, decodeURIComponent(pathname === '/' ? '/index.html' : pathname)));
   if (!file.startsWith(path.normalize(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
     res.writeHead(404).end();
     return;
   }
-  res.writeHead(200, {
-    'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-  });
+  res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS });
   fs.createReadStream(file).pipe(res);
 }
 

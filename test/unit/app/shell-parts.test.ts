@@ -29,9 +29,9 @@ describe('application menu', () => {
     expect(items.some((i) => i.role === 'appMenu')).toBe(true);
   });
 
-  it('tray menu: Resync all, Open SiteSync, Quit', () => {
+  it('tray menu: Resync all, Open SiteSync, Quit SiteSync', () => {
     const tray = trayMenuTemplate({ resyncAll: vi.fn(), openWindow: vi.fn(), quit: vi.fn() }) as Item[];
-    expect(tray.filter((i) => i.label).map((i) => i.label)).toEqual(['Resync all', 'Open SiteSync', 'Quit']);
+    expect(tray.filter((i) => i.label).map((i) => i.label)).toEqual(['Resync all', 'Open SiteSync', 'Quit SiteSync']);
   });
 });
 

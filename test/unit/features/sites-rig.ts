@@ -9,10 +9,13 @@ import { MemorySecretStore } from '../../../src-main/secrets/secret-store';
 import { JsonFilePreferencesStore } from '../../../src-main/services/preferences';
 import type { EventChannel } from '../../../src-shared/ipc/channels';
 import type { Envelope } from '../../../src-shared/ipc/contract';
+import { ConfirmDouble } from '../../support/confirm-double';
 
 /** The real app services (database, both sandboxes on loopback, sync engine) in a temp folder, called through dispatch. */
 export interface SitesRig {
   services: AppServices;
+  /** The main-process confirmation dialog (answers "confirm" unless the test queues otherwise). */
+  confirm: ConfirmDouble;
   dir: string;
   logLines: string[];
   events: { event: EventChannel; payload: unknown }[];
@@ -29,7 +32,9 @@ export async function startSitesRig(options: { now?: Date; sandbox?: 'auto' | 'o
   const clock: Clock | undefined = fixed
     ? { now: () => new Date(fixed), setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) }
     : undefined;
+  const confirm = new ConfirmDouble();
   const services = await createAppServices({
+    confirm: confirm.port,
     userDataDir: dir,
     appVersion: '0.0.0-test',
     platform: process.platform,
@@ -44,6 +49,7 @@ export async function startSitesRig(options: { now?: Date; sandbox?: 'auto' | 'o
   services.events.subscribe((event, payload) => events.push({ event, payload }));
   return {
     services,
+    confirm,
     dir,
     logLines: sink.lines,
     events,

@@ -33,6 +33,15 @@ const refused: Array<[string, string]> = [
   ['src-main/scheduler/planted.ts', '../features/light-sync'],
   ['src-main/services/planted.ts', '../features/app-context'],
   ['src-main/ipc/handlers/planted.ts', '../../composition/create-app-services'],
+  ['src-main/startup/planted.ts', '../app/preferences'],
+  ['src-main/startup/planted.ts', '../cli/env'],
+  ['src-main/composition/planted.ts', '../startup/start-app'],
+  ['src-main/services/planted.ts', '../startup/damaged-files'],
+  ['src-main/db/planted.ts', '../startup/start-app'],
+  ['src-main/background/planted.ts', '../app/background-glue'],
+  ['src-main/background/planted.ts', '../composition/create-app-services'],
+  ['src-main/os-schedule/planted.ts', '../app/menu'],
+  ['src-main/os-schedule/planted.ts', '../cli/run-cli'],
 ];
 
 /** Imports the same zones allow (the direction the style guide names). */
@@ -48,6 +57,12 @@ const allowed: Array<[string, string]> = [
   ['src-main/features/planted.ts', './app-context'],
   ['src-main/ipc/handlers/planted.ts', '../../features/app-context'],
   ['src-main/composition/planted.ts', '../ipc/handlers'],
+  ['src-main/startup/planted.ts', '../composition/create-app-services'],
+  ['src-main/startup/planted.ts', '../db/database'],
+  ['src-main/startup/planted.ts', '../services/startup-notices'],
+  ['src-main/background/planted.ts', '../scheduler/next-run'],
+  ['src-main/os-schedule/planted.ts', '../../src-shared/domain/schedule'],
+  ['src-main/app/planted.ts', '../background/window-close'],
 ];
 
 describe('zones inside src-main (style.md "Inside src-main", one direction)', () => {
@@ -61,7 +76,7 @@ describe('zones inside src-main (style.md "Inside src-main", one direction)', ()
 
   it('keeps the process boundary in every zone (electron stays refused in db/, sync/, features/)', async () => {
     const code = "import { app } from 'electron';\nexport const a = app;\n";
-    for (const file of ['src-main/db/planted.ts', 'src-main/sync/planted.ts', 'src-main/features/planted.ts']) {
+    for (const file of ['src-main/db/planted.ts', 'src-main/sync/planted.ts', 'src-main/features/planted.ts', 'src-main/startup/planted.ts', 'src-main/background/planted.ts', 'src-main/os-schedule/planted.ts']) {
       expect(await lintAs(file, code)).toContain('no-restricted-imports');
     }
   });

@@ -35,7 +35,7 @@ describe('testRentManagerConnection', () => {
   });
 
   it('an unknown company code (no such host) is RM_UNKNOWN_COMPANY', async () => {
-    const result = await testRentManagerConnection(settings({ companyCode: 'nosuchco', baseUrl: 'http://nosuchco.api.rentmanager.invalid' }));
+    const result = await testRentManagerConnection(settings({ companyCode: 'nosuchco', baseUrl: 'https://nosuchco.api.rentmanager.invalid' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'RM_UNKNOWN_COMPANY', nextStep: expect.stringContaining('company code') } });
   });
 

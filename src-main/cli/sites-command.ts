@@ -1,0 +1,129 @@
+import type { SiteSummary } from '../../src-shared/domain/site';
+import type { RunRecord } from '../../src-shared/domain/run';
+import type { ImportRequest } from '../../src-shared/ipc/contract/sites';
+import { isAppError } from '../../src-shared/errors';
+import { textTable } from '../sync/report';
+import { EXIT, UsageError } from './cli-error';
+import type { CliState } from './cli-state';
+import { exitCodeOfRun, runLine, worstExit } from './site-run-command';
+import { readSiteConfig } from './site-config';
+
+/** Output channels of a command. */
+export interface CliIo {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+}
+
+/** One site as `sites list --json` prints it: named by `id`, with customer, property, policy, last and next run. */
+export function siteListItem(state: CliState, site: SiteSummary, nextRunAt: Date | null) {
+  const customer = state.services.ctx.db.connections.listCustomers().find((c) => c.id === site.customerId) ?? null;
+  return {
+    id: site.id,
+    name: site.name,
+    customer: customer ? { id: customer.id, name: customer.name } : null,
+    connectionId: site.connectionId,
+    properties: [site.propertyId],
+    policy: site.policy,
+    lastRun: site.lastRun,
+    nextRunAt: nextRunAt?.toISOString() ?? null,
+  };
+}
+
+/** `sites list [--json]`: the app's sites. */
+export function sitesListCommand(state: CliState, args: { json?: boolean }, io: CliIo): number {
+  const next = new Map(state.services.ctx.scheduler.nextRuns().map((n) => [n.siteId, n.at]));
+  const items = state.services.ctx.db.sites.listSummaries().map((s) => siteListItem(state, s, next.get(s.id) ?? null));
+  if (args.json) {
+    io.out(JSON.stringify(items));
+    return EXIT.done;
+  }
+  if (items.length === 0) {
+    io.out('No sites yet. Add one in SiteSync (Get Site from PMS) or with "sites add --site-config FILE".');
+    return EXIT.done;
+  }
+  const when = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
+  io.out(
+    textTable(
+      ['id', 'site', 'customer', 'property', 'last run', 'next run'],
+      items.map((i) => [i.id, i.name, i.customer?.name ?? '—', String(i.properties[0]), i.lastRun ? `${when(i.lastRun.startedAt)} ${i.lastRun.outcome}` : 'never', when(i.nextRunAt)]),
+    ),
+  );
+  return EXIT.done;
+}
+
+/** Picks the Rent Manager connection of `--customer` (a customer id, connection id or company code), or the only one. */
+function customerConnection(state: CliState, customer: string | undefined): string {
+  const options = state.services.ctx.db.connections.list().filter((c) => c.kind === 'rentmanager');
+  const customers = state.services.ctx.db.connections.listCustomers();
+  if (customer) {
+    const byCustomer = customers.find((c) => c.id === customer)?.connectionId;
+    const match = byCustomer ?? options.find((c) => c.id === customer || c.companyCode?.toLowerCase() === customer.toLowerCase())?.id;
+    if (!match) throw new UsageError(`No customer "${customer}". Customers: ${options.map((o) => `${o.id} (${o.label})`).join(', ') || 'none'}.`);
+    return match;
+  }
+  const real = options.filter((o) => !o.isSandbox);
+  if (real.length === 1) return real[0]!.id;
+  if (real.length === 0) throw new UsageError('No Rent Manager connection is set up. Add one in SiteSync under Connections, or set the SITESYNC_RM_* and SITESYNC_SP_* variables.');
+  throw new UsageError(`Several customers are set up; choose one with --customer: ${real.map((o) => `${o.id} (${o.label})`).join(', ')}.`);
+}
+
+/**
+ * `sites add --site-config FILE [--customer ID] [--json]`: registers one site per property
+ * through the same sites service as the Get Site wizard (same checks, same field picks, same
+ * import run), waits for the import runs, then applies the file's time zone, grace days and
+ * fields to the new sites as Settings would.
+ */
+export async function sitesAddCommand(state: CliState, args: { siteConfig?: string; customer?: string; json?: boolean }, io: CliIo): Promise<number> {
+  if (!args.siteConfig) throw new UsageError('sites add needs --site-config FILE.');
+  const config = readSiteConfig(args.siteConfig);
+  const connectionId = customerConnection(state, args.customer);
+  const { services } = state;
+  const sp = services.ctx.db.connections.list().find((c) => c.kind === 'smartplus' && c.isSandbox === (services.ctx.db.connections.get(connectionId)?.isSandbox === true));
+  await state.requireSecrets([connectionId, ...(sp ? [sp.id] : [])]);
+  const request: ImportRequest = {
+    connectionId,
+    policy: { creation: config.creation, deletion: config.deletion, sameAccessAsMaster: config.sameAccessAsMaster },
+    properties: config.properties.map((propertyId) => ({ propertyId, units: config.apartments === 'all' ? 'all' : config.apartments.custom })),
+  };
+  const finished = new Map<string, RunRecord>();
+  const waiters = new Map<string, (run: RunRecord) => void>();
+  const stop = services.events.on('sync.finished', (run) => {
+    finished.set(run.id, run);
+    waiters.get(run.id)?.(run);
+  });
+  let imported: Awaited<ReturnType<typeof services.features.sites.import>>;
+  try {
+    imported = await services.features.sites.import(request);
+  } catch (error) {
+    stop();
+    if (isAppError(error)) {
+      io.err(`sitesync: ${error.message}`);
+      return error.code === 'BAD_INPUT' ? EXIT.usage : EXIT.failed;
+    }
+    throw error;
+  }
+  const runs = await Promise.all(
+    imported.sites.map((s) => finished.get(s.runId) ?? new Promise<RunRecord>((resolve) => waiters.set(s.runId, resolve))),
+  );
+  stop();
+  for (const s of imported.sites) {
+    const site = services.ctx.db.sites.get(s.siteId);
+    if (!site) continue;
+    services.ctx.db.sites.updatePolicy(s.siteId, {
+      ...site.policy,
+      timeZone: config.timeZone,
+      graceDays: config.graceDays,
+      ...(config.pinField !== undefined ? { pinField: config.pinField } : {}),
+      ...(config.rfCardField !== undefined ? { rfCardField: config.rfCardField } : {}),
+    });
+  }
+  const next = new Map(services.ctx.scheduler.nextRuns().map((n) => [n.siteId, n.at]));
+  const sites = imported.sites.map((s) => services.ctx.db.sites.listSummaries().find((x) => x.id === s.siteId)).filter((s): s is SiteSummary => s !== undefined);
+  if (args.json) {
+    io.out(JSON.stringify({ sites: sites.map((s) => siteListItem(state, s, next.get(s.id) ?? null)), runs, notStarted: imported.notStarted }));
+  } else {
+    for (const [i, s] of sites.entries()) io.out(`Added site ${s.id} "${s.name}" (property ${s.propertyId}); import run: ${runLine(runs[i]!)}`);
+    for (const n of imported.notStarted) io.err(`Not added: "${n.name}" (property ${n.propertyId}): ${n.reason}`);
+  }
+  return worstExit([...runs.map(exitCodeOfRun), imported.notStarted.length > 0 ? EXIT.failed : EXIT.done]);
+}

@@ -1,0 +1,155 @@
+import type { AdoptionReview } from '../../../src-shared/domain/adoption';
+import { type ExternalRef, propertyRef, type RmOrigin, refKey } from '../../../src-shared/domain/external-ref';
+import type { Problem } from '../../../src-shared/domain/run';
+import { AppError } from '../../../src-shared/errors';
+import type { CommunityState, SpCommunity } from '../../../src-shared/domain/smartplus';
+import type { SyncPlan } from '../../../src-shared/domain/sync-plan';
+import { problem } from '../plan/problems';
+import { type AdoptionContact, matchForAdoption } from './match';
+import { normalisePersonName } from './normalise';
+
+/** What adopting needs from SmartPlus beyond a sync: hand-made communities, and linking. */
+export interface AdoptionPort {
+  listCommunities(signal?: AbortSignal): Promise<readonly SpCommunity[]>;
+  readCommunity(communityId: string, signal?: AbortSignal): Promise<CommunityState>;
+  /** `PATCH … { externalRef }` on a hand-made community, apartment or family member. */
+  link(kind: 'community' | 'apartment' | 'resident', id: string, ref: ExternalRef, signal?: AbortSignal): Promise<void>;
+}
+
+/** Which community and building to adopt for one property (the wizard's choice, or the site file's). */
+export interface AdoptionChoice {
+  /** A SmartPlus community id; default: the hand-made community named like the property. */
+  readonly community?: string;
+  /** A building id or name; default: "Building 1", else the community's only building. */
+  readonly building?: string;
+}
+
+/** One property's adoption: what was (or, in a dry run, would be) linked, and what is left to decide. */
+export interface PropertyAdoption {
+  readonly propertyId: number;
+  readonly communityId: string;
+  readonly communityName: string;
+  readonly buildingId: string;
+  readonly review: AdoptionReview;
+  /** Objects linked by this call (0 in a dry run). */
+  readonly linked: number;
+}
+
+/** Thrown when the community or building cannot be chosen without the installer (CLI: exit 2). */
+export class AdoptionChoiceError extends AppError {
+  constructor(message: string) {
+    super('ADOPTION_CHOICE_NEEDED', message);
+    this.name = 'AdoptionChoiceError';
+  }
+}
+
+/**
+ * The Rent Manager side of the review, taken from a plan made as if SmartPlus had nothing for
+ * the property: the units it would create apartments for and the contacts it would create family
+ * members for, with the PIN the planner would give each. So adopting follows every sync rule
+ * (dates, grace days, applicant types, custom unit lists) without restating them.
+ */
+export function wantedFromPlan(plan: SyncPlan, propertyId: number, pinsSynced: boolean): { units: { id: number; name: string }[]; contacts: AdoptionContact[] } {
+  const ops = plan.operations.filter((op) => op.display.propertyId === propertyId);
+  const pins = new Map(ops.flatMap((op) => (op.kind === 'set-pin' ? [[op.target, op.pin] as const] : [])));
+  const units = ops.flatMap((op) => (op.kind === 'create-apartment' && op.display.unitId !== null ? [{ id: op.display.unitId, name: op.name }] : []));
+  const contacts = ops.flatMap((op): AdoptionContact[] => {
+    if (op.kind !== 'create-family-member' || op.display.unitId === null || op.display.contactId === null) return [];
+    return [{
+      unitId: op.display.unitId, tenantId: op.display.tenantId ?? 0, contactId: op.display.contactId,
+      firstName: op.firstName, lastName: op.lastName, email: op.email, phone: op.phone,
+      pin: pinsSynced ? (pins.get(refKey(op.ref)) ?? null) : undefined,
+    }];
+  });
+  return { units, contacts };
+}
+
+/** The hand-made community to adopt for a property: the one asked for, else the only one named like it. */
+export function chooseCommunity(communities: readonly SpCommunity[], propertyName: string, requested?: string): SpCommunity {
+  if (requested) {
+    const found = communities.find((c) => c.id === requested);
+    if (!found) throw new AdoptionChoiceError(`SmartPlus has no community ${requested}.`);
+    if (found.externalRef) throw new AdoptionChoiceError(`Community "${found.name}" (${found.id}) is already linked to a property; choose a hand-made one.`);
+    return found;
+  }
+  const wanted = normalisePersonName(propertyName, '');
+  const named = communities.filter((c) => !c.externalRef && normalisePersonName(c.name, '') === wanted);
+  if (named.length === 1) return named[0]!;
+  const handMade = communities.filter((c) => !c.externalRef).map((c) => `"${c.name}" (${c.id})`);
+  throw new AdoptionChoiceError(
+    named.length > 1
+      ? `${named.length} hand-made communities are named "${propertyName}": name one with "community".`
+      : `No hand-made community is named "${propertyName}". Name one with "community"${handMade.length ? `: ${handMade.join(', ')}` : ' (this account has none)'}.`,
+  );
+}
+
+/** The building that holds the units: the one asked for, else "Building 1", else the only one. */
+export function chooseBuilding(state: CommunityState, requested?: string): string {
+  const { buildings } = state;
+  if (requested) {
+    const found = buildings.find((b) => b.id === requested || b.name === requested);
+    if (!found) throw new AdoptionChoiceError(`Community "${state.community.name}" has no building "${requested}"; it has ${buildings.map((b) => `"${b.name}"`).join(', ')}.`);
+    return found.id;
+  }
+  const first = buildings.find((b) => b.name === 'Building 1') ?? (buildings.length === 1 ? buildings[0] : undefined);
+  if (!first) throw new AdoptionChoiceError(`Community "${state.community.name}" has ${buildings.length} buildings: name the one with the units with "building" (${buildings.map((b) => `"${b.name}"`).join(', ')}).`);
+  return first.id;
+}
+
+/**
+ * Adopts one property's hand-made community: matches, then (unless `dryRun`) links the community,
+ * the unambiguous apartments and family members with their references, in that order. Nothing is
+ * created or deleted here; the sync that follows does the rest as usual.
+ */
+export async function adoptProperty(args: {
+  port: AdoptionPort;
+  origin: RmOrigin;
+  propertyId: number;
+  propertyName: string;
+  wanted: ReturnType<typeof wantedFromPlan>;
+  choice: AdoptionChoice;
+  dryRun: boolean;
+  signal?: AbortSignal;
+}): Promise<PropertyAdoption> {
+  const { port, signal } = args;
+  const community = chooseCommunity(await port.listCommunities(signal), args.propertyName, args.choice.community);
+  const state = await port.readCommunity(community.id, signal);
+  const buildingId = chooseBuilding(state, args.choice.building);
+  const inBuilding = state.apartments.filter((a) => a.buildingId === buildingId);
+  const apartmentIds = new Set(inBuilding.map((a) => a.id));
+  const review = matchForAdoption({
+    origin: args.origin,
+    units: args.wanted.units,
+    contacts: args.wanted.contacts,
+    apartments: inBuilding,
+    residents: state.residents.filter((r) => apartmentIds.has(r.apartmentId)),
+  });
+  let linked = 0;
+  if (!args.dryRun) {
+    await port.link('community', community.id, propertyRef(args.origin, args.propertyId), signal);
+    linked += 1;
+    for (const a of review.apartments) {
+      await port.link('apartment', a.apartmentId, { system: 'rentmanager', ...args.origin, id: `unit:${a.unitId}` }, signal);
+      linked += 1;
+    }
+    for (const m of review.members.filter((x) => x.rung !== 'linked')) {
+      await port.link('resident', m.residentId, { system: 'rentmanager', ...args.origin, id: `unit:${m.unitId}/contact:${m.contactId}` }, signal);
+      linked += 1;
+    }
+  }
+  return { propertyId: args.propertyId, communityId: community.id, communityName: community.name, buildingId, review, linked };
+}
+
+/** The review as problems of the run: each question a warning (nothing linked for it), the links as one info line. */
+export function adoptionProblems(adoption: PropertyAdoption, dryRun: boolean): Problem[] {
+  const { review, propertyId } = adoption;
+  const verb = dryRun ? 'would link' : 'linked';
+  const links = review.apartments.length + review.members.filter((m) => m.rung !== 'linked').length;
+  return [
+    problem('adoption-linked', 'info', { propertyId, subject: adoption.communityName },
+      `SiteSync ${verb} community "${adoption.communityName}" with ${links} hand-made object(s) (${review.apartments.length} apartments, ${review.members.filter((m) => m.rung !== 'linked').length} residents); ${review.newUnits.length} unit(s) get new apartments and ${review.untouchedResidents} hand-made resident(s) stay untouched.`),
+    ...review.questions.map((q) =>
+      problem('adoption-question', 'warning', { propertyId, unitId: q.unitId, contactId: q.contactIds[0] ?? null, subject: adoption.communityName },
+        `${q.text} SiteSync linked nothing for this; decide in Get Site from PMS, or link by hand.`)),
+  ];
+}
