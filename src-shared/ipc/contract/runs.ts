@@ -83,8 +83,8 @@ export const ChangeSearchSchema = z.object({
   text: z.string().trim().max(100).default(''),
   siteId: IdSchema.optional(),
   /** ISO instants: from (inclusive) and to (exclusive). */
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.iso.datetime({ offset: true }).max(40).optional(),
+  to: z.iso.datetime({ offset: true }).max(40).optional(),
   /** Only changes that took access away: account deleted, PIN or RF card removed. */
   accessRemoved: z.boolean().default(false),
   limit: z.number().int().min(1).max(CHANGE_PAGE_LIMIT).default(200),
