@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every check, in order — typecheck, lint, unit (Node), component (jsdom), keychain
+# `npm test`: every check, in order — typecheck, lint, unit (Node), unit-field (the client and
+# engine suites against the sandboxes' field shapes), component (jsdom), keychain
 # (real Secret Service), end-to-end (Chromium over the test bridge), the Electron smoke test
 # (skipped, and said so, where no Electron binary exists), and Electronegativity. Every step runs;
 # the script fails if any failed, and ends with one line of counts.
@@ -33,6 +34,7 @@ playwright_run() {
 step typecheck bash scripts/typecheck.sh
 step lint npx eslint --max-warnings 0 .
 step unit vitest_project unit
+step unit-field vitest_project unit-field
 step component vitest_project component
 step keychain bash scripts/with-keyring.sh npx vitest run --project keychain --reporter=default --reporter=json --outputFile.json=reports/vitest-keychain.json
 step build node scripts/build-app.mjs

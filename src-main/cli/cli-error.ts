@@ -56,9 +56,11 @@ Commands:
       times and once after sign-in even when SiteSync is closed: a systemd user timer on Linux,
       a launchd agent on macOS, a Task Scheduler task on Windows. status shows what is registered
       and when it last ran.
-  sandbox [--seed demo|bench|<units>] [--rm-port N] [--sp-port N] [--state FILE] [--as-of YYYY-MM-DD] [--paid] [--json]
+  sandbox [--seed demo|bench|<units>] [--rm-port N] [--sp-port N] [--state FILE] [--as-of YYYY-MM-DD] [--paid] [--shape tidy|field] [--json]
       Starts the local Rent Manager and SmartPlus stand-ins on 127.0.0.1 and prints their URLs and
       credentials (with --json: one line once ready). --paid activates the Integration service.
+      --shape field (or SITESYNC_SANDBOX_SHAPE=field) answers in the other legal shapes real servers
+      send: nulls left out, unknown fields, other key order, string numbers, lower-case enums.
       Runs until interrupted (Ctrl+C).
 
 Credentials: the keychain entries the app saved (a missing or locked keychain: exit 2). The

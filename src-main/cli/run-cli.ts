@@ -27,6 +27,7 @@ const OPTIONS = {
   state: { type: 'string' },
   'as-of': { type: 'string' },
   paid: { type: 'boolean' },
+  shape: { type: 'string' },
   'site-config': { type: 'string' },
   site: { type: 'string' },
   customer: { type: 'string' },
@@ -89,7 +90,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
     switch (command) {
       case 'sandbox':
         return await sandboxCommand(
-          { seed: values.seed, rmPort: values['rm-port'], spPort: values['sp-port'], state: values.state, asOf: values['as-of'], paid: values.paid, json: values.json },
+          { seed: values.seed, rmPort: values['rm-port'], spPort: values['sp-port'], state: values.state, asOf: values['as-of'], paid: values.paid, json: values.json, shape: values.shape ?? env.SITESYNC_SANDBOX_SHAPE },
           out,
           stop,
         );

@@ -5,6 +5,7 @@ import { openLocalDb, type LocalDb } from '../db/local-db';
 import { formatChangesText, textTable } from '../sync/report';
 import { UsageError } from './cli-error';
 import { cliSecrets } from './cli-secrets';
+import { markCrashedRunsInterrupted } from '../scheduler/site-run-lock';
 import { cliHome } from './home';
 import { jsonLine, terminalText } from './terminal-text';
 
@@ -28,7 +29,7 @@ export async function runsCommand(args: RunsArgs, env: NodeJS.ProcessEnv, out: (
   }
   const db = await openLocalDb(file, cliSecrets());
   // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
-  db.runs.markInterrupted(new Date().toISOString());
+  markCrashedRunsInterrupted(db, new Date());
   try {
     return sub === 'show' ? await showRun(db, runId!, args.json ?? false, out) : await listRuns(db, args.json ?? false, out);
   } finally {

@@ -4,6 +4,7 @@ import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { startRentManagerSandbox } from '../sandbox/rentmanager/server';
 import { loadState } from '../sandbox/rentmanager/state';
 import { loadStateFile } from '../sandbox/smartplus/state';
+import { SandboxShapeSchema, type SandboxShape } from '../sandbox/shape';
 import { startSmartPlusSandbox } from '../sandbox/smartplus';
 import { UsageError } from './cli-error';
 
@@ -16,6 +17,8 @@ export interface SandboxArgs {
   asOf?: string;
   paid?: boolean;
   json?: boolean;
+  /** `tidy` (default) or `field` (`--shape`, else SITESYNC_SANDBOX_SHAPE). */
+  shape?: string;
 }
 
 function port(value: string | undefined, name: string): number {
@@ -30,6 +33,13 @@ function seed(value: string | undefined): 'demo' | 'bench' | { units: number } {
   const units = Number(value);
   if (!Number.isInteger(units) || units < 1 || units > 100_000) throw new UsageError(`--seed is demo, bench or a number of units (1–100000), not "${value}".`);
   return { units };
+}
+
+function shapeOf(value: string | undefined): SandboxShape {
+  if (value === undefined || value === '') return 'tidy';
+  const parsed = SandboxShapeSchema.safeParse(value.trim().toLowerCase());
+  if (!parsed.success) throw new UsageError(`--shape is tidy or field, not "${value}".`);
+  return parsed.data;
 }
 
 /** `<file>` for Rent Manager and `<file minus .json>.smartplus.json` for SmartPlus. */
@@ -72,22 +82,25 @@ export async function sandboxCommand(args: SandboxArgs, out: (line: string) => v
   const files = stateFiles(args.state);
   if (files.rm) checkStateFile(files.rm, 'Rent Manager', (f) => loadState(f) !== null);
   if (files.sp) checkStateFile(files.sp, 'SmartPlus', (f) => loadStateFile(f) !== null);
+  const shape = shapeOf(args.shape);
   const rm = await startRentManagerSandbox({
+    shape,
     port: port(args.rmPort, '--rm-port'),
     seed: seed(args.seed),
     ...(asOf?.success ? { asOf: asOf.data } : {}),
     ...(files.rm ? { stateFile: files.rm } : {}),
   });
-  const sp = await startSmartPlusSandbox({ port: port(args.spPort, '--sp-port'), ...(files.sp ? { stateFile: files.sp } : {}) });
+  const sp = await startSmartPlusSandbox({ shape, port: port(args.spPort, '--sp-port'), ...(files.sp ? { stateFile: files.sp } : {}) });
   if (args.paid) sp.admin.activateIntegration(12);
   const info = {
     rentManager: { url: rm.url, corp: rm.corp, location: rm.location, username: rm.username, password: rm.password },
     smartPlus: { url: sp.url, username: sp.username, password: sp.password },
+    shape,
   };
   if (args.json) {
     out(JSON.stringify(info));
   } else {
-    out('SiteSync sandbox is running (local stand-ins; nothing reaches a real building).');
+    out(`SiteSync sandbox is running (local stand-ins; nothing reaches a real building; ${shape === 'field' ? 'field shapes: nulls left out, unknown fields, string numbers, lower-case enums' : 'tidy answers'}).`);
     out(`  Rent Manager  ${rm.url}  corp ${rm.corp}, location ${rm.location}, user ${rm.username} / ${rm.password}`);
     out(`  SmartPlus     ${sp.url}  user ${sp.username} / ${sp.password}${args.paid ? ' (Integration paid)' : ' (Integration not paid yet)'}`);
     out('For the sync command:');

@@ -3,7 +3,7 @@ import { CalendarDateSchema } from '../../src-shared/domain/calendar-date';
 import { isAppError } from '../../src-shared/errors';
 import { openLocalDb } from '../db/local-db';
 import { describeHolder } from '../db/repositories/run-lock-repo';
-import { processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
+import { markCrashedRunsInterrupted, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
 import { ensurePrivateDir } from '../lib/private-files';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { ShapeRecorder } from '../logging/response-shapes';
@@ -59,7 +59,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const rm = createRentManagerClient({ ...credentials.rentManager, logger: log, shapes: shapes.sink('rentmanager') });
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
   // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
-  db.runs.markInterrupted(new Date().toISOString());
+  markCrashedRunsInterrupted(db, new Date());
   const siteId = cliSiteId(credentials, config.properties);
   // Two processes never run one site at once (issue 14): the same lock as registered sites, on the ad-hoc site's id.
   const lock = await new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner('cli') }).acquire(siteId);

@@ -32,7 +32,7 @@ import { SECRET_SERVICE, type SecretStore } from '../secrets/secret-store';
 import { SessionOverlaySecretStore } from '../secrets/session-overlay';
 import { watchKeychain } from '../services/keychain-watch';
 import { StartupNotices } from '../services/startup-notices';
-import { lockOwnerGone, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
+import { markCrashedRunsInterrupted, processLockOwner, SiteRunLocks } from '../scheduler/site-run-lock';
 import { DeviceOutbox } from '../services/device-outbox';
 import { createExternalRunWatcher, type ExternalRunWatcher } from '../services/external-runs';
 import { OnlineState } from '../services/online-state';
@@ -41,7 +41,7 @@ import { installOsSchedule, osScheduleStatus, removeOsSchedule } from '../os-sch
 import { installerEnvironment, nodeInstallerPort } from '../os-schedule/node-port';
 import { cliTaskCommand } from '../os-schedule/task-command';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
-import { smartPlusPort } from '../sync/adapters/smartplus-port';
+import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 
 /** What the host (Electron's main.ts, the E2E test bridge, a benchmark) gives the services. */
 export interface AppServicesOptions {
@@ -133,9 +133,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const secrets = new SessionOverlaySecretStore(options.secrets);
   const notices = options.startupNotices ?? new StartupNotices(now);
   const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), secrets, now);
-  // A run another live process holds the lock of is not interrupted: it is still going.
-  const busySites = db.runLocks.live().filter((holder) => !lockOwnerGone(holder)).map((holder) => holder.siteId);
-  db.runs.markInterrupted(now().toISOString(), busySites);
+  markCrashedRunsInterrupted(db, now());
   const keychain = await watchKeychain({
     probe: () => db.ensurePinKey(),
     notices,
@@ -150,7 +148,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const online = new OnlineState(true, now);
   // One recorder of answer shapes (never values) for both clients: the diagnostics report reads it.
   const shapes = new ShapeRecorder(now);
-  const clients = createConnectionClients({ db, secrets, online, log, shapes });
+  const clients = createConnectionClients({ db, secrets, online, log, shapes, maxRequestsInFlight: options.preferences.get().maxRequestsInFlight });
   const sandbox =
     options.sandbox === 'off'
       ? null
@@ -178,7 +176,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     locks,
     async portsFor(connectionId) {
       const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId)]);
-      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }) };
+      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }), adoption: smartPlusAdoptionPort(sp) };
     },
   });
   const sendDevice = createDeviceSender({ db, clients });
@@ -282,6 +280,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     const schedule = JSON.stringify(prefs.schedule);
     if (schedule !== lastSchedule) void background.scheduleChanged();
     lastSchedule = schedule;
+    if (prefs.maxRequestsInFlight) clients.setMaxRequestsInFlight(prefs.maxRequestsInFlight);
   });
   const stopNotices = notices.onChange((list) => events.emit('app.startupNoticesChanged', { notices: list }));
   if (options.schedule ?? true) scheduler.start();

@@ -27,6 +27,8 @@ export interface ConnectionClients {
   invalidate(connectionId: string): void;
   /** Signs every Rent Manager client out (frees its token slot) — on quit. */
   signOutAll(): Promise<void>;
+  /** Applies "maximum requests in flight" to every SmartPlus client, now and later. */
+  setMaxRequestsInFlight(max: number): void;
 }
 
 /** What {@link createConnectionClients} needs. */
@@ -35,6 +37,8 @@ export interface ConnectionClientsDeps {
   secrets: SecretStore;
   online: OnlineState;
   log: Logger;
+  /** The cap on SmartPlus requests in flight (preferences); default 16. */
+  maxRequestsInFlight?: number;
   /** Keeps the shape of every answer of every client, for the diagnostics report. */
   shapes?: ShapeRecorder;
 }
@@ -47,6 +51,7 @@ export interface ConnectionClientsDeps {
 export function createConnectionClients(deps: ConnectionClientsDeps): ConnectionClients {
   const rentManagers = new Map<string, RentManagerClient>();
   const smartPluses = new Map<string, SmartPlusClient>();
+  let maxInFlight = deps.maxRequestsInFlight;
 
   const secretOf = async (connection: ConnectionSummary): Promise<string> => {
     const secret = await deps.secrets.get(SECRET_SERVICE, connectionAccount(connection.id));
@@ -102,6 +107,7 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
           username: connection.username ?? '',
           password,
           logger: deps.log.child('smartplus'),
+          ...(maxInFlight ? { maxInFlight } : {}),
           ...(deps.shapes ? { shapes: deps.shapes.sink('smartplus') } : {}),
         }),
         deps.online,
@@ -114,6 +120,10 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
       rentManagers.delete(connectionId);
       smartPluses.delete(connectionId);
       if (rm) void rm.signOut().catch(() => undefined);
+    },
+    setMaxRequestsInFlight(max) {
+      maxInFlight = max;
+      for (const client of smartPluses.values()) client.setMaxInFlight(max);
     },
     async signOutAll() {
       const all = [...rentManagers.values()];

@@ -1,3 +1,4 @@
+import { MAX_REQUESTS_IN_FLIGHT } from '../../src-shared/domain/preferences';
 import type { Schedule } from '../../src-shared/domain/schedule';
 import { AppError } from '../../src-shared/errors';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
@@ -7,7 +8,7 @@ import type { PreferencesStore } from '../services/preferences';
 import type { SandboxHandle } from './embedded-sandbox';
 import type { SiteSyncService } from './site-sync-types';
 
-/** The Settings screen: the schedule and the sandbox reset. */
+/** The Settings screen: the schedule, the sync speed and the sandbox reset. */
 export interface SettingsService {
   /** What the Settings screen loads: the saved schedule, its next run, and whether the sandbox runs. */
   get(): SettingsView;
@@ -15,6 +16,10 @@ export interface SettingsService {
   saveSchedule(schedule: Schedule): ScheduleView;
   /** A schedule with when its next full run is due from now (the screen shows it in local and Eastern time). */
   scheduleView(schedule: Schedule): ScheduleView;
+  /** The saved "maximum requests in flight". */
+  maxRequestsInFlight(): number;
+  /** Saves "maximum requests in flight"; the SmartPlus clients follow at once (composition root). */
+  saveMaxRequestsInFlight(max: number): number;
   /** Puts the sandbox back to its demo data and forgets the sites synced from it (Settings → Reset sandbox). */
   resetSandbox(): Promise<void>;
 }
@@ -33,6 +38,12 @@ export function createSettingsService(deps: SettingsServiceDeps): SettingsServic
   const scheduleView = (schedule: Schedule): ScheduleView => ({ schedule, nextRunAt: nextRun(schedule, null, deps.now()).toISOString() });
   return {
     get: () => ({ ...scheduleView(deps.preferences.get().schedule), sandbox: deps.sandbox !== null }),
+    maxRequestsInFlight: () => deps.preferences.get().maxRequestsInFlight ?? MAX_REQUESTS_IN_FLIGHT.default,
+    saveMaxRequestsInFlight(max) {
+      const saved = deps.preferences.update({ maxRequestsInFlight: max }).maxRequestsInFlight ?? max;
+      deps.log.info('maximum requests in flight saved', { max: saved });
+      return saved;
+    },
     saveSchedule(schedule) {
       const saved = deps.preferences.update({ schedule }).schedule;
       deps.log.info('schedule saved', { time: saved.time, zone: saved.zone, lightSyncMinutes: saved.lightSyncMinutes });

@@ -16,6 +16,7 @@ import { findCommunitiesByRefs, readCommunityState } from '../smartplus/read-sna
 import { runSiteSync } from '../sync/engine';
 import { confirmHeldBack } from '../sync/held-back';
 import { plan } from '../sync/plan';
+import type { AdoptionPort } from '../sync/adopt/adopt';
 import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
 import { todayInZone } from '../sync/today';
 import { runUndo } from '../sync/undo/run-undo';
@@ -40,7 +41,7 @@ export interface SiteSyncDeps {
   /** The run locks shared with other processes (the CLI, the OS task); without it only this process's gate guards. */
   locks?: Pick<SiteRunLocks, 'acquire'>;
   /** The engine's Rent Manager and SmartPlus ports for a site read from this connection. */
-  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort }>;
+  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort; adoption?: AdoptionPort }>;
 }
 
 const UNATTENDED = new Set(['scheduled', 'catch-up', 'os-schedule']);
@@ -70,7 +71,17 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     return new AppError('RUN_IN_PROGRESS', `"${site.name}" is being synced by ${describeHolder(lock.holder)}. Try again when that run has finished.`, { retryable: true });
   };
 
-  const configOf = (site: Site): SiteConfig => ({ ...site.policy, properties: [site.propertyId] });
+  /**
+   * The engine's configuration of a site. A site adopted in the wizard (issue 16) links the chosen
+   * hand-made community and building until it is linked (the engine skips linked ones), and its
+   * kept-separate and left-alone contacts stay honoured on every run.
+   */
+  const configOf = (site: Site): SiteConfig => {
+    const adoption = deps.db.sites.getAdoption(site.id);
+    const base: SiteConfig = { ...site.policy, properties: [site.propertyId] };
+    if (!adoption) return base;
+    return { ...base, linkExisting: true, community: adoption.communityId, building: adoption.buildingId, decisions: adoption.decisions };
+  };
 
   /** Checks the integration subscription (spec §7); records what it found on the site. */
   const subscriptionError = async (site: Site & { connectionId: string }): Promise<AppError | null> => {
@@ -95,6 +106,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         },
       },
       smartPlus: base.smartPlus,
+      ...(base.adoption ? { adoption: base.adoption } : {}),
       journal: deps.db.journal,
       runs: deps.db.runStore,
     };
@@ -215,7 +227,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       return { runId, joined: false, done: gated.promise };
     },
 
-    async preview(connectionId, config) {
+    async preview(connectionId, config, apartments) {
       const ports = await deps.portsFor(connectionId);
       const rm = await ports.rentManager.readSnapshot(config.properties, config);
       const sp = await ports.smartPlus.readSite(config.properties.map((id) => propertyRef(rm.origin, id)));
@@ -224,7 +236,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         plans: config.properties.map((propertyId) => ({
           propertyId,
           propertyName: rm.properties.find((p) => p.id === propertyId)?.name ?? `Property ${propertyId}`,
-          plan: plan(rm, sp, { ...config, properties: [propertyId] }, today),
+          plan: plan(rm, sp, { ...config, apartments: apartments?.get(propertyId) ?? config.apartments, properties: [propertyId] }, today),
         })),
       };
     },
@@ -238,6 +250,10 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
 
     running() {
       return [...progress.values()];
+    },
+
+    isRunning(siteId) {
+      return deps.gate.current(siteId) !== null;
     },
 
     async confirmHeldBack(runId) {

@@ -33,12 +33,19 @@ export interface SiteSyncService {
    * events, the end as `sync.finished`.
    */
   runSite(request: SiteRunRequest): Promise<SiteRunResult>;
-  /** The dry-run plan of a site configuration that may not exist yet (the Get Site wizard's review). */
-  preview(connectionId: string, config: SiteConfig): Promise<SitePolicyPreview>;
+  /**
+   * The dry-run plan per property of a site configuration that may not exist yet (the Get Site
+   * wizard's review): one read of Rent Manager and SmartPlus for all of `config.properties`
+   * (batched, however many), then one plan per property; `apartments` overrides the apartment
+   * choice of some properties.
+   */
+  preview(connectionId: string, config: SiteConfig, apartments?: ReadonlyMap<number, SiteConfig['apartments']>): Promise<SitePolicyPreview>;
   /** Cancels the run in progress of a site; resolves false when none runs. */
   cancel(siteId: string): boolean;
   /** The progress of every run in progress. */
   running(): RunProgress[];
+  /** Whether a run of the site is in progress (also before its first progress report). */
+  isRunning(siteId: string): boolean;
   /** Applies a run's held-back deletions (the user confirmed them). */
   confirmHeldBack(runId: string): Promise<RunRecord>;
   /** Drops a run's held-back deletions (the user chose to keep the accounts). */

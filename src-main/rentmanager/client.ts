@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { RmRowProblem } from '../../src-shared/domain/rentmanager';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import { silentLogger, type Logger } from '../logging/logger';
+import { looseInt } from '../lib/wire-read';
 import type { ShapeSink } from '../logging/response-shapes';
 import { badResponse } from './errors';
 import { filtersParam, rmFilter, type RmFilter } from './filters';
@@ -18,6 +19,8 @@ export interface RentManagerClientOptions {
   auth: RmAuth;
   /** Client-side budget; Rent Manager allows 500 a minute per company, shared (default 300). */
   requestsPerMinute?: number;
+  /** Requests at once, within the budget (default 4; reference §6.3 advises ≤ 3–5). */
+  parallel?: number;
   /** Per-request timeout (default 30 s). */
   timeoutMs?: number;
   logger?: Logger;
@@ -111,6 +114,7 @@ export function createRentManagerClient(options: RentManagerClientOptions): Rent
     locationId: options.locationId,
     auth: options.auth,
     requestsPerMinute: options.requestsPerMinute ?? 300,
+    parallel: options.parallel ?? 4,
     timeoutMs: options.timeoutMs ?? 30_000,
     retries: options.retries ?? 3,
     logger,
@@ -139,7 +143,7 @@ export function createRentManagerClient(options: RentManagerClientOptions): Rent
       for (const item of res.body) {
         const parsed = spec.schema.safeParse(item);
         if (parsed.success) out.rows.push(parsed.data);
-        else out.problems.push({ collection: spec.name, id: rowId(item, spec.idField), reason: describeIssues(parsed.error) });
+        else out.problems.push({ collection: spec.name, id: rowId(item, spec.idField), reason: describeIssues(parsed.error, item) });
       }
       opts.onPage?.({ collection: spec.name, pageNumber, rows: res.body.length, total: out.total });
       const next = nextPage(res.headers.link, pageNumber);
@@ -181,5 +185,6 @@ export function nextPage(link: string | undefined, current: number): number | nu
 
 function rowId(item: unknown, idField: string): number | null {
   const id = item && typeof item === 'object' ? (item as Record<string, unknown>)[idField] : undefined;
-  return typeof id === 'number' && Number.isInteger(id) ? id : null;
+  const parsed = looseInt().safeParse(id);
+  return parsed.success ? parsed.data : null;
 }

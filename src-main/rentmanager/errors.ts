@@ -15,6 +15,10 @@ export interface RentManagerErrorDetails {
   Exception?: string;
   ModelState?: Record<string, string[]>;
   nextStep: string;
+  /** An answer SiteSync could not read: the screen offers "Save a diagnostics report" (issue 13). */
+  diagnostics?: boolean;
+  /** True when a partner-token request was refused (see partnerTokenRefused). */
+  partnerToken?: boolean;
 }
 
 /**
@@ -56,7 +60,7 @@ export const NEXT_STEPS: Record<RentManagerErrorCode, string> = {
   RM_BAD_FILTER: 'SiteSync asked Rent Manager something it does not accept; report this to support with the log file.',
   RM_RATE_LIMITED: 'Rent Manager is busy with other integrations of this company; SiteSync will try again shortly.',
   RM_UNAVAILABLE: 'Rent Manager did not answer properly; try again in a few minutes.',
-  RM_BAD_RESPONSE: 'Rent Manager sent something SiteSync could not read; report this to support with the log file.',
+  RM_BAD_RESPONSE: 'Rent Manager sent something SiteSync could not read. Save a diagnostics report and send it to support.',
   RM_UNKNOWN_COMPANY: 'Check the company code (the "<code>" of <code>.api.rentmanager.com) in Connections.',
   RM_FIELD_NOT_FOUND: 'Choose the PIN and RF card fields again in Settings (or fix the site file): the field named is not a Rent Manager user-defined field.',
   OFFLINE: 'Rent Manager cannot be reached from this computer: check the network connection, then try again.',
@@ -70,6 +74,22 @@ interface Context {
 
 function make(code: RentManagerErrorCode, message: string, ctx: Context, status: number | null, extra: Partial<RentManagerErrorDetails> = {}, retryable = false, cause?: unknown): RentManagerError {
   return new RentManagerError(code, message, { retryable, cause, details: { status, method: ctx.method, path: ctx.path, nextStep: NEXT_STEPS[code], ...extra } });
+}
+
+/**
+ * A refused partner-token request, explained (reference §3.2: partner calls must come from the IP
+ * addresses allow-listed in Partner Web Access, which a roaming laptop does not have). Rent
+ * Manager does not say which check failed, so the sentence names both: the token, and the address.
+ */
+export function partnerTokenRefused(error: RentManagerError): RentManagerError {
+  if (error.code !== 'RM_UNAUTHORIZED' && error.code !== 'RM_FORBIDDEN') return error;
+  const message =
+    'Rent Manager refused the partner token. Partner tokens work only from the IP addresses allow-listed for the integration in ' +
+    "Rent Manager's Partner Web Access, so a laptop on another network (home, hotel, mobile hotspot, VPN) is refused even with the right token.";
+  const nextStep =
+    "Sign in from the network whose address is allow-listed, or have this computer's public IP address added in Partner Web Access, " +
+    'or choose "API user" and sign in with a user name and password instead. If the address is allow-listed, check the token.';
+  return new RentManagerError(error.code, message, { retryable: false, cause: error, details: { ...error.details, nextStep, partnerToken: true } });
 }
 
 /** Maps a non-2xx answer to a {@link RentManagerError}. */
@@ -143,5 +163,5 @@ export function cancelled(ctx: Context): RentManagerError {
 
 /** A RM_BAD_RESPONSE error for a body that is not what Rent Manager documents. */
 export function badResponse(message: string, ctx: Context, status: number | null): RentManagerError {
-  return make('RM_BAD_RESPONSE', message, ctx, status);
+  return make('RM_BAD_RESPONSE', message, ctx, status, { diagnostics: true });
 }

@@ -22,7 +22,8 @@ export function unresolvedFieldMessage(label: 'PIN' | 'RF card', setting: 'pinFi
   const hint = typeof choice === 'number'
     ? ' (no field has this ID any more)'
     : HAS_INVISIBLE.test(choice) ? ' (it contains an invisible character)' : /\s{2,}/.test(choice.trim()) ? ' (it contains extra spaces)' : '';
-  const tenantFirst = [...fields].sort((a, b) => Number(String(b.ParentType) === 'Tenant') - Number(String(a.ParentType) === 'Tenant') || a.UserDefinedFieldID - b.UserDefinedFieldID);
+  const tenant = (f: UdfRow) => String(f.ParentType ?? '').toLowerCase() === 'tenant';
+  const tenantFirst = [...fields].sort((a, b) => Number(tenant(b)) - Number(tenant(a)) || a.UserDefinedFieldID - b.UserDefinedFieldID);
   const list = tenantFirst.map((f) => `"${f.Name}" (ID ${f.UserDefinedFieldID}, ${String(f.FieldType)}${f.ParentType === undefined ? '' : `, ${String(f.ParentType)}`})`);
   const existing = list.length > 0 ? `The fields that exist are: ${list.join(', ')}.` : 'Rent Manager has no user-defined fields.';
   return `The ${label} field ${visibleChoice(choice)} (${setting}) is not a Rent Manager user-defined field${hint}. ${existing} Choose one of them for the site; nothing was changed.`;

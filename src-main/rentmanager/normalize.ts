@@ -1,5 +1,6 @@
 import { CalendarDateSchema, type CalendarDate } from '../../src-shared/domain/calendar-date';
 import type { RmContact, RmField, RmLease, RmProperty, RmRowProblem, RmSkippedContact, RmTenant, RmUnit } from '../../src-shared/domain/rentmanager';
+import { looseInt } from '../lib/wire-read';
 import { ContactRowSchema, describeIssues, LeaseRenewalRowSchema, LeaseRowSchema, PhoneRowSchema, UdvRowSchema, type LeaseRow, type PropertyRow, type TenantRow, type UdfRow, type UnitRow } from './schemas';
 
 /**
@@ -32,6 +33,11 @@ export function pinFieldWarning(field: RmField | null): string | null {
   return `"${field.name}" is a Numeric field: Rent Manager drops leading zeros, so a PIN like 0482 arrives as 482. A Text field is recommended for PINs.`;
 }
 
+/** True for a tenant user-defined field (`ParentType` "Tenant", in any letter case). */
+export function isTenantField(field: Pick<UdfRow, 'ParentType'>): boolean {
+  return String(field.ParentType ?? '').toLowerCase() === 'tenant';
+}
+
 /** A UDF definition as the domain's field type. */
 export function toField(row: UdfRow): RmField {
   return { id: row.UserDefinedFieldID, name: row.Name, fieldType: String(row.FieldType), parentType: row.ParentType === undefined ? null : String(row.ParentType) };
@@ -40,7 +46,7 @@ export function toField(row: UdfRow): RmField {
 /** Picks the field the policy names (by ID, or by name case-insensitively, tenant fields first); null if none matches. */
 export function resolveField(fields: readonly UdfRow[], choice: number | string | undefined): RmField | null {
   if (choice === undefined) return null;
-  const tenantFirst = [...fields].sort((a, b) => Number(String(b.ParentType) === 'Tenant') - Number(String(a.ParentType) === 'Tenant'));
+  const tenantFirst = [...fields].sort((a, b) => Number(isTenantField(b)) - Number(isTenantField(a)));
   const row = typeof choice === 'number' ? fields.find((f) => f.UserDefinedFieldID === choice) : tenantFirst.find((f) => f.Name.trim().toLowerCase() === choice.trim().toLowerCase());
   return row ? toField(row) : null;
 }
@@ -111,12 +117,19 @@ export function normalizeTenant(row: TenantRow, ctx: { pinField: RmField | null;
   for (const raw of row.Contacts ?? []) {
     const parsed = ContactRowSchema.safeParse(raw);
     if (!parsed.success) {
-      problems.push({ collection: 'Contacts', id: idOf(raw, 'ContactID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error)}` });
+      problems.push({ collection: 'Contacts', id: idOf(raw, 'ContactID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error, raw)}` });
       continue;
     }
     const c = parsed.data;
     const name = [c.FirstName, c.LastName].filter(Boolean).join(' ').trim();
-    const type = c.ApplicantType === undefined ? null : String(c.ApplicantType);
+    if (typeof c.ApplicantType === 'number') {
+      // eApplicantType's numbers are not published (reference §4.4, §12): guessing could sync a
+      // guarantor or drop an occupant, so the contact is refused as one row problem; the
+      // property's deletions wait, as for any row that could not be read.
+      problems.push({ collection: 'Contacts', id: c.ContactID, reason: `tenant ${row.TenantID}: ApplicantType: expected Primary or Occupant as text, got number ${c.ApplicantType}` });
+      continue;
+    }
+    const type = c.ApplicantType === undefined ? null : c.ApplicantType;
     const kind = type?.trim().toLowerCase();
     const reason = c.IsActive === false ? 'inactive contact' : kind === 'primary' || kind === 'occupant' ? null : type === null ? 'no applicant type (e.g. an emergency contact): never synced' : `applicant type "${type}" is never synced (only Primary and Occupant)`;
     if (reason) {
@@ -129,7 +142,7 @@ export function normalizeTenant(row: TenantRow, ctx: { pinField: RmField | null;
   for (const raw of row.Leases ?? []) {
     const parsed = LeaseRowSchema.safeParse(raw);
     if (parsed.success) leases.set(parsed.data.LeaseID, normalizeLease(parsed.data, row.PropertyID));
-    else problems.push({ collection: 'Leases', id: idOf(raw, 'LeaseID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error)}` });
+    else problems.push({ collection: 'Leases', id: idOf(raw, 'LeaseID'), reason: `tenant ${row.TenantID}: ${describeIssues(parsed.error, raw)}` });
   }
   for (const lease of ctx.leases?.get(row.TenantID) ?? []) leases.set(lease.LeaseID, normalizeLease(lease, row.PropertyID));
   const name = row.Name?.trim() || [row.FirstName, row.LastName].filter(Boolean).join(' ').trim() || `Tenant ${row.TenantID}`;
@@ -159,6 +172,6 @@ function primaryPhone(list: readonly unknown[] | undefined): string | null {
 }
 
 function idOf(raw: unknown, key: string): number | null {
-  const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
-  return typeof v === 'number' && Number.isInteger(v) ? v : null;
+  const parsed = looseInt().safeParse(raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined);
+  return parsed.success ? parsed.data : null;
 }

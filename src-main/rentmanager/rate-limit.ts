@@ -1,44 +1,24 @@
-import { backoffMs as fullJitterBackoff, sleep as sleepOrCancel } from '../lib/async';
-import { cancelled } from './errors';
-
-const waitCancelled = () => cancelled({ method: 'WAIT', path: '' });
-
-/** Sleeps `ms`, rejecting with CANCELLED when `signal` aborts (lib/async.ts with this adapter's error). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return sleepOrCancel(ms, signal, waitCancelled);
-}
-
-/** Exponential backoff with full jitter: attempt 1 waits up to 2×base, capped at `maxMs` (lib/async.ts). */
-export function backoffMs(attempt: number, baseMs = 250, maxMs = 10_000, random: () => number = Math.random): number {
-  return fullJitterBackoff(attempt, { baseMs, maxMs, random });
-}
+import PQueue from 'p-queue';
 
 /**
- * The client-side request budget: at most `perMinute` requests in any rolling minute (Rent
- * Manager allows 500 a minute per company, shared with its other integrations — reference
- * §6.3), and a pause until `x-ratelimit-reset` when the server says none remain or answers 429.
+ * The client-side request budget (Rent Manager allows 500 requests per rolling minute per
+ * company, shared with its other integrations — reference §6.3): p-queue in strict mode is that
+ * rolling window (at most `perMinute` starts in any 60 s), and bounds parallel requests to
+ * `parallel` (reference §6.3: keep ≤ 3–5 in parallel). When the server says none remain, or
+ * answers 429, the queue pauses until `x-ratelimit-reset`.
  */
 export class RequestBudget {
-  private readonly stamps: number[] = [];
+  private readonly queue: PQueue;
   private pausedUntil = 0;
+  private resumeTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(perMinute: number, parallel = 4, windowMs = 60_000) {
+    this.queue = new PQueue({ concurrency: Math.max(1, parallel), intervalCap: Math.max(1, perMinute), interval: windowMs, strict: true });
+  }
 
-  /** Waits until one more request fits the budget, then counts it. */
-  async acquire(signal?: AbortSignal): Promise<void> {
-    for (;;) {
-      const now = this.now();
-      while (this.stamps.length && this.stamps[0]! <= now - 60_000) this.stamps.shift();
-      const wait = Math.max(this.pausedUntil - now, this.stamps.length >= this.perMinute ? this.stamps[0]! + 60_000 - now : 0);
-      if (wait <= 0) {
-        this.stamps.push(now);
-        return;
-      }
-      await sleep(wait, signal);
-    }
+  /** Runs `task` once it fits the budget; rejects with the signal's reason if aborted while waiting. */
+  run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    return this.queue.add(task, signal ? { signal } : {});
   }
 
   /** Reads `x-ratelimit-remaining` / `x-ratelimit-reset`; with nothing left, pauses until the reset. */
@@ -50,9 +30,18 @@ export class RequestBudget {
   /** Pauses every request until the server's reset time (bounded to 2 minutes; 1 s when absent). Returns the pause in ms. */
   pauseUntilReset(headers: Record<string, string | undefined>): number {
     const reset = Number(headers['x-ratelimit-reset']);
-    const now = this.now();
+    const now = Date.now();
     const until = Number.isFinite(reset) && reset > 0 ? Math.min(reset * 1000 + 50, now + 120_000) : now + 1_000;
     this.pausedUntil = Math.max(this.pausedUntil, until);
-    return Math.max(0, this.pausedUntil - now);
+    const wait = Math.max(0, this.pausedUntil - now);
+    if (wait > 0) {
+      this.queue.pause();
+      if (this.resumeTimer) clearTimeout(this.resumeTimer);
+      this.resumeTimer = setTimeout(() => {
+        this.resumeTimer = null;
+        this.queue.start();
+      }, wait);
+    }
+    return wait;
   }
 }

@@ -28,9 +28,11 @@ type Failures = Map<number, string>;
 
 /**
  * Reads one site's Rent Manager data and normalises it into a {@link RentManagerSnapshot}.
- * Each collection is read for all properties at once (`PropertyID,in,(…)`, fewest pages); if
- * that read fails, it is retried property by property so a failure lands in `failedProperties`
- * for that property only. Connection-wide failures (sign-in, access, network, cancel) throw.
+ * Each collection is read for all properties at once (`PropertyID,in,(…)`, fewest pages) — for
+ * many properties in `in` lists of {@link IN_LIST_MAX}, or whole when the site covers most of
+ * what the integration sees; if a read fails, its properties are read one by one so a failure
+ * lands in `failedProperties` for that property only. Connection-wide failures (sign-in, access,
+ * network, cancel) throw.
  */
 export async function readRentManagerSnapshot(client: RentManagerClient, options: ReadSnapshotOptions): Promise<RentManagerSnapshot> {
   const ids = [...new Set(options.propertyIds)].sort((a, b) => a - b);
@@ -53,12 +55,23 @@ export async function readRentManagerSnapshot(client: RentManagerClient, options
   }
   progress('fields');
 
-  const read = <T>(step: string, fetch: (ids: number[]) => Promise<RmList<T>>, propertyOf: (row: T) => number) =>
-    readPerProperty(ids, fetch, propertyOf, failed, problems).finally(() => progress(step));
-  const properties = await read('properties', (p) => client.properties({ signal, filters: [inProperties(p)] }), (r) => r.PropertyID);
-  const units = await read('units', (p) => client.units({ signal, filters: [inProperties(p)] }), (r) => r.PropertyID);
-  const tenants = await read('tenants', (p) => client.tenants({ signal, filters: [inProperties(p)] }), (r) => r.PropertyID);
-  const leases = await read('leases', (p) => client.leases({ signal, filters: [inProperties(p)] }), (r) => r.PropertyID ?? -1);
+  // A large configuration (more IDs than one `in` list carries) reads Properties whole first; when
+  // the site covers most of what the integration sees, the other collections are read whole too
+  // and filtered here (fewest pages), else in `in` lists of IN_LIST_MAX (never one per property).
+  let whole = ids.length > IN_LIST_MAX;
+  const read = <T>(step: string, fetch: (ids: number[] | null) => Promise<RmList<T>>, propertyOf: (row: T) => number) =>
+    readPerProperty(ids, whole, fetch, propertyOf, failed, problems).finally(() => progress(step));
+  const scoped = (p: number[] | null) => ({ signal, ...(p ? { filters: [inProperties(p)] } : {}) });
+  let visible = 0;
+  const properties = await read('properties', async (p) => {
+    const list = await client.properties(scoped(p));
+    if (p === null) visible = list.rows.length;
+    return list;
+  }, (r) => r.PropertyID);
+  whole &&= ids.length * 2 >= visible;
+  const units = await read('units', (p) => client.units(scoped(p)), (r) => r.PropertyID);
+  const tenants = await read('tenants', (p) => client.tenants(scoped(p)), (r) => r.PropertyID);
+  const leases = await read('leases', (p) => client.leases(scoped(p)), (r) => r.PropertyID ?? -1);
 
   const seen = new Set(properties.map((p) => p.PropertyID));
   for (const id of ids) if (!seen.has(id) && !failed.has(id)) failed.set(id, 'not visible in Rent Manager: removed from the integration, deleted, or no access');
@@ -94,32 +107,61 @@ function inProperties(ids: readonly number[]) {
   return ids.length === 1 ? rmFilter.eq('PropertyID', ids[0]!) : rmFilter.in('PropertyID', ids);
 }
 
-async function readPerProperty<T>(ids: number[], fetch: (ids: number[]) => Promise<RmList<T>>, propertyOf: (row: T) => number, failed: Failures, problems: RmRowProblem[]): Promise<T[]> {
+/**
+ * Property IDs per `in` list: 150 IDs of up to six digits, URL-encoded (`%2C`), keep the query
+ * string near 1,400 characters with the other parameters well under the 2,048 that IIS, which
+ * Rent Manager runs on, accepts by default; and under Node's 16 KB header limit in the sandbox.
+ */
+export const IN_LIST_MAX = 150;
+
+function chunks(ids: readonly number[], size: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < ids.length; i += size) out.push(ids.slice(i, i + size));
+  return out;
+}
+
+/** Reads one collection for `ids` (whole, or in `in` lists), falling back property by property where a read fails. */
+async function readPerProperty<T>(ids: number[], whole: boolean, fetch: (ids: number[] | null) => Promise<RmList<T>>, propertyOf: (row: T) => number, failed: Failures, problems: RmRowProblem[]): Promise<T[]> {
   const wanted = ids.filter((id) => !failed.has(id));
   if (wanted.length === 0) return [];
   const accept = (list: RmList<T>, group: number[]): T[] | null => {
+    const inGroup = new Set(group);
     const got = list.rows.length + list.problems.length;
     if (list.total !== null && got < list.total) return null;
+    const rows = list.rows.filter((r) => inGroup.has(propertyOf(r)));
+    // A whole read's row problems cannot all be placed in a property: keeping them errs on the side of caution.
     problems.push(...list.problems);
-    const inGroup = new Set(group);
-    return list.rows.filter((r) => inGroup.has(propertyOf(r)));
+    return rows;
   };
-  try {
-    const rows = accept(await fetch(wanted), wanted);
-    if (rows) return rows;
-  } catch (error) {
-    if (isFatal(error)) throw error;
-  }
-  const out: T[] = [];
-  for (const id of wanted) {
+  if (whole) {
     try {
-      const list = await fetch([id]);
-      const rows = accept(list, [id]);
-      if (rows) out.push(...rows);
-      else failed.set(id, `incomplete read: Rent Manager announced ${list.total} rows, sent ${list.rows.length + list.problems.length}`);
+      const rows = accept(await fetch(null), wanted);
+      if (rows) return rows;
     } catch (error) {
       if (isFatal(error)) throw error;
-      failed.set(id, error instanceof Error ? error.message : String(error));
+    }
+  }
+  const out: T[] = [];
+  for (const group of chunks(wanted, IN_LIST_MAX)) {
+    try {
+      const rows = accept(await fetch(group), group);
+      if (rows) {
+        out.push(...rows);
+        continue;
+      }
+    } catch (error) {
+      if (isFatal(error)) throw error;
+    }
+    for (const id of group) {
+      try {
+        const list = await fetch([id]);
+        const rows = accept(list, [id]);
+        if (rows) out.push(...rows);
+        else failed.set(id, `incomplete read: Rent Manager announced ${list.total} rows, sent ${list.rows.length + list.problems.length}`);
+      } catch (error) {
+        if (isFatal(error)) throw error;
+        failed.set(id, error instanceof Error ? error.message : String(error));
+      }
     }
   }
   return out;

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import type { RmAuth } from '../../src-shared/domain/rentmanager-connection';
 import type { Logger } from '../logging/logger';
 import type { ShapeSink } from '../logging/response-shapes';
-import { badResponse, cancelled, errorFromNetwork, errorFromResponse, RentManagerError } from './errors';
+import { badResponse, cancelled, errorFromNetwork, errorFromResponse, partnerTokenRefused, RentManagerError } from './errors';
 import { encodeQuery } from './filters';
-import { backoffMs, RequestBudget, sleep } from './rate-limit';
+import pRetry, { AbortError } from 'p-retry';
+import { RequestBudget } from './rate-limit';
 
 /** Settings of the HTTP layer under the client. */
 export interface TransportOptions {
@@ -15,6 +16,8 @@ export interface TransportOptions {
   locationId: number;
   auth: RmAuth;
   requestsPerMinute: number;
+  /** Requests at once (reference §6.3 advises ≤ 3–5). */
+  parallel: number;
   timeoutMs: number;
   retries: number;
   logger: Logger;
@@ -42,6 +45,19 @@ export interface RmRequest {
 const TokenSchema = z.string().min(1);
 const MAX_RATE_WAITS = 5;
 
+/** p-retry's backoff for reads: 250 ms doubling to 10 s, each delay scaled by a random 1–2×. */
+const BACKOFF = { minTimeout: 250, factor: 2, maxTimeout: 10_000, randomize: true } as const;
+
+/** A failed attempt that may be tried again, and why (p-retry sees it; the caller gets `error`). */
+class Attempt extends Error {
+  constructor(
+    readonly error: RentManagerError,
+    readonly why: 'reauth' | 'rate' | 'backoff',
+  ) {
+    super(error.message);
+  }
+}
+
 /**
  * Rent Manager's HTTP layer: one reused token per connection (AuthorizeUser, header
  * `X-RM12Api-ApiToken`) or a partner token (`X-RM12API-PartnerToken`), the location header on
@@ -58,7 +74,7 @@ export function createTransport(o: TransportOptions) {
     validateStatus: () => true,
     maxRedirects: 0,
   });
-  const budget = new RequestBudget(o.requestsPerMinute);
+  const budget = new RequestBudget(o.requestsPerMinute, o.parallel);
   // What an echoing server must not get back into an error message (scrub-secrets.ts).
   const secrets = [o.auth.kind === 'user' ? o.auth.password : o.auth.partnerToken];
   const log = o.logger;
@@ -68,23 +84,24 @@ export function createTransport(o: TransportOptions) {
   async function send(req: RmRequest, authHeaders: Record<string, string>): Promise<RmResponse> {
     const ctx = { method: req.method, path: req.path };
     const query = req.params ? encodeQuery(req.params) : '';
-    await budget.acquire(req.signal);
-    const started = Date.now();
-    stats.requests++;
     try {
-      const res = await http.request<string>({
-        method: req.method,
-        url: query ? `${req.path}?${query}` : req.path,
-        data: req.data,
-        signal: req.signal,
-        headers: { Accept: 'application/json', 'X-RM12Api-LocationID': String(o.locationId), ...authHeaders, ...(req.data !== undefined ? { 'Content-Type': 'application/json' } : {}) },
-      });
-      const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v === undefined || v === null ? undefined : String(v)]));
-      budget.observe(headers);
-      log.debug('rentmanager request', { method: req.method, path: req.path, status: res.status, ms: Date.now() - started });
-      const body = parseBody(res.data, ctx, res.status);
-      o.shapes?.record(req.method, req.path, res.status, body);
-      return { status: res.status, headers, body };
+      return await budget.run(async () => {
+        const started = Date.now();
+        stats.requests++;
+        const res = await http.request<string>({
+          method: req.method,
+          url: query ? `${req.path}?${query}` : req.path,
+          data: req.data,
+          signal: req.signal,
+          headers: { Accept: 'application/json', 'X-RM12Api-LocationID': String(o.locationId), ...authHeaders, ...(req.data !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+        });
+        const headers = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k.toLowerCase(), v === undefined || v === null ? undefined : String(v)]));
+        budget.observe(headers);
+        log.debug('rentmanager request', { method: req.method, path: req.path, status: res.status, ms: Date.now() - started });
+        const body = parseBody(res.data, ctx, res.status);
+        o.shapes?.record(req.method, req.path, res.status, body);
+        return { status: res.status, headers, body };
+      }, req.signal);
     } catch (error) {
       if (error instanceof RentManagerError) throw error;
       if (req.signal?.aborted) throw cancelled(ctx);
@@ -122,52 +139,62 @@ export function createTransport(o: TransportOptions) {
     return { headers: { 'X-RM12Api-ApiToken': await used }, used };
   }
 
-  /** Sends a request with sign-in, re-sign-in, rate and retry handling; returns 2xx answers, throws the rest. */
+  /** Sends a request with sign-in, re-sign-in, rate and retry handling (p-retry); returns 2xx answers, throws the rest. */
   async function request(req: RmRequest): Promise<RmResponse> {
     const ctx = { method: req.method, path: req.path };
-    let attempt = 0;
     let reauthed = false;
     let rateWaits = 0;
-    for (;;) {
-      if (req.signal?.aborted) throw cancelled(ctx);
+    const attempt = async (): Promise<RmResponse> => {
+      if (req.signal?.aborted) throw new AbortError(cancelled(ctx));
       const auth = await authHeaders(req.signal);
       let res: RmResponse;
       try {
         res = await send(req, auth.headers);
       } catch (error) {
         const err = error as RentManagerError;
-        if (err.retryable && req.idempotent && attempt < o.retries) {
-          attempt++;
-          stats.retries++;
-          log.warn('rentmanager request failed, retrying', { path: req.path, code: err.code, attempt });
-          await sleep(backoffMs(attempt), req.signal);
-          continue;
+        if (err.retryable && req.idempotent) {
+          log.warn('rentmanager request failed, retrying', { path: req.path, code: err.code });
+          throw new Attempt(err, 'backoff');
         }
-        throw err;
+        throw new AbortError(err);
       }
       if (res.status >= 200 && res.status < 300) return res;
       if (res.status === 401 && o.auth.kind === 'user' && !reauthed) {
         reauthed = true;
         if (token === auth.used) token = null;
         log.info('rentmanager token rejected, signing in again', { path: req.path });
-        continue;
+        throw new Attempt(errorFromResponse(res.status, res.body, ctx), 'reauth');
       }
       if (res.status === 429 && rateWaits < MAX_RATE_WAITS) {
         rateWaits++;
         stats.rateLimitWaits++;
         const wait = budget.pauseUntilReset(res.headers);
         log.warn('rentmanager rate limited, waiting for reset', { path: req.path, waitMs: wait });
-        continue;
+        throw new Attempt(errorFromResponse(res.status, res.body, ctx), 'rate');
       }
-      const err = errorFromResponse(res.status, scrubSecrets(res.body, secrets), ctx);
-      if (err.retryable && res.status >= 500 && req.idempotent && attempt < o.retries) {
-        attempt++;
-        stats.retries++;
-        log.warn('rentmanager server error, retrying', { path: req.path, status: res.status, attempt });
-        await sleep(backoffMs(attempt), req.signal);
-        continue;
+      const answer = errorFromResponse(res.status, scrubSecrets(res.body, secrets), ctx);
+      const err = o.auth.kind === 'partner' ? partnerTokenRefused(answer) : answer;
+      if (err.retryable && res.status >= 500 && req.idempotent) {
+        log.warn('rentmanager server error, retrying', { path: req.path, status: res.status });
+        throw new Attempt(err, 'backoff');
       }
-      throw err;
+      throw new AbortError(err);
+    };
+    try {
+      return await pRetry(attempt, {
+        ...BACKOFF,
+        retries: o.retries,
+        ...(req.signal ? { signal: req.signal } : {}),
+        // A re-sign-in or a 429 does not use up the retries: the budget's pause is the wait.
+        shouldConsumeRetry: ({ error }) => !(error instanceof Attempt) || error.why === 'backoff',
+        shouldRetry: ({ error }) => error instanceof Attempt,
+        onFailedAttempt: ({ error, retriesLeft }) => {
+          if (error instanceof Attempt && error.why === 'backoff' && retriesLeft > 0) stats.retries++;
+        },
+      });
+    } catch (error) {
+      if (req.signal?.aborted) throw cancelled(ctx);
+      throw error instanceof Attempt ? error.error : error;
     }
   }
 

@@ -99,3 +99,13 @@ export class SiteRunLocks {
     };
   }
 }
+
+/**
+ * At a process's start (app or CLI): runs a crash or kill left `running` are recorded as
+ * interrupted (issue 12) — except those of sites another live process holds the lock of, which
+ * are still going (issue 14).
+ */
+export function markCrashedRunsInterrupted(db: { runLocks: Pick<RunLockRepo, 'live'>; runs: { markInterrupted(at: string, busySiteIds: readonly string[]): unknown } }, at: Date): void {
+  const busySites = db.runLocks.live().filter((holder) => !lockOwnerGone(holder)).map((holder) => holder.siteId);
+  db.runs.markInterrupted(at.toISOString(), busySites);
+}

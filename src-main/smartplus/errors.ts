@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import { AppError, type ErrorCode } from '../../src-shared/errors';
+import { firstIssue, rawId } from '../lib/wire-read';
 
 /** What a SmartPlus 409 says conflicts (contract: "Errors"), plus the sandbox's apartment/master refusals. */
 export type SpConflict = 'pin' | 'rfCard' | 'mac' | 'externalRef' | 'devices' | 'masterAccount' | 'unknown';
@@ -23,7 +25,7 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   SP_LIMIT_EXCEEDED: "The apartment has reached its family-member limit. Raise the limit in SmartPlus or remove a family member, then sync again.",
   SP_RATE_LIMITED: 'SmartPlus is receiving too many requests. SiteSync slows down and retries; try again in a minute if this persists.',
   SP_UNAVAILABLE: 'SmartPlus Cloud is not answering right now. Try again in a few minutes.',
-  SP_BAD_RESPONSE: 'SmartPlus sent an answer SiteSync does not understand. Try again later; if it persists, contact support.',
+  SP_BAD_RESPONSE: 'SmartPlus sent an answer SiteSync does not understand. Save a diagnostics report and send it to support.',
   CARD_INVALID: 'The card was refused as not valid. Check the number, expiry date and security code, then try again.',
   CARD_DECLINED: 'The card was declined. Use another card or contact your bank, then pay again.',
   OFFLINE: 'SmartPlus Cloud cannot be reached. Check the internet connection, then try again.',
@@ -82,6 +84,16 @@ function codeForStatus(status: number): ErrorCode {
   return 'SP_BAD_RESPONSE';
 }
 
+/** "SmartPlus refused email (Invalid email address). …" for a 422 whose details name fields; undefined otherwise. */
+function refusalMessage(list: unknown): string | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const named = list.flatMap((d) => {
+    const item = d as { field?: unknown; reason?: unknown } | null;
+    return typeof item?.field === 'string' ? [`${item.field}${typeof item.reason === 'string' ? ` (${item.reason})` : ''}`] : [];
+  });
+  return named.length > 0 ? `SmartPlus refused ${named.join(', ')} as not valid. Correct it, then try again.` : undefined;
+}
+
 /** Maps an HTTP error answer (`{ error: { code, message, details? } }`) to a {@link SmartPlusError}. */
 export function errorFromResponse(status: number, body: unknown, context: { cardEndpoint?: boolean } = {}): SmartPlusError {
   // The client never follows a redirect: following one would replay the sign-in body (the password) to wherever it points.
@@ -105,5 +117,34 @@ export function errorFromResponse(status: number, body: unknown, context: { card
     details.conflict = typeof what === 'string' && what in CONFLICT_MESSAGES ? what : 'unknown';
   }
   const retryable = code === 'SP_RATE_LIMITED' || code === 'SP_UNAVAILABLE';
-  return new SmartPlusError(code, { retryable, details, status });
+  const message = code === 'SP_VALIDATION_FAILED' ? refusalMessage(error?.details) : undefined;
+  return new SmartPlusError(code, { retryable, details, status, ...(message ? { message } : {}) });
+}
+
+const NOUNS: Record<string, string> = {
+  communities: 'community', apartments: 'apartment', residents: 'resident', 'family-members': 'resident', pin: 'resident',
+  'rf-cards': 'resident', devices: 'device', buildings: 'building list', 'access-groups': 'access group list', account: 'account',
+  prices: 'price list', subscriptions: 'subscription list', 'payment-methods': 'payment method', orders: 'order',
+};
+
+/** What a SmartPlus path answers with, as the installer names it ("community", "resident"…): its last known segment. */
+function nounOf(path: string): string {
+  const key = path.split('/').filter(Boolean).reverse().find((part) => part in NOUNS);
+  return key ? NOUNS[key]! : 'answer';
+}
+
+/**
+ * SP_BAD_RESPONSE for an answer that could not be read (issue 13): the installer's message names
+ * the object, its ID, the field, what was expected and what came, and offers the diagnostics
+ * report; `details.diagnostics` lets the renderer key its "Save a diagnostics report" action.
+ */
+export function unreadableAnswer(method: string, path: string, error: z.ZodError, body: unknown): SmartPlusError {
+  const noun = nounOf(path);
+  const id = rawId(body);
+  const { field, expected, got } = firstIssue(error, body);
+  const object = `${noun}${id ? ` ${id}` : ''}`;
+  return new SmartPlusError('SP_BAD_RESPONSE', {
+    message: `SmartPlus sent a ${object} SiteSync could not read (${method} ${path}: ${field}: expected ${expected}, got ${got}). Save a diagnostics report and send it to support.`,
+    details: { path, method, object, field, expected, got, diagnostics: true },
+  });
 }

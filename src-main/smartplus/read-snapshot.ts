@@ -1,5 +1,6 @@
 import { refKey, type ExternalRef } from '../../src-shared/domain/external-ref';
 import type { CommunityState, SmartPlusSnapshot, SpCommunity } from '../../src-shared/domain/smartplus';
+import type { UnreadableObject } from '../../src-shared/domain/unreadable';
 import type { SmartPlusClient } from './client';
 import type { CallOptions, Page } from './wire';
 
@@ -20,10 +21,12 @@ export async function listAll<T>(fetchPage: (page: number, pageSize: number) => 
 /**
  * Reads one community's whole state (community, buildings, apartments, residents, access
  * groups, devices) for the planner. The six lists start together; a community of up to 500
- * apartments, residents and devices costs six requests.
+ * apartments, residents and devices costs six requests. Items that could not be read are left
+ * out and listed in `unreadable` (the planner then holds the community's deletions back).
  */
 export async function readCommunityState(client: SmartPlusClient, communityId: string, options: CallOptions = {}): Promise<CommunityState> {
-  const o = { signal: options.signal };
+  const unreadable: UnreadableObject[] = [];
+  const o: CallOptions = { signal: options.signal, onUnreadable: (objects) => unreadable.push(...objects) };
   const [community, buildings, accessGroups, apartments, residents, devices] = await Promise.all([
     client.communities.get(communityId, o),
     client.buildings(communityId, o),
@@ -32,7 +35,7 @@ export async function readCommunityState(client: SmartPlusClient, communityId: s
     listAll((page, pageSize) => client.residents.list(communityId, { page, pageSize }, o)),
     listAll((page, pageSize) => client.devices.list(communityId, { page, pageSize }, o)),
   ]);
-  return { community, buildings, apartments, residents, accessGroups, devices };
+  return { community, buildings, apartments, residents, accessGroups, devices, ...(unreadable.length > 0 ? { unreadable } : {}) };
 }
 
 /**
@@ -49,7 +52,9 @@ export async function findCommunitiesByRefs(
   const found = new Map<string, SpCommunity>();
   if (wanted.size === 0) return found;
   if (wanted.size <= 3) {
-    const hits = await Promise.all(refs.map((ref) => client.communities.findByExternalRef(ref, options)));
+    // A lookup by ref that finds an unreadable community found that ref's community: say so.
+    const lookup = (ref: ExternalRef) => ({ ...options, onUnreadable: (objects: readonly UnreadableObject[]) => options.onUnreadable?.(objects.map((u) => ({ ...u, refKey: refKey(ref) }))) });
+    const hits = await Promise.all(refs.map((ref) => client.communities.findByExternalRef(ref, lookup(ref))));
     for (const hit of hits) if (hit?.externalRef) found.set(refKey(hit.externalRef), hit);
     return found;
   }
@@ -70,7 +75,8 @@ export async function readSmartPlusSnapshot(
   options: CallOptions & { now?: () => Date } = {},
 ): Promise<SmartPlusSnapshot> {
   const readAt = (options.now ?? (() => new Date()))().toISOString();
-  const found = await findCommunitiesByRefs(client, refs, options);
+  const unreadable: UnreadableObject[] = [];
+  const found = await findCommunitiesByRefs(client, refs, { ...options, onUnreadable: (objects) => unreadable.push(...objects) });
   const communities = await Promise.all([...found.values()].map((c) => readCommunityState(client, c.id, options)));
-  return { readAt, communities };
+  return { readAt, communities, ...(unreadable.length > 0 ? { unreadable } : {}) };
 }

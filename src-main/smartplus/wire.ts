@@ -1,23 +1,14 @@
-import { z } from 'zod';
 import type { ExternalRef } from '../../src-shared/domain/external-ref';
 import type { DeviceLocation, DeviceType } from '../../src-shared/domain/smartplus';
+import type { UnreadableObject } from '../../src-shared/domain/unreadable';
 
-/** A page of a list (contract: "Lists"). */
+/** A page of a list (contract: "Lists"); items that could not be read are in `unreadable`, not in `items`. */
 export interface Page<T> {
   items: T[];
   page: number;
   pageSize: number;
   total: number;
-}
-
-/** Schema of a page of `item`. */
-export function pageSchema<T>(item: z.ZodType<T>): z.ZodType<Page<T>> {
-  return z.object({
-    items: z.array(item),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-    total: z.number().int(),
-  }) as unknown as z.ZodType<Page<T>>;
+  unreadable?: UnreadableObject[];
 }
 
 /** Paging of a list call (pageSize max 500). */
@@ -29,6 +20,8 @@ export interface PageQuery {
 /** Options of any call. */
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Told about list items that could not be read (they are left out of the answer, issue 13). */
+  onUnreadable?: (objects: readonly UnreadableObject[]) => void;
 }
 
 /** Options of a create: with an idempotency key it is retried safely after timeouts and 5xx; without, never (except 429). */

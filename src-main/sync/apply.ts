@@ -1,13 +1,14 @@
 import { refKey, type RmOrigin } from '../../src-shared/domain/external-ref';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunProgress } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
-import { APPLY_PHASES, phaseOf, type ApplyPhase, type SyncOperation } from '../../src-shared/domain/sync-plan';
+import { phaseOf, type ApplyPhase, type SyncOperation } from '../../src-shared/domain/sync-plan';
 import { isAppError, type ErrorCode } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { BeforeIndex, describeChange } from './apply/change';
 import { execute, idempotencyKey } from './apply/execute';
 import { MissingDependency, Resolver } from './apply/resolver';
-import { problem } from './plan/problems';
+import { failureProblem } from './apply/failure-problem';
+import { dependencies, runByDependencies } from './apply/schedule';
 import { conflictOf, type JournalPort, type SmartPlusPort } from './ports';
 
 /** How one operation ended. `not-run`: the run stopped first; `interrupted`: cancelled mid-call (the next run re-checks it). */
@@ -44,7 +45,10 @@ export interface ApplyInput {
   readonly journal: JournalPort;
   /** The SmartPlus state the plan was made on (to find existing objects' IDs). */
   readonly snapshot: SmartPlusSnapshot;
-  /** Calls in flight at once within a wave (default 4: well under SmartPlus's 20 requests/s per token). */
+  /**
+   * Operations under way at once. By default the SmartPlus port's in-flight limit plus two (the
+   * client's pipe decides how many requests fly: rate × latency, capped by the setting), or 32.
+   */
   readonly concurrency?: number;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
@@ -52,13 +56,20 @@ export interface ApplyInput {
   readonly logger?: Logger;
 }
 
+/** Operations under way when the port says nothing about its pipe. */
+const DEFAULT_CONCURRENCY = 32;
+/** Operations under way beyond the pipe's limit, so the pipe never waits for apply to hand it work. */
+const SLACK = 2;
+
 /** Errors that end the run: nothing else can succeed without the user (sign-in, payment, permissions). */
 const FATAL: ReadonlySet<ErrorCode> = new Set(['SP_UNAUTHORIZED', 'SP_FORBIDDEN', 'SP_SUBSCRIPTION_REQUIRED', 'SUBSCRIPTION_REQUIRED']);
 
 /**
- * Executes a plan's operations (shared/style.md, "plan as data, then apply"): phase by phase
- * (communities → apartments → family members → credentials → deletions), wave by wave inside a
- * phase, with at most `concurrency` calls in flight. Every call is journaled before and after.
+ * Executes a plan's operations (shared/style.md, "plan as data, then apply"). Each operation
+ * starts as soon as what it needs exists (apply/schedule.ts): an apartment's members and
+ * credentials do not wait for the last apartment of the site. Releases of credentials still come
+ * before sets, and deletions last, as the phases communities → apartments → family members →
+ * credentials → deletions always had it. Every call is journaled before and after.
  * A failed operation is recorded and the run goes on; operations that depend on it are skipped.
  * A deletion that frees a value the plan sets elsewhere runs before the sets (see releaseOrder).
  * A create refused for the family-member limit, or a credential refused because its value is
@@ -127,7 +138,7 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
       if (!retry && isDeferrable(error)) return defer(op, shape);
       await journal(op, 'failed', null, shape);
       finish(op, 'failed', null, shape);
-      problems.push(failureProblem(op, shape));
+      problems.push(failureProblem(op, shape, error));
       log.warn('sync operation failed', { runId: input.runId, opId: op.id, code: shape.code });
       if (isAppError(error) && FATAL.has(error.code)) stopped ??= { reason: 'fatal', code: shape.code, message: shape.message };
     }
@@ -140,22 +151,31 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
   };
 
   const placeOf = releaseOrder(operations, input.snapshot);
-  for (const phase of APPLY_PHASES) {
-    const inPhase = operations.filter((op) => placeOf(op).phase === phase);
-    if (inPhase.length === 0) continue;
-    let done = 0;
-    const progress = (current: SyncOperation | null) =>
-      input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase, done, total: inPhase.length, current: current ? describeTarget(current) : null });
-    progress(null);
-    const waves = [...new Set(inPhase.map((op) => placeOf(op).wave))].sort((a, b) => a - b);
-    for (const wave of waves) {
-      await pool(inPhase.filter((op) => placeOf(op).wave === wave), input.concurrency ?? 4, async (op) => {
-        await runOne(op, false);
-        done++;
-        progress(op);
-      });
-    }
+  const totals = new Map<ApplyPhase, { done: number; total: number; started: boolean }>();
+  for (const op of operations) {
+    const phase = placeOf(op).phase;
+    const t = totals.get(phase) ?? { done: 0, total: 0, started: false };
+    t.total++;
+    totals.set(phase, t);
   }
+  const progress = (phase: ApplyPhase, current: SyncOperation | null) => {
+    const t = totals.get(phase)!;
+    input.onProgress?.({ runId: input.runId, siteId: input.siteId, phase, done: t.done, total: t.total, current: current ? describeTarget(current) : null });
+  };
+  // Phases overlap: an operation starts once the objects it needs exist (apply/schedule.ts).
+  const limit = input.smartPlus.inFlightLimit?.bind(input.smartPlus);
+  const concurrency = input.concurrency ?? (limit ? () => limit() + SLACK : DEFAULT_CONCURRENCY);
+  await runByDependencies(operations, dependencies(operations, placeOf), concurrency, async (op) => {
+    const phase = placeOf(op).phase;
+    const t = totals.get(phase)!;
+    if (!t.started) {
+      t.started = true;
+      progress(phase, null);
+    }
+    await runOne(op, false);
+    t.done++;
+    progress(phase, op);
+  });
   // Retries after the deletions freed places and values; one at a time, in plan order.
   for (const op of deferred) {
     await runOne(op, true);
@@ -199,15 +219,6 @@ function safely<T>(read: () => T): T | null {
   }
 }
 
-/** Runs `task` over `items` with at most `limit` in flight. */
-async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-}
-
 function isDeferrable(error: unknown): boolean {
   if (!isAppError(error)) return false;
   if (error.code === 'SP_LIMIT_EXCEEDED') return true;
@@ -226,13 +237,6 @@ function describeError(op: SyncOperation, error: unknown): { code: string; messa
 /** "Maple Court / Apt 101 / Jane Doe (tenant 920)" — what an operation is about, for progress and reports. */
 export function describeTarget(op: SyncOperation): string {
   return [op.display.property, op.display.unit, op.display.person].filter((x): x is string => !!x).join(' / ');
-}
-
-function failureProblem(op: SyncOperation, error: { code: string; message: string }): Problem {
-  const d = op.display;
-  return problem('operation-failed', 'error',
-    { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: describeTarget(op), field: op.kind },
-    `${op.kind} failed (${error.code}): ${error.message}. The next sync tries again.`);
 }
 
 /** The run counts of spec §11 from what was done. */

@@ -196,7 +196,7 @@ export async function recordHeldBack(journal: SyncPorts['journal'], runId: strin
 }
 
 /** Problems that mean the read could not be trusted for revocations: the planner froze deletions. */
-const FREEZING: ReadonlySet<Problem['kind']> = new Set(['property-read-failed', 'malformed-row']);
+const FREEZING: ReadonlySet<Problem['kind']> = new Set(['property-read-failed', 'malformed-row', 'unreadable-object']);
 
 /**
  * Why the run could not do all its revocations, or null (issue 12, spec §6): a property read that
@@ -204,17 +204,25 @@ const FREEZING: ReadonlySet<Problem['kind']> = new Set(['property-read-failed', 
  * never green: it ends `partial`, with this sentence as its error, and notifies.
  */
 export function revocationsUndone(problems: readonly Problem[], applied: readonly AppliedOperation[]): string | null {
-  const frozen = problems.filter((p) => FREEZING.has(p.kind));
+  const frozen = problems.filter((p) => FREEZING.has(p.kind) && p.severity === 'error');
   const missed = applied.filter((a) => a.kind === 'delete-family-member' && a.status !== 'done');
   if (frozen.length === 0 && missed.length === 0) return null;
   const parts: string[] = [];
   if (frozen.length > 0) {
     const rows = frozen.filter((p) => p.kind === 'malformed-row').map((p) => `${p.subject ?? 'a record'}${p.field ? ` (field ${p.field})` : ''}`);
     const properties = frozen.filter((p) => p.kind === 'property-read-failed').map((p) => p.subject ?? `property ${p.propertyId}`);
-    parts.push(`Deletions were not done: Rent Manager could not be read completely${properties.length > 0 ? ` for ${properties.join(', ')}` : ''}${rows.length > 0 ? `; unreadable: ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? ` and ${rows.length - 5} more` : ''}` : ''}.`);
+    const objects = frozen.filter((p) => p.kind === 'unreadable-object').map((p) => `${p.subject ?? 'an object'}${p.field ? ` (field ${p.field})` : ''}`);
+    if (properties.length > 0 || rows.length > 0) {
+      parts.push(`Deletions were not done: Rent Manager could not be read completely${properties.length > 0 ? ` for ${properties.join(', ')}` : ''}${rows.length > 0 ? `; unreadable: ${listed(rows)}` : ''}.`);
+    }
+    if (objects.length > 0) parts.push(`Deletions were not done where SmartPlus sent objects SiteSync could not read: ${listed(objects)}. Save a diagnostics report and send it to support.`);
   }
   if (missed.length > 0) parts.push(`${missed.length} planned deletion(s) were not done.`);
   return `${parts.join(' ')} Residents who moved out may still have access; see the run's problems.`;
+}
+
+function listed(items: readonly string[]): string {
+  return `${items.slice(0, 5).join(', ')}${items.length > 5 ? ` and ${items.length - 5} more` : ''}`;
 }
 
 /** failed (auth / subscription) > cancelled > partial (an operation failed, or revocations were not done) > held-back > succeeded. */

@@ -4,13 +4,13 @@ import type { SiteConfig } from '../../src-shared/domain/policy';
 import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
 import type { HeldBackDeletion, SyncPlan } from '../../src-shared/domain/sync-plan';
-import { buildContext, type PlanContext, type PlanOptions } from './plan/context';
+import { buildContext, rowProperties, type PlanContext, type PlanOptions } from './plan/context';
 import { guardCredentials } from './plan/credential-guard';
 import { planCredentials } from './plan/credentials';
 import { planDeletions } from './plan/deletions';
 import { collectDesired, planMembers } from './plan/members';
 import { problem } from './plan/problems';
-import { planStructure, type PlanSink } from './plan/structure';
+import { planStructure, unreadableProblem, type PlanSink, type PropertyScope } from './plan/structure';
 import { sortOperations, summarize, tallyBilling, type BillingTally } from './plan/summary';
 
 export type { PlanOptions } from './plan/context';
@@ -50,6 +50,7 @@ export function plan(
     const guarded = guardCredentials(ctx, scope, out.operations.splice(firstCredential), after, deletedIds, out);
     out.operations.push(...guarded.operations);
     heldBack.push(...guarded.heldBack);
+    leaveUnreadableAlone(scope, out, firstOp);
     tallyBilling(ctx, scope, out.operations.slice(firstOp), after, deletedIds, billing);
   }
   missingPicks(ctx, out);
@@ -57,14 +58,31 @@ export function plan(
   return { today, operations, heldBack, problems: out.problems, summary: summarize(ctx, operations, heldBack, out.problems, billing) };
 }
 
+/**
+ * An object SmartPlus sent but SiteSync could not read still exists (issue 13): nothing is planned
+ * on it — creating it again would only meet a 409, changing it is acting blind. Its problem line
+ * is already in the plan (planStructure).
+ */
+function leaveUnreadableAlone(scope: PropertyScope, out: PlanSink, firstOp: number): void {
+  const refs = new Set((scope.community?.state.unreadable ?? []).flatMap((u) => (u.refKey ? [u.refKey] : [])));
+  if (refs.size === 0) return;
+  const planned = out.operations.slice(firstOp);
+  // Members of an apartment that cannot be read wait with it, and so do their credentials.
+  for (const op of planned) if (op.kind === 'create-family-member' && refs.has(op.apartmentTarget)) refs.add(op.target);
+  out.operations.splice(firstOp, planned.length, ...planned.filter((op) => !refs.has(op.target)));
+}
+
 /** Problems the Rent Manager read itself reported: unreadable rows, a Numeric PIN field. */
 function readProblems(ctx: PlanContext, out: PlanSink): void {
   for (const row of ctx.rm.rowProblems) {
     const { subject, field } = rowPlace(row);
     // An error, not a warning: the row freezes the site's deletions, so the run cannot be green (issue 12).
-    out.problems.push(problem('malformed-row', 'error', { subject, field },
-      `Rent Manager returned ${subject} in a form SiteSync could not read (${row.reason}). It is skipped and the rest is synced, but no account is deleted this run; fix the record in Rent Manager.`));
+    const properties = rowProperties(ctx.rm, row);
+    const propertyId = properties?.length === 1 ? properties[0]! : null;
+    out.problems.push(problem('malformed-row', 'error', { propertyId, subject, field },
+      `Rent Manager returned ${subject} in a form SiteSync could not read (${row.reason}). It is skipped and the rest is synced, but no account ${properties === null ? '' : `of ${properties.length === 1 ? 'this property' : 'its properties'} `}is deleted this run; fix the record in Rent Manager, or save a diagnostics report and send it to support.`));
   }
+  for (const u of ctx.unplacedUnreadable) out.problems.push(unreadableProblem(null, u));
   const pinField = ctx.rm.pinField;
   if (pinField && /numeric/i.test(pinField.fieldType)) {
     out.problems.push(problem('numeric-pin-field', 'warning', { field: pinField.name },

@@ -84,6 +84,12 @@ export interface ResidentPatch {
 
 /** SmartPlus Cloud as the engine uses it (shared/reference/smartplus-cloud-api.md). */
 export interface SmartPlusPort {
+  /**
+   * How many requests the client lets into flight right now (its pipe's limit), when it has
+   * one. Apply keeps about that many operations under way, so the work that becomes ready
+   * (an apartment's members) goes next instead of queueing behind every other apartment.
+   */
+  inFlightLimit?(): number;
   /** The communities with these externalRefs, each with buildings, apartments, residents, access groups. */
   readSite(refs: readonly ExternalRef[], signal?: AbortSignal): Promise<SmartPlusSnapshot>;
   /** A community's buildings and access groups. */

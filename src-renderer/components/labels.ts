@@ -50,6 +50,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'property-removed': 'Property removed',
   'property-read-failed': 'Property read failed',
   'malformed-row': 'Unreadable record',
+  'unreadable-object': 'Unreadable SmartPlus object',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
   'adoption-linked': 'Linked to hand-made objects',

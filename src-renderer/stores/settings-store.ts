@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { type SyncPolicy, TimeZoneSchema } from '../../src-shared/domain/policy';
+import { MAX_REQUESTS_IN_FLIGHT } from '../../src-shared/domain/preferences';
 import type { Schedule } from '../../src-shared/domain/schedule';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
@@ -39,7 +40,13 @@ export interface SettingsState {
   units: Record<string, Loadable<UnitOption[]>>;
   resetting: boolean;
   resetNotice: { kind: 'saved' | 'error'; text: string } | null;
+  /** "Maximum requests in flight" as typed. */
+  inFlight: string;
+  inFlightError: string | null;
+  inFlightNotice: { kind: 'saved' | 'error'; text: string } | null;
   load(): Promise<void>;
+  editInFlight(value: string): void;
+  saveInFlight(): Promise<void>;
   editSchedule(patch: Partial<ScheduleForm>): void;
   saveSchedule(): Promise<void>;
   selectSite(siteId: string): Promise<void>;
@@ -67,6 +74,14 @@ export function validateSchedule(form: ScheduleForm): { schedule: Schedule } | {
   }
   if (Object.keys(errors).length > 0) return { errors };
   return { schedule: { time: form.time, zone: form.zone.trim(), lightSyncMinutes: minutes } };
+}
+
+/** Checks "maximum requests in flight" as typed; returns the number, or the error to show. */
+export function validateInFlight(value: string): { max: number } | { error: string } {
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  const { min, max } = MAX_REQUESTS_IN_FLIGHT;
+  if (!Number.isInteger(n) || n < min || n > max) return { error: `Enter a whole number from ${min} to ${max}.` };
+  return { max: n };
 }
 
 /** Checks the policy form; returns the policy to save, or the errors to show. */
@@ -129,6 +144,9 @@ export function createSettingsStore(bridge: Bridge) {
       units: {},
       resetting: false,
       resetNotice: null,
+      inFlight: String(MAX_REQUESTS_IN_FLIGHT.default),
+      inFlightError: null,
+      inFlightNotice: null,
       async load() {
         set({ view: { status: 'loading' }, sites: { status: 'loading' }, units: {} });
         try {
@@ -136,6 +154,11 @@ export function createSettingsStore(bridge: Bridge) {
           set({ view: { status: 'ready', value: view }, schedule: toScheduleForm(view.schedule), schedulePreview: view, scheduleErrors: {} });
         } catch (error) {
           set({ view: failed(error) });
+        }
+        try {
+          set({ inFlight: String(await bridge.call('settings.getMaxRequestsInFlight')), inFlightError: null });
+        } catch {
+          // The field keeps the default; saving still works and says if it does not.
         }
         try {
           const sites = await bridge.call('sites.list');
@@ -160,6 +183,20 @@ export function createSettingsStore(bridge: Bridge) {
           set({ schedulePreview: saved, scheduleErrors: {}, scheduleNotice: { kind: 'saved', text: 'Schedule saved.' } });
         } catch (error) {
           set({ scheduleNotice: { kind: 'error', text: errorSentence(error) } });
+        }
+      },
+      editInFlight(value) {
+        const checked = validateInFlight(value);
+        set({ inFlight: value, inFlightError: 'error' in checked ? checked.error : null, inFlightNotice: null });
+      },
+      async saveInFlight() {
+        const checked = validateInFlight(get().inFlight);
+        if ('error' in checked) return set({ inFlightError: checked.error, inFlightNotice: null });
+        try {
+          const saved = await bridge.call('settings.saveMaxRequestsInFlight', checked.max);
+          set({ inFlight: String(saved), inFlightError: null, inFlightNotice: { kind: 'saved', text: 'Saved. Syncs use it from their next request.' } });
+        } catch (error) {
+          set({ inFlightNotice: { kind: 'error', text: errorSentence(error) } });
         }
       },
       async selectSite(siteId) {

@@ -18,6 +18,16 @@ export const WindowBoundsSchema = z.object({
 export type WindowBounds = z.infer<typeof WindowBoundsSchema>;
 
 /**
+ * Bounds of "maximum requests in flight" to SmartPlus (issue 13). The client keeps rate ×
+ * latency requests in flight (20/s × 0.4 s = 8 at 400 ms), so 16 covers a slow line with room;
+ * a lower cap suits a shared or metered connection, a higher one a very slow link.
+ */
+export const MAX_REQUESTS_IN_FLIGHT = { min: 1, max: 64, default: 16 } as const;
+
+/** See {@link MAX_REQUESTS_IN_FLIGHT}. */
+export const MaxRequestsInFlightSchema = z.number().int().min(MAX_REQUESTS_IN_FLIGHT.min).max(MAX_REQUESTS_IN_FLIGHT.max);
+
+/**
  * The user's preferences (issue 6: theme, window state, schedule). Nothing secret belongs here:
  * the file is plain JSON on disk. Every field has a default, so a missing or partial file works.
  */
@@ -33,6 +43,8 @@ export const PreferencesSchema = z.object({
   runWhenClosed: z.boolean().optional(),
   /** Whether the one-time "still running in the tray" notification was shown. */
   trayNoticeShown: z.boolean().optional(),
+  /** The cap on SmartPlus requests in flight at once (Settings → Sync speed); absent = MAX_REQUESTS_IN_FLIGHT.default. */
+  maxRequestsInFlight: MaxRequestsInFlightSchema.optional(),
 });
 /** See {@link PreferencesSchema}. */
 export type Preferences = z.infer<typeof PreferencesSchema>;

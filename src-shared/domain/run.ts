@@ -16,6 +16,7 @@ export const PROBLEM_KINDS = [
   'property-removed',
   'property-read-failed',
   'malformed-row',
+  'unreadable-object',
   'numeric-pin-field',
   'operation-failed',
   'adoption-linked',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BOUNDS } from '../ipc/contract/bounds';
 import { ExternalRefSchema } from './external-ref';
+import { UnreadableObjectSchema } from './unreadable';
 
 /** A SmartPlus community (shared/reference/smartplus-cloud-api.md). */
 export const SpCommunitySchema = z.object({
@@ -96,6 +97,8 @@ export const CommunityStateSchema = z.object({
   residents: z.array(SpResidentSchema),
   accessGroups: z.array(SpAccessGroupSchema),
   devices: z.array(SpDeviceSchema),
+  /** Objects of this community SmartPlus sent but SiteSync could not read: its deletions and removals wait (issue 13). */
+  unreadable: z.array(UnreadableObjectSchema).optional(),
 });
 /** See {@link CommunityStateSchema}. */
 export type CommunityState = z.infer<typeof CommunityStateSchema>;
@@ -104,6 +107,8 @@ export type CommunityState = z.infer<typeof CommunityStateSchema>;
 export const SmartPlusSnapshotSchema = z.object({
   readAt: z.string(),
   communities: z.array(CommunityStateSchema),
+  /** Communities that could not be read; `refKey` names the property when their externalRef could be. */
+  unreadable: z.array(UnreadableObjectSchema).optional(),
 });
 /** See {@link SmartPlusSnapshotSchema}. */
 export type SmartPlusSnapshot = z.infer<typeof SmartPlusSnapshotSchema>;

@@ -3,7 +3,10 @@
  * sandbox over loopback HTTP. Prints markdown tables: requests per collection against the page
  * floor ceil(rows/1000), and wall time / peak memory at 0 ms and 20 ms injected latency.
  *
- *   npx tsx test/bench/rentmanager-read.bench.ts [--units 10000]
+ *   npx tsx test/bench/rentmanager-read.bench.ts [--units 10000] [--properties 5000]
+ *
+ * `--properties N` spreads the units over N properties (a large configuration, issue 13): the
+ * read stays a handful of pages per collection instead of one request per property.
  *
  * The sandbox runs in a child process (this file with --serve), so the memory figures are the
  * client's own: the read, the normalised snapshot and the HTTP bodies.
@@ -19,6 +22,7 @@ import { startRentManagerSandbox } from '../../src-main/sandbox/rentmanager/serv
 
 const args = process.argv.slice(2);
 const units = Number(args[args.indexOf('--units') + 1]) || 10_000;
+const propertyCount = args.includes('--properties') ? Number(args[args.indexOf('--properties') + 1]) : null;
 const PAGE = 1000;
 
 v8.setFlagsFromString('--expose-gc');
@@ -34,14 +38,14 @@ interface Served {
 }
 
 async function serve(): Promise<void> {
-  const sb = await startRentManagerSandbox({ seed: units === 10_000 ? 'bench' : { units }, requestsPerMinute: 1_000_000 });
+  const sb = await startRentManagerSandbox({ seed: propertyCount ? { units, properties: propertyCount } : units === 10_000 ? 'bench' : { units }, requestsPerMinute: 1_000_000 });
   process.stdout.write(`${JSON.stringify({ url: sb.url, corp: sb.corp, location: sb.location, partnerToken: sb.partnerToken, username: sb.username, password: sb.password, sizes: sb.admin.sizes() })}\n`);
   process.stdin.on('end', () => void sb.close().then(() => process.exit(0)));
   process.stdin.resume();
 }
 
 async function startChild(): Promise<{ served: Served & { sizes: Record<string, number> }; stop: () => void }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--units', String(units)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve', '--units', String(units), ...(propertyCount ? ['--properties', String(propertyCount)] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
   const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout }).once('line', resolve));
   return { served: JSON.parse(line) as Served & { sizes: Record<string, number> }, stop: () => child.stdin.end() };
 }
@@ -103,6 +107,8 @@ async function run(): Promise<void> {
     console.log('\n| injected latency | wall time | requests | client heap before → peak | peak RSS (client process) |');
     console.log('|---:|---:|---:|---:|---:|');
     for (const r of results) console.log(`| ${r.latency} ms | ${(r.ms / 1000).toFixed(2)} s | ${r.requests} | ${mb(r.base)} → ${mb(r.heap)} | ${mb(r.rss)} |`);
+    const perProperty = snapshotSizes.properties * 4 + 1;
+    console.log(`\nFor comparison, one request per property and collection: ${perProperty} requests, at least ${(perProperty / 300).toFixed(1)} min at the client's 300 requests/min budget (Rent Manager allows 500/min, shared).`);
     await client.signOut();
   } finally {
     stop();

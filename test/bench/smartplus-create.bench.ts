@@ -6,6 +6,7 @@
  *
  *   npx tsx test/bench/smartplus-create.bench.ts [--count N] [--latency MS] [--concurrency C] [--fault-share S]
  */
+import PQueue from 'p-queue';
 import { createSmartPlusClient } from '../../src-main/smartplus/client';
 import { startSmartPlusSandbox } from '../../src-main/sandbox/smartplus';
 
@@ -36,7 +37,6 @@ if (faultShare > 0) sandbox.admin.faults({ share: faultShare, statuses: [500, 50
 sandbox.admin.resetCounters();
 const before = client.stats();
 
-let next = 0;
 let failed = 0;
 let done = 0;
 const start = performance.now();
@@ -44,23 +44,23 @@ const progress = setInterval(() => {
   const s = (performance.now() - start) / 1000;
   process.stderr.write(`  ${done}/${count} in ${s.toFixed(0)} s (${(done / s).toFixed(1)}/s)\n`);
 }, 30_000);
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < count) {
-      const i = next++;
-      try {
-        await client.apartments.create(
-          community.id,
-          { buildingId: building!.id, name: `Unit ${i + 1}`, externalRef: { system: 'rentmanager', customer: 'bench', location: 1, id: `unit:${i + 1}` } },
-          { idempotencyKey: `bench/unit:${i + 1}/create` },
-        );
-        done += 1;
-      } catch {
-        failed += 1;
-      }
+// Creates handed to the client `concurrency` at a time (p-queue); the client's own pipe paces them.
+const queue = new PQueue({ concurrency });
+for (let i = 0; i < count; i++) {
+  void queue.add(async () => {
+    try {
+      await client.apartments.create(
+        community.id,
+        { buildingId: building!.id, name: `Unit ${i + 1}`, externalRef: { system: 'rentmanager', customer: 'bench', location: 1, id: `unit:${i + 1}` } },
+        { idempotencyKey: `bench/unit:${i + 1}/create` },
+      );
+      done += 1;
+    } catch {
+      failed += 1;
     }
-  }),
-);
+  });
+}
+await queue.onIdle();
 const seconds = (performance.now() - start) / 1000;
 clearInterval(progress);
 sandbox.admin.faults(null);

@@ -1,10 +1,13 @@
-// Sync engine benchmark (issue 5). Two parts:
+// Sync engine benchmark (issues 5, 13). Three parts (--part AB runs A and B, --part C the latency table; default all):
 //  A. Over HTTP against both sandboxes (default 300 units; --units N): initial import and a
 //     no-change resync — Rent Manager requests vs the page floor, SmartPlus writes vs planned
 //     changes, wall time vs the 20 writes/s rate-limit floor.
 //  B. The pure planner at full scale (default 10,000 units / ~25,000 contacts; --plan-units N):
 //     plan time and heap for an initial import and a no-change resync.
+//  C. Import at real-world latency (default 600 units at 20, 150 and 400 ms per call on both
+//     sandboxes): wall time against the rate-limit floor, 429s and peak requests in flight.
 //   node --expose-gc --import tsx test/bench/sync.bench.ts [--units 300] [--plan-units 10000]
+//     [--part C] [--latency-units 600] [--latencies 20,150,400]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,9 +28,12 @@ import { MemorySmartPlus } from '../fakes/memory-smartplus';
 import { MemoryJournal, MemoryRunStore } from '../fakes/memory-stores';
 import { plan } from '../../src-main/sync/plan';
 
-const { values } = parseArgs({ options: { units: { type: 'string' }, 'plan-units': { type: 'string' } } });
+const { values } = parseArgs({ options: { units: { type: 'string' }, 'plan-units': { type: 'string' }, part: { type: 'string' }, 'latency-units': { type: 'string' }, latencies: { type: 'string' } } });
 const units = Number(values.units ?? 300);
 const planUnits = Number(values['plan-units'] ?? 10_000);
+const part = (values.part ?? 'ABC').toUpperCase();
+const latencyUnits = Number(values['latency-units'] ?? 600);
+const latencies = (values.latencies ?? '20,150,400').split(',').map(Number);
 const TODAY = '2026-11-27';
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const WRITE = /^(POST|PUT|PATCH|DELETE) /;
@@ -37,6 +43,7 @@ function sum(record: Record<string, number>, keep: (key: string) => boolean): nu
 }
 
 // ---- A. over HTTP -------------------------------------------------------------------------
+if (part.includes('A') || part.includes('B')) {
 const rmBox = await startRentManagerSandbox({ seed: { units }, asOf: TODAY });
 const spBox = await startSmartPlusSandbox({});
 spBox.admin.activateIntegration(12);
@@ -127,4 +134,58 @@ console.log('| plan | operations | wall min | wall median | wall max | CPU media
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
 for (const m of [first, second]) {
   console.log(`| ${m.label} | ${m.operations} | ${m.min.toFixed(0)} ms | ${m.median.toFixed(0)} ms | ${m.max.toFixed(0)} ms | ${m.cpuMedian.toFixed(0)} ms | ${mb(m.baseline)} | ${mb(m.peak)} | ${m.capped ? 'yes' : 'NO'} | ≤ 500 ms, ≤ 150 MB |`);
+}
+}
+
+// ---- C. import at real-world latency (issue 13) ----------------------------------------------
+if (part.includes('C')) {
+  const latencyRm = await startRentManagerSandbox({ seed: { units: latencyUnits }, asOf: TODAY });
+  const latencyRmClient = createRentManagerClient({ baseUrl: latencyRm.url, corp: latencyRm.corp, locationId: latencyRm.location, auth: { kind: 'user', username: latencyRm.username, password: latencyRm.password } });
+  const latencyProperties = (await latencyRmClient.properties()).rows.map((p) => p.PropertyID);
+  const latencyConfig: SiteConfig = {
+    properties: latencyProperties, creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: false, apartments: 'all',
+    timeZone: 'America/New_York', graceDays: 0, pinField: 'Door PIN', rfCardField: 'RF Card',
+  };
+  const RATE = 20;
+  const rows: { latency: number; outcome: string; writes: number; requests: number; wallMs: number; floorMs: number; allFloorMs: number; limited: number; peak: number; rmRequests: number }[] = [];
+  for (const latency of latencies) {
+    // A fresh, empty SmartPlus per latency (an initial import), limited to the contract's 20/s.
+    const sp = await startSmartPlusSandbox({});
+    sp.admin.activateIntegration(12);
+    const client = createSmartPlusClient({ baseUrl: sp.url, username: sp.username, password: sp.password });
+    await client.account();
+    sp.admin.latency(latency);
+    latencyRm.admin.latency(latency);
+    sp.admin.resetCounters();
+    const rmBefore = latencyRm.admin.counters().requests;
+    client.resetPipePeak();
+    process.stderr.write(`import of ${latencyUnits} units at ${latency} ms per call…\n`);
+    const started = performance.now();
+    const result = await runSiteSync({
+      site: { id: `latency-${latency}` }, config: latencyConfig, trigger: 'cli', today: TODAY,
+      ports: { rentManager: rentManagerPort(latencyRmClient), smartPlus: smartPlusPort(client), journal: new MemoryJournal(), runs: new MemoryRunStore() },
+    });
+    const wallMs = performance.now() - started;
+    const c = sp.admin.counters();
+    const writes = sum(c.byRoute, (k) => WRITE.test(k) && k !== 'POST /auth/token');
+    const requests = sum(c.byRoute, (k) => k !== 'POST /auth/token');
+    rows.push({
+      latency, outcome: result.run.outcome, writes, requests, wallMs, floorMs: (writes / RATE) * 1000, allFloorMs: (requests / RATE) * 1000,
+      limited: c.rateLimited, peak: client.pipe().peakInFlight, rmRequests: latencyRm.admin.counters().requests - rmBefore,
+    });
+    await sp.close();
+  }
+  latencyRm.admin.latency(0);
+  await latencyRmClient.signOut();
+  await latencyRm.close();
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`\n### Import at real-world latency — ${latencyUnits} units, ${latencyProperties.length} properties, SmartPlus limit ${RATE} requests/s (latency injected on both sandboxes)\n`);
+  console.log('| latency per call | outcome | SP writes | SP requests (all) | RM requests | wall time | floor: writes ÷ 20/s | wall ÷ floor | floor: all SP requests ÷ 20/s | wall ÷ that | 429s | 429 share | peak in flight | goal |');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const r of rows) {
+    const ratio = r.wallMs / r.floorMs;
+    const share = r.requests ? (r.limited / r.requests) * 100 : 0;
+    const met = ratio <= 1.1 && share <= 2 ? 'met' : 'NOT met';
+    console.log(`| ${r.latency} ms | ${r.outcome} | ${r.writes} | ${r.requests} | ${r.rmRequests} | ${s(r.wallMs)} | ${s(r.floorMs)} | ${ratio.toFixed(3)}× | ${s(r.allFloorMs)} | ${(r.wallMs / r.allFloorMs).toFixed(3)}× | ${r.limited} | ${share.toFixed(2)} % | ${r.peak} | ≤ 1.10×, ≤ 2 % 429: ${met} |`);
+  }
 }

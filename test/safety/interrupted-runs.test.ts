@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { openLocalDb } from '../../src-main/db/local-db';
 import { MemorySecretStore } from '../../src-main/secrets/secret-store';
@@ -41,5 +42,24 @@ describe('the next CLI start marks a crashed run interrupted', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/\brunning\b/);
     expect(result.stdout).toMatch(/\bfailed\b/);
+  });
+
+  it('leaves alone a run whose site another live process holds the lock of (it is still going)', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sitesync-interrupted-'));
+    const db = await openLocalDb(path.join(home, 'sitesync.db'), new MemorySecretStore());
+    const live = db.runs.startRun({ siteId: 'site-live', trigger: 'os-schedule', dryRun: false, startedAt: '2026-11-27T07:00:00.000Z' });
+    const crashed = db.runs.startRun({ siteId: 'site-crashed', trigger: 'cli', dryRun: false, startedAt: '2026-11-27T07:00:00.000Z' });
+    // Another process of this host that is alive, holding site-live's lock.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      expect(db.runLocks.tryAcquire('site-live', { pid: other.pid!, host: os.hostname() || 'localhost', kind: 'cli' }, 'token-1').acquired).toBe(true);
+      db.close();
+      const result = await runCli(['runs', '--json'], { ...process.env, SITESYNC_HOME: home });
+      const runs = JSON.parse(result.stdout) as Array<{ id: string; outcome: string }>;
+      expect(runs.find((r) => r.id === live.id)?.outcome).toBe('running');
+      expect(runs.find((r) => r.id === crashed.id)?.outcome).toBe('failed');
+    } finally {
+      other.kill('SIGKILL');
+    }
   });
 });

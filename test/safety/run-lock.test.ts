@@ -117,7 +117,8 @@ describe('two real CLI processes run one site at once (both sandboxes, one SITES
     const [a, b] = await Promise.all([runCli(['sync', '--site', siteId, '--json'], env), runCli(['sync', '--site', siteId, '--json'], env)]);
     world.sp.admin.latency(0);
     const codes = [a.code, b.code].sort();
-    expect(codes, `${a.stderr}\n${b.stderr}`).toEqual([0, 4]);
+    const why = (r: typeof a) => `exit ${r.code}: ${r.stderr.slice(0, 400)} ${r.stdout.slice(0, 200)} ${r.stdout.match(/"outcome":"[a-z-]+"|"error":"[^"]{0,300}"/g)?.join(' ') ?? ''}`;
+    expect(codes, `${why(a)}\n${why(b)}`).toEqual([0, 4]);
     const refused = a.code === 4 ? a : b;
     expect(refused.stderr).toMatch(/is being synced by a SiteSync command line \(process \d+ on .+, since \d\d:\d\d:\d\d UTC\)/);
     expect(writes()).toEqual(cleanWrites);

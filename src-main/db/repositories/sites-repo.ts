@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { type SiteAdoption, SiteAdoptionSchema } from '../../../src-shared/domain/adoption';
 import { type SyncPolicy, SyncPolicySchema } from '../../../src-shared/domain/policy';
 import {
   type Site,
@@ -129,6 +130,18 @@ export class SitesRepo {
   /** Records the SmartPlus community made for the site. */
   setCommunity(id: string, communityId: string): void {
     this.db.prepare('UPDATE sites SET community_id = ? WHERE id = ?').run(communityId, id);
+  }
+
+  /** Records how the site adopts a hand-made community (the wizard's choice), or forgets it (null). */
+  setAdoption(id: string, adoption: SiteAdoption | null): void {
+    const json = adoption ? JSON.stringify(SiteAdoptionSchema.parse(adoption)) : null;
+    this.db.prepare('UPDATE sites SET adoption_json = ? WHERE id = ?').run(json, id);
+  }
+
+  /** How the site adopts a hand-made community, or null for a site whose community SiteSync created. */
+  getAdoption(id: string): SiteAdoption | null {
+    const row = this.db.prepare('SELECT adoption_json FROM sites WHERE id = ?').get(id) as { adoption_json: string | null } | undefined;
+    return row?.adoption_json ? SiteAdoptionSchema.parse(JSON.parse(row.adoption_json)) : null;
   }
 
   /** Records the integration subscription as last seen. */

@@ -21,7 +21,7 @@ export function generatePortfolio(spec: SeedSpec, today: string, asOf: string | 
   const unitTotal = spec === 'demo' ? 300 : spec === 'bench' ? 10_000 : spec.units;
   const rng = createPrng(demo ? 20_260_101 : 7_919 + unitTotal);
   const state = emptyState(spec, asOf);
-  const counts = demo ? DEMO_UNIT_COUNTS : distinctSizes(unitTotal);
+  const counts = demo ? DEMO_UNIT_COUNTS : typeof spec === 'object' && spec.properties ? evenSizes(unitTotal, spec.properties) : distinctSizes(unitTotal);
   const created = rmDate(addDays(today, -2_400));
   counts.forEach((count, index) => {
     const propertyId = addProperty(state, rng, index, created);
@@ -74,6 +74,12 @@ function emptyState(spec: SeedSpec, asOf: string | null): SandboxState {
 
 function udf(id: number, name: string, fieldType: string, parentType: string, sortOrder: number): Row {
   return { UserDefinedFieldID: id, Name: name, FieldType: fieldType, ParentType: parentType, IsRequired: false, PrecisionValue: 0, DefaultValue: '', SortOrder: sortOrder, CreateDate: '2020-03-02T09:15:00', UpdateDate: '2020-03-02T09:15:00' };
+}
+
+/** `n` property sizes summing to `total` (at least one unit each), for many small properties. */
+function evenSizes(total: number, n: number): number[] {
+  const count = Math.min(n, total);
+  return Array.from({ length: count }, (_, i) => Math.floor(total / count) + (i < total % count ? 1 : 0));
 }
 
 /** Distinct property sizes summing to `total`, about 250 units each. */

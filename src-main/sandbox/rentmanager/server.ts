@@ -11,6 +11,8 @@ import { buildIndexes, RESOURCES, serialize } from './resources';
 import { generatePortfolio } from './seed';
 import type { SandboxCounters, SandboxRuntime } from './runtime';
 import { loadState, saveState, SeedSpecSchema } from './state';
+import { rentManagerFieldShape } from './field-shape';
+import { sandboxShapeFromEnv, SandboxShapeSchema, type SandboxShape } from '../shape';
 
 export type { SandboxCounters, SandboxRuntime } from './runtime';
 
@@ -28,6 +30,8 @@ export const SandboxOptionsSchema = z.object({
   requestsPerMinute: z.number().int().positive().default(500),
   /** Length of the rate window (default 60 s; shortened in tests). */
   rateWindowMs: z.number().int().positive().default(60_000),
+  /** How data answers are shaped (`tidy`, or the other legal `field` shapes); default from SITESYNC_SANDBOX_SHAPE, else `tidy`. */
+  shape: SandboxShapeSchema.optional(),
 });
 /** See {@link SandboxOptionsSchema}. */
 export type SandboxOptions = z.input<typeof SandboxOptionsSchema>;
@@ -40,6 +44,8 @@ export interface RentManagerSandbox {
   username: string;
   password: string;
   partnerToken: string;
+  /** The shape its data answers have (see {@link SandboxShape}). */
+  readonly shape: SandboxShape;
   /** A user that exists but lacks the "API Access" option (sign-in answers 403). */
   noApiUsername: string;
   admin: RentManagerSandboxAdmin;
@@ -56,6 +62,9 @@ const ABSOLUTE_TOKEN_MS = 24 * 60 * 60 * 1000;
 /** Starts the embedded Rent Manager on 127.0.0.1 (port 0 = any free port). */
 export async function startRentManagerSandbox(input: SandboxOptions = {}): Promise<RentManagerSandbox> {
   const options = SandboxOptionsSchema.parse(input);
+  const shape = options.shape ?? sandboxShapeFromEnv();
+  /** Sends a data answer (rows of a collection, one row or embed) in the sandbox's shape. */
+  const sendData = (res: http.ServerResponse, body: unknown) => send(res, 200, shape === 'field' ? rentManagerFieldShape(body) : body);
   const today = () => options.asOf ?? new Date().toISOString().slice(0, 10);
   const initial = (options.stateFile && loadState(options.stateFile)) || generatePortfolio(options.seed, today(), options.asOf ?? null);
   const prng = createPrng(4242);
@@ -222,12 +231,12 @@ export async function startRentManagerSandbox(input: SandboxOptions = {}): Promi
     const id = Number(path[1]);
     const row = def.rows(rt.state, rt.ix).find((r) => r[def.idField] === id);
     if (!row) return void res.writeHead(404).end();
-    if (path.length === 2) return send(res, 200, serialize(def, row, embeds, fields, rt.ix, ignored));
+    if (path.length === 2) return sendData(res, serialize(def, row, embeds, fields, rt.ix, ignored));
     const sub = Object.entries(def.embeds).find(([name]) => name.toLowerCase() === path[2]!.toLowerCase());
     if (!sub) throw notFound();
     const child = RESOURCES[sub[1].resource]!;
     const value = sub[1].get(row, rt.ix);
-    if (!sub[1].many) return value ? send(res, 200, serialize(child, value as never, embeds, fields, rt.ix)) : void res.writeHead(204).end();
+    if (!sub[1].many) return value ? sendData(res, serialize(child, value as never, embeds, fields, rt.ix)) : void res.writeHead(204).end();
     return sendCollection(res, url, child, (value ?? []) as never, embeds, fields);
   }
 
@@ -237,7 +246,7 @@ export async function startRentManagerSandbox(input: SandboxOptions = {}): Promi
     const page = paginate(filtered, url);
     for (const [k, v] of Object.entries(page.headers)) res.setHeader(k, v);
     if (page.rows.length === 0) return void res.writeHead(204).end();
-    send(res, 200, page.rows.map((r) => serialize(def, r, embeds, fields, rt.ix, ignored)));
+    sendData(res, page.rows.map((r) => serialize(def, r, embeds, fields, rt.ix, ignored)));
   }
 
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
@@ -249,6 +258,7 @@ export async function startRentManagerSandbox(input: SandboxOptions = {}): Promi
     username: USER.name,
     password: USER.password,
     partnerToken: PARTNER_TOKEN,
+    shape,
     noApiUsername: NO_API_USER,
     admin,
     async close() {

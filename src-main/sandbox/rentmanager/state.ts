@@ -35,7 +35,8 @@ export type Row = Record<string, unknown>;
 export const SeedSpecSchema = z.union([
   z.literal('demo'),
   z.literal('bench'),
-  z.object({ units: z.number().int().min(1).max(200_000) }),
+  /** `properties`: spread the units over that many properties (large-configuration benchmarks); default about 250 units each. */
+  z.object({ units: z.number().int().min(1).max(200_000), properties: z.number().int().min(1).max(20_000).optional() }),
 ]);
 /** See {@link SeedSpecSchema}. */
 export type SeedSpec = z.infer<typeof SeedSpecSchema>;

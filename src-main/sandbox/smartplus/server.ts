@@ -12,6 +12,8 @@ import { deviceRoutes } from './routes-devices';
 import { residentRoutes } from './routes-residents';
 import { RateLimiter } from './rate-limiter';
 import { initialState, loadStateFile, saveStateFile, SandboxDb } from './state';
+import { smartPlusFieldShape } from './field-shape';
+import { sandboxShapeFromEnv, type SandboxShape } from '../shape';
 
 /** Options of {@link startSmartPlusSandbox}. */
 export interface SmartPlusSandboxOptions {
@@ -27,6 +29,8 @@ export interface SmartPlusSandboxOptions {
   requestsPerSecond?: number;
   /** Business clock (token expiry, idempotency window, subscriptions, device status); rate limiting uses real time. */
   now?: () => Date;
+  /** How answers are shaped (`tidy`, or the other legal `field` shapes); default from SITESYNC_SANDBOX_SHAPE, else `tidy`. */
+  shape?: SandboxShape;
 }
 
 /** A running SmartPlus sandbox. */
@@ -35,6 +39,8 @@ export interface SmartPlusSandbox {
   url: string;
   username: string;
   password: string;
+  /** The shape its answers have (see {@link SandboxShape}). */
+  readonly shape: SandboxShape;
   admin: SmartPlusSandboxAdmin;
   /** Stops the server (pending answers are dropped) and flushes the state file. */
   close(): Promise<void>;
@@ -77,6 +83,7 @@ export async function startSmartPlusSandbox(options: SmartPlusSandboxOptions = {
   const username = options.username ?? SANDBOX_USERNAME;
   const password = options.password ?? SANDBOX_PASSWORD;
   const now = options.now ?? (() => new Date());
+  const shape = options.shape ?? sandboxShapeFromEnv();
   const stateFile = options.stateFile;
   const db = new SandboxDb((stateFile && loadStateFile(stateFile)) || initialState(username));
   const core: SandboxCore = { db, now };
@@ -246,7 +253,8 @@ export async function startSmartPlusSandbox(options: SmartPlusSandboxOptions = {
       if (url.pathname.startsWith('/api/v1/')) counters.byStatus[String(status)] = (counters.byStatus[String(status)] ?? 0) + 1;
       if (hang > 0) await sleep(hang);
       if (res.destroyed || res.writableEnded) return;
-      const text = status === 204 || payload === undefined ? '' : JSON.stringify(payload);
+      const shaped = shape === 'field' && url.pathname.startsWith('/api/v1/') ? smartPlusFieldShape(payload) : payload;
+      const text = status === 204 || payload === undefined ? '' : JSON.stringify(shaped);
       res.writeHead(status, { ...(text ? { 'Content-Type': 'application/json; charset=utf-8' } : {}), ...headers });
       res.end(text);
     })();
@@ -261,6 +269,7 @@ export async function startSmartPlusSandbox(options: SmartPlusSandboxOptions = {
     url: `http://127.0.0.1:${port}/api/v1`,
     username,
     password,
+    shape,
     admin,
     async close() {
       for (const t of timers) clearTimeout(t);

@@ -11,6 +11,7 @@ import type { SmartPlusPort } from '../ports';
 export function smartPlusPort(client: SmartPlusClient, options: { now?: () => Date } = {}): SmartPlusPort {
   const first = async <T>(items: Promise<{ items: T[] }>): Promise<T | null> => (await items).items[0] ?? null;
   return {
+    inFlightLimit: () => client.pipe().limit,
     readSite: (refs, signal) => readSmartPlusSnapshot(client, refs, { ...(signal ? { signal } : {}), ...(options.now ? { now: options.now } : {}) }),
     getLayout: async (communityId, o) => {
       const [buildings, accessGroups] = await Promise.all([client.buildings(communityId, o), client.accessGroups(communityId, o)]);

@@ -3,6 +3,7 @@ import { parseRefPath, propertyRef, refKey, type ExternalRef, type RmOrigin } fr
 import type { SiteConfig } from '../../../src-shared/domain/policy';
 import type { RentManagerSnapshot, RmLease, RmProperty, RmTenant, RmUnit } from '../../../src-shared/domain/rentmanager';
 import type { CommunityState, SmartPlusSnapshot, SpAccessGroup, SpApartment, SpResident } from '../../../src-shared/domain/smartplus';
+import type { UnreadableObject } from '../../../src-shared/domain/unreadable';
 
 /** The family-member limit of an apartment SiteSync is about to create (the contract's default). */
 export const DEFAULT_FAMILY_MEMBER_LIMIT = 10;
@@ -48,6 +49,10 @@ export interface PlanContext {
   readonly propertiesWithContacts: ReadonlySet<number>;
   readonly failedProperties: ReadonlyMap<number, string>;
   readonly communitiesByRef: ReadonlyMap<string, CommunityIndex>;
+  /** SmartPlus communities that could not be read, by the externalRef key they named. */
+  readonly unreadableCommunities: ReadonlyMap<string, readonly UnreadableObject[]>;
+  /** Communities SmartPlus sent that could not be read and named no readable externalRef: they may be this site's. */
+  readonly unplacedUnreadable: readonly UnreadableObject[];
 }
 
 /** True when `ref` says SiteSync made the object from this Rent Manager company and location. */
@@ -92,6 +97,12 @@ export function buildContext(
     if (!isOwnRef(state.community.externalRef, origin)) continue;
     communitiesByRef.set(refKey(state.community.externalRef), indexCommunity(state, origin));
   }
+  const unreadableCommunities = new Map<string, UnreadableObject[]>();
+  const unplacedUnreadable: UnreadableObject[] = [];
+  for (const u of sp.unreadable ?? []) {
+    if (!u.refKey) unplacedUnreadable.push(u);
+    else unreadableCommunities.set(u.refKey, [...(unreadableCommunities.get(u.refKey) ?? []), u]);
+  }
   return {
     rm,
     config,
@@ -111,23 +122,42 @@ export function buildContext(
     propertiesWithContacts,
     failedProperties: failedReads(rm, config),
     communitiesByRef,
+    unreadableCommunities,
+    unplacedUnreadable,
   };
 }
 
 /**
  * Properties whose Rent Manager read cannot be trusted for deletions (spec §6): those the read
- * reported as failed or partial, and — when Rent Manager sent records that could not be read,
- * whose property is unknown — every property of the site: a lease dropped for one odd field
- * must not delete its tenant's accounts.
+ * reported as failed or partial, the property of a record that could not be read, and — when
+ * such a record's property is unknown — every property of the site: a lease dropped for one odd
+ * field must not delete its tenant's accounts.
  */
 function failedReads(rm: RentManagerSnapshot, config: SiteConfig): Map<number, string> {
   const failed = new Map(rm.failedProperties.map((f) => [f.propertyId, f.reason] as const));
-  if (rm.rowProblems.length > 0) {
-    const first = rm.rowProblems[0]!;
-    const reason = `Rent Manager sent ${rm.rowProblems.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' ');
-    for (const propertyId of config.properties) if (!failed.has(propertyId)) failed.set(propertyId, reason);
+  const rowsOf = new Map<number, RentManagerSnapshot['rowProblems']>();
+  for (const row of rm.rowProblems) {
+    for (const propertyId of rowProperties(rm, row) ?? config.properties) rowsOf.set(propertyId, [...(rowsOf.get(propertyId) ?? []), row]);
+  }
+  for (const propertyId of config.properties) {
+    const rows = rowsOf.get(propertyId);
+    if (!rows || failed.has(propertyId)) continue;
+    const first = rows[0]!;
+    failed.set(propertyId, `Rent Manager sent ${rows.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' '));
   }
   return failed;
+}
+
+/**
+ * The properties an unreadable row concerns, when that is sure: a contact or lease embedded in a
+ * tenant that was read ("tenant 920: …") concerns the tenant's property and those of its leases.
+ * A top-level row that could not be read has no trustworthy property: null (every property waits).
+ */
+export function rowProperties(rm: RentManagerSnapshot, row: RentManagerSnapshot['rowProblems'][number]): number[] | null {
+  const owner = /^tenant (\d+): /.exec(row.reason);
+  const tenant = owner ? rm.tenants.find((t) => t.id === Number(owner[1])) : undefined;
+  if (!tenant) return null;
+  return [...new Set([tenant.propertyId, ...tenant.leases.map((l) => l.propertyId)])].sort((x, y) => x - y);
 }
 
 function indexCommunity(state: CommunityState, origin: RmOrigin): CommunityIndex {

@@ -132,7 +132,10 @@ export function planMembers(
   for (const m of newcomers) {
     const { used: count, limit } = limitOf(m.apartmentKey);
     const place = { propertyId: scope.property.id, unitId: m.unit.id, tenantId: m.tenant.id, contactId: m.contact.id, subject: m.display.person };
-    const twin = handMadeTwin(scope, m);
+    const decided = decisionOf(ctx, m);
+    // Left alone in the adoption review: not created, as the installer asked.
+    if (decided === 'leave') continue;
+    const twin = decided === 'separate' ? undefined : handMadeTwin(scope, m);
     if (twin) {
       // Adopted buildings (issue 16): a second account beside the hand-made one would be a duplicate.
       out.problems.push(problem('adoption-question', 'warning', place,
@@ -172,6 +175,14 @@ export function planMembers(
 }
 
 /** A hand-made (unlinked) family member of the same name in the member's apartment, if any. */
+/** What the installer decided for this contact in the adoption review: kept separate, left alone, or nothing. */
+function decisionOf(ctx: PlanContext, m: DesiredMember): 'separate' | 'leave' | null {
+  const is = (c: { unitId: number; contactId: number }) => c.unitId === m.unit.id && c.contactId === m.contact.id;
+  if (ctx.config.decisions?.leaveAlone.some(is)) return 'leave';
+  if (ctx.config.decisions?.keepSeparate.some(is)) return 'separate';
+  return null;
+}
+
 function handMadeTwin(scope: PropertyScope, m: DesiredMember): SpResident | undefined {
   const apartment = scope.community?.apartmentsByRef.get(m.apartmentKey);
   if (!apartment) return undefined;

@@ -1,6 +1,7 @@
 import { parseRefPath, propertyRef, refKey, unitRef } from '../../../src-shared/domain/external-ref';
 import type { RmProperty, RmUnit } from '../../../src-shared/domain/rentmanager';
 import type { Problem } from '../../../src-shared/domain/run';
+import type { UnreadableObject } from '../../../src-shared/domain/unreadable';
 import type { SyncOperation } from '../../../src-shared/domain/sync-plan';
 import { communityOf, type CommunityIndex, type PlanContext } from './context';
 import { placeDisplay, problem } from './problems';
@@ -34,13 +35,19 @@ export function planStructure(ctx: PlanContext, propertyId: number, out: PlanSin
   const community = communityOf(ctx, propertyId);
   const property = ctx.propertiesById.get(propertyId);
   const failReason = ctx.failedProperties.get(propertyId);
-  const readFailed = failReason !== undefined;
-  if (readFailed) {
+  if (failReason !== undefined) {
     out.problems.push(
       problem('property-read-failed', 'error', { propertyId, subject: property?.name ?? `property ${propertyId}` },
         `Rent Manager could not be read completely for this property (${failReason}): its deletions and credential removals are skipped this run.`),
     );
   }
+  // SmartPlus objects that could not be read (issue 13): one problem line each; without them the
+  // community's state is incomplete, so its deletions and removals wait, as after a failed read.
+  const lostCommunity = ctx.unreadableCommunities.get(communityRef) ?? [];
+  const unreadable = [...lostCommunity, ...(community?.state.unreadable ?? [])];
+  for (const u of unreadable) out.problems.push(unreadableProblem(propertyId, u));
+  if (lostCommunity.length > 0 && !community) return null; // it exists but cannot be read: neither created again nor changed
+  const readFailed = failReason !== undefined || unreadable.length > 0;
   if (!property || !property.isActive) {
     if (!readFailed) {
       const reason = community
@@ -150,4 +157,11 @@ function planApartments(
     }
   }
   return synced;
+}
+
+/** The problem line of one SmartPlus object that could not be read; keyed `unreadable-object` so the screen offers the diagnostics report. */
+export function unreadableProblem(propertyId: number | null, u: UnreadableObject): Problem {
+  return problem('unreadable-object', propertyId === null ? 'warning' : 'error', { propertyId, subject: u.object, field: u.field, value: u.got },
+    `SmartPlus sent ${u.object} in a form SiteSync could not read (${u.field}: expected ${u.expected}, got ${u.got}). ` +
+      `${propertyId === null ? 'It is left out of this run' : 'It is left as it is, and no account of this community is deleted this run'}. Save a diagnostics report and send it to support.`);
 }

@@ -21,9 +21,19 @@ function SignInFields({ editor, secret, setSecret }: { editor: RmEditor; secret:
           API user (user name and password)
         </label>
         <label className="cn-choice">
-          <input type="radio" name={`${id}-auth`} checked={d.authKind === 'partner-token'} onChange={() => connections.getState().setRmDraft({ authKind: 'partner-token' })} />
+          <input
+            type="radio"
+            name={`${id}-auth`}
+            checked={d.authKind === 'partner-token'}
+            aria-describedby={`${id}-partner-hint`}
+            onChange={() => connections.getState().setRmDraft({ authKind: 'partner-token' })}
+          />
           Partner token
         </label>
+        <span id={`${id}-partner-hint`} className="hint">
+          A partner token works only from the IP addresses allow-listed for the integration in Rent Manager&apos;s Partner Web Access (usually an
+          office&apos;s fixed address). A laptop on another network is refused: there, sign in with an API user.
+        </span>
       </fieldset>
       {d.authKind === 'api-user' ? (
         <div className="field">

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns, useSyncProgress } from '../../stores/sync-hooks';
 import { PreviewDialog } from './PreviewDialog';
+import { NewPropertiesNotices } from './SiteChanges';
 import { resyncBlocker, SiteRow } from './SiteRow';
 
 function latestAsOf(sites: OverviewSite[]): string | null {
@@ -29,6 +30,7 @@ export function OverviewScreen() {
 
   useEffect(() => {
     void overview.getState().load();
+    void overview.getState().loadChanges();
     void syncProgress.getState().load();
   }, [overview, syncProgress]);
 
@@ -100,6 +102,7 @@ export function OverviewScreen() {
         </div>
       ) : null}
 
+      <NewPropertiesNotices />
       {status === 'loading' || status === 'idle' ? <p role="status">Loading the sync health of your sites…</p> : null}
       {status === 'error' && error ? (
         <div className="banner banner-error" role="alert">

@@ -1,10 +1,11 @@
 import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
-import { useSiteRun } from '../../stores/sync-hooks';
+import { useOverview, useSiteRun } from '../../stores/sync-hooks';
 import { isRunning } from '../../lib/site-run';
 import { outcomeLabel, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { RunProgressLine } from '../../components/RunProgressLine';
+import { RemoveSiteButton } from '../../components/RemoveSiteButton';
 
 /** Why a site cannot be resynced right now, or null when it can. */
 export function resyncBlocker(site: OverviewSite, online: boolean): string | null {
@@ -26,6 +27,7 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
   const run = site.lastRun;
   const subscription = SUBSCRIPTION_LABELS[site.subscription];
   const subscriptionBlocked = site.subscription === 'expired' || site.subscription === 'none';
+  const leftIntegration = useOverview((s) => s.changes.some((c) => c.removedSites.some((r) => r.siteId === site.id)));
   return (
     <>
       <tr className={hasLine ? 'has-run-line' : undefined}>
@@ -34,6 +36,12 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
           <span className="muted site-meta">
             {plural(site.apartmentCount, 'apartment')} · {site.asOf ? `data as of ${formatDateTime(site.asOf)}` : 'not synced yet'}
           </span>
+          {leftIntegration ? (
+            <span className="site-meta">
+              <span className="pill pill-warn">Left the integration</span> Rent Manager no longer shares this property with SiteSync.
+            </span>
+          ) : null}
+          <RemoveSiteButton name={site.name} flagged={leftIntegration} onRemove={() => overview.getState().removeSite(site.id)} />
         </th>
         <td>
           {run ? (

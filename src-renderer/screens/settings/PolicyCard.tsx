@@ -1,12 +1,13 @@
 import { useEffect, useId } from 'react';
 import type { FieldOption } from '../../../src-shared/ipc/contract/sites';
 import { EmptyState } from '../../components/EmptyState';
-import { useApp } from '../../stores/stores-context';
+import { useApp, useStores } from '../../stores/stores-context';
 import { Choice } from '../../components/Choice';
 import { UnitPicker } from '../../components/UnitPicker';
 import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
 import { unitsKey } from '../../stores/settings-store';
 import { useSettings } from './use-settings';
+import { RemoveSiteButton } from '../../components/RemoveSiteButton';
 
 type FieldPick = number | string | undefined;
 
@@ -78,6 +79,8 @@ export function PolicyCard() {
   const editPolicy = useSettings((s) => s.editPolicy);
   const savePolicy = useSettings((s) => s.savePolicy);
   const navigate = useApp((s) => s.navigate);
+  const load = useSettings((s) => s.load);
+  const { overview } = useStores();
   const id = useId();
   if (sites.status !== 'ready') return null;
   if (sites.value.length === 0) {
@@ -238,6 +241,9 @@ export function PolicyCard() {
             </div>
           ) : null}
           <SaveRow label={`Save policy of ${site.name}`} notice={notice} />
+          <div className="st-remove-site">
+            <RemoveSiteButton name={site.name} flagged={false} onRemove={() => overview.getState().removeSite(site.id).then(load)} />
+          </div>
         </>
       ) : null}
     </SettingsForm>

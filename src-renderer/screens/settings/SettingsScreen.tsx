@@ -7,6 +7,7 @@ import { useDiagnostics } from '../../stores/diagnostics-store';
 import { BackgroundCard } from './BackgroundCard';
 import { PolicyCard } from './PolicyCard';
 import { ScheduleCard } from './ScheduleCard';
+import { SyncSpeedCard } from './SyncSpeedCard';
 import { useSettings } from './use-settings';
 
 function SandboxCard() {
@@ -68,7 +69,7 @@ function SupportCard() {
   );
 }
 
-/** Settings (spec §3, §6, §12): the schedule, staying on duty (issue 14), each site's policy, support, and the sandbox reset. */
+/** Settings (spec §3, §6, §12): the schedule, staying on duty (issue 14), each site's policy, the sync speed, support, and the sandbox reset. */
 export function SettingsScreen() {
   const { settings } = useStores();
   const view = useSettings((s) => s.view);
@@ -93,6 +94,7 @@ export function SettingsScreen() {
             ) : (
               <PolicyCard />
             )}
+            <SyncSpeedCard />
             <SupportCard />
             {data.sandbox ? <SandboxCard /> : null}
           </>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MaxRequestsInFlightSchema } from '../../domain/preferences';
 import { ScheduleSchema } from '../../domain/schedule';
 
 /** The schedule as Settings shows it: the saved schedule, and when the next full run is due. */
@@ -24,4 +25,7 @@ export const settingsCalls = {
   'settings.saveSchedule': { input: ScheduleSchema, output: ScheduleViewSchema },
   'settings.previewSchedule': { input: ScheduleSchema, output: ScheduleViewSchema },
   'settings.resetSandbox': { input: z.undefined(), output: z.undefined() },
+  /** The cap on SmartPlus requests in flight at once (Settings → Sync speed). */
+  'settings.getMaxRequestsInFlight': { input: z.undefined(), output: MaxRequestsInFlightSchema },
+  'settings.saveMaxRequestsInFlight': { input: MaxRequestsInFlightSchema, output: MaxRequestsInFlightSchema },
 } as const;

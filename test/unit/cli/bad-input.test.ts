@@ -23,6 +23,7 @@ type UsageCase = [name: string, args: (site: (c: unknown) => string) => string[]
 const USAGE: UsageCase[] = [
   ['no command', () => [], /Usage: npm run cli/],
   ['unknown command', () => ['syncc'], /Unknown command "syncc"/],
+  ['unknown sandbox shape', () => ['sandbox', '--shape', 'messy'], /--shape is tidy or field, not "messy"/],
   ['unknown flag', () => ['sync', '--site-cfg', 'x.json'], /Unknown option '--site-cfg'/],
   ['sync without --site-config', () => ['sync'], /sync needs --site-config FILE/],
   ['missing config file', () => ['sync', '--site-config', '/nonexistent/site.json'], /Cannot read the site configuration file/],

@@ -71,6 +71,7 @@ export async function startRig(): Promise<Rig> {
     },
     invalidate: (id) => void cache.delete(id),
     signOutAll: async () => undefined,
+    setMaxRequestsInFlight: () => undefined,
   };
   const ctx: Rig['ctx'] = {
     db,

@@ -31,7 +31,7 @@ describe('PrivacyFilter', () => {
     const filter = new PrivacyFilter();
     const runId = '5d0c1a9e-3b7f-4c2e-9a61-0f2e8d7c6b5a';
     filter.keep(runId);
-    expect(filter.clean({ runId, other: 'f'.repeat(40) })).toEqual({ runId, other: '[redacted]' });
+    expect(filter.clean({ runId, other: 'a1B2c3D4e5'.repeat(4) })).toEqual({ runId, other: '[redacted]' });
     expect(filter.cleanLogLine(`not json: run ${runId}`)).toBe(`not json: run ${runId}`);
   });
 

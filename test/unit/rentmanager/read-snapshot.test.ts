@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RentManagerSnapshotSchema } from '../../../src-shared/domain/rentmanager';
-import { readRentManagerSnapshot } from '../../../src-main/rentmanager/read-snapshot';
+import { encodeQuery, filtersParam, rmFilter } from '../../../src-main/rentmanager/filters';
+import { IN_LIST_MAX, readRentManagerSnapshot } from '../../../src-main/rentmanager/read-snapshot';
 import { SEED_UDF } from '../../../src-main/sandbox/rentmanager/seed';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../../src-main/sandbox/rentmanager/server';
 import { clientFor, rejectionOf } from './helpers';
@@ -85,5 +86,42 @@ describe('readRentManagerSnapshot against the sandbox', () => {
   it('a connection-wide failure throws a RentManagerError', async () => {
     const err = await rejectionOf(readRentManagerSnapshot(clientFor(sb, { auth: { kind: 'user', username: sb.username, password: 'x' } }), { propertyIds: [1] }));
     expect(err.code).toBe('RM_UNAUTHORIZED');
+  });
+});
+
+describe('a large configuration is read in few requests (issue 13)', () => {
+  let many: RentManagerSandbox;
+  beforeAll(async () => {
+    many = await startRentManagerSandbox({ seed: { units: 2_400, properties: 2_000 }, asOf: '2026-06-15', requestsPerMinute: 100_000 });
+  });
+  afterAll(() => many.close());
+
+  const requests = () => Object.values(many.admin.counters().byRoute).reduce((a, b) => a + b, 0);
+
+  it('2,000 properties, all of them: each collection read whole (pages, not one request per property)', async () => {
+    const client = clientFor(many, { requestsPerMinute: 100_000 });
+    const ids = (await client.properties({ fields: ['PropertyID'] })).rows.map((p) => p.PropertyID);
+    expect(ids).toHaveLength(2_000);
+    many.admin.resetCounters();
+    const snap = await readRentManagerSnapshot(client, { propertyIds: ids });
+    expect(snap.failedProperties).toEqual([]);
+    expect(snap.properties).toHaveLength(2_000);
+    expect(snap.units).toHaveLength(2_400);
+    const sizes = many.admin.sizes();
+    const floor = ['properties', 'units', 'tenants', 'leases'].reduce((n, k) => n + Math.max(1, Math.ceil((sizes as Record<string, number>)[k]! / 1000)), 0);
+    expect(requests()).toBe(floor);
+  });
+
+  it('200 of 2,000 properties: `in` lists of 150 IDs, a list of six-digit IDs under 1,400 URL characters (IIS accepts 2,048)', async () => {
+    const client = clientFor(many, { requestsPerMinute: 100_000 });
+    const ids = (await client.properties({ fields: ['PropertyID'] })).rows.map((p) => p.PropertyID).slice(0, 200);
+    many.admin.resetCounters();
+    const snap = await readRentManagerSnapshot(client, { propertyIds: ids });
+    expect(snap.failedProperties).toEqual([]);
+    expect(new Set(snap.units.map((u) => u.propertyId))).toEqual(new Set(ids));
+    // Properties whole (2 pages), then two `in` lists for units, tenants and leases each.
+    expect(requests()).toBe(2 + 3 * 2);
+    const longest = encodeQuery({ filters: filtersParam([rmFilter.in('PropertyID', Array.from({ length: IN_LIST_MAX }, (_, i) => 999_000 + i))]) });
+    expect(longest.length).toBeLessThan(1_400);
   });
 });

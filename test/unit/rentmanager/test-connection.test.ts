@@ -24,6 +24,17 @@ describe('testRentManagerConnection', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'RM_UNAUTHORIZED', nextStep: expect.stringContaining('password') } });
   });
 
+  it('a refused partner token explains the IP allow-list and offers the way on (issue 13)', async () => {
+    const result = await testRentManagerConnection(settings({ auth: { kind: 'partner', partnerToken: 'not-the-token' } }));
+    expect(result).toMatchObject({ ok: false, error: { code: 'RM_UNAUTHORIZED', message: expect.stringContaining('allow-listed'), nextStep: expect.stringContaining('API user') } });
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error.message).toContain('Partner Web Access');
+    expect(result.error.nextStep).toMatch(/public IP address/);
+    // A refused API user is not told about IP addresses.
+    const user = await testRentManagerConnection(settings({ auth: { kind: 'user', username: sb.username, password: 'wrong' } }));
+    expect(user.ok ? '' : user.error.message).not.toContain('allow-listed');
+  });
+
   it('a user without API access is RM_FORBIDDEN', async () => {
     const result = await testRentManagerConnection(settings({ auth: { kind: 'user', username: sb.noApiUsername, password: sb.password } }));
     expect(result).toMatchObject({ ok: false, error: { code: 'RM_FORBIDDEN', nextStep: expect.stringContaining('API Access') } });

@@ -7,8 +7,8 @@ import type { Migration } from '../migrate';
  * Also: the undo link between runs (`runs.undo_of`), a site's paused schedule, and runs that wait
  * for approval (`runs.awaiting_approval`, ask-first sites).
  */
-export const migration0004: Migration = {
-  version: 4,
+export const migration0005: Migration = {
+  version: 5,
   name: 'run-changes',
   up(db) {
     db.exec(`
