@@ -191,7 +191,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const scheduler = new Scheduler({
     clock,
     schedule: () => options.preferences.get().schedule,
-    sites: () => db.sites.listSummaries().map((s) => s.id),
+    // A site paused after an undo (issue 15) waits until the installer resumes it.
+    sites: () => db.sites.listSummaries().filter((s) => db.sites.schedulePausedAt(s.id) === null).map((s) => s.id),
     lastRun: (siteId) => {
       const at = db.runs.lastCompletedRunAt(siteId);
       return at ? new Date(at) : null;

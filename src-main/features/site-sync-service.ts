@@ -19,6 +19,7 @@ import { plan } from '../sync/plan';
 import type { AdoptionPort } from '../sync/adopt/adopt';
 import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
 import { todayInZone } from '../sync/today';
+import { runUndo } from '../sync/undo/run-undo';
 import { readIntegrationStatus } from './integration-status';
 import { mirrorExtras } from './site-mirror';
 import type { SiteSyncService } from './site-sync-types';
@@ -191,6 +192,8 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         trigger: request.trigger,
         dryRun: request.dryRun ?? false,
         allowMassDelete: request.allowMassDelete ?? false,
+        // "Ask me before applying" (issue 15) covers the runs nobody watches: scheduled, light and catch-up.
+        ...(site.policy.applyMode === 'ask' && UNATTENDED.has(request.trigger) ? { askFirst: { departuresWithoutAsking: site.policy.departuresWithoutAsking ?? true } } : {}),
         signal,
         onProgress,
         clock: deps.now,
@@ -273,6 +276,42 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         lock?.release();
         throw busy();
       }
+      return gated.promise;
+    },
+
+    async previewUndo(runId, options = {}) {
+      const original = await deps.db.runStore.getRun(runId);
+      if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
+      const site = requireSite(original.siteId);
+      const { smartPlus } = await deps.portsFor(site.connectionId);
+      const { plan: undoPlan } = await runUndo({
+        runId, site: { id: site.id, name: site.name }, ports: { smartPlus, journal: deps.db.journal, runs: deps.db.runStore },
+        dryRun: true, allowMassChange: options.allowMassChange ?? false, clock: deps.now, logger: deps.log,
+      });
+      return undoPlan;
+    },
+
+    async undoRun(runId, options = {}) {
+      const original = await deps.db.runStore.getRun(runId);
+      if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
+      const site = requireSite(original.siteId);
+      const busy = () => new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Undo when it has finished.`);
+      if (deps.gate.current(site.id)) throw busy();
+      const refused = await subscriptionError(site);
+      if (refused) throw refused;
+      const newRunId = randomUUID();
+      const gated = deps.gate.run(site.id, { trigger: 'undo', runId: newRunId }, () =>
+        guarded(site, newRunId, { trigger: 'undo', writes: true, checkSubscription: false }, async (ports, signal) => {
+          const result = await runUndo({
+            runId, site: { id: site.id, name: site.name }, ports, allowMassChange: options.allowMassChange ?? false,
+            signal, onProgress, clock: deps.now, newRunId: () => newRunId, logger: deps.log,
+          });
+          // Read Rent Manager once more only to refresh the local copy (the mirror needs its names and dates).
+          await ports.rentManager.readSnapshot([site.propertyId], configOf(site), signal).catch((error: unknown) => log.warn('could not read Rent Manager to refresh the local copy after the undo', { error }));
+          return { run: result.run! };
+        }),
+      );
+      if (!gated.started) throw busy();
       return gated.promise;
     },
 

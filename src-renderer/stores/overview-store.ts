@@ -18,6 +18,10 @@ export interface OverviewState {
   removeSite(siteId: string): Promise<void>;
   /** "Not now" on a new-properties notice. */
   dismissNew(connectionId: string, propertyIds: number[]): Promise<void>;
+  /** Resumes a site's schedule paused after an undo (issue 15), then refreshes. */
+  resumeSchedule(siteId: string): Promise<void>;
+  /** Approves (applies) or rejects (drops) the changes an ask-first run waits with, then refreshes. */
+  decide(runId: string, approve: boolean): Promise<void>;
 }
 
 /** Builds the overview store; it refreshes itself when a run ends, the network changes or the subscription does. */
@@ -59,6 +63,22 @@ export function createOverviewStore(bridge: Bridge) {
         }
       })();
       return inFlight;
+    },
+    async decide(runId, approve) {
+      try {
+        await (approve ? bridge.call('runs.confirmHeldBack', { runId }) : bridge.call('runs.keepHeldBack', { runId }));
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+      await get().load();
+    },
+    async resumeSchedule(siteId) {
+      try {
+        await bridge.call('runs.resumeSchedule', { siteId });
+      } catch (error) {
+        set({ error: describeError(error) });
+      }
+      await get().load();
     },
   }));
   const refresh = () => {

@@ -38,6 +38,13 @@ export const SyncPolicySchema = z.object({
   graceDays: z.number().int().min(0).max(60).default(0),
   pinField: FieldChoiceSchema.optional(),
   rfCardField: FieldChoiceSchema.optional(),
+  /**
+   * "Apply changes automatically" (default) or "Ask me before applying" (issue 15): in ask mode a
+   * scheduled or light-sync run plans, writes nothing and waits for approval. Absent = automatic.
+   */
+  applyMode: z.enum(['automatic', 'ask']).optional(),
+  /** In ask mode, deletions of departed tenants still apply without asking (leaving them in is the bigger risk). Absent = true. */
+  departuresWithoutAsking: z.boolean().optional(),
 });
 /** See {@link SyncPolicySchema}. */
 export type SyncPolicy = z.infer<typeof SyncPolicySchema>;

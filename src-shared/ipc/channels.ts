@@ -71,6 +71,12 @@ export const INVOKE_CHANNELS = [
   'runs.preview',
   'diagnostics.saveReport',
   'diagnostics.showFolder',
+  'runs.listChanges',
+  'runs.searchChanges',
+  'runs.revealChangePin',
+  'runs.previewUndo',
+  'runs.undo',
+  'runs.resumeSchedule',
 ] as const;
 
 /** Events main sends to the renderer. */

@@ -25,6 +25,8 @@ interface RunRow {
   problem_count: number;
   held_back_count: number;
   error: string | null;
+  undo_of: string | null;
+  awaiting_approval: number;
 }
 
 /** A new run's identity and start. */
@@ -125,6 +127,11 @@ export class RunsRepo {
     return row?.started_at ?? null;
   }
 
+  /** The runs that undid `runId` (issue 15: the link back from a run to its undo), oldest first. */
+  undoneBy(runId: string): string[] {
+    return (this.db.prepare('SELECT id FROM runs WHERE undo_of = ? AND dry_run = 0 ORDER BY started_at').all(runId) as { id: string }[]).map((r) => r.id);
+  }
+
   /** A run's problems, in the order reported. */
   listProblems(runId: string): Problem[] {
     const rows = this.db.prepare('SELECT * FROM problems WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, unknown>[];
@@ -207,5 +214,7 @@ function toRecord(row: RunRow): RunRecord {
     problemCount: row.problem_count,
     heldBackCount: row.held_back_count,
     error: row.error,
+    ...(row.undo_of ? { undoOf: row.undo_of } : {}),
+    ...(row.awaiting_approval ? { awaitingApproval: true } : {}),
   });
 }

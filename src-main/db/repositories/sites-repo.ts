@@ -42,6 +42,17 @@ export class SitesRepo {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** When the site's schedule was paused (after an undo, issue 15), or null when it runs as scheduled. */
+  schedulePausedAt(siteId: string): string | null {
+    const row = this.db.prepare('SELECT schedule_paused_at FROM sites WHERE id = ?').get(siteId) as { schedule_paused_at: string | null } | undefined;
+    return row?.schedule_paused_at ?? null;
+  }
+
+  /** Pauses (an instant) or resumes (null) a site's schedule; scheduled and catch-up runs skip a paused site. */
+  setSchedulePaused(siteId: string, at: string | null): void {
+    this.db.prepare('UPDATE sites SET schedule_paused_at = ? WHERE id = ?').run(at, siteId);
+  }
+
   /** Creates a site. */
   create(input: NewSite): Site {
     const site = SiteSchema.parse({

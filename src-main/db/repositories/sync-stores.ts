@@ -2,23 +2,39 @@ import type { Database } from 'better-sqlite3';
 import { type Problem, type RunRecord, RunRecordSchema } from '../../../src-shared/domain/run';
 import { type HeldBackDeletion, HeldBackDeletionSchema } from '../../../src-shared/domain/sync-plan';
 import type { JournalEntry, JournalPort, RunStorePort } from '../../../src-shared/domain/journal';
+import type { RunChangeWithSecret } from '../../../src-shared/domain/run-change';
+import type { ChangesRepo } from './changes-repo';
 import { int } from './row-helpers';
 import { RunsRepo } from './runs-repo';
 
 /**
  * The sync engine's write-ahead journal on the local database (src-main/sync/ports.ts). Each
  * entry is one row keyed by run and sequence, with the operation ID indexed so a later run
- * can see what an interrupted one began. Entries never carry a PIN (the port's contract).
+ * can see what an interrupted one began. A row that ends an operation also files its change in
+ * `run_changes` (issue 15), its PINs encrypted there; the journal row itself never holds a PIN.
  */
 export class DbJournal implements JournalPort {
   private readonly runs: RunsRepo;
 
-  constructor(db: Database) {
+  constructor(
+    private readonly db: Database,
+    private readonly changeStore: ChangesRepo,
+  ) {
     this.runs = new RunsRepo(db);
   }
 
   async record(entry: JournalEntry): Promise<void> {
-    this.runs.appendJournal(entry.runId, { key: entry.opId, status: entry.state, data: entry, at: entry.at });
+    const { change, secret, ...row } = entry;
+    this.db.transaction(() => {
+      this.runs.appendJournal(entry.runId, { key: entry.opId, status: entry.state, data: row, at: entry.at });
+      if (!change) return;
+      const status = entry.state === 'succeeded' ? 'applied' : entry.state === 'failed' ? 'failed' : entry.state === 'held-back' ? 'held-back' : null;
+      if (status) this.changeStore.append(entry.runId, change, status, entry.at, secret ?? null);
+    })();
+  }
+
+  async changes(runId: string): Promise<RunChangeWithSecret[]> {
+    return this.changeStore.ofRunWithSecrets(runId);
   }
 
   async list(runId: string): Promise<JournalEntry[]> {
@@ -38,13 +54,13 @@ export class DbRunStore implements RunStorePort {
     const r = RunRecordSchema.parse(run);
     this.db
       .prepare(
-        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error)
-         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error)
+        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error, undo_of, awaiting_approval)
+         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error, @undoOf, @approval)
          ON CONFLICT (id) DO UPDATE SET site_id = @siteId, trigger = @trigger, dry_run = @dryRun, started_at = @startedAt,
            ended_at = @endedAt, outcome = @outcome, counts_json = @counts, problem_count = @problemCount,
-           held_back_count = @heldBackCount, error = @error`,
+           held_back_count = @heldBackCount, error = @error, undo_of = @undoOf, awaiting_approval = @approval`,
       )
-      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts) });
+      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts), undoOf: r.undoOf ?? null, approval: int(r.awaitingApproval ?? false) });
   }
 
   async saveProblems(runId: string, problems: readonly Problem[]): Promise<void> {

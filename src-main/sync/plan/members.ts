@@ -162,6 +162,7 @@ export function planMembers(
       email: blankToNull(m.contact.email),
       phone: blankToNull(m.contact.phone),
       access,
+      why: `${ctx.config.creation === 'move-in' ? 'Moved in on' : 'Lease started on'} ${m.creation}${scope.community?.apartmentsByRef.has(m.apartmentKey) ? '' : ' (new unit)'}.`,
     });
   }
   for (const { member: m } of after) {
@@ -206,6 +207,11 @@ function memberUpdate(
   if (blankToNull(r.phone) !== phone) changes.phone = phone;
   if (!hasAccess(r, access, scope.community?.defaultGroup?.id ?? null)) changes.access = access;
   if (Object.keys(changes).length === 0) return null;
+  const named = Object.keys(changes).filter((k) => k !== 'access');
+  const why = [
+    named.length > 0 ? `${named.map((k) => FIELD_WORDS[k] ?? k).join(', ')} changed in Rent Manager` : null,
+    changes.access ? `access set by the site's policy (${access === 'same-as-master' ? 'same as the main account' : 'default group'})` : null,
+  ].filter((x): x is string => x !== null).join('; ');
   return {
     kind: 'update-family-member',
     id: `update-family-member:${m.key}`,
@@ -214,8 +220,11 @@ function memberUpdate(
     display: m.display,
     residentId: r.id,
     changes,
+    why: `${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
   };
 }
+
+const FIELD_WORDS: Record<string, string> = { firstName: 'first name', lastName: 'last name', email: 'e-mail', phone: 'phone' };
 
 /** True when a resident already has the access the policy asks for (spec §3). */
 export function hasAccess(r: SpResident, access: MemberAccess, defaultGroupId: string | null): boolean {

@@ -28,6 +28,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'operation-failed': 'Change failed',
   'adoption-linked': 'Linked to what was made by hand',
   'adoption-question': 'A hand-made resident to decide on',
+  'not-undone': 'Not undone',
 };
 
 const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useSiteRun } from '../../stores/sync-hooks';
 import { isRunning } from '../../lib/site-run';
-import { OUTCOME_LABELS, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
+import { outcomeLabel, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
 import { RunProgressLine } from '../../components/RunProgressLine';
 import { RemoveSiteButton } from '../../components/RemoveSiteButton';
 
@@ -46,7 +46,7 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
         <td>
           {run ? (
             <>
-              <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span>
+              <span className={`pill pill-${outcomeLabel(run).tone}`}>{outcomeLabel(run).text}</span>
               <span className="muted site-meta">
                 {TRIGGER_LABELS[run.trigger]} · {formatDateTime(run.startedAt)}
               </span>
@@ -65,7 +65,22 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
           )}
         </td>
         <td>
-          {site.heldBack ? (
+          {site.heldBack?.approval ? (
+            <div className="approval">
+              <span className="pill pill-warn">{plural(site.heldBack.count, 'change')} waiting</span>
+              <div className="row site-actions">
+                <button type="button" className="btn btn-small btn-primary" disabled={!online} aria-label={`Approve ${plural(site.heldBack.count, 'change')} for ${site.name}`} onClick={() => void overview.getState().decide(site.heldBack!.runId, true)}>
+                  Approve
+                </button>
+                <button type="button" className="btn btn-small" aria-label={`Reject the changes waiting for ${site.name}`} onClick={() => void overview.getState().decide(site.heldBack!.runId, false)}>
+                  Reject
+                </button>
+                <button type="button" className="btn btn-small" aria-label={`Review the changes waiting for ${site.name}`} onClick={() => navigate({ screen: 'runs', runId: site.heldBack!.runId })}>
+                  Review
+                </button>
+              </div>
+            </div>
+          ) : site.heldBack ? (
             <button type="button" className="btn btn-small btn-warn" onClick={() => navigate({ screen: 'runs', runId: site.heldBack!.runId })} aria-label={`Review ${plural(site.heldBack.count, 'held-back deletion')} of ${site.name}`}>
               Review {site.heldBack.count}
             </button>
@@ -81,7 +96,20 @@ export function SiteRow({ site, online, onPreview }: { site: OverviewSite; onlin
             </button>
           ) : null}
         </td>
-        <td>{formatDateTime(site.nextRunAt)}</td>
+        <td>
+          {site.schedulePaused ? (
+            <>
+              <span className="pill pill-paused" title="Paused since a run was undone: scheduled runs skip this site until you resume it.">
+                Paused
+              </span>
+              <button type="button" className="link-button site-meta" aria-label={`Resume schedule of ${site.name}`} onClick={() => void overview.getState().resumeSchedule(site.id)}>
+                Resume schedule
+              </button>
+            </>
+          ) : (
+            formatDateTime(site.nextRunAt)
+          )}
+        </td>
         <td>
           <div className="row site-actions">
             <button

@@ -147,6 +147,21 @@ export function PolicyCard() {
               </Choice>
             </fieldset>
             <fieldset className="gs-choices">
+              <legend>When a scheduled run finds changes</legend>
+              <Choice name="st-apply" label="Apply changes automatically" checked={form.applyMode !== 'ask'} onChange={() => editPolicy({ applyMode: 'automatic' })}>
+                The daily and light syncs write to SmartPlus straight away.
+              </Choice>
+              <Choice name="st-apply" label="Ask me before applying" checked={form.applyMode === 'ask'} onChange={() => editPolicy({ applyMode: 'ask' })}>
+                They plan and wait: you get a notification and approve or reject the changes on the Overview.
+              </Choice>
+              {form.applyMode === 'ask' ? (
+                <label className="check">
+                  <input type="checkbox" checked={form.departuresWithoutAsking ?? true} onChange={(e) => editPolicy({ departuresWithoutAsking: e.target.checked })} /> Delete the accounts of
+                  departed tenants without asking (leaving them in is the bigger risk)
+                </label>
+              ) : null}
+            </fieldset>
+            <fieldset className="gs-choices">
               <legend>Apartments</legend>
               <Choice name="st-apartments" label="All" checked={form.apartments === 'all'} onChange={() => editPolicy({ apartments: 'all' })}>
                 Every unit, including units added later.

@@ -93,6 +93,10 @@ export function detail(held = 0, overrides: Partial<RunDetail['run']> = {}): Run
       reason: 'Move-Out Date 2026-11-26 passed',
     })),
     heldBackReason: held ? `The run would delete ${held} of 20 family member accounts (over 10%).` : null,
+    changeCount: 0,
+    undoOf: null,
+    undoneBy: [],
+    schedulePaused: false,
   };
 }
 
