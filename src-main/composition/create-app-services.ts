@@ -10,6 +10,7 @@ import { createDeviceSender, createDevicesService } from '../features/devices-se
 import { currentRuntime } from '../features/diagnostics-bundle';
 import { createDiagnosticsService, type SaveFolderPort } from '../features/diagnostics-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
+import { createHistoryService } from '../features/history-service';
 import { createOverviewService } from '../features/overview-service';
 import { createResyncService, type ResyncService } from '../features/resync-service';
 import { createRunsService } from '../features/runs-service';
@@ -134,6 +135,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const notices = options.startupNotices ?? new StartupNotices(now);
   const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), secrets, now);
   markCrashedRunsInterrupted(db, now());
+  // History stays bounded (issue 15): runs older than the kept days go at start, in one transaction.
+  const history = createHistoryService({ db, preferences: options.preferences, now, log: log.child('history') });
+  history.prune();
   const keychain = await watchKeychain({
     probe: () => db.ensurePinKey(),
     notices,
@@ -263,6 +267,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       log: log.child('diagnostics'),
       now,
     }),
+    history,
     overview: createOverviewService({ db, log, now, clients, preferences: options.preferences, sync, isOnline }),
     resync,
     runs,

@@ -71,6 +71,7 @@ export const INVOKE_CHANNELS = [
   'runs.preview',
   'diagnostics.saveReport',
   'diagnostics.showFolder',
+  'history.getRange',
   'runs.listChanges',
   'runs.searchChanges',
   'runs.revealChangePin',

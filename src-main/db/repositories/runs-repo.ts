@@ -199,6 +199,21 @@ export class RunsRepo {
     for (const r of rows) map.set(r.op_key, r.status);
     return map;
   }
+
+  /**
+   * Forgets finished runs that started before `cutoff` (ISO), with their problems, held-back
+   * items, journal and changes (they cascade), in one transaction (issue 15: history bounded).
+   * A run still `running` is never pruned. Returns how many runs went.
+   */
+  pruneStartedBefore(cutoff: string): number {
+    return this.db.transaction(() => this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND outcome != 'running'`).run(cutoff).changes)();
+  }
+
+  /** When the oldest run kept started (ISO), or null with no history. */
+  oldestStartedAt(): string | null {
+    const row = this.db.prepare('SELECT MIN(started_at) AS oldest FROM runs').get() as { oldest: string | null };
+    return row.oldest;
+  }
 }
 
 function toRecord(row: RunRow): RunRecord {

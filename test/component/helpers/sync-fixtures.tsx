@@ -7,6 +7,7 @@ import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createOverviewStore } from '../../../src-renderer/stores/overview-store';
 import { createRunsStore } from '../../../src-renderer/stores/runs-store';
 import { createDiagnosticsStore } from '../../../src-renderer/stores/diagnostics-store';
+import { createHistoryStore } from '../../../src-renderer/stores/history-store';
 import { type Stores, StoresContext } from '../../../src-renderer/stores/stores-context';
 import { createSyncProgressStore } from '../../../src-renderer/stores/sync-progress-store';
 import { createFakeBridge } from './fake-bridge';
@@ -108,6 +109,7 @@ export function renderWithStores(ui: ReactElement, fake = createFakeBridge()) {
     overview: createOverviewStore(fake.bridge),
     runs: createRunsStore(fake.bridge),
     diagnostics: createDiagnosticsStore(fake.bridge),
+    history: createHistoryStore(fake.bridge),
     syncProgress: createSyncProgressStore(fake.bridge),
   } as Stores;
   const result = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
