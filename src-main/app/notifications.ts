@@ -13,6 +13,10 @@ export function runNotification(run: RunRecord, siteName: string): { title: stri
     // A partial run may have left a departed tenant with access (issue 12): never silent.
     return { title: `Sync of ${siteName} incomplete`, body: `${run.error ?? 'Some changes could not be made.'} Click to see the run.` };
   }
+  if (run.awaitingApproval && run.heldBackCount > 0) {
+    // "Ask me before applying" (issue 15): the run planned and waits.
+    return { title: `${run.heldBackCount === 1 ? '1 change' : `${run.heldBackCount} changes`} waiting for ${siteName}`, body: 'Click to review, approve or reject them.' };
+  }
   if (run.outcome === 'held-back') {
     return {
       title: `${siteName}: changes held back`,

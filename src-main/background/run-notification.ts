@@ -21,6 +21,8 @@ export const FinishedRunSchema = z.object({
   outcome: z.string(),
   heldBackCount: z.number().int().min(0).default(0),
   error: z.string().nullable().default(null),
+  /** The site asks before applying: the held-back list is changes waiting for approval (issue 15). */
+  awaitingApproval: z.boolean().default(false),
 });
 /** See {@link FinishedRunSchema}. */
 export type FinishedRun = z.input<typeof FinishedRunSchema>;
@@ -47,6 +49,9 @@ export function decideRunNotification(runInput: FinishedRun, siteName: string): 
       body: `Some data could not be read, so deletions for it wait for the next run.${held} Click to see what happened.`,
       runId,
     };
+  }
+  if (run.awaitingApproval && run.heldBackCount > 0 && (run.outcome === 'held-back' || run.outcome === 'succeeded')) {
+    return { title: `${run.heldBackCount === 1 ? '1 change' : `${run.heldBackCount} changes`} waiting for ${siteName}`, body: 'This site asks before applying. Click to review, approve or reject them.', runId };
   }
   if (run.outcome === 'held-back' || (run.heldBackCount > 0 && run.outcome === 'succeeded')) {
     return { title: `${siteName}: changes held back`, body: `${capitalise(heldText(Math.max(1, run.heldBackCount)))} wait for your confirmation. Click to review them.`, runId };

@@ -31,14 +31,22 @@ Commands:
       and fields. --customer: a customer id, connection id or company code (needed when several).
   sync --site ID [--dry-run] [--json]
       Runs a registered site (trigger "cli"), recorded in the app's history.
-  sync --site-config FILE [--dry-run] [--json] [--as-of YYYY-MM-DD] [--allow-mass-delete]
+  sync --site-config FILE [--dry-run | --plan-only] [--json] [--as-of YYYY-MM-DD] [--allow-mass-delete]
       Ad hoc: plans one site configuration (and applies the plan unless --dry-run) with the
-      credentials from the environment, and prints the report.
+      credentials from the environment, and prints the report. --plan-only records the plan as a
+      run that waits for "approve" and writes nothing (exit 3 while it waits).
+  approve --run RUN --site-config FILE [--json] [--as-of YYYY-MM-DD]
+      Applies what a run waits with (plan-only, or held back): re-plans and applies what is still valid.
   run-due [--json] [--trigger cli|os-schedule]
       Runs every site whose scheduled slot has passed since its last run (a site that never ran is
       due), and any light-sync check that is due, each once, then exits. Nothing due: exit 0.
   runs [--json]
       The run history, newest first (JSON gives each run's siteId and trigger).
+  runs show RUN [--json]
+      One run with every change it made (who, what, old → new, why; PINs masked).
+  undo --run RUN [--dry-run] [--json] [--allow-mass-delete]
+      Plans the inverse of a run against SmartPlus as it is now and applies it (unless --dry-run) as
+      a run of its own; what changed since the run is left and listed. Undo an undo to redo.
   diagnostics [--out DIR] [--run RUN] [--json]
       Saves a diagnostics report for support in a new folder under DIR (default: here): versions,
       the last 500 log lines, the report of run RUN (default: the latest run) and the shapes of the

@@ -14,6 +14,8 @@ import { scheduleCommand } from './schedule-command';
 import { siteRunCommand } from './site-run-command';
 import { sitesAddCommand, sitesListCommand } from './sites-command';
 import { syncCommand } from './sync-command';
+import { undoCommand } from './undo-command';
+import { approveCommand } from './approve-command';
 import { terminalLines } from './terminal-text';
 
 const OPTIONS = {
@@ -34,6 +36,7 @@ const OPTIONS = {
   'allow-mass-delete': { type: 'boolean' },
   out: { type: 'string' },
   run: { type: 'string' },
+  'plan-only': { type: 'boolean' },
 } as const;
 
 /** How this CLI was started, so `schedule install` registers the same program (one engine). */
@@ -81,7 +84,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
       return command || values.help ? EXIT.done : EXIT.usage;
     }
     const takesAction = command === 'sites' || command === 'schedule';
-    const unexpected = takesAction ? extra : [action, ...extra].filter((x) => x !== undefined);
+    // `runs show RUN`: the one command with an action and an argument.
+    const unexpected = command === 'runs' ? [] : takesAction ? extra : [action, ...extra].filter((x) => x !== undefined);
     if (unexpected.length > 0) throw new UsageError(`Unexpected argument: ${unexpected.join(' ')}`);
     switch (command) {
       case 'sandbox':
@@ -96,7 +100,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
           return await siteRunCommand(await shared(), { site: values.site, dryRun: values['dry-run'], json: values.json }, io, controller.signal);
         }
         return await syncCommand(
-          { siteConfig: values['site-config'], dryRun: values['dry-run'], json: values.json, asOf: values['as-of'], allowMassDelete: values['allow-mass-delete'] },
+          { siteConfig: values['site-config'], dryRun: values['dry-run'], json: values.json, asOf: values['as-of'], allowMassDelete: values['allow-mass-delete'], planOnly: values['plan-only'] },
           env,
           io,
           controller.signal,
@@ -108,7 +112,11 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
       case 'run-due':
         return await runDueCommand(await shared(), { json: values.json, trigger: values.trigger }, io, controller.signal);
       case 'runs':
-        return await runsCommand({ json: values.json }, env, out);
+        return await runsCommand({ json: values.json, rest: [action, ...extra].filter((x): x is string => x !== undefined) }, env, out);
+      case 'undo':
+        return await undoCommand({ run: values.run, dryRun: values['dry-run'], json: values.json, allowMassDelete: values['allow-mass-delete'] }, env, io, controller.signal);
+      case 'approve':
+        return await approveCommand({ run: values.run, siteConfig: values['site-config'], json: values.json, asOf: values['as-of'] }, env, io, controller.signal);
       case 'diagnostics':
         return await diagnosticsCommand({ out: values.out, run: values.run, json: values.json }, env, out);
       case 'schedule':
@@ -120,7 +128,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
           err,
         });
       default:
-        throw new UsageError(`Unknown command "${command}". Commands: sites, sync, run-due, runs, diagnostics, schedule, sandbox.`);
+        throw new UsageError(`Unknown command "${command}". Commands: sites, sync, run-due, runs, undo, approve, diagnostics, schedule, sandbox.`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {

@@ -8,13 +8,13 @@ import { ensurePrivateDir } from '../lib/private-files';
 import { createLogger, rotatingFileSink } from '../logging/logger';
 import { ShapeRecorder } from '../logging/response-shapes';
 import { createRentManagerClient } from '../rentmanager/client';
-import { EphemeralSecretStore } from '../secrets/ephemeral-secret-store';
 import { createSmartPlusClient } from '../smartplus/client';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
 import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 import { runSiteSync } from '../sync/engine';
 import { formatRunText } from '../sync/report';
 import { EXIT, UsageError } from './cli-error';
+import { cliSecrets } from './cli-secrets';
 import { readCredentials } from './env';
 import { readShapesFile, writeShapesFile } from './shapes-file';
 import { cliHome } from './home';
@@ -28,8 +28,14 @@ export interface SyncArgs {
   json?: boolean;
   asOf?: string;
   allowMassDelete?: boolean;
+  /** Plan and hold every change for `approve --run` (issue 15: "ask me first" from the command line). */
+  planOnly?: boolean;
 }
 
+/** The site ID the CLI records its runs under: one per Rent Manager company, location and property list. */
+export function cliSiteId(credentials: { rentManager: { corp: string; locationId: number } }, properties: readonly number[]): string {
+  return `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${properties.join(',')}`;
+}
 
 /**
  * `sync`: one site through the same engine as the app — read, plan, apply (unless dry run),
@@ -45,8 +51,8 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const home = cliHome(env);
   ensurePrivateDir(home);
   const log = createLogger(rotatingFileSink(path.join(home, 'logs')), { scope: 'cli' });
-  // The CLI keeps only the journal and run history (no PINs), so its database key need not persist.
-  const db = await openLocalDb(path.join(home, 'sitesync.db'), new EphemeralSecretStore());
+  // The journal keeps each change's PINs encrypted with the keychain's database key (issue 15: undo).
+  const db = await openLocalDb(path.join(home, 'sitesync.db'), cliSecrets());
   // The shape (never the values) of each endpoint's last answer, kept for `diagnostics`.
   const shapes = new ShapeRecorder();
   shapes.load(readShapesFile(home));
@@ -54,7 +60,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
   const sp = createSmartPlusClient({ ...credentials.smartPlus, logger: log, shapes: shapes.sink('smartplus') });
   // Like the app's start: a run a crash or kill left `running` is recorded as interrupted (issue 12).
   markCrashedRunsInterrupted(db, new Date());
-  const siteId = `cli:${credentials.rentManager.corp}:${credentials.rentManager.locationId}:${config.properties.join(',')}`;
+  const siteId = cliSiteId(credentials, config.properties);
   // Two processes never run one site at once (issue 14): the same lock as registered sites, on the ad-hoc site's id.
   const lock = await new SiteRunLocks({ repo: db.runLocks, owner: processLockOwner('cli') }).acquire(siteId);
   if (!lock.acquired) {
@@ -70,6 +76,7 @@ export async function syncCommand(args: SyncArgs, env: NodeJS.ProcessEnv, io: { 
       trigger: 'cli',
       dryRun: args.dryRun ?? false,
       allowMassDelete: args.allowMassDelete ?? false,
+      ...(args.planOnly ? { askFirst: { departuresWithoutAsking: false } } : {}),
       ...(asOf?.success ? { today: asOf.data } : {}),
       signal,
       logger: log,

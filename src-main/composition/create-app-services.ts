@@ -10,6 +10,7 @@ import { createDeviceSender, createDevicesService } from '../features/devices-se
 import { currentRuntime } from '../features/diagnostics-bundle';
 import { createDiagnosticsService, type SaveFolderPort } from '../features/diagnostics-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
+import { createHistoryService } from '../features/history-service';
 import { createOverviewService } from '../features/overview-service';
 import { createResyncService, type ResyncService } from '../features/resync-service';
 import { createRunsService } from '../features/runs-service';
@@ -41,7 +42,7 @@ import { installOsSchedule, osScheduleStatus, removeOsSchedule } from '../os-sch
 import { installerEnvironment, nodeInstallerPort } from '../os-schedule/node-port';
 import { cliTaskCommand } from '../os-schedule/task-command';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
-import { smartPlusPort } from '../sync/adapters/smartplus-port';
+import { smartPlusAdoptionPort, smartPlusPort } from '../sync/adapters/smartplus-port';
 
 /** What the host (Electron's main.ts, the E2E test bridge, a benchmark) gives the services. */
 export interface AppServicesOptions {
@@ -134,6 +135,9 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const notices = options.startupNotices ?? new StartupNotices(now);
   const db = await openLocalDb(path.join(options.userDataDir, 'sitesync.db'), secrets, now);
   markCrashedRunsInterrupted(db, now());
+  // History stays bounded (issue 15): runs older than the kept days go at start, in one transaction.
+  const history = createHistoryService({ db, preferences: options.preferences, now, log: log.child('history') });
+  history.prune();
   const keychain = await watchKeychain({
     probe: () => db.ensurePinKey(),
     notices,
@@ -176,7 +180,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     locks,
     async portsFor(connectionId) {
       const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId)]);
-      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }) };
+      return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }), adoption: smartPlusAdoptionPort(sp) };
     },
   });
   const sendDevice = createDeviceSender({ db, clients });
@@ -191,7 +195,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
   const scheduler = new Scheduler({
     clock,
     schedule: () => options.preferences.get().schedule,
-    sites: () => db.sites.listSummaries().map((s) => s.id),
+    // A site paused after an undo (issue 15) waits until the installer resumes it.
+    sites: () => db.sites.listSummaries().filter((s) => db.sites.schedulePausedAt(s.id) === null).map((s) => s.id),
     lastRun: (siteId) => {
       const at = db.runs.lastCompletedRunAt(siteId);
       return at ? new Date(at) : null;
@@ -262,6 +267,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
       log: log.child('diagnostics'),
       now,
     }),
+    history,
     overview: createOverviewService({ db, log, now, clients, preferences: options.preferences, sync, isOnline }),
     resync,
     runs,

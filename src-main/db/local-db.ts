@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { isAppError } from '../../src-shared/errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { openDatabase } from './database';
-import { loadPinCipher } from './pin-cipher';
+import { loadPinCipher, type PinCipher } from './pin-cipher';
+import { ChangesRepo } from './repositories/changes-repo';
 import { ApartmentsRepo } from './repositories/apartments-repo';
 import { ConnectionsRepo } from './repositories/connections-repo';
 import { DevicesRepo } from './repositories/devices-repo';
@@ -30,6 +31,8 @@ export interface LocalDb {
   readonly runs: RunsRepo;
   /** The per-site run locks every process shares (two processes never run one site at once). */
   readonly runLocks: RunLockRepo;
+  /** What each run changed (issue 15), PINs encrypted. */
+  readonly changes: ChangesRepo;
   readonly outbox: OutboxRepo;
   readonly receipts: ReceiptsRepo;
   readonly meta: MetaRepo;
@@ -67,7 +70,9 @@ export async function localDbOver(db: Database, secrets: SecretStore, now: () =>
   };
   const devices = new DevicesRepo(db);
   const runs = new RunsRepo(db);
-  const siteState = new SiteStateRepo(db, await tryKey(), devices);
+  let cipher: PinCipher | null = await tryKey();
+  const siteState = new SiteStateRepo(db, cipher, devices);
+  const changes = new ChangesRepo(db, () => cipher);
   return {
     connections: new ConnectionsRepo(db, now),
     sites: new SitesRepo(db, now),
@@ -76,15 +81,19 @@ export async function localDbOver(db: Database, secrets: SecretStore, now: () =>
     devices,
     runs,
     runLocks: new RunLockRepo(db, now),
+    changes,
     outbox: new OutboxRepo(db, now),
     receipts: new ReceiptsRepo(db),
     meta: new MetaRepo(db),
-    journal: new DbJournal(runs),
+    journal: new DbJournal(db, runs, changes),
     ensurePinKey: async () => {
       if (siteState.canHandlePins) return true;
-      const cipher = await tryKey();
-      if (cipher) siteState.setCipher(cipher);
-      return cipher !== null;
+      const loaded = await tryKey();
+      if (loaded) {
+        cipher = loaded;
+        siteState.setCipher(loaded);
+      }
+      return loaded !== null;
     },
     dataVersion: () => db.pragma('data_version', { simple: true }) as number,
     close: () => db.close(),

@@ -1,3 +1,4 @@
+import { toChangeView } from '../../src-shared/domain/run-change';
 import type { ApartmentDetail, ApartmentQuery } from '../../src-shared/domain/site';
 import type { AddToSyncResult, ApartmentListPage } from '../../src-shared/ipc/contract/apartments';
 import { AppError } from '../../src-shared/errors';
@@ -40,7 +41,8 @@ export function createApartmentsService(deps: ApartmentsServiceDeps): Apartments
     get(apartmentId) {
       const detail = deps.db.apartments.getApartmentDetail(apartmentId);
       if (!detail) throw new AppError('NOT_FOUND', 'This apartment is not in the synced data any more. Go back to the list; a resync may have removed it.');
-      return detail;
+      const changes = deps.db.changes.ofApartment(detail.apartment.siteId, apartmentId, detail.apartment.unitId).map(toChangeView);
+      return { ...detail, changes };
     },
     revealPin(residentId) {
       // Who looked, not what: the PIN itself is never logged.

@@ -88,7 +88,7 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
     for (const run of runs) {
       if (run.dryRun || run.heldBackCount === 0) continue;
       const held = await deps.db.runs.listHeldBack(run.id);
-      if (held.length > 0) return { runId: run.id, count: held.length };
+      if (held.length > 0) return { runId: run.id, count: held.length, ...(held.some((h) => h.approval) ? { approval: true } : {}) };
     }
     return null;
   };
@@ -112,12 +112,13 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
           apartmentCount: s.apartmentCount,
           asOf: s.asOf,
           lastRun: last
-            ? { id: last.id, trigger: last.trigger, outcome: last.outcome, startedAt: last.startedAt, endedAt: last.endedAt, problemCount: last.problemCount }
+            ? { id: last.id, trigger: last.trigger, outcome: last.outcome, startedAt: last.startedAt, endedAt: last.endedAt, problemCount: last.problemCount, ...(last.awaitingApproval ? { awaitingApproval: true } : {}) }
             : null,
           heldBack: await awaitingDecision(s.id),
           subscription: s.subscription,
           subscriptionEndsAt: s.subscriptionEndsAt,
           nextRunAt: nextRun(schedule, lastCompleted ? new Date(lastCompleted) : null, now).toISOString(),
+          schedulePaused: deps.db.sites.schedulePausedAt(s.id) !== null,
         });
       }
       const customers: OverviewCustomer[] = deps.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));

@@ -3,12 +3,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { PROBLEM_KINDS, type Problem, type ProblemKind, type RunRecord } from '../../src-shared/domain/run';
 import { displayOperation, type SyncOperation } from '../../src-shared/domain/sync-plan';
+import { toChangeView as changeView } from '../../src-shared/domain/run-change';
 import {
+  type ChangeView,
   type CsvExport,
+  type FoundChange,
   PREVIEW_OPERATION_LIMIT,
   type RunDetail,
   type RunListItem,
   type SitePreview,
+  type UndoPreview,
+  type UndoStep,
 } from '../../src-shared/ipc/contract/runs';
 import { AppError } from '../../src-shared/errors';
 import { maskPin } from '../../src-shared/rules/pin';
@@ -16,6 +21,7 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { SiteSyncService } from './site-sync-types';
 import { describeTarget } from '../sync/apply';
+import type { ChangeSearch } from '../db/repositories/changes-repo';
 import { runReportCsv } from '../sync/report';
 import { writePrivateFile } from '../lib/private-files';
 
@@ -34,6 +40,18 @@ export interface RunsService {
   confirmHeldBack(runId: string): Promise<RunRecord>;
   keepHeldBack(runId: string): Promise<{ kept: number }>;
   preview(siteId: string): Promise<SitePreview>;
+  /** One page of the changes a run made (issue 15), PINs masked. */
+  listChanges(runId: string, offset: number, limit: number): Promise<{ changes: ChangeView[]; total: number }>;
+  /** Changes over every run and site: by person, unit, e-mail, RF card; "access removed between dates". */
+  searchChanges(query: ChangeSearch): Promise<{ changes: FoundChange[]; more: boolean }>;
+  /** One PIN around a change, because the user asked to see it (logged: who looked, never the PIN). */
+  revealChangePin(runId: string, seq: number, which: 'before' | 'after'): { pin: string | null };
+  /** What undoing a run would do, against SmartPlus now (issue 15). */
+  previewUndo(runId: string, allowMassChange: boolean): Promise<UndoPreview>;
+  /** Undoes a run (its own run, trigger `undo`); with `pauseSchedule` the site's schedule waits until resumed. */
+  undo(runId: string, options: { pauseSchedule: boolean; allowMassChange: boolean }): Promise<RunRecord>;
+  /** Resumes a site's paused schedule. */
+  resumeSchedule(siteId: string): { paused: boolean };
   /** The newest end of a completed run over every site (the status bar's "last sync"). */
   lastSyncAt(): string | null;
 }
@@ -91,6 +109,12 @@ function operationDetail(op: SyncOperation): string {
   }
 }
 
+/** One undo step in words, PINs never included. */
+function undoStep(op: SyncOperation): UndoStep {
+  const shown = displayOperation(op);
+  return { id: shown.id, kind: shown.kind, target: describeTarget(shown), detail: shown.why ?? operationDetail(shown) };
+}
+
 /** A problem fit for a screen: a PIN value is masked again whatever the engine passed. */
 function safeProblem(p: Problem): Problem {
   return p.value !== null && (p.field === 'pin' || p.kind.includes('pin')) ? { ...p, value: maskPin(p.value) } : p;
@@ -100,7 +124,7 @@ function safeProblem(p: Problem): Problem {
 export interface RunsServiceDeps {
   readonly db: LocalDb;
   readonly log: Logger;
-  readonly sync: Pick<SiteSyncService, 'confirmHeldBack' | 'keepHeldBack' | 'preview'>;
+  readonly sync: Pick<SiteSyncService, 'confirmHeldBack' | 'keepHeldBack' | 'preview' | 'previewUndo' | 'undoRun'>;
   isOnline(): boolean;
 }
 
@@ -114,6 +138,13 @@ export function createRunsService(deps: RunsServiceDeps, options: RunsServiceOpt
   const requireRun = async (runId: string): Promise<RunRecord> => {
     const run = await deps.db.runs.getRun(runId);
     if (!run) throw new AppError('NOT_FOUND', 'This run is not in the history any more.');
+    return run;
+  };
+  const requireUndoable = async (runId: string): Promise<RunRecord> => {
+    const run = await requireRun(runId);
+    if (run.dryRun) throw new AppError('BAD_INPUT', 'A preview changed nothing: there is nothing to undo.');
+    if (run.outcome === 'running') throw new AppError('RUN_IN_PROGRESS', 'This run is still going: undo it once it has ended.');
+    if (!deps.isOnline()) throw new AppError('OFFLINE', 'You are offline: undoing a run reads and writes SmartPlus.');
     return run;
   };
 
@@ -150,6 +181,11 @@ export function createRunsService(deps: RunsServiceDeps, options: RunsServiceOpt
           reason: h.operation.reason,
         })),
         heldBackReason: held[0]?.reason ?? null,
+        changeCount: deps.db.changes.pageOfRun(runId, 0, 1).total,
+        undoOf: run.undoOf ?? null,
+        undoneBy: deps.db.runs.undoneBy(runId),
+        schedulePaused: deps.db.sites.schedulePausedAt(run.siteId) !== null,
+        heldBackApproval: held.some((h) => h.approval),
       };
     },
 
@@ -164,9 +200,63 @@ export function createRunsService(deps: RunsServiceDeps, options: RunsServiceOpt
       const problems = await deps.db.runs.listProblems(runId);
       const held = await deps.db.runs.listHeldBack(runId);
       const fileName = reportFileName(siteName(run.siteId), run);
-      const file = writeUnique(downloadsDir(), fileName, runReportCsv(run, problems, held));
+      const changes = deps.db.changes.ofRun(runId);
+      const file = writeUnique(downloadsDir(), fileName, runReportCsv(run, problems, held, changes));
       deps.log.info('run report exported', { runId, file });
-      return { fileName: path.basename(file), path: file, rows: 1 + problems.length + held.length };
+      return { fileName: path.basename(file), path: file, rows: 1 + problems.length + held.length + changes.length };
+    },
+
+    async listChanges(runId, offset, limit) {
+      await requireRun(runId);
+      const page = deps.db.changes.pageOfRun(runId, offset, limit);
+      return { changes: page.changes.map(changeView), total: page.total };
+    },
+
+    async searchChanges(query) {
+      const cache = new Map<string, string>();
+      const triggers = new Map<string, RunRecord['trigger']>();
+      const iso = (t: string | undefined) => (t === undefined ? undefined : new Date(t).toISOString());
+      const found = deps.db.changes.search({ ...query, from: iso(query.from), to: iso(query.to) });
+      for (const runId of new Set(found.changes.map((c) => c.runId))) {
+        triggers.set(runId, (await deps.db.runs.getRun(runId))?.trigger ?? 'manual');
+      }
+      return {
+        changes: found.changes.map((c) => ({ ...changeView(c), siteName: siteName(c.siteId, cache), trigger: triggers.get(c.runId) ?? 'manual' })),
+        more: found.more,
+      };
+    },
+
+    async previewUndo(runId, allowMassChange) {
+      const run = await requireUndoable(runId);
+      const plan = await deps.sync.previewUndo(runId, { allowMassChange });
+      return {
+        runId, siteId: run.siteId, siteName: siteName(run.siteId),
+        steps: plan.operations.map(undoStep), notUndone: plan.problems.map(safeProblem),
+        heldBack: plan.heldBack.map((h) => undoStep(h.operation)), heldBackReason: plan.heldBack[0]?.reason ?? null,
+      };
+    },
+
+    async undo(runId, options) {
+      const run = await requireUndoable(runId);
+      const undone = await deps.sync.undoRun(runId, { allowMassChange: options.allowMassChange });
+      if (options.pauseSchedule && undone.outcome !== 'failed') {
+        deps.db.sites.setSchedulePaused(run.siteId, undone.startedAt);
+        deps.log.info('site schedule paused after an undo', { siteId: run.siteId, runId: undone.id });
+      }
+      return undone;
+    },
+
+    resumeSchedule(siteId) {
+      if (!deps.db.sites.get(siteId)) throw new AppError('NOT_FOUND', 'This site no longer exists.');
+      deps.db.sites.setSchedulePaused(siteId, null);
+      deps.log.info('site schedule resumed', { siteId });
+      return { paused: false };
+    },
+
+    revealChangePin(runId, seq, which) {
+      // Who looked, not what: the PIN itself is never logged.
+      deps.log.info('PIN revealed', { runId, seq, which });
+      return { pin: deps.db.changes.revealPin(runId, seq, which) };
     },
 
     async confirmHeldBack(runId) {

@@ -16,8 +16,10 @@ import { findCommunitiesByRefs, readCommunityState } from '../smartplus/read-sna
 import { runSiteSync } from '../sync/engine';
 import { confirmHeldBack } from '../sync/held-back';
 import { plan } from '../sync/plan';
+import type { AdoptionPort } from '../sync/adopt/adopt';
 import type { RentManagerPort, SmartPlusPort, SyncPorts } from '../sync/ports';
 import { todayInZone } from '../sync/today';
+import { runUndo } from '../sync/undo/run-undo';
 import { readIntegrationStatus } from './integration-status';
 import { mirrorExtras } from './site-mirror';
 import type { SiteSyncService } from './site-sync-types';
@@ -39,7 +41,7 @@ export interface SiteSyncDeps {
   /** The run locks shared with other processes (the CLI, the OS task); without it only this process's gate guards. */
   locks?: Pick<SiteRunLocks, 'acquire'>;
   /** The engine's Rent Manager and SmartPlus ports for a site read from this connection. */
-  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort }>;
+  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort; adoption?: AdoptionPort }>;
 }
 
 const UNATTENDED = new Set(['scheduled', 'catch-up', 'os-schedule']);
@@ -69,7 +71,17 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     return new AppError('RUN_IN_PROGRESS', `"${site.name}" is being synced by ${describeHolder(lock.holder)}. Try again when that run has finished.`, { retryable: true });
   };
 
-  const configOf = (site: Site): SiteConfig => ({ ...site.policy, properties: [site.propertyId] });
+  /**
+   * The engine's configuration of a site. A site adopted in the wizard (issue 16) links the chosen
+   * hand-made community and building until it is linked (the engine skips linked ones), and its
+   * kept-separate and left-alone contacts stay honoured on every run.
+   */
+  const configOf = (site: Site): SiteConfig => {
+    const adoption = deps.db.sites.getAdoption(site.id);
+    const base: SiteConfig = { ...site.policy, properties: [site.propertyId] };
+    if (!adoption) return base;
+    return { ...base, linkExisting: true, community: adoption.communityId, building: adoption.buildingId, decisions: adoption.decisions };
+  };
 
   /** Checks the integration subscription (spec §7); records what it found on the site. */
   const subscriptionError = async (site: Site & { connectionId: string }): Promise<AppError | null> => {
@@ -94,6 +106,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         },
       },
       smartPlus: base.smartPlus,
+      ...(base.adoption ? { adoption: base.adoption } : {}),
       journal: deps.db.journal,
       runs: deps.db.runs,
     };
@@ -179,6 +192,8 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         trigger: request.trigger,
         dryRun: request.dryRun ?? false,
         allowMassDelete: request.allowMassDelete ?? false,
+        // "Ask me before applying" (issue 15) covers the runs nobody watches: scheduled, light and catch-up.
+        ...(site.policy.applyMode === 'ask' && UNATTENDED.has(request.trigger) ? { askFirst: { departuresWithoutAsking: site.policy.departuresWithoutAsking ?? true } } : {}),
         signal,
         onProgress,
         clock: deps.now,
@@ -237,6 +252,10 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       return [...progress.values()];
     },
 
+    isRunning(siteId) {
+      return deps.gate.current(siteId) !== null;
+    },
+
     async confirmHeldBack(runId) {
       const original = await deps.db.runs.getRun(runId);
       if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
@@ -257,6 +276,42 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         lock?.release();
         throw busy();
       }
+      return gated.promise;
+    },
+
+    async previewUndo(runId, options = {}) {
+      const original = await deps.db.runs.getRun(runId);
+      if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
+      const site = requireSite(original.siteId);
+      const { smartPlus } = await deps.portsFor(site.connectionId);
+      const { plan: undoPlan } = await runUndo({
+        runId, site: { id: site.id, name: site.name }, ports: { smartPlus, journal: deps.db.journal, runs: deps.db.runs },
+        dryRun: true, allowMassChange: options.allowMassChange ?? false, clock: deps.now, logger: deps.log,
+      });
+      return undoPlan;
+    },
+
+    async undoRun(runId, options = {}) {
+      const original = await deps.db.runs.getRun(runId);
+      if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
+      const site = requireSite(original.siteId);
+      const busy = () => new AppError('RUN_IN_PROGRESS', `A sync of "${site.name}" is running. Undo when it has finished.`);
+      if (deps.gate.current(site.id)) throw busy();
+      const refused = await subscriptionError(site);
+      if (refused) throw refused;
+      const newRunId = randomUUID();
+      const gated = deps.gate.run(site.id, { trigger: 'undo', runId: newRunId }, () =>
+        guarded(site, newRunId, { trigger: 'undo', writes: true, checkSubscription: false }, async (ports, signal) => {
+          const result = await runUndo({
+            runId, site: { id: site.id, name: site.name }, ports, allowMassChange: options.allowMassChange ?? false,
+            signal, onProgress, clock: deps.now, newRunId: () => newRunId, logger: deps.log,
+          });
+          // Read Rent Manager once more only to refresh the local copy (the mirror needs its names and dates).
+          await ports.rentManager.readSnapshot([site.propertyId], configOf(site), signal).catch((error: unknown) => log.warn('could not read Rent Manager to refresh the local copy after the undo', { error }));
+          return { run: result.run! };
+        }),
+      );
+      if (!gated.started) throw busy();
       return gated.promise;
     },
 

@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../../src-shared/domain/policy';
 import type { RunProgress, RunRecord, RunTrigger } from '../../src-shared/domain/run';
 import type { SyncPlan } from '../../src-shared/domain/sync-plan';
+import type { UndoPlan } from '../sync/undo/plan-undo';
 
 /** A request to sync one site. */
 export interface SiteRunRequest {
@@ -43,8 +44,14 @@ export interface SiteSyncService {
   cancel(siteId: string): boolean;
   /** The progress of every run in progress. */
   running(): RunProgress[];
+  /** Whether a run of the site is in progress (also before its first progress report). */
+  isRunning(siteId: string): boolean;
   /** Applies a run's held-back deletions (the user confirmed them). */
   confirmHeldBack(runId: string): Promise<RunRecord>;
   /** Drops a run's held-back deletions (the user chose to keep the accounts). */
   keepHeldBack(runId: string): Promise<void>;
+  /** The inverse of a run planned against SmartPlus now (issue 15), for the preview; writes nothing. */
+  previewUndo(runId: string, options?: { allowMassChange?: boolean }): Promise<UndoPlan>;
+  /** Undoes a run as a run of its own (trigger `undo`), under the same gate and guards as a sync. */
+  undoRun(runId: string, options?: { allowMassChange?: boolean }): Promise<RunRecord>;
 }

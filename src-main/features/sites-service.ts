@@ -3,9 +3,13 @@ import type { RmField } from '../../src-shared/domain/rentmanager';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import { AppError } from '../../src-shared/errors';
 import type {
+  AdoptionPreview,
+  CommunityOption,
   CustomerOption,
   FieldOption,
+  FieldSample,
   ImportedSite,
+  PropertyChanges,
   ImportNotStarted,
   ImportPreview,
   ImportReadiness,
@@ -17,6 +21,9 @@ import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
 import type { ConnectionClients } from './connection-clients';
 import { readIntegrationStatus } from './integration-status';
+import { listFieldSamples } from './field-samples';
+import { dismissNewProperties, listPropertyChanges, removeSite } from './site-lifecycle';
+import { listAdoptableCommunities, previewAdoption } from './site-adoption';
 import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
 import { normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
@@ -47,6 +54,18 @@ export interface SitesService {
   cancelImport(siteIds: readonly string[]): number;
   /** Replaces one site's policy. */
   updatePolicy(siteId: string, policy: SyncPolicy): SyncPolicy;
+  /** Forgets a site and its local copy; SmartPlus objects stay (issue 16). */
+  removeSite(siteId: string): { name: string };
+  /** New properties enabled in Rent Manager and sites whose property left the integration, per customer. */
+  listPropertyChanges(): Promise<PropertyChanges[]>;
+  /** Stops announcing these properties as new. */
+  dismissNewProperties(connectionId: string, propertyIds: readonly number[]): number;
+  /** The tenant fields with counts and masked samples from the chosen properties (the wizard's field step). */
+  listFieldSamples(connectionId: string, propertyIds: readonly number[]): Promise<FieldSample[]>;
+  /** The hand-made SmartPlus communities a property may be linked to, the likely match first (issue 16). */
+  listCommunities(connectionId: string, propertyId: number): Promise<CommunityOption[]>;
+  /** What linking a property to a hand-made community would do (a dry run: nothing is written). */
+  previewAdoption(input: Parameters<typeof previewAdoption>[1]): Promise<AdoptionPreview>;
 }
 
 /** What {@link createSitesService} needs. */
@@ -54,7 +73,7 @@ export interface SitesServiceDeps {
   readonly db: LocalDb;
   readonly log: Logger;
   readonly clients: Pick<ConnectionClients, 'rentManager' | 'smartPlus'>;
-  readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel'>;
+  readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel' | 'isRunning'>;
 }
 
 /** Builds the sites service. */
@@ -69,6 +88,18 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
     import: (request) => importSites(deps, request),
     cancelImport: (siteIds) => cancelImport(deps, siteIds),
     updatePolicy: (siteId, policy) => updateSitePolicy(deps, siteId, policy),
+    removeSite: (siteId) => removeSite(deps, siteId),
+    listPropertyChanges: () => listPropertyChanges(deps),
+    dismissNewProperties: (connectionId, propertyIds) => {
+      dismissNewProperties(deps, connectionId, propertyIds);
+      return propertyIds.length;
+    },
+    listFieldSamples: (connectionId, propertyIds) => listFieldSamples(deps.clients, connectionId, propertyIds),
+    listCommunities: (connectionId, propertyId) => listAdoptableCommunities(deps, connectionId, propertyId),
+    previewAdoption: async (input) => {
+      const { policy } = await importPolicy(deps, { connectionId: input.connectionId, policy: input.policy, properties: [{ propertyId: input.propertyId, units: input.units }] });
+      return previewAdoption(deps, input, { pinField: policy.pinField, rfCardField: policy.rfCardField });
+    },
   };
 }
 
@@ -148,6 +179,14 @@ export function defaultFieldChoices(fields: readonly RmField[]): { pin: RmField 
   return { pin, rfCard };
 }
 
+/** The field the installer chose by id (null: "No field"); refused when Rent Manager has no such tenant field. */
+function pickField(fields: readonly RmField[], id: number | null, what: string): RmField | null {
+  if (id === null) return null;
+  const field = fields.find((f) => f.id === id && isTenant(f));
+  if (!field) throw new AppError('BAD_INPUT', `Rent Manager has no tenant field ${id} for ${what}s (any more); choose the field again.`);
+  return field;
+}
+
 /** Whether the integration is paid for on the SmartPlus account the customer's sites sync to (spec §7). */
 async function importReadiness(deps: SitesServiceDeps, connectionId: string): Promise<ImportReadiness> {
   try {
@@ -170,10 +209,15 @@ async function importReadiness(deps: SitesServiceDeps, connectionId: string): Pr
 /** The shared policy of an import: the wizard's choices, the picked fields, and the defaults for the rest. */
 async function importPolicy(deps: SitesServiceDeps, request: ImportRequest): Promise<{ policy: SyncPolicy; fields: { pin: RmField | null; rfCard: RmField | null } }> {
   const client = await deps.clients.rentManager(request.connectionId);
-  const fields = defaultFieldChoices((await client.userDefinedFields()).rows.map(toField));
+  const all = (await client.userDefinedFields()).rows.map(toField);
+  const { fields: chosen, ...rest } = request.policy;
+  // The installer's choice when the wizard asked (null: "No field"); by name only for older callers.
+  const fields = chosen
+    ? { pin: pickField(all, chosen.pin, 'PIN'), rfCard: pickField(all, chosen.rfCard, 'RF card') }
+    : defaultFieldChoices(all);
   const policy: SyncPolicy = {
     ...DEFAULT_POLICY,
-    ...request.policy,
+    ...rest,
     ...(fields.pin ? { pinField: fields.pin.id } : {}),
     ...(fields.rfCard ? { rfCardField: fields.rfCard.id } : {}),
   };
@@ -230,6 +274,11 @@ async function importSites(deps: SitesServiceDeps, request: ImportRequest): Prom
       propertyId: property.propertyId,
       policy: { ...policy, apartments: property.units === 'all' ? 'all' : { custom: property.units } },
     });
+    if (property.adopt) {
+      // "Link to an existing community": the import run links it (PATCH externalRef) instead of creating one.
+      deps.db.sites.setCommunity(site.id, property.adopt.communityId);
+      deps.db.sites.setAdoption(site.id, property.adopt);
+    }
     try {
       const run = await deps.sync.runSite({ siteId: site.id, trigger: 'import' });
       imported.push({ siteId: site.id, propertyId: property.propertyId, name: site.name, runId: run.runId });

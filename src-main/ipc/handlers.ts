@@ -3,6 +3,7 @@ import type { BackgroundService } from '../features/background-service';
 import type { BillingService } from '../features/billing-service';
 import type { ConnectionsService } from '../features/connections-service';
 import type { DiagnosticsService } from '../features/diagnostics-service';
+import type { HistoryService } from '../features/history-service';
 import type { DevicesService } from '../features/devices-service';
 import type { OverviewService } from '../features/overview-service';
 import type { ResyncService } from '../features/resync-service';
@@ -19,6 +20,7 @@ import { createBillingHandlers } from './handlers/billing-handlers';
 import { createConnectionsHandlers } from './handlers/connections-handlers';
 import { createDevicesHandlers } from './handlers/devices-handlers';
 import { createDiagnosticsHandlers } from './handlers/diagnostics-handlers';
+import { createHistoryHandlers } from './handlers/history-handlers';
 import { createSettingsHandlers } from './handlers/settings-handlers';
 import { createSitesHandlers } from './handlers/sites-handlers';
 import { createOverviewHandlers } from './handlers/overview-handlers';
@@ -33,6 +35,7 @@ export interface HandlerServices {
   connections: ConnectionsService;
   devices: DevicesService;
   diagnostics: DiagnosticsService;
+  history: HistoryService;
   overview: OverviewService;
   resync: ResyncService;
   runs: RunsService;
@@ -60,5 +63,6 @@ export function createHandlers(services: HandlerServices, app: AppHandlerDeps, i
     ...createOverviewHandlers(services.overview),
     ...createRunsHandlers(services.runs, intent),
     ...createDiagnosticsHandlers(services.diagnostics),
+    ...createHistoryHandlers(services.history),
   };
 }

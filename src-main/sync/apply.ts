@@ -1,9 +1,10 @@
-import type { RmOrigin } from '../../src-shared/domain/external-ref';
+import { refKey, type RmOrigin } from '../../src-shared/domain/external-ref';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunProgress } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
 import { phaseOf, type ApplyPhase, type SyncOperation } from '../../src-shared/domain/sync-plan';
 import { isAppError, type ErrorCode } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
+import { BeforeIndex, describeChange } from './apply/change';
 import { execute, idempotencyKey } from './apply/execute';
 import { MissingDependency, Resolver } from './apply/resolver';
 import { failureProblem } from './apply/failure-problem';
@@ -86,8 +87,24 @@ export async function applyPlan(operations: readonly SyncOperation[], input: App
   const deferredTargets = new Set<string>();
   let stopped: ApplyStop | null = null;
 
-  const journal = (op: SyncOperation, state: 'started' | 'succeeded' | 'failed' | 'deferred' | 'skipped', objectId: string | null, error: { code: string; message: string } | null) =>
-    input.journal.record({ runId: input.runId, opId: op.id, kind: op.kind, target: op.target, state, at: clock().toISOString(), objectId, error });
+  const before = new BeforeIndex(input.snapshot, (r) => (r.externalRef ? refKey(r.externalRef) : null));
+  // The apartment each object created in this run went into (the change's link to its apartment).
+  const apartmentOf = new Map<string, string>();
+  const placeOfChange = (op: SyncOperation, objectId: string | null): string | null => {
+    if (op.kind === 'create-apartment') return objectId;
+    if (op.kind === 'create-family-member') return safely(() => resolver.apartment(op.apartmentTarget).id);
+    return apartmentOf.get(op.target) ?? null;
+  };
+  const journal = (op: SyncOperation, state: 'started' | 'succeeded' | 'failed' | 'deferred' | 'skipped', objectId: string | null, error: { code: string; message: string } | null) => {
+    const ends = state === 'succeeded' || state === 'failed';
+    const apartmentId = ends ? placeOfChange(op, objectId) : null;
+    if (apartmentId && state === 'succeeded') apartmentOf.set(op.target, apartmentId);
+    const described = ends ? describeChange(op, before, { objectId, apartmentId }, error ? `${error.code}: ${error.message}` : null) : null;
+    return input.journal.record({
+      runId: input.runId, opId: op.id, kind: op.kind, target: op.target, state, at: clock().toISOString(), objectId, error,
+      ...(described ? { change: described.change, secret: described.secret } : {}),
+    });
+  };
 
   const finish = (op: SyncOperation, status: AppliedStatus, objectId: string | null, error: { code: string; message: string } | null) => {
     results.set(op.id, { id: op.id, kind: op.kind, target: op.target, status, objectId, error });
@@ -192,6 +209,14 @@ export function releaseOrder(operations: readonly SyncOperation[], snapshot: Sma
     if (r && ((r.pin !== null && pins.has(r.pin)) || r.rfCards.some((c) => cards.has(c.toUpperCase())))) early.add(op.id);
   }
   return (op) => (early.has(op.id) ? { phase: 'credentials', wave: 0 } : phaseOf(op.kind));
+}
+
+function safely<T>(read: () => T): T | null {
+  try {
+    return read();
+  } catch {
+    return null;
+  }
 }
 
 function isDeferrable(error: unknown): boolean {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { CalendarDate } from '../../src-shared/domain/calendar-date';
-import { propertyRef, type RmOrigin } from '../../src-shared/domain/external-ref';
+import { propertyRef, refKey, type RmOrigin } from '../../src-shared/domain/external-ref';
 import type { SiteConfig } from '../../src-shared/domain/policy';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunOutcome, type RunProgress, type RunRecord, type RunTrigger } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
-import { OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOperation, type SyncPlan } from '../../src-shared/domain/sync-plan';
+import { displayOperation, OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOperation, type SyncPlan } from '../../src-shared/domain/sync-plan';
 import { AppError, toErrorShape } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { applyPlan, type AppliedOperation, type ApplyResult } from './apply';
+import { BeforeIndex, describeChange } from './apply/change';
 import { adoptMissing } from './adopt/adopt-missing';
 import { assertFieldsResolved } from './field-check';
 import { plan as makePlan } from './plan';
@@ -30,6 +31,11 @@ export interface RunSiteSyncInput {
   readonly dryRun?: boolean;
   /** Apply deletions the mass-deletion guard would hold back. */
   readonly allowMassDelete?: boolean;
+  /**
+   * The site asks before applying (issue 15): plan, write nothing and hold every operation for
+   * approval — except deletions of departed tenants when `departuresWithoutAsking`.
+   */
+  readonly askFirst?: { readonly departuresWithoutAsking: boolean };
   /** The site's date (`--as-of`); default: today in the site's time zone by `clock`. */
   readonly today?: CalendarDate;
   readonly signal?: AbortSignal;
@@ -60,7 +66,27 @@ export interface RunSiteSyncResult {
  * read or a fatal apply error ends the run as 'failed' with the reason, never as an exception.
  */
 export async function runSiteSync(input: RunSiteSyncInput): Promise<RunSiteSyncResult> {
-  return executeRun(input, (p) => ({ operations: p.operations, heldBack: p.heldBack, problems: p.problems }));
+  const ask = input.askFirst;
+  if (!ask) return executeRun(input, (p) => ({ operations: p.operations, heldBack: p.heldBack, problems: p.problems }));
+  return executeRun(input, (p) => askFirstSelection(p, ask.departuresWithoutAsking));
+}
+
+/** The reason every operation of an ask-first run carries while it waits. */
+export const APPROVAL_REASON = 'Waiting for your approval: this site is set to "Ask me before applying".';
+
+/**
+ * What an ask-first run applies and holds (issue 15): departures (deletions) apply when allowed;
+ * every other operation waits for approval with the PINs masked (approving re-plans). What the
+ * mass guard held stays held, as in any run.
+ */
+export function askFirstSelection(p: SyncPlan, departuresWithoutAsking: boolean): RunSelection {
+  const applies = (op: SyncOperation) => departuresWithoutAsking && op.kind === 'delete-family-member';
+  const waiting: HeldBackDeletion[] = p.operations.filter((op) => !applies(op)).map((op) => ({
+    operation: { ...displayOperation(op), reason: op.why ?? op.kind } as HeldBackDeletion['operation'],
+    reason: APPROVAL_REASON,
+    approval: true,
+  }));
+  return { operations: p.operations.filter(applies), heldBack: [...waiting, ...p.heldBack], problems: p.problems };
 }
 
 /** The part of a plan a run applies and reports: all of it for a sync, the confirmed operations for a confirmation. */
@@ -86,7 +112,11 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
   log.info('sync started', { runId, siteId: site.id, trigger: input.trigger, dryRun: record.dryRun });
 
   const end = async (outcome: RunOutcome, parts: { plan: SyncPlan | null; problems: Problem[]; heldBack: HeldBackDeletion[]; applied: AppliedOperation[]; counts: RunCounts; error: string | null }) => {
-    record = { ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: parts.problems.filter((p) => p.severity !== 'info').length, heldBackCount: parts.heldBack.length, error: parts.error };
+    const approval = parts.heldBack.some((h) => h.approval);
+    record = {
+      ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: parts.problems.filter((p) => p.severity !== 'info').length,
+      heldBackCount: parts.heldBack.length, error: parts.error, ...(approval ? { awaitingApproval: true } : {}),
+    };
     await ports.runs.saveProblems(runId, parts.problems);
     await ports.runs.saveHeldBack(runId, parts.heldBack);
     await ports.runs.saveRun(record);
@@ -140,12 +170,29 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     signal: input.signal, onProgress: input.onProgress, clock, logger: log,
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
   });
+  await recordHeldBack(ports.journal, runId, chosen.heldBack, snapshot, clock);
   const problems = [...chosen.problems, ...result.problems];
   const undone = revocationsUndone(chosen.problems, result.applied);
   return end(outcomeOf(result, chosen.heldBack.length, undone !== null), {
     plan: planned, problems, heldBack: chosen.heldBack, applied: result.applied, counts: result.counts,
     error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : undone,
   });
+}
+
+/** Journals each operation the mass guard held back, so the run's report lists it with the others (issue 15). */
+export async function recordHeldBack(journal: SyncPorts['journal'], runId: string, heldBack: readonly HeldBackDeletion[], snapshot: SmartPlusSnapshot, clock: () => Date): Promise<void> {
+  if (heldBack.length === 0) return;
+  const before = new BeforeIndex(snapshot, (r) => (r.externalRef ? refKey(r.externalRef) : null));
+  for (const h of heldBack) {
+    const op = h.operation;
+    const objectId = 'residentId' in op ? op.residentId : null;
+    const { change } = describeChange(op, before, { objectId, apartmentId: null }, null);
+    // Held back, not applied: the reason is the guard's, and no PIN is kept (the held operation's PIN is masked).
+    await journal.record({
+      runId, opId: op.id, kind: op.kind, target: op.target, state: 'held-back', at: clock().toISOString(), objectId, error: null,
+      change: { ...change, why: h.approval ? `${change.why} Waiting for approval.` : `${change.why} Held back: ${h.reason}` }, secret: null,
+    });
+  }
 }
 
 /** Problems that mean the read could not be trusted for revocations: the planner froze deletions. */

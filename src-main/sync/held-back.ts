@@ -56,9 +56,11 @@ export async function confirmHeldBack(input: ConfirmHeldBackInput): Promise<Conf
     const problems = dropped.map((h) => {
       const d = h.operation.display;
       return problem('held-back-deletion', 'info', { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: d.person },
-        h.operation.kind === 'delete-family-member'
-          ? 'Held-back deletion not applied: Rent Manager no longer asks for it (the account is kept).'
-          : 'Held-back credential change not applied: Rent Manager no longer asks for it (the account keeps its credential).');
+        h.approval
+          ? `Not applied: Rent Manager no longer asks for this change (${h.operation.reason}); nothing was changed for it.`
+          : h.operation.kind === 'delete-family-member'
+            ? 'Held-back deletion not applied: Rent Manager no longer asks for it (the account is kept).'
+            : 'Held-back credential change not applied: Rent Manager no longer asks for it (the account keeps its credential).');
     });
     return { operations, heldBack: [], problems };
   });

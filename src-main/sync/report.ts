@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Problem, RunRecord } from '../../src-shared/domain/run';
+import { CHANGE_ACTION_LABELS, fieldsLine, maskedField as safeField, type RunChange } from '../../src-shared/domain/run-change';
 import { displayOperation, type HeldBackDeletion, type SyncPlan } from '../../src-shared/domain/sync-plan';
 import { maskPin } from '../../src-shared/rules/pin';
 import { describeTarget } from './apply';
@@ -8,15 +9,18 @@ import { describeTarget } from './apply';
 export const CSV_COLUMNS = [
   'record', 'run_id', 'site_id', 'trigger', 'dry_run', 'started_at', 'ended_at', 'outcome',
   'kind', 'severity', 'property_id', 'unit_id', 'tenant_id', 'contact_id', 'subject', 'field', 'value', 'reason',
+  'at', 'unit', 'applicant_type', 'old', 'new',
 ] as const;
 
 /**
  * A run's report as CSV (spec §11): a header, one `run` line (outcome and counts), one `problem`
- * line per problem and one `held-back` line per held-back deletion. RFC 4180 quoting; cells that
- * a spreadsheet would run as a formula are defused; PIN values are masked again here whatever the
- * caller passed, so the report can never carry a PIN in clear.
+ * line per problem, one `held-back` line per held-back deletion and one `change` line per change
+ * the run applied, failed or held back (issue 15: kind = what happened, severity = how it ended,
+ * old / new per field). RFC 4180 quoting; cells that a spreadsheet would run as a formula are
+ * defused; PIN values are masked again here whatever the caller passed, so the report can never
+ * carry a PIN in clear.
  */
-export function runReportCsv(run: RunRecord, problems: readonly Problem[], heldBack: readonly HeldBackDeletion[]): string {
+export function runReportCsv(run: RunRecord, problems: readonly Problem[], heldBack: readonly HeldBackDeletion[], changes: readonly RunChange[] = []): string {
   const head = { run_id: run.id, site_id: run.siteId, trigger: run.trigger, dry_run: String(run.dryRun), started_at: run.startedAt, ended_at: run.endedAt ?? '', outcome: run.outcome };
   const counts = Object.entries(run.counts).map(([k, v]) => `${k}=${v}`).join('; ');
   const rows: Record<string, string>[] = [
@@ -33,6 +37,15 @@ export function runReportCsv(run: RunRecord, problems: readonly Problem[], heldB
     rows.push({
       record: 'held-back', ...head, kind: h.operation.kind, severity: 'warning', property_id: num(d.propertyId), unit_id: num(d.unitId), tenant_id: num(d.tenantId),
       contact_id: num(d.contactId), subject: describeTarget(h.operation), field: '', value: '', reason: `${h.operation.reason} ${h.reason}`,
+    });
+  }
+  for (const c of changes) {
+    const fields = c.fields.map(safeField);
+    rows.push({
+      record: 'change', ...head, kind: c.action, severity: c.status, property_id: String(c.propertyId), unit_id: num(c.unitId), tenant_id: num(c.tenantId),
+      contact_id: num(c.contactId), subject: c.person ?? c.unit ?? c.property, field: fields.map((f) => f.field).join('; '), value: fieldsLine(fields),
+      reason: c.error ? `${c.why} Failed: ${c.error}` : c.why, at: c.at, unit: c.unit ?? '', applicant_type: c.applicantType ?? '',
+      old: fields.map((f) => f.old ?? '').join('; '), new: fields.map((f) => f.new ?? '').join('; '),
     });
   }
   return stringify([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => defuseCell(r[c] ?? '')))], CSV_OPTIONS);
@@ -59,6 +72,13 @@ export function defuseCell(value: string): string {
 /** One CSV cell: defused ({@link defuseCell}), then quoted when it holds a comma, quote, line break or edge space. */
 export function csvCell(value: string): string {
   return stringify([[defuseCell(value)]], CSV_OPTIONS).replace(/\r\n$/, '');
+}
+
+/** A run's changes as a text table (the CLI's `runs show`), PINs masked. */
+export function formatChangesText(changes: readonly RunChange[]): string {
+  if (changes.length === 0) return 'No changes recorded.';
+  return textTable(['time', 'status', 'what', 'unit', 'who', 'fields (old → new)', 'why'],
+    changes.map((c) => [c.at.replace('T', ' ').slice(0, 19), c.status, CHANGE_ACTION_LABELS[c.action], c.unit ?? '', c.person ?? c.property, fieldsLine(c.fields.map(safeField)), c.why]));
 }
 
 function num(n: number | null): string {

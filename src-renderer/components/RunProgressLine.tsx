@@ -1,6 +1,6 @@
 import type { Navigation } from '../../src-shared/ipc/contract/app';
 import type { SiteRunView } from '../lib/site-run';
-import { countsLine, OUTCOME_LABELS, PHASE_LABELS, TRIGGER_LABELS } from './labels';
+import { countsLine, heldBackText, outcomeLabel, PHASE_LABELS, TRIGGER_LABELS } from './labels';
 
 /** What {@link RunProgressLine} needs: the site's run (none: nothing is drawn) and what its buttons do. */
 export interface RunProgressLineProps {
@@ -42,13 +42,13 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
   }
   if (view.kind === 'finished') {
     const { run } = view;
-    const outcome = OUTCOME_LABELS[run.outcome];
+    const outcome = outcomeLabel(run);
     return (
       <div className="run-line" role="status">
         <span>
           {TRIGGER_LABELS[run.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(run.counts)}
           {run.problemCount ? `, ${run.problemCount} problems` : ''}
-          {run.heldBackCount ? `, ${run.heldBackCount} deletions held back` : ''}.
+          {run.heldBackCount ? `, ${heldBackText(run)}` : ''}.
         </span>
         <span className="row">
           <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'runs', runId: run.id })}>

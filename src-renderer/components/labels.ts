@@ -12,6 +12,17 @@ export const OUTCOME_LABELS: Record<RunOutcome, { text: string; tone: 'ok' | 'wa
   cancelled: { text: 'Cancelled', tone: 'muted' },
 };
 
+/** A run's outcome in words: a run of an ask-first site that waits says so (issue 15), not "deletions held back". */
+export function outcomeLabel(run: { outcome: RunOutcome; awaitingApproval?: boolean | undefined; heldBackCount?: number }): { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' } {
+  if (run.awaitingApproval && run.outcome === 'held-back') return { text: 'Waiting for approval', tone: 'warn' };
+  return OUTCOME_LABELS[run.outcome];
+}
+
+/** "3 deletions held back" or "7 changes waiting for approval", for a run's summary line. */
+export function heldBackText(run: { heldBackCount: number; awaitingApproval?: boolean | undefined }): string {
+  return run.awaitingApproval ? `${plural(run.heldBackCount, 'change')} waiting for approval` : `${run.heldBackCount} deletions held back`;
+}
+
 /** What started a run. */
 export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   scheduled: 'Scheduled',
@@ -20,6 +31,7 @@ export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   import: 'Import',
   cli: 'Command line',
   'os-schedule': 'OS schedule',
+  undo: 'Undo',
 };
 
 /** A problem kind, in words. */
@@ -43,6 +55,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'operation-failed': 'Change failed',
   'adoption-linked': 'Linked to hand-made objects',
   'adoption-question': 'Hand-made resident to decide',
+  'not-undone': 'Not undone',
 };
 
 /** The phase of a running sync, as the progress bar names it. */

@@ -6,6 +6,7 @@ import { DevicesScreen } from '../screens/devices/DevicesScreen';
 import { GetSiteScreen } from '../screens/get-site/GetSiteScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
+import { ChangeSearchScreen } from '../screens/runs/ChangeSearchScreen';
 import { RunsScreen } from '../screens/runs/RunsScreen';
 import { ApartmentsScreen } from '../screens/apartments/ApartmentsScreen';
 
@@ -24,4 +25,5 @@ export const SCREEN_COMPONENTS: Partial<Record<RouteScreen, ComponentType>> = {
   settings: SettingsScreen,
   overview: OverviewScreen,
   runs: RunsScreen,
+  changes: ChangeSearchScreen,
 };

@@ -10,8 +10,9 @@ export type Screen = (typeof SCREENS)[number];
 /** Any screen a route can show (sidebar screens plus sub-screens such as the Get Site wizard). */
 export type RouteScreen = Navigation['screen'];
 
-/** The sidebar item a route belongs to (the wizard lives under Sites). */
+/** The sidebar item a route belongs to (the wizard lives under Sites, the search of changes under Runs). */
 export function sidebarScreenOf(screen: RouteScreen): Screen {
+  if (screen === 'changes') return 'runs';
   return screen === 'get-site' ? 'apartments' : screen;
 }
 

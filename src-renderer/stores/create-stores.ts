@@ -6,6 +6,7 @@ import { createConnectionsStore } from './connections-store';
 import { createBillingStore } from './billing-store';
 import { createDevicesStore } from './devices-store';
 import { createDiagnosticsStore } from './diagnostics-store';
+import { createHistoryStore } from './history-store';
 import { createGetSiteStore } from './get-site-store';
 import { createSettingsStore } from './settings-store';
 import { createOverviewStore } from './overview-store';
@@ -24,6 +25,7 @@ export function createStores(bridge: Bridge): Stores {
     apartments: createApartmentsStore(bridge),
     devices: createDevicesStore(bridge),
     diagnostics: createDiagnosticsStore(bridge),
+    history: createHistoryStore(bridge),
     getSite: createGetSiteStore(bridge),
     settings: createSettingsStore(bridge),
     overview: createOverviewStore(bridge),

@@ -5,6 +5,7 @@ import type {
   ImportedSite,
   ImportNotStarted,
   ImportPreview,
+  FieldSample,
   ImportRequest,
   PropertyOption,
   UnitOption,
@@ -12,9 +13,10 @@ import type {
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
 import { failed, type Loadable } from '../lib/loadable';
+import { type AdoptActions, adoptChoiceOf, type AdoptSlice, communityBlocker, createAdoptActions, EMPTY_ADOPT, linkedProperties, openQuestions } from './get-site-adopt';
 
 /** The input steps of the wizard, in order (spec §8). */
-export const INPUT_STEPS = ['customer', 'properties', 'creation', 'deletion', 'access', 'apartments', 'review'] as const;
+export const INPUT_STEPS = ['customer', 'properties', 'creation', 'deletion', 'access', 'community', 'fields', 'apartments', 'review'] as const;
 /** One of {@link INPUT_STEPS}. */
 export type InputStepKind = (typeof INPUT_STEPS)[number];
 
@@ -43,6 +45,14 @@ export interface WizardDraft {
   apartments: 'all' | 'custom';
   /** Picked units per property (Custom). */
   customUnits: Record<number, number[]>;
+  /** The PIN field's id, null for "No field" (PINs left alone), 'unset' until the installer chooses. */
+  pinField: number | null | 'unset';
+  /** The RF card field's id, null for "No field", 'unset' until chosen. */
+  rfCardField: number | null | 'unset';
+  /** The site's time zone; null until chosen (suggested from the property's state, never set silently). */
+  timeZone: string | null;
+  /** Days access lasts past the deletion date. */
+  graceDays: number;
 }
 
 /** A fresh draft with the spec's defaults (Move-In, Move-Out, default access group, all apartments). */
@@ -54,10 +64,14 @@ export const EMPTY_DRAFT: WizardDraft = {
   sameAccessAsMaster: false,
   apartments: 'all',
   customUnits: {},
+  pinField: 'unset',
+  rfCardField: 'unset',
+  timeZone: null,
+  graceDays: 0,
 };
 
 /** The Get Site from PMS wizard's state and transitions. */
-export interface GetSiteState {
+export interface GetSiteState extends AdoptSlice, AdoptActions {
   step: WizardStep;
   draft: WizardDraft;
   customers: Loadable<CustomerOption[]>;
@@ -68,7 +82,10 @@ export interface GetSiteState {
   /** (Re)loads the chosen customer's properties. */
   loadProperties(): Promise<void>;
   toggleProperty(propertyId: number): void;
-  setPolicy(patch: Partial<Pick<WizardDraft, 'creation' | 'deletion' | 'sameAccessAsMaster' | 'apartments'>>): void;
+  setPolicy(patch: Partial<Pick<WizardDraft, 'creation' | 'deletion' | 'sameAccessAsMaster' | 'apartments' | 'pinField' | 'rfCardField' | 'timeZone' | 'graceDays'>>): void;
+  /** Tenant fields with counts and masked samples from the chosen properties (the fields step). */
+  fieldSamples: Loadable<FieldSample[]>;
+  loadFieldSamples(): Promise<void>;
   toggleUnit(propertyId: number, unitId: number): void;
   setUnits(propertyId: number, unitIds: number[]): void;
   loadUnits(propertyId: number): Promise<void>;
@@ -81,13 +98,22 @@ export interface GetSiteState {
 }
 
 /** Why the current step cannot move on (a sentence for the user), or null when Next is allowed. */
-export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'properties'>): string | null {
+export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'properties' | 'communityPlans' | 'adoptionPreviews'>): string | null {
   const { step, draft } = state;
   switch (step.kind) {
     case 'customer':
       return draft.connectionId ? null : 'Choose a customer to continue.';
     case 'properties':
       return draft.propertyIds.length > 0 ? null : 'Choose at least one property to continue.';
+    case 'community':
+      return communityBlocker(state, propertyNames(state));
+    case 'fields':
+      if (draft.pinField === 'unset') return 'Choose the PIN field — or “No field”.';
+      if (draft.rfCardField === 'unset') return 'Choose the RF card field — or “No field”.';
+      if (draft.pinField !== null && draft.pinField === draft.rfCardField) return 'PINs and RF cards need two different fields.';
+      if (!draft.timeZone) return 'Choose the site’s time zone.';
+      if (!Number.isInteger(draft.graceDays) || draft.graceDays < 0 || draft.graceDays > 60) return 'Grace days are a whole number from 0 to 60.';
+      return null;
     case 'apartments': {
       if (draft.apartments === 'all') return null;
       const names = propertyNames(state);
@@ -98,6 +124,11 @@ export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'proper
     case 'review':
       if (step.preview.status !== 'ready') return 'Wait for the review to load.';
       if (!step.preview.value.integration.active) return step.preview.value.integration.reason ?? 'The Integration service is not paid for.';
+      if (linkedProperties(state).some((id) => state.adoptionPreviews[id]?.status !== 'ready')) return 'Wait for the link review to load.';
+      {
+        const open = openQuestions(state);
+        if (open > 0) return `Answer ${open === 1 ? 'the question' : `all ${open} questions`} in the link review to import.`;
+      }
       return null;
     default:
       return null;
@@ -110,16 +141,33 @@ export function hasUnsavedInput(state: Pick<GetSiteState, 'step' | 'draft'>): bo
   return inputStep && state.draft.connectionId !== null;
 }
 
-/** The import request the draft describes (shared policy, all or picked units per property). */
-export function toImportRequest(draft: WizardDraft): ImportRequest {
+/** The import request the draft describes (shared policy, all or picked units per property, and any link to an existing community). */
+export function toImportRequest(draft: WizardDraft, adopt: Pick<AdoptSlice, 'communityPlans' | 'adoptionPreviews'> = EMPTY_ADOPT): ImportRequest {
   if (!draft.connectionId) throw new Error('no customer chosen');
   return {
     connectionId: draft.connectionId,
-    policy: { creation: draft.creation, deletion: draft.deletion, sameAccessAsMaster: draft.sameAccessAsMaster },
-    properties: draft.propertyIds.map((propertyId) => ({
-      propertyId,
-      units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
-    })),
+    policy: wizardPolicy(draft),
+    properties: draft.propertyIds.map((propertyId) => {
+      const choice = adoptChoiceOf(adopt, propertyId);
+      return {
+        propertyId,
+        units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
+        ...(choice ? { adopt: choice } : {}),
+      };
+    }),
+  };
+}
+
+/** The policy part of a request: the three choices, and the fields, time zone and grace days once chosen. */
+export function wizardPolicy(draft: WizardDraft): ImportRequest['policy'] {
+  const chosen = draft.pinField !== 'unset' && draft.rfCardField !== 'unset';
+  return {
+    creation: draft.creation,
+    deletion: draft.deletion,
+    sameAccessAsMaster: draft.sameAccessAsMaster,
+    ...(chosen ? { fields: { pin: draft.pinField as number | null, rfCard: draft.rfCardField as number | null } } : {}),
+    ...(draft.timeZone ? { timeZone: draft.timeZone } : {}),
+    ...(chosen || draft.graceDays > 0 ? { graceDays: draft.graceDays } : {}),
   };
 }
 
@@ -127,7 +175,9 @@ function propertyNames(state: Pick<GetSiteState, 'properties'>): Map<number, str
   return new Map(state.properties.status === 'ready' ? state.properties.value.map((p) => [p.id, p.name]) : []);
 }
 
-const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'properties' | 'units'> => ({
+const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'properties' | 'units' | 'fieldSamples' | keyof AdoptSlice> => ({
+  ...EMPTY_ADOPT,
+  fieldSamples: { status: 'idle' },
   step: { kind: 'customer' },
   draft: EMPTY_DRAFT,
   customers: { status: 'idle' },
@@ -152,6 +202,7 @@ export function createGetSiteStore(bridge: Bridge) {
 
     return {
       ...initial(),
+      ...createAdoptActions<GetSiteState>(bridge, set, get, (state) => wizardPolicy(state.draft)),
       async loadCustomers() {
         set({ customers: { status: 'loading' } });
         try {
@@ -169,11 +220,27 @@ export function createGetSiteStore(bridge: Bridge) {
       },
       chooseCustomer(connectionId) {
         if (get().draft.connectionId === connectionId) return;
-        set({ draft: { ...get().draft, connectionId, propertyIds: [], customUnits: {} }, properties: { status: 'idle' }, units: {} });
+        set({
+          draft: { ...get().draft, connectionId, propertyIds: [], customUnits: {}, pinField: 'unset', rfCardField: 'unset' },
+          properties: { status: 'idle' }, units: {}, fieldSamples: { status: 'idle' }, ...EMPTY_ADOPT,
+        });
       },
       toggleProperty(propertyId) {
         const ids = get().draft.propertyIds;
         setDraft({ propertyIds: ids.includes(propertyId) ? ids.filter((id) => id !== propertyId) : [...ids, propertyId] });
+        // The samples are of the chosen properties: asked again on the fields step.
+        set({ fieldSamples: { status: 'idle' } });
+      },
+      async loadFieldSamples() {
+        const { connectionId, propertyIds } = get().draft;
+        if (!connectionId || propertyIds.length === 0) return;
+        set({ fieldSamples: { status: 'loading' } });
+        try {
+          const value = await bridge.call('sites.listFieldSamples', { connectionId, propertyIds });
+          set({ fieldSamples: { status: 'ready', value } });
+        } catch (error) {
+          set({ fieldSamples: failed(error) });
+        }
       },
       setPolicy(patch) {
         setDraft(patch);
@@ -211,6 +278,9 @@ export function createGetSiteStore(bridge: Bridge) {
           return get().refreshPreview();
         }
         set({ step: { kind } });
+        // The likely hand-made community is named on the community step (never chosen silently).
+        if (kind === 'fields' && get().fieldSamples.status !== 'ready') void get().loadFieldSamples();
+        if (kind === 'community') for (const id of state.draft.propertyIds) if (!get().communities[id]) void get().loadCommunities(id);
         if (kind === 'properties' && state.properties.status !== 'ready' && state.draft.connectionId) await loadProperties(state.draft.connectionId);
         if (kind === 'apartments' && state.draft.apartments === 'custom') for (const id of state.draft.propertyIds) void get().loadUnits(id);
       },
@@ -221,6 +291,7 @@ export function createGetSiteStore(bridge: Bridge) {
       async refreshPreview() {
         if (get().step.kind !== 'review') return;
         set({ step: { kind: 'review', preview: { status: 'loading' } } });
+        void get().loadAdoptionPreviews();
         try {
           const data = await bridge.call('sites.preview', toImportRequest(get().draft));
           if (get().step.kind === 'review') set({ step: { kind: 'review', preview: { status: 'ready', value: data } } });
@@ -233,7 +304,7 @@ export function createGetSiteStore(bridge: Bridge) {
         if (state.step.kind !== 'review' || stepBlocker(state) !== null) return;
         set({ step: { kind: 'importing', sites: null, notStarted: [], progress: {}, finished: {}, cancelling: false, error: null } });
         try {
-          const { sites, notStarted } = await bridge.call('sites.import', toImportRequest(state.draft));
+          const { sites, notStarted } = await bridge.call('sites.import', toImportRequest(state.draft, state));
           const step = get().step;
           if (step.kind === 'importing') set({ step: { ...step, sites, notStarted } });
           settleIfDone();

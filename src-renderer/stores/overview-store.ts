@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Overview } from '../../src-shared/ipc/contract/overview';
+import type { PropertyChanges } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
 import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
 
@@ -8,6 +9,17 @@ export interface OverviewState {
   overview: Loadable<Overview>;
   /** Loads (or refreshes, keeping what is shown) the sync health of every site. */
   load(): Promise<void>;
+  /** Per customer: properties new in the integration, and sites whose property left it (asked of Rent Manager; empty when it cannot be asked). */
+  changes: PropertyChanges[];
+  loadChanges(): Promise<void>;
+  /** Forgets a site in SiteSync (SmartPlus keeps everything); refreshes the overview. Throws what main refused. */
+  removeSite(siteId: string): Promise<void>;
+  /** "Not now" on a new-properties notice. */
+  dismissNew(connectionId: string, propertyIds: number[]): Promise<void>;
+  /** Resumes a site's schedule paused after an undo (issue 15), then refreshes. */
+  resumeSchedule(siteId: string): Promise<void>;
+  /** Approves (applies) or rejects (drops) the changes an ask-first run waits with, then refreshes. */
+  decide(runId: string, approve: boolean): Promise<void>;
 }
 
 /** Builds the overview store; it refreshes itself when a run ends, the network changes or the subscription does. */
@@ -15,6 +27,24 @@ export function createOverviewStore(bridge: Bridge) {
   let inFlight: Promise<void> | null = null;
   const store = createStore<OverviewState>()((set, get) => ({
     overview: idle(),
+    changes: [],
+    async loadChanges() {
+      try {
+        set({ changes: await bridge.call('sites.listPropertyChanges') });
+      } catch {
+        // Rent Manager could not be asked: no notice rather than a wrong one.
+      }
+    },
+    async removeSite(siteId) {
+      await bridge.call('sites.removeSite', { siteId });
+      set({ changes: get().changes.map((c) => ({ ...c, removedSites: c.removedSites.filter((r) => r.siteId !== siteId) })) });
+      await get().load();
+      void get().loadChanges();
+    },
+    async dismissNew(connectionId, propertyIds) {
+      await bridge.call('sites.dismissNewProperties', { connectionId, propertyIds });
+      set({ changes: get().changes.map((c) => (c.connectionId === connectionId ? { ...c, newProperties: c.newProperties.filter((p) => !propertyIds.includes(p.id)) } : c)) });
+    },
     load() {
       if (inFlight) return inFlight;
       set({ overview: loading(get().overview) });
@@ -28,6 +58,22 @@ export function createOverviewStore(bridge: Bridge) {
         }
       })();
       return inFlight;
+    },
+    async decide(runId, approve) {
+      try {
+        await (approve ? bridge.call('runs.confirmHeldBack', { runId }) : bridge.call('runs.keepHeldBack', { runId }));
+      } catch (error) {
+        set({ overview: failed(error, get().overview) });
+      }
+      await get().load();
+    },
+    async resumeSchedule(siteId) {
+      try {
+        await bridge.call('runs.resumeSchedule', { siteId });
+      } catch (error) {
+        set({ overview: failed(error, get().overview) });
+      }
+      await get().load();
     },
   }));
   const refresh = () => {

@@ -8,6 +8,7 @@ import type { ConnectionsStore } from './connections-store';
 import type { BillingStore } from './billing-store';
 import type { DevicesStore } from './devices-store';
 import type { DiagnosticsStore } from './diagnostics-store';
+import type { HistoryStore } from './history-store';
 import type { GetSiteStore } from './get-site-store';
 import type { SettingsStore } from './settings-store';
 import type { OverviewStore } from './overview-store';
@@ -25,6 +26,7 @@ export interface Stores {
   apartments: ApartmentsStore;
   devices: DevicesStore;
   diagnostics: DiagnosticsStore;
+  history: HistoryStore;
   getSite: GetSiteStore;
   settings: SettingsStore;
   overview: OverviewStore;

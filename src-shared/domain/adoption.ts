@@ -70,3 +70,81 @@ export const AdoptionReviewSchema = z.object({
 });
 /** See {@link AdoptionReviewSchema}. */
 export type AdoptionReview = z.infer<typeof AdoptionReviewSchema>;
+
+/** One Rent Manager contact in one unit (a family member to be, or not). */
+export const UnitContactSchema = z.object({ unitId: z.number().int(), contactId: z.number().int() });
+/** See {@link UnitContactSchema}. */
+export type UnitContact = z.infer<typeof UnitContactSchema>;
+
+/**
+ * What the installer decided on the review's questions, as the engine applies it: extra links
+ * (`PATCH … externalRef`, like the unambiguous ones), contacts created as new accounts beside a
+ * same-name hand-made resident ("keep separate"), and contacts not created at all ("leave alone").
+ */
+export const AdoptionDecisionsSchema = z.object({
+  apartmentLinks: z.array(z.object({ unitId: z.number().int(), apartmentId: z.string().min(1).max(200) })).max(5000).default([]),
+  memberLinks: z.array(UnitContactSchema.extend({ residentId: z.string().min(1).max(200) })).max(5000).default([]),
+  keepSeparate: z.array(UnitContactSchema).max(5000).default([]),
+  leaveAlone: z.array(UnitContactSchema).max(5000).default([]),
+});
+/** See {@link AdoptionDecisionsSchema}. */
+export type AdoptionDecisions = z.infer<typeof AdoptionDecisionsSchema>;
+
+/** No decisions: only the unambiguous links are applied. */
+export const NO_DECISIONS: AdoptionDecisions = { apartmentLinks: [], memberLinks: [], keepSeparate: [], leaveAlone: [] };
+
+/** The installer's answer to one question: link to one candidate (its id), keep separate, or leave alone. */
+export type QuestionChoice = { link: string } | 'separate' | 'leave';
+
+/** A question's stable key (its kind and the objects it names), so a choice survives a reload of the review. */
+export function questionKey(q: AdoptionQuestion): string {
+  return [q.kind, q.unitId ?? '', q.contactIds.join('.'), q.residentIds.join('.'), q.apartmentIds.join('.')].join('|');
+}
+
+/** The candidates a question offers to link to: apartments, residents, or (one resident, two contacts) contacts. */
+export function questionCandidates(q: AdoptionQuestion): { kind: 'apartment' | 'resident' | 'contact'; ids: string[] } {
+  if (q.kind === 'apartment-two-candidates') return { kind: 'apartment', ids: q.apartmentIds };
+  if (q.kind === 'resident-two-contacts') return { kind: 'contact', ids: q.contactIds.map(String) };
+  return { kind: 'resident', ids: q.residentIds };
+}
+
+/**
+ * Turns the installer's choices into {@link AdoptionDecisions}. A question without a choice
+ * decides nothing (its objects stay as the planner leaves them); "keep separate" of an apartment
+ * question means a new apartment, which the sync creates anyway.
+ */
+export function decisionsFrom(questions: readonly AdoptionQuestion[], choices: Readonly<Record<string, QuestionChoice>>): AdoptionDecisions {
+  const out: AdoptionDecisions = { apartmentLinks: [], memberLinks: [], keepSeparate: [], leaveAlone: [] };
+  for (const q of questions) {
+    const choice = choices[questionKey(q)];
+    if (!choice || q.unitId === null) continue;
+    const unitId = q.unitId;
+    const contacts = q.contactIds.map((contactId) => ({ unitId, contactId }));
+    if (q.kind === 'apartment-two-candidates') {
+      if (typeof choice === 'object' && q.apartmentIds.includes(choice.link)) out.apartmentLinks.push({ unitId, apartmentId: choice.link });
+      continue;
+    }
+    if (choice === 'separate') out.keepSeparate.push(...contacts);
+    else if (choice === 'leave') out.leaveAlone.push(...contacts);
+    else if (q.kind === 'resident-two-contacts') {
+      const contactId = Number(choice.link);
+      if (q.contactIds.includes(contactId) && q.residentIds[0]) {
+        out.memberLinks.push({ unitId, contactId, residentId: q.residentIds[0] });
+        // The other contact is not this resident: it gets its own account.
+        out.keepSeparate.push(...contacts.filter((c) => c.contactId !== contactId));
+      }
+    } else if (q.residentIds.includes(choice.link) && q.contactIds[0] !== undefined) {
+      out.memberLinks.push({ unitId, contactId: q.contactIds[0], residentId: choice.link });
+    }
+  }
+  return out;
+}
+
+/** How the wizard adopts one property: the hand-made community, its building, and the decisions. */
+export const SiteAdoptionSchema = z.object({
+  communityId: z.string().min(1).max(200),
+  buildingId: z.string().min(1).max(200),
+  decisions: AdoptionDecisionsSchema,
+});
+/** See {@link SiteAdoptionSchema}. */
+export type SiteAdoption = z.infer<typeof SiteAdoptionSchema>;

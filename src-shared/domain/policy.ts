@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { AdoptionDecisionsSchema } from './adoption';
 import { BOUNDS } from '../ipc/contract/bounds';
 
 /** Which Rent Manager date creates a family member account (spec §3). */
@@ -37,6 +38,13 @@ export const SyncPolicySchema = z.object({
   graceDays: z.number().int().min(0).max(60).default(0),
   pinField: FieldChoiceSchema.optional(),
   rfCardField: FieldChoiceSchema.optional(),
+  /**
+   * "Apply changes automatically" (default) or "Ask me before applying" (issue 15): in ask mode a
+   * scheduled or light-sync run plans, writes nothing and waits for approval. Absent = automatic.
+   */
+  applyMode: z.enum(['automatic', 'ask']).optional(),
+  /** In ask mode, deletions of departed tenants still apply without asking (leaving them in is the bigger risk). Absent = true. */
+  departuresWithoutAsking: z.boolean().optional(),
 });
 /** See {@link SyncPolicySchema}. */
 export type SyncPolicy = z.infer<typeof SyncPolicySchema>;
@@ -53,6 +61,12 @@ export const SiteConfigSchema = SyncPolicySchema.extend({
   community: z.string().max(BOUNDS.name).trim().min(1).optional(),
   /** With `linkExisting` and one property: the building with the units (default: "Building 1", else the only one). */
   building: z.string().max(BOUNDS.name).trim().min(1).optional(),
+  /**
+   * The installer's answers to the adoption review (the wizard's; a site file may carry them too):
+   * extra links made with the community's, and contacts kept separate from or left beside a
+   * same-name hand-made resident — the planner honours the last two on every run.
+   */
+  decisions: AdoptionDecisionsSchema.optional(),
 });
 /** See {@link SiteConfigSchema}. */
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -27,6 +27,9 @@ export const MAX_REQUESTS_IN_FLIGHT = { min: 1, max: 64, default: 16 } as const;
 /** See {@link MAX_REQUESTS_IN_FLIGHT}. */
 export const MaxRequestsInFlightSchema = z.number().int().min(MAX_REQUESTS_IN_FLIGHT.min).max(MAX_REQUESTS_IN_FLIGHT.max);
 
+/** How many days of run history are kept (runs, problems, journal, changes); older ones are pruned at start (issue 15). */
+export const KEEP_HISTORY_DAYS = { min: 30, max: 3650, default: 400 } as const;
+
 /**
  * The user's preferences (issue 6: theme, window state, schedule). Nothing secret belongs here:
  * the file is plain JSON on disk. Every field has a default, so a missing or partial file works.
@@ -45,6 +48,8 @@ export const PreferencesSchema = z.object({
   trayNoticeShown: z.boolean().optional(),
   /** The cap on SmartPlus requests in flight at once (Settings → Sync speed); absent = MAX_REQUESTS_IN_FLIGHT.default. */
   maxRequestsInFlight: MaxRequestsInFlightSchema.optional(),
+  /** Days of run history kept; absent = KEEP_HISTORY_DAYS.default (one year of audits plus margin). */
+  keepHistoryDays: z.number().int().min(KEEP_HISTORY_DAYS.min).max(KEEP_HISTORY_DAYS.max).optional(),
 });
 /** See {@link PreferencesSchema}. */
 export type Preferences = z.infer<typeof PreferencesSchema>;

@@ -21,6 +21,7 @@ export const PROBLEM_KINDS = [
   'operation-failed',
   'adoption-linked',
   'adoption-question',
+  'not-undone',
 ] as const;
 /** See {@link PROBLEM_KINDS}. */
 export const ProblemKindSchema = z.enum(PROBLEM_KINDS);
@@ -47,8 +48,8 @@ export const ProblemSchema = z.object({
 /** See {@link ProblemSchema}. */
 export type Problem = z.infer<typeof ProblemSchema>;
 
-/** What started a run (spec §11): `cli` a person at the command line, `os-schedule` the OS task calling `run-due` (issue 14). */
-export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli', 'os-schedule']);
+/** What started a run (spec §11): `cli` a person at the command line, `os-schedule` the OS task calling `run-due` (issue 14), `undo` the undo of a run (issue 15). */
+export const RunTriggerSchema = z.enum(['scheduled', 'catch-up', 'manual', 'import', 'cli', 'os-schedule', 'undo']);
 /** See {@link RunTriggerSchema}. */
 export type RunTrigger = z.infer<typeof RunTriggerSchema>;
 
@@ -97,6 +98,10 @@ export const RunRecordSchema = z.object({
   problemCount: z.number().int(),
   heldBackCount: z.number().int(),
   error: z.string().nullable(),
+  /** For an undo run (trigger `undo`): the run it undid (issue 15). */
+  undoOf: z.string().nullable().optional(),
+  /** The site asks before applying: this run planned and waits for approval (its held-back list). */
+  awaitingApproval: z.boolean().optional(),
 });
 /** See {@link RunRecordSchema}. */
 export type RunRecord = z.infer<typeof RunRecordSchema>;

@@ -3,6 +3,7 @@ import { IdSchema } from '../ipc/contract/bounds';
 import { SyncPolicySchema } from './policy';
 import { ProblemSchema, RunOutcomeSchema } from './run';
 import { DeviceRowSchema } from './device';
+import { ChangeViewSchema } from './run-change';
 
 /** A site's integration subscription as last seen (spec §7); `unknown` before the first check. */
 export const SubscriptionStateSchema = z.enum(['active', 'expired', 'none', 'unknown']);
@@ -118,6 +119,8 @@ export const ApartmentDetailSchema = z.object({
   familyMembers: z.array(ResidentRowSchema),
   devices: z.array(DeviceRowSchema),
   history: z.array(ApartmentProblemSchema),
+  /** The changes runs made to this apartment, newest first (issue 15). */
+  changes: z.array(ChangeViewSchema).optional(),
   asOf: z.string().nullable(),
 });
 /** See {@link ApartmentDetailSchema}. */

@@ -23,6 +23,8 @@ export const OperationDisplaySchema = z.object({
   contactId: z.number().int().nullable(),
   /** A person, "Jane Doe (tenant 920)"; null for communities and apartments. */
   person: z.string().nullable(),
+  /** The contact's Applicant Type in Rent Manager (Primary, Occupant), when the operation is about a person. */
+  applicantType: z.string().nullable().optional(),
 });
 /** See {@link OperationDisplaySchema}. */
 export type OperationDisplay = z.infer<typeof OperationDisplaySchema>;
@@ -43,6 +45,11 @@ const base = {
   /** refKey of the object acted on (community, apartment or family member). */
   target: z.string(),
   display: OperationDisplaySchema,
+  /**
+   * The rule behind the operation, for the run report ("Moved in on 2026-11-20.", "New PIN in
+   * Rent Manager.", "Field cleared in Rent Manager."). The planner knows it; apply journals it.
+   */
+  why: z.string().optional(),
 };
 
 /** Creates the community of a property; SmartPlus creates its "Building 1" with it. */
@@ -218,11 +225,34 @@ export const HeldCredentialOpSchema = z.discriminatedUnion('kind', [
 /** See {@link HeldCredentialOpSchema}. */
 export type HeldCredentialOp = z.infer<typeof HeldCredentialOpSchema>;
 
+/** Any operation waiting for approval in an ask-first run (issue 15), with what it does; PINs masked. */
+export const HeldOperationSchema = z.discriminatedUnion('kind', [
+  CreateCommunityOpSchema.extend({ reason: z.string() }),
+  UpdateCommunityOpSchema.extend({ reason: z.string() }),
+  CreateApartmentOpSchema.extend({ reason: z.string() }),
+  UpdateApartmentOpSchema.extend({ reason: z.string() }),
+  CreateFamilyMemberOpSchema.extend({ reason: z.string() }),
+  UpdateFamilyMemberOpSchema.extend({ reason: z.string() }),
+  SetPinOpSchema.extend({ reason: z.string() }),
+  RemovePinOpSchema.extend({ reason: z.string() }),
+  SetRfCardsOpSchema.extend({ reason: z.string() }),
+  RemoveRfCardsOpSchema.extend({ reason: z.string() }),
+  DeleteFamilyMemberOpSchema,
+]);
+/** See {@link HeldOperationSchema}. */
+export type HeldOperation = z.infer<typeof HeldOperationSchema>;
+
 /**
- * An operation the mass guard held back (spec §6) — a deletion, or a credential removal or
- * change — with why; applied only once confirmed. (The name predates credentials.)
+ * An operation held back — by the mass guard (spec §6: a deletion, or a credential removal or
+ * change), or because the site asks before applying (`approval`, issue 15) — with why; applied
+ * only once confirmed. (The name predates credentials and approvals.)
  */
-export const HeldBackDeletionSchema = z.object({ operation: z.union([DeleteFamilyMemberOpSchema, HeldCredentialOpSchema]), reason: z.string() });
+export const HeldBackDeletionSchema = z.object({
+  operation: z.union([DeleteFamilyMemberOpSchema, HeldCredentialOpSchema, HeldOperationSchema]),
+  reason: z.string(),
+  /** Held because the site asks before applying, not by the mass guard. */
+  approval: z.boolean().optional(),
+});
 /** See {@link HeldBackDeletionSchema}. */
 export type HeldBackDeletion = z.infer<typeof HeldBackDeletionSchema>;
 

@@ -20,6 +20,12 @@ export const INVOKE_CHANNELS = [
   'sites.cancelImport',
   'sites.updatePolicy',
   'sites.listFields',
+  'sites.listFieldSamples',
+  'sites.removeSite',
+  'sites.listPropertyChanges',
+  'sites.dismissNewProperties',
+  'sites.listCommunities',
+  'sites.previewAdoption',
   'settings.get',
   'settings.saveSchedule',
   'settings.previewSchedule',
@@ -65,6 +71,13 @@ export const INVOKE_CHANNELS = [
   'runs.preview',
   'diagnostics.saveReport',
   'diagnostics.showFolder',
+  'history.getRange',
+  'runs.listChanges',
+  'runs.searchChanges',
+  'runs.revealChangePin',
+  'runs.previewUndo',
+  'runs.undo',
+  'runs.resumeSchedule',
 ] as const;
 
 /** Events main sends to the renderer. */

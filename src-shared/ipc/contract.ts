@@ -13,6 +13,7 @@ import { syncCalls, syncEvents } from './contract/sync';
 import { overviewCalls, overviewEvents } from './contract/overview';
 import { runsCalls, runsEvents } from './contract/runs';
 import { diagnosticsCalls } from './contract/diagnostics';
+import { historyCalls } from './contract/history';
 
 /** Input and output schema of one call channel. */
 export interface CallSchema {
@@ -37,6 +38,7 @@ export const CALLS = {
   ...overviewCalls,
   ...runsCalls,
   ...diagnosticsCalls,
+  ...historyCalls,
 } satisfies Record<InvokeChannel, CallSchema>;
 
 /** Every event's payload schema. */

@@ -2,7 +2,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { GetSiteScreen } from '../../src-renderer/screens/get-site/GetSiteScreen';
-import { CUSTOMERS, renderWith, wizardBridge } from './helpers/get-site-fixtures';
+import { answerFieldsStep, CUSTOMERS, renderWith, wizardBridge } from './helpers/get-site-fixtures';
 
 const user = () => userEvent.setup();
 const next = () => screen.getByRole('button', { name: 'Next' });
@@ -34,7 +34,7 @@ describe('Get Site wizard: customer step', () => {
     expect(next()).toHaveProperty('disabled', false);
     await u.click(next());
     expect(getSite.getState().step.kind).toBe('properties');
-    expect(stepTitle()).toBe('Step 2 of 7: Properties');
+    expect(stepTitle()).toBe('Step 2 of 9: Properties');
   });
 
   it('chooses the only usable customer by itself', async () => {
@@ -109,7 +109,7 @@ describe('Get Site wizard: properties step', () => {
 describe('Get Site wizard: policy steps and Back', () => {
   it('starts on the spec defaults and keeps every choice across Back and Next', async () => {
     const { u, getSite } = await toPolicySteps();
-    expect(stepTitle()).toBe('Step 3 of 7: Account creation');
+    expect(stepTitle()).toBe('Step 3 of 9: Account creation');
     expect(screen.getByRole('radio', { name: /Move-In Date/ })).toHaveProperty('checked', true);
     await u.click(screen.getByRole('radio', { name: /Lease Start Date/ }));
     await u.click(next());
@@ -121,7 +121,7 @@ describe('Get Site wizard: policy steps and Back', () => {
     await u.click(screen.getByRole('radio', { name: /Yes — same access/ }));
 
     for (let i = 0; i < 3; i++) await u.click(screen.getByRole('button', { name: 'Back' }));
-    expect(stepTitle()).toBe('Step 2 of 7: Properties');
+    expect(stepTitle()).toBe('Step 2 of 9: Properties');
     expect(screen.getByRole('checkbox', { name: /Maple Court/ })).toHaveProperty('checked', true);
     expect(screen.getByRole('checkbox', { name: /Riverside/ })).toHaveProperty('checked', true);
     await u.click(next());
@@ -137,7 +137,7 @@ describe('Get Site wizard: policy steps and Back', () => {
     const { u } = await toPolicySteps();
     await u.click(screen.getByRole('radio', { name: /Lease Start Date/ }));
     await u.keyboard('{Enter}');
-    expect(stepTitle()).toBe('Step 4 of 7: Account deletion');
+    expect(stepTitle()).toBe('Step 4 of 9: Account deletion');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
   });
 });
@@ -148,7 +148,10 @@ describe('Get Site wizard: apartments step', () => {
     await r.u.click(next());
     await r.u.click(next());
     await r.u.click(next());
-    expect(stepTitle()).toBe('Step 6 of 7: Apartments');
+    await r.u.click(next());
+    await answerFieldsStep(r.u);
+    await r.u.click(next());
+    expect(stepTitle()).toBe('Step 8 of 9: Apartments');
     return r;
   }
 
@@ -206,6 +209,9 @@ describe('Get Site wizard: review, import and result', () => {
     await r.u.click(next());
     await r.u.click(next());
     await r.u.click(next());
+    await r.u.click(next());
+    await answerFieldsStep(r.u);
+    await r.u.click(next());
     await r.u.click(screen.getByRole('radio', { name: /Custom/ }));
     const maple = await screen.findByRole('group', { name: 'Maple Court Apartments' });
     await r.u.click(within(maple).getByRole('checkbox', { name: '101' }));
@@ -221,7 +227,7 @@ describe('Get Site wizard: review, import and result', () => {
     const request = fake.calls.find((c) => c.channel === 'sites.preview')!.input;
     expect(request).toEqual({
       connectionId: 'rm-1',
-      policy: { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: false },
+      policy: { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: false, fields: { pin: 11, rfCard: 12 }, timeZone: 'America/Chicago', graceDays: 0 },
       properties: [
         { propertyId: 1, units: [101] },
         { propertyId: 2, units: [201, 202] },

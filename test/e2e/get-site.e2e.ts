@@ -76,7 +76,7 @@ test.describe('Get Site from PMS', () => {
     await page.keyboard.press('Enter');
 
     // 2. Properties: Next waits for a choice; pick the first two with Space.
-    await expect(page.getByRole('heading', { level: 2, name: /Step 2 of 7/ })).toBeFocused();
+    await expect(page.getByRole('heading', { level: 2, name: /Step 2 of 9/ })).toBeFocused();
     const boxes = main.getByRole('checkbox');
     await expect(boxes.first()).toBeVisible();
     await expect(next).toBeDisabled();
@@ -105,6 +105,26 @@ test.describe('Get Site from PMS', () => {
     await page.keyboard.press('ArrowUp');
     await expect(main.getByRole('radio', { name: /Yes — same access/ })).toBeChecked();
     await captureStep(page, 'get-site-5-access');
+    await page.keyboard.press('Enter');
+
+    // Community: both properties keep "Create a new community" (the default).
+    await expect(page.getByRole('heading', { level: 2, name: /Step 6 of 9: Community/ })).toBeFocused();
+    await expect(main.getByRole('radio', { name: /Create a new community/ })).toHaveCount(2);
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+
+    // PINs, cards and time: the fields from samples, the zone the property's state suggests — from the keyboard.
+    await expect(page.getByRole('heading', { level: 2, name: /Step 7 of 9: PINs, cards and time/ })).toBeFocused();
+    await expect(next).toBeDisabled();
+    await tabTo(page, main.getByRole('group', { name: /holds each tenant.s PIN/ }).getByRole('radio').first());
+    await main.getByRole('group', { name: /holds each tenant.s PIN/ }).getByRole('radio', { name: /^Door PIN \(Text\)/ }).focus();
+    await page.keyboard.press('Space');
+    await main.getByRole('group', { name: /holds each tenant.s RF card/ }).getByRole('radio', { name: /^RF Card/ }).focus();
+    await page.keyboard.press('Space');
+    await tabTo(page, main.getByRole('button', { name: 'Use this time zone' }));
+    await page.keyboard.press('Enter');
+    await expect(next).toBeEnabled();
+    await tabTo(page, next);
     await page.keyboard.press('Enter');
 
     // 6. Apartments: Custom, refused while a property has none, then 3 + 2 units.
@@ -149,7 +169,7 @@ test.describe('Get Site from PMS', () => {
     await sidebarTo(page, 'Sites');
     await tabTo(page, main.getByRole('button', { name: 'Get Site from PMS' }).first());
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 2, name: /Step 7 of 7: Review/ })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: /Step 9 of 9: Review/ })).toBeVisible();
     await expect(main.getByText(/The Integration service is paid for/)).toBeVisible();
     await expect(main.getByRole('button', { name: 'Import' })).toBeEnabled();
     await captureStep(page, 'get-site-7-review');

@@ -38,7 +38,7 @@ test('overview: empty before an import, then every site with its health', async 
   await expect(row).toBeVisible();
   await expect(row.getByText('Import ·', { exact: false })).toBeVisible();
   await expect(row.getByText('Active')).toBeVisible();
-  await expect(page.getByText('Sandbox Property Management')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Sandbox Property Management/ })).toBeVisible();
   await shootBoth(page, 'overview-sites');
 });
 

@@ -1,19 +1,35 @@
 import type { SyncPolicy } from '../../src-shared/domain/policy';
 import type { RentManagerSnapshot } from '../../src-shared/domain/rentmanager';
 import type { Problem, RunRecord } from '../../src-shared/domain/run';
+import type { RunChangeWithSecret } from '../../src-shared/domain/run-change';
 import type { HeldBackDeletion } from '../../src-shared/domain/sync-plan';
 import type { JournalEntry, JournalPort, RentManagerPort, RunStorePort } from '../../src-main/sync/ports';
 
 /** A journal in memory (tests; the app's journal lives in the local database). */
 export class MemoryJournal implements JournalPort {
   readonly entries: JournalEntry[] = [];
+  /** The PINs around each change, apart from the rows (as the database keeps them apart, encrypted). */
+  private readonly secrets = new Map<JournalEntry, JournalEntry['secret']>();
 
   async record(entry: JournalEntry): Promise<void> {
-    this.entries.push({ ...entry });
+    const { secret, ...row } = entry;
+    this.entries.push(row);
+    if (secret) this.secrets.set(row, structuredClone(secret));
   }
 
   async list(runId: string): Promise<JournalEntry[]> {
     return this.entries.filter((e) => e.runId === runId);
+  }
+
+  /** The changes of a run as the database would list them (secrets kept as given: memory only). */
+  async changes(runId: string): Promise<RunChangeWithSecret[]> {
+    const ends = { succeeded: 'applied', failed: 'failed', 'held-back': 'held-back' } as const;
+    return this.entries
+      .filter((e) => e.runId === runId && e.change && e.state in ends)
+      .map((e, i) => ({
+        ...e.change!, runId, seq: i + 1, siteId: 'memory', at: e.at, status: ends[e.state as keyof typeof ends],
+        pinKept: this.secrets.has(e), secret: structuredClone(this.secrets.get(e) ?? null),
+      }));
   }
 }
 

@@ -27,6 +27,8 @@ interface RunRow {
   problem_count: number;
   held_back_count: number;
   error: string | null;
+  undo_of: string | null;
+  awaiting_approval: number;
 }
 
 /** A new run's identity and start. */
@@ -71,13 +73,13 @@ export class RunsRepo implements RunStorePort {
     const r = RunRecordSchema.parse(run);
     this.db
       .prepare(
-        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error)
-         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error)
+        `INSERT INTO runs (id, site_id, trigger, dry_run, started_at, ended_at, outcome, counts_json, problem_count, held_back_count, error, undo_of, awaiting_approval)
+         VALUES (@id, @siteId, @trigger, @dryRun, @startedAt, @endedAt, @outcome, @counts, @problemCount, @heldBackCount, @error, @undoOf, @approval)
          ON CONFLICT (id) DO UPDATE SET site_id = @siteId, trigger = @trigger, dry_run = @dryRun, started_at = @startedAt,
            ended_at = @endedAt, outcome = @outcome, counts_json = @counts, problem_count = @problemCount,
-           held_back_count = @heldBackCount, error = @error`,
+           held_back_count = @heldBackCount, error = @error, undo_of = @undoOf, awaiting_approval = @approval`,
       )
-      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts) });
+      .run({ ...r, dryRun: int(r.dryRun), counts: JSON.stringify(r.counts), undoOf: r.undoOf ?? null, approval: int(r.awaitingApproval ?? false) });
   }
 
   /** Replaces a run's problems, keeping the record's own problemCount (saveRun's). */
@@ -169,6 +171,11 @@ export class RunsRepo implements RunStorePort {
     return row?.started_at ?? null;
   }
 
+  /** The runs that undid `runId` (issue 15: the link back from a run to its undo), oldest first. */
+  undoneBy(runId: string): string[] {
+    return (this.db.prepare('SELECT id FROM runs WHERE undo_of = ? AND dry_run = 0 ORDER BY started_at').all(runId) as { id: string }[]).map((r) => r.id);
+  }
+
   /** A run's problems, in the order reported. */
   async listProblems(runId: string): Promise<Problem[]> {
     const rows = this.db.prepare('SELECT * FROM problems WHERE run_id = ? ORDER BY seq').all(runId) as Record<string, unknown>[];
@@ -241,6 +248,21 @@ export class RunsRepo implements RunStorePort {
     for (const r of rows) map.set(r.op_key, r.status);
     return map;
   }
+
+  /**
+   * Forgets finished runs that started before `cutoff` (ISO), with their problems, held-back
+   * items, journal and changes (they cascade), in one transaction (issue 15: history bounded).
+   * A run still `running` is never pruned. Returns how many runs went.
+   */
+  pruneStartedBefore(cutoff: string): number {
+    return this.db.transaction(() => this.db.prepare(`DELETE FROM runs WHERE started_at < ? AND outcome != 'running'`).run(cutoff).changes)();
+  }
+
+  /** When the oldest run kept started (ISO), or null with no history. */
+  oldestStartedAt(): string | null {
+    const row = this.db.prepare('SELECT MIN(started_at) AS oldest FROM runs').get() as { oldest: string | null };
+    return row.oldest;
+  }
 }
 
 function toRecord(row: RunRow): RunRecord {
@@ -256,5 +278,7 @@ function toRecord(row: RunRow): RunRecord {
     problemCount: row.problem_count,
     heldBackCount: row.held_back_count,
     error: row.error,
+    ...(row.undo_of ? { undoOf: row.undo_of } : {}),
+    ...(row.awaiting_approval ? { awaitingApproval: true } : {}),
   });
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { type SiteAdoption, SiteAdoptionSchema } from '../../../src-shared/domain/adoption';
 import { type SyncPolicy, SyncPolicySchema } from '../../../src-shared/domain/policy';
 import {
   type Site,
@@ -40,6 +41,17 @@ export class SitesRepo {
     private readonly db: Database,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** When the site's schedule was paused (after an undo, issue 15), or null when it runs as scheduled. */
+  schedulePausedAt(siteId: string): string | null {
+    const row = this.db.prepare('SELECT schedule_paused_at FROM sites WHERE id = ?').get(siteId) as { schedule_paused_at: string | null } | undefined;
+    return row?.schedule_paused_at ?? null;
+  }
+
+  /** Pauses (an instant) or resumes (null) a site's schedule; scheduled and catch-up runs skip a paused site. */
+  setSchedulePaused(siteId: string, at: string | null): void {
+    this.db.prepare('UPDATE sites SET schedule_paused_at = ? WHERE id = ?').run(at, siteId);
+  }
 
   /** Creates a site. */
   create(input: NewSite): Site {
@@ -118,6 +130,18 @@ export class SitesRepo {
   /** Records the SmartPlus community made for the site. */
   setCommunity(id: string, communityId: string): void {
     this.db.prepare('UPDATE sites SET community_id = ? WHERE id = ?').run(communityId, id);
+  }
+
+  /** Records how the site adopts a hand-made community (the wizard's choice), or forgets it (null). */
+  setAdoption(id: string, adoption: SiteAdoption | null): void {
+    const json = adoption ? JSON.stringify(SiteAdoptionSchema.parse(adoption)) : null;
+    this.db.prepare('UPDATE sites SET adoption_json = ? WHERE id = ?').run(json, id);
+  }
+
+  /** How the site adopts a hand-made community, or null for a site whose community SiteSync created. */
+  getAdoption(id: string): SiteAdoption | null {
+    const row = this.db.prepare('SELECT adoption_json FROM sites WHERE id = ?').get(id) as { adoption_json: string | null } | undefined;
+    return row?.adoption_json ? SiteAdoptionSchema.parse(JSON.parse(row.adoption_json)) : null;
   }
 
   /** Records the integration subscription as last seen. */

@@ -5,7 +5,8 @@ import { type IntentChecks, requireConfirmation } from '../intent';
 
 type RunsHandlers = Pick<
   HandlerMap,
-  'runs.list' | 'runs.get' | 'runs.listProblems' | 'runs.exportCsv' | 'runs.confirmHeldBack' | 'runs.keepHeldBack' | 'runs.preview'
+  | 'runs.list' | 'runs.get' | 'runs.listProblems' | 'runs.exportCsv' | 'runs.confirmHeldBack' | 'runs.keepHeldBack' | 'runs.preview'
+  | 'runs.listChanges' | 'runs.searchChanges' | 'runs.revealChangePin' | 'runs.previewUndo' | 'runs.undo' | 'runs.resumeSchedule'
 >;
 
 /**
@@ -40,5 +41,11 @@ export function createRunsHandlers(runs: RunsService, intent: IntentChecks): Run
     },
     'runs.keepHeldBack': ({ runId }) => runs.keepHeldBack(runId),
     'runs.preview': ({ siteId }) => runs.preview(siteId),
+    'runs.listChanges': ({ runId, offset, limit }) => runs.listChanges(runId, offset, limit),
+    'runs.searchChanges': async (query) => runs.searchChanges(query),
+    'runs.revealChangePin': async ({ runId, seq, which }) => runs.revealChangePin(runId, seq, which),
+    'runs.previewUndo': ({ runId, allowMassChange }) => runs.previewUndo(runId, allowMassChange),
+    'runs.undo': ({ runId, pauseSchedule, allowMassChange }) => runs.undo(runId, { pauseSchedule, allowMassChange }),
+    'runs.resumeSchedule': async ({ siteId }) => runs.resumeSchedule(siteId),
   };
 }

@@ -14,6 +14,12 @@ type SitesHandlers = Pick<
   | 'sites.cancelImport'
   | 'sites.updatePolicy'
   | 'sites.listFields'
+  | 'sites.listFieldSamples'
+  | 'sites.removeSite'
+  | 'sites.listPropertyChanges'
+  | 'sites.dismissNewProperties'
+  | 'sites.listCommunities'
+  | 'sites.previewAdoption'
 >;
 
 /** The credentials a policy change stops syncing: a PIN or RF card field that was chosen and no longer is. */
@@ -58,5 +64,11 @@ export function createSitesHandlers(sites: SitesService, intent: IntentChecks): 
       return sites.updatePolicy(siteId, policy);
     },
     'sites.listFields': ({ connectionId }) => sites.fields(connectionId),
+    'sites.removeSite': async ({ siteId }) => sites.removeSite(siteId),
+    'sites.listPropertyChanges': () => sites.listPropertyChanges(),
+    'sites.dismissNewProperties': async ({ connectionId, propertyIds }) => ({ dismissed: sites.dismissNewProperties(connectionId, propertyIds) }),
+    'sites.listFieldSamples': ({ connectionId, propertyIds }) => sites.listFieldSamples(connectionId, propertyIds),
+    'sites.listCommunities': ({ connectionId, propertyId }) => sites.listCommunities(connectionId, propertyId),
+    'sites.previewAdoption': (input) => sites.previewAdoption(input),
   };
 }

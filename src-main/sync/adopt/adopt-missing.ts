@@ -41,6 +41,7 @@ export async function adoptMissing(args: {
       propertyId,
       propertyName: property.name,
       wanted: wantedFromPlan(fresh, propertyId, rm.pinField !== null),
+      ...(config.decisions ? { decisions: config.decisions } : {}),
       choice: { ...(config.community ? { community: config.community } : {}), ...(config.building ? { building: config.building } : {}) },
       dryRun: args.dryRun,
       ...(args.signal ? { signal: args.signal } : {}),
@@ -48,7 +49,7 @@ export async function adoptMissing(args: {
   }
   return {
     adoptions,
-    problems: adoptions.flatMap((a) => adoptionProblems(a, args.dryRun)),
+    problems: adoptions.flatMap((a) => adoptionProblems(a, args.dryRun, config.decisions)),
     linked: adoptions.reduce((n, a) => n + a.linked, 0),
   };
 }

@@ -1,4 +1,4 @@
-import type { AdoptionReview } from '../../../src-shared/domain/adoption';
+import { type AdoptionDecisions, type AdoptionReview, NO_DECISIONS } from '../../../src-shared/domain/adoption';
 import { type ExternalRef, propertyRef, type RmOrigin, refKey } from '../../../src-shared/domain/external-ref';
 import type { Problem } from '../../../src-shared/domain/run';
 import { AppError } from '../../../src-shared/errors';
@@ -108,6 +108,8 @@ export async function adoptProperty(args: {
   propertyName: string;
   wanted: ReturnType<typeof wantedFromPlan>;
   choice: AdoptionChoice;
+  /** The installer's answers to the review's questions; their links are applied after the unambiguous ones. */
+  decisions?: AdoptionDecisions;
   dryRun: boolean;
   signal?: AbortSignal;
 }): Promise<PropertyAdoption> {
@@ -136,20 +138,67 @@ export async function adoptProperty(args: {
       await port.link('resident', m.residentId, { system: 'rentmanager', ...args.origin, id: `unit:${m.unitId}/contact:${m.contactId}` }, signal);
       linked += 1;
     }
+    for (const link of chosenLinks(review, args.decisions ?? NO_DECISIONS, inBuilding, state.residents, apartmentIds)) {
+      await port.link(link.kind, link.id, { system: 'rentmanager', ...args.origin, id: link.ref }, signal);
+      linked += 1;
+    }
   }
   return { propertyId: args.propertyId, communityId: community.id, communityName: community.name, buildingId, review, linked };
 }
 
+/**
+ * The installer's extra links that still make sense: the apartment or resident is hand-made, in
+ * the chosen building and not linked by this run already; the unit or contact not linked either.
+ * A stale decision (the review changed since) is skipped, never forced.
+ */
+function chosenLinks(
+  review: AdoptionReview,
+  decisions: AdoptionDecisions,
+  apartments: CommunityState['apartments'],
+  residents: CommunityState['residents'],
+  inBuilding: ReadonlySet<string>,
+): { kind: 'apartment' | 'resident'; id: string; ref: string }[] {
+  const takenApartments = new Set(review.apartments.map((a) => a.apartmentId));
+  const linkedUnits = new Set(review.apartments.map((a) => a.unitId));
+  const takenResidents = new Set(review.members.map((m) => m.residentId));
+  const linkedContacts = new Set(review.members.map((m) => `${m.unitId}:${m.contactId}`));
+  const out: { kind: 'apartment' | 'resident'; id: string; ref: string }[] = [];
+  for (const d of decisions.apartmentLinks) {
+    const apartment = apartments.find((a) => a.id === d.apartmentId && a.externalRef === null);
+    if (!apartment || takenApartments.has(apartment.id) || linkedUnits.has(d.unitId)) continue;
+    takenApartments.add(apartment.id);
+    linkedUnits.add(d.unitId);
+    out.push({ kind: 'apartment', id: apartment.id, ref: `unit:${d.unitId}` });
+  }
+  for (const d of decisions.memberLinks) {
+    const resident = residents.find((r) => r.id === d.residentId && r.role === 'family' && r.externalRef === null && inBuilding.has(r.apartmentId));
+    const key = `${d.unitId}:${d.contactId}`;
+    if (!resident || takenResidents.has(resident.id) || linkedContacts.has(key)) continue;
+    takenResidents.add(resident.id);
+    linkedContacts.add(key);
+    out.push({ kind: 'resident', id: resident.id, ref: `unit:${d.unitId}/contact:${d.contactId}` });
+  }
+  return out;
+}
+
 /** The review as problems of the run: each question a warning (nothing linked for it), the links as one info line. */
-export function adoptionProblems(adoption: PropertyAdoption, dryRun: boolean): Problem[] {
+export function adoptionProblems(adoption: PropertyAdoption, dryRun: boolean, decisions: AdoptionDecisions = NO_DECISIONS): Problem[] {
   const { review, propertyId } = adoption;
   const verb = dryRun ? 'would link' : 'linked';
   const links = review.apartments.length + review.members.filter((m) => m.rung !== 'linked').length;
   return [
     problem('adoption-linked', 'info', { propertyId, subject: adoption.communityName },
       `SiteSync ${verb} community "${adoption.communityName}" with ${links} hand-made object(s) (${review.apartments.length} apartments, ${review.members.filter((m) => m.rung !== 'linked').length} residents); ${review.newUnits.length} unit(s) get new apartments and ${review.untouchedResidents} hand-made resident(s) stay untouched.`),
-    ...review.questions.map((q) =>
+    ...review.questions.filter((q) => !isAnswered(q, decisions)).map((q) =>
       problem('adoption-question', 'warning', { propertyId, unitId: q.unitId, contactId: q.contactIds[0] ?? null, subject: adoption.communityName },
         `${q.text} SiteSync linked nothing for this; decide in Get Site from PMS, or link by hand.`)),
   ];
+}
+
+/** Whether the installer answered a question: every contact (or the unit, for an apartment) it names has a decision. */
+function isAnswered(q: AdoptionReview['questions'][number], d: AdoptionDecisions): boolean {
+  if (q.kind === 'apartment-two-candidates') return d.apartmentLinks.some((l) => l.unitId === q.unitId);
+  const decided = (contactId: number) =>
+    [...d.memberLinks, ...d.keepSeparate, ...d.leaveAlone].some((c) => c.unitId === q.unitId && c.contactId === contactId);
+  return q.contactIds.length > 0 && q.contactIds.every(decided);
 }

@@ -148,15 +148,20 @@ function planKind(
     if (!gone && !clearing) continue;
     const keep = clearing ? [] : held.filter((v) => !gone!.has(v));
     afterRelease.set(member.key, keep);
-    if (kind === PIN) out.operations.push({ kind: 'remove-pin', id: `remove-pin:${member.key}`, ...base(member), residentId: r.id });
-    else out.operations.push({ kind: 'remove-rf-cards', id: `remove-rf-cards:${member.key}`, ...base(member), residentId: r.id, keep });
+    const newHolder = gone ? winners.get([...gone][0]!) : undefined;
+    const why = clearing
+      ? (member.designated ? `${kind.label} field cleared in Rent Manager.` : `${kind.label} belongs to the tenant's designated contact, not this one.`)
+      : `${kind.label} now belongs to ${newHolder ? tenantLabel(newHolder.tenant) : 'another tenant'}.`;
+    if (kind === PIN) out.operations.push({ kind: 'remove-pin', id: `remove-pin:${member.key}`, ...base(member), residentId: r.id, why });
+    else out.operations.push({ kind: 'remove-rf-cards', id: `remove-rf-cards:${member.key}`, ...base(member), residentId: r.id, keep, why });
   }
   for (const [value, m] of winners) {
     const current = afterRelease.get(m.key) ?? (m.existing ? kind.held(m.existing) : []);
     if (current.length === 1 && current[0] === value) continue;
     const residentId = m.existing?.id ?? null;
-    if (kind === PIN) out.operations.push({ kind: 'set-pin', id: `set-pin:${m.key}`, ...base(m), residentId, pin: value });
-    else out.operations.push({ kind: 'set-rf-cards', id: `set-rf-cards:${m.key}`, ...base(m), residentId, cards: [value] });
+    const why = current.length > 0 ? `New ${kind.label} in Rent Manager.` : m.existing ? `${kind.label} set in Rent Manager.` : `${kind.label} of the new account, from Rent Manager.`;
+    if (kind === PIN) out.operations.push({ kind: 'set-pin', id: `set-pin:${m.key}`, ...base(m), residentId, pin: value, why });
+    else out.operations.push({ kind: 'set-rf-cards', id: `set-rf-cards:${m.key}`, ...base(m), residentId, cards: [value], why });
   }
 }
 

@@ -40,6 +40,7 @@ export function planDeletions(
     const unit = synced.get(target.unitId);
     if (!unit) continue;
     const tenant = tenantOfContact(ctx, target.contactId);
+    const reason = deletionReason(ctx, target.contactId, unit.name, tenant, tenant ? statuses.get(`${tenant.id}:${unit.id}`) : undefined);
     candidates.push({
       kind: 'delete-family-member',
       id: `delete-family-member:${key}`,
@@ -50,9 +51,11 @@ export function planDeletions(
         tenantId: tenant?.id ?? null,
         contactId: target.contactId,
         person: personOf(resident, tenant),
+        applicantType: tenant?.contacts.find((c) => c.id === target.contactId)?.applicantType ?? null,
       },
       residentId: resident.id,
-      reason: deletionReason(ctx, target.contactId, unit.name, tenant, tenant ? statuses.get(`${tenant.id}:${unit.id}`) : undefined),
+      reason,
+      why: reason,
     });
   }
   if (candidates.length === 0 || ctx.options.allowMassDelete) return { deletions: candidates, heldBack: [] };

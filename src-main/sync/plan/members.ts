@@ -132,7 +132,10 @@ export function planMembers(
   for (const m of newcomers) {
     const { used: count, limit } = limitOf(m.apartmentKey);
     const place = { propertyId: scope.property.id, unitId: m.unit.id, tenantId: m.tenant.id, contactId: m.contact.id, subject: m.display.person };
-    const twin = handMadeTwin(scope, m);
+    const decided = decisionOf(ctx, m);
+    // Left alone in the adoption review: not created, as the installer asked.
+    if (decided === 'leave') continue;
+    const twin = decided === 'separate' ? undefined : handMadeTwin(scope, m);
     if (twin) {
       // Adopted buildings (issue 16): a second account beside the hand-made one would be a duplicate.
       out.problems.push(problem('adoption-question', 'warning', place,
@@ -159,6 +162,7 @@ export function planMembers(
       email: blankToNull(m.contact.email),
       phone: blankToNull(m.contact.phone),
       access,
+      why: `${ctx.config.creation === 'move-in' ? 'Moved in on' : 'Lease started on'} ${m.creation}${scope.community?.apartmentsByRef.has(m.apartmentKey) ? '' : ' (new unit)'}.`,
     });
   }
   for (const { member: m } of after) {
@@ -171,6 +175,14 @@ export function planMembers(
 }
 
 /** A hand-made (unlinked) family member of the same name in the member's apartment, if any. */
+/** What the installer decided for this contact in the adoption review: kept separate, left alone, or nothing. */
+function decisionOf(ctx: PlanContext, m: DesiredMember): 'separate' | 'leave' | null {
+  const is = (c: { unitId: number; contactId: number }) => c.unitId === m.unit.id && c.contactId === m.contact.id;
+  if (ctx.config.decisions?.leaveAlone.some(is)) return 'leave';
+  if (ctx.config.decisions?.keepSeparate.some(is)) return 'separate';
+  return null;
+}
+
 function handMadeTwin(scope: PropertyScope, m: DesiredMember): SpResident | undefined {
   const apartment = scope.community?.apartmentsByRef.get(m.apartmentKey);
   if (!apartment) return undefined;
@@ -195,6 +207,11 @@ function memberUpdate(
   if (blankToNull(r.phone) !== phone) changes.phone = phone;
   if (!hasAccess(r, access, scope.community?.defaultGroup?.id ?? null)) changes.access = access;
   if (Object.keys(changes).length === 0) return null;
+  const named = Object.keys(changes).filter((k) => k !== 'access');
+  const why = [
+    named.length > 0 ? `${named.map((k) => FIELD_WORDS[k] ?? k).join(', ')} changed in Rent Manager` : null,
+    changes.access ? `access set by the site's policy (${access === 'same-as-master' ? 'same as the main account' : 'default group'})` : null,
+  ].filter((x): x is string => x !== null).join('; ');
   return {
     kind: 'update-family-member',
     id: `update-family-member:${m.key}`,
@@ -203,8 +220,11 @@ function memberUpdate(
     display: m.display,
     residentId: r.id,
     changes,
+    why: `${why.charAt(0).toUpperCase()}${why.slice(1)}.`,
   };
 }
+
+const FIELD_WORDS: Record<string, string> = { firstName: 'first name', lastName: 'last name', email: 'e-mail', phone: 'phone' };
 
 /** True when a resident already has the access the policy asks for (spec §3). */
 export function hasAccess(r: SpResident, access: MemberAccess, defaultGroupId: string | null): boolean {

@@ -61,5 +61,6 @@ export function personDisplay(property: RmProperty, unit: RmUnit, tenant: RmTena
     tenantId: tenant.id,
     contactId: contact.id,
     person: contactLabel(contact, tenant),
+    applicantType: contact.applicantType,
   };
 }

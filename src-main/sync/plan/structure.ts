@@ -69,6 +69,7 @@ export function planStructure(ctx: PlanContext, propertyId: number, out: PlanSin
       name: property.name,
       address: property.address,
       timeZone: ctx.config.timeZone,
+      why: 'Property enabled for the integration in Rent Manager.',
     });
   } else {
     const c = community.state.community;
@@ -85,6 +86,7 @@ export function planStructure(ctx: PlanContext, propertyId: number, out: PlanSin
         display: placeDisplay(property),
         communityId: c.id,
         changes,
+        why: changes.timeZone !== undefined && Object.keys(changes).length === 1 ? "Time zone changed in the site's settings." : 'Property changed in Rent Manager.',
       });
     }
   }
@@ -126,6 +128,7 @@ function planApartments(
         display: placeDisplay(property, unit),
         ref: uref,
         name: unit.name,
+        why: 'New unit in Rent Manager.',
       });
     } else if (apartment.name !== unit.name) {
       out.operations.push({
@@ -136,6 +139,7 @@ function planApartments(
         display: placeDisplay(property, unit),
         apartmentId: apartment.id,
         changes: { name: unit.name },
+        why: 'Unit renamed in Rent Manager.',
       });
     }
   }

@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { ApartmentDetail } from '../../../src-shared/domain/site';
 import { formatMac } from '../../../src-shared/rules/mac';
 import { DEVICE_TYPE_LABELS } from '../../../src-shared/ipc/contract/devices';
+import { ChangesTable } from '../../components/ChangesTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
@@ -59,6 +60,8 @@ export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; a
 
 function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) {
   const { apartment, master, familyMembers, devices, history } = value;
+  const changes = value.changes ?? [];
+  const navigate = useApp((s) => s.navigate);
   if (!apartment.synced) {
     return (
       <EmptyState
@@ -108,6 +111,13 @@ function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) 
       </section>
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">Sync history</h2>
+        <h3 id="apartment-changes-title">Changes</h3>
+        {changes.length === 0 ? (
+          <p className="muted">No run has changed this apartment yet.</p>
+        ) : (
+          <ChangesTable caption="Changes made to this apartment" changes={changes} onOpenRun={(c) => navigate({ screen: 'runs', runId: c.runId })} />
+        )}
+        <h3 id="apartment-problems-title">Problems</h3>
         {history.length === 0 ? (
           <p className="muted">No problems with this apartment in past runs.</p>
         ) : (

@@ -4,7 +4,9 @@ import { hasUnsavedInput, INPUT_STEPS, stepBlocker, type WizardStep } from '../.
 import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentsStep } from './ApartmentsStep';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CommunityStep } from './CommunityStep';
 import { CustomerStep } from './CustomerStep';
+import { FieldsStep } from './FieldsStep';
 import { ImportProgress, ImportResult } from './ImportSteps';
 import { AccessStep, CreationStep, DeletionStep } from './PolicySteps';
 import { PropertiesStep } from './PropertiesStep';
@@ -15,6 +17,8 @@ import { useGetSite } from './use-get-site';
 export const STEP_LABELS: Record<WizardStep['kind'], string> = {
   customer: 'Customer',
   properties: 'Properties',
+  community: 'Community',
+  fields: 'PINs, cards and time',
   creation: 'Account creation',
   deletion: 'Account deletion',
   access: 'Family access',
@@ -30,6 +34,10 @@ function StepBody({ kind }: { kind: WizardStep['kind'] }) {
       return <CustomerStep />;
     case 'properties':
       return <PropertiesStep />;
+    case 'community':
+      return <CommunityStep />;
+    case 'fields':
+      return <FieldsStep />;
     case 'creation':
       return <CreationStep />;
     case 'deletion':

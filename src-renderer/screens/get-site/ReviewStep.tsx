@@ -5,6 +5,7 @@ import { useStores } from '../../stores/stores-context';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
 import { type Column, DataTable } from '../../components/DataTable';
+import { AdoptionReview } from './AdoptionReview';
 
 /** Problem kinds in words an installer reads. */
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {
@@ -27,6 +28,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'operation-failed': 'Change failed',
   'adoption-linked': 'Linked to what was made by hand',
   'adoption-question': 'A hand-made resident to decide on',
+  'not-undone': 'Not undone',
 };
 
 const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
@@ -127,10 +129,11 @@ function Integration({ preview }: { preview: ImportPreview }) {
   );
 }
 
-/** Step 7: the dry-run plan per property, problems with masked PINs, billing impact, and whether import is possible. */
+/** Last input step: the dry-run plan (or, for a linked property, the link review) per property, problems with masked PINs, billing impact, and whether import is possible. */
 export function ReviewStep() {
   const preview = useGetSite((s) => (s.step.kind === 'review' ? s.step.preview : null));
   const refresh = useGetSite((s) => s.refreshPreview);
+  const plans = useGetSite((s) => s.communityPlans);
   const stale = preview?.status === 'ready' && !preview.value.integration.active;
   const arrivedStale = useRef(stale);
   useEffect(() => {
@@ -144,13 +147,13 @@ export function ReviewStep() {
         <>
           <Integration preview={data} />
           <p className="muted">
-            PINs are read from {data.fields.pin ? `“${data.fields.pin}”` : 'no field (none found: SiteSync leaves PINs as they are)'} and RF cards from{' '}
-            {data.fields.rfCard ? `“${data.fields.rfCard}”` : 'no field (none found: SiteSync leaves RF cards as they are)'}; change the fields per site in Settings.
+            {data.fields.pin ? `PINs are read from “${data.fields.pin}”` : 'No PIN field: SiteSync leaves PINs as they are'};{' '}
+            {data.fields.rfCard ? `RF cards from “${data.fields.rfCard}”` : 'no RF card field: SiteSync leaves RF cards as they are'}. Change them per site in Settings.
           </p>
           {data.plans.map((plan) => (
             <section key={plan.propertyId} className="gs-plan" aria-labelledby={`plan-${plan.propertyId}`}>
               <h3 id={`plan-${plan.propertyId}`}>{plan.propertyName}</h3>
-              <Counts plan={plan} />
+              {plans[plan.propertyId]?.mode === 'link' ? <AdoptionReview propertyId={plan.propertyId} name={plan.propertyName} /> : <Counts plan={plan} />}
               <Problems plan={plan} />
             </section>
           ))}

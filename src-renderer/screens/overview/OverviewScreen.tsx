@@ -6,6 +6,7 @@ import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns, useSyncProgress } from '../../stores/sync-hooks';
 import { PreviewDialog } from './PreviewDialog';
+import { NewPropertiesNotices } from './SiteChanges';
 import { resyncBlocker, siteColumns, SiteRunRow } from './SiteRow';
 import { ScreenHeader } from '../../components/ScreenHeader';
 
@@ -29,6 +30,7 @@ export function OverviewScreen() {
 
   useEffect(() => {
     void overview.getState().load();
+    void overview.getState().loadChanges();
     void syncProgress.getState().load();
   }, [overview, syncProgress]);
 
@@ -99,6 +101,7 @@ export function OverviewScreen() {
         </div>
       ) : null}
 
+      <NewPropertiesNotices />
       {!data && (status === 'loading' || status === 'idle') ? <p role="status">Loading the sync health of your sites…</p> : null}
       {!data && error ? (
         <div className="banner banner-error" role="alert">

@@ -2,11 +2,12 @@ import type { Navigation } from '../../../src-shared/ipc/contract/app';
 import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
 import type { Column } from '../../components/DataTable';
 import { formatDateTime } from '../../components/format';
-import { OUTCOME_LABELS, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
+import { outcomeLabel, plural, SUBSCRIPTION_LABELS, TRIGGER_LABELS } from '../../components/labels';
+import { RemoveSiteButton } from '../../components/RemoveSiteButton';
 import { RunProgressLine } from '../../components/RunProgressLine';
 import { isRunning } from '../../lib/site-run';
 import { useApp, useStores } from '../../stores/stores-context';
-import { useSiteRun } from '../../stores/sync-hooks';
+import { useOverview, useSiteRun } from '../../stores/sync-hooks';
 
 /** Why a site cannot be resynced right now, or null when it can. */
 export function resyncBlocker(site: OverviewSite, online: boolean): string | null {
@@ -24,24 +25,13 @@ export function siteColumns(options: {
 }): Column<OverviewSite>[] {
   const { online, navigate, onPreview } = options;
   return [
-    {
-      header: 'Site',
-      rowHeader: true,
-      cell: (site) => (
-        <>
-          <span className="site-name">{site.name}</span>
-          <span className="muted site-meta">
-            {plural(site.apartmentCount, 'apartment')} · {site.asOf ? `data as of ${formatDateTime(site.asOf)}` : 'not synced yet'}
-          </span>
-        </>
-      ),
-    },
+    { header: 'Site', rowHeader: true, cell: (site) => <SiteCell site={site} /> },
     {
       header: 'Last run',
       cell: ({ lastRun: run }) =>
         run ? (
           <>
-            <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span>
+            <span className={`pill pill-${outcomeLabel(run).tone}`}>{outcomeLabel(run).text}</span>
             <span className="muted site-meta">
               {TRIGGER_LABELS[run.trigger]} · {formatDateTime(run.startedAt)}
             </span>
@@ -61,17 +51,7 @@ export function siteColumns(options: {
           <span className="muted">None</span>
         ),
     },
-    {
-      header: 'Held-back deletions',
-      cell: ({ heldBack, name }) =>
-        heldBack ? (
-          <button type="button" className="btn btn-small btn-warn" onClick={() => navigate({ screen: 'runs', runId: heldBack.runId })} aria-label={`Review ${plural(heldBack.count, 'held-back deletion')} of ${name}`}>
-            Review {heldBack.count}
-          </button>
-        ) : (
-          <span className="muted">None</span>
-        ),
-    },
+    { header: 'Held-back deletions', cell: (site) => <HeldBackCell site={site} online={online} /> },
     {
       header: 'Subscription',
       cell: (site) => (
@@ -85,9 +65,76 @@ export function siteColumns(options: {
         </>
       ),
     },
-    { header: 'Next scheduled run', cell: (site) => formatDateTime(site.nextRunAt) },
+    { header: 'Next scheduled run', cell: (site) => <NextRunCell site={site} /> },
     { header: <span className="sr-only">Actions</span>, cell: (site) => <SiteActions site={site} online={online} onPreview={onPreview} /> },
   ];
+}
+
+/** The site's name and size, the "Left the integration" flag when its property left, and Remove site. */
+function SiteCell({ site }: { site: OverviewSite }) {
+  const { overview } = useStores();
+  const leftIntegration = useOverview((s) => s.changes.some((c) => c.removedSites.some((r) => r.siteId === site.id)));
+  return (
+    <>
+      <span className="site-name">{site.name}</span>
+      <span className="muted site-meta">
+        {plural(site.apartmentCount, 'apartment')} · {site.asOf ? `data as of ${formatDateTime(site.asOf)}` : 'not synced yet'}
+      </span>
+      {leftIntegration ? (
+        <span className="site-meta">
+          <span className="pill pill-warn">Left the integration</span> Rent Manager no longer shares this property with SiteSync.
+        </span>
+      ) : null}
+      <RemoveSiteButton name={site.name} flagged={leftIntegration} onRemove={() => overview.getState().removeSite(site.id)} />
+    </>
+  );
+}
+
+/** Held-back deletions to review, or an ask-first run's waiting changes with Approve, Reject and Review. */
+function HeldBackCell({ site, online }: { site: OverviewSite; online: boolean }) {
+  const navigate = useApp((s) => s.navigate);
+  const { overview } = useStores();
+  const held = site.heldBack;
+  if (!held) return <span className="muted">None</span>;
+  if (!held.approval) {
+    return (
+      <button type="button" className="btn btn-small btn-warn" onClick={() => navigate({ screen: 'runs', runId: held.runId })} aria-label={`Review ${plural(held.count, 'held-back deletion')} of ${site.name}`}>
+        Review {held.count}
+      </button>
+    );
+  }
+  return (
+    <div className="approval">
+      <span className="pill pill-warn">{plural(held.count, 'change')} waiting</span>
+      <div className="row site-actions">
+        <button type="button" className="btn btn-small btn-primary" disabled={!online} aria-label={`Approve ${plural(held.count, 'change')} for ${site.name}`} onClick={() => void overview.getState().decide(held.runId, true)}>
+          Approve
+        </button>
+        <button type="button" className="btn btn-small" aria-label={`Reject the changes waiting for ${site.name}`} onClick={() => void overview.getState().decide(held.runId, false)}>
+          Reject
+        </button>
+        <button type="button" className="btn btn-small" aria-label={`Review the changes waiting for ${site.name}`} onClick={() => navigate({ screen: 'runs', runId: held.runId })}>
+          Review
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The next scheduled run, or "Paused" with Resume schedule while an undo paused the site's schedule. */
+function NextRunCell({ site }: { site: OverviewSite }) {
+  const { overview } = useStores();
+  if (!site.schedulePaused) return <>{formatDateTime(site.nextRunAt)}</>;
+  return (
+    <>
+      <span className="pill pill-paused" title="Paused since a run was undone: scheduled runs skip this site until you resume it.">
+        Paused
+      </span>
+      <button type="button" className="link-button site-meta" aria-label={`Resume schedule of ${site.name}`} onClick={() => void overview.getState().resumeSchedule(site.id)}>
+        Resume schedule
+      </button>
+    </>
+  );
 }
 
 /** A site's Resync ("Show progress" while it runs) and Preview buttons, with why Resync is off. */

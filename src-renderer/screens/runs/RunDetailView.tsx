@@ -7,9 +7,12 @@ import { RunProgressLine } from '../../components/RunProgressLine';
 import { SaveDiagnosticsButton, SaveDiagnosticsResult } from '../../components/SaveDiagnostics';
 import { useDiagnostics } from '../../stores/diagnostics-store';
 import { HeldBackPanel } from './HeldBackPanel';
-import { countsLine, OUTCOME_LABELS, TRIGGER_LABELS } from '../../components/labels';
+import { countsLine, outcomeLabel, TRIGGER_LABELS } from '../../components/labels';
 import { ProblemsTable } from './ProblemsTable';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { RunChangesSection } from './RunChangesSection';
+import { UndoDialog } from './UndoDialog';
+import { ApprovalPanel } from './ApprovalPanel';
 
 const COUNT_LABELS: Record<keyof RunCounts, string> = {
   communities: 'Communities',
@@ -34,6 +37,7 @@ export function RunDetailView({ runId }: { runId: string }) {
   const navigate = useApp((s) => s.navigate);
   const detail = useRuns((s) => s.detail);
   const action = useRuns((s) => s.action);
+  const online = useApp((s) => s.online);
 
   useEffect(() => {
     void runs.getState().openRun(runId);
@@ -53,6 +57,17 @@ export function RunDetailView({ runId }: { runId: string }) {
     <ScreenHeader title={d ? `${d.run.dryRun ? 'Preview' : 'Run'} of ${d.run.siteName}` : 'Run'}>
       {d ? (
         <div className="row">
+          {!d.run.dryRun && d.run.outcome !== 'running' && d.changeCount > 0 ? (
+            <button
+              type="button"
+              className="btn"
+              disabled={action.kind === 'busy' || !online}
+              title={online ? undefined : 'Offline: undoing a run reads and writes SmartPlus.'}
+              onClick={() => void runs.getState().previewUndo()}
+            >
+              {action.kind === 'busy' && action.what === 'undo' ? 'Undoing…' : 'Undo this run'}
+            </button>
+          ) : null}
           {troubled ? <SaveDiagnosticsButton busy={diagnostics.busy} onSave={diagnostics.save} /> : null}
           <button type="button" className="btn" disabled={action.kind === 'busy'} onClick={() => void runs.getState().exportCsv()}>
             {action.kind === 'busy' && action.what === 'export' ? 'Exporting…' : 'Export to CSV'}
@@ -77,7 +92,7 @@ export function RunDetailView({ runId }: { runId: string }) {
     );
   }
   const { run } = d;
-  const outcome = OUTCOME_LABELS[run.outcome];
+  const outcome = outcomeLabel(run);
   return (
     <section className="screen" aria-labelledby="screen-title">
       {back}
@@ -94,9 +109,40 @@ export function RunDetailView({ runId }: { runId: string }) {
       ) : null}
       {action.kind === 'confirmed' ? (
         <div className="banner banner-info" role="status">
-          Deletions confirmed: {countsLine(action.run.counts)}.{' '}
+          {action.approval ? 'Approved and applied' : 'Deletions confirmed'}: {countsLine(action.run.counts)}.{' '}
           <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: action.run.id })}>
             Open that run
+          </button>
+        </div>
+      ) : null}
+      {d.undoOf ? (
+        <p className="run-meta">
+          This run undid{' '}
+          <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: d.undoOf! })}>
+            an earlier run
+          </button>
+          . Undo it to redo that run.
+        </p>
+      ) : null}
+      {d.undoneBy.length > 0 ? (
+        <p className="run-meta">
+          Undone by{' '}
+          {d.undoneBy.map((id, i) => (
+            <span key={id}>
+              {i > 0 ? ', ' : ''}
+              <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: id })}>
+                {d.undoneBy.length === 1 ? 'a later run' : `run ${i + 1}`}
+              </button>
+            </span>
+          ))}
+          .{d.schedulePaused ? ' The schedule of this site is paused until you resume it on the Overview.' : ''}
+        </p>
+      ) : null}
+      {action.kind === 'undone' ? (
+        <div className="banner banner-info" role="status">
+          Undone: {countsLine(action.run.counts)}.{action.paused ? ` The schedule of ${run.siteName} is paused until you resume it.` : ''}{' '}
+          <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: action.run.id })}>
+            Open the undo run
           </button>
         </div>
       ) : null}
@@ -107,7 +153,7 @@ export function RunDetailView({ runId }: { runId: string }) {
       ) : null}
       {action.kind === 'failed' ? (
         <div className="banner banner-error" role="alert">
-          {action.what === 'export' ? 'The report could not be saved' : action.what === 'confirm' ? 'The deletions were not applied' : 'The list could not be cleared'}:{' '}
+          {action.what === 'export' ? 'The report could not be saved' : action.what === 'confirm' ? 'The deletions were not applied' : action.what === 'undo' ? 'The run was not undone' : 'The list could not be cleared'}:{' '}
           {action.error.text} {action.error.nextStep}
         </div>
       ) : null}
@@ -130,8 +176,11 @@ export function RunDetailView({ runId }: { runId: string }) {
         </dl>
       </section>
 
-      {d.heldBack.length > 0 ? <HeldBackPanel items={d.heldBack} reason={d.heldBackReason} siteName={run.siteName} /> : null}
+      {d.heldBack.length > 0 && d.heldBackApproval ? <ApprovalPanel items={d.heldBack} siteName={run.siteName} /> : null}
+      {d.heldBack.length > 0 && !d.heldBackApproval ? <HeldBackPanel items={d.heldBack} reason={d.heldBackReason} siteName={run.siteName} /> : null}
+      {run.dryRun ? null : <RunChangesSection total={d.changeCount} />}
       <ProblemsTable counts={d.problemCounts} />
+      <UndoDialog siteName={run.siteName} />
     </section>
   );
 }

@@ -3,7 +3,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns } from '../../stores/sync-hooks';
-import { countsLine, OUTCOME_LABELS, plural, TRIGGER_LABELS } from '../../components/labels';
+import { countsLine, heldBackText, outcomeLabel, plural, TRIGGER_LABELS } from '../../components/labels';
 import { type Column, DataTable } from '../../components/DataTable';
 import type { RunListItem } from '../../../src-shared/ipc/contract/runs';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -27,14 +27,14 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
     { header: 'Trigger', cell: (run) => `${TRIGGER_LABELS[run.trigger]}${run.dryRun ? ' (preview)' : ''}` },
     { header: 'Started', cell: (run) => formatDateTime(run.startedAt) },
     { header: 'Ended', cell: (run) => (run.endedAt ? formatDateTime(run.endedAt) : '—') },
-    { header: 'Outcome', cell: (run) => <span className={`pill pill-${OUTCOME_LABELS[run.outcome].tone}`}>{OUTCOME_LABELS[run.outcome].text}</span> },
+    { header: 'Outcome', cell: (run) => <span className={`pill pill-${outcomeLabel(run).tone}`}>{outcomeLabel(run).text}</span> },
     { header: 'Changes', cell: (run) => countsLine(run.counts) },
     {
       header: 'Problems',
       cell: (run) => (
         <>
           {plural(run.problemCount, 'problem')}
-          {run.heldBackCount ? <span className="muted site-meta">{run.heldBackCount} deletions held back</span> : null}
+          {run.heldBackCount ? <span className="muted site-meta">{heldBackText(run)}</span> : null}
         </>
       ),
     },
@@ -57,6 +57,9 @@ export function RunHistory({ siteId }: { siteId: string | null }) {
   return (
     <section className="screen" aria-labelledby="screen-title">
       <ScreenHeader title="Runs">
+        <button type="button" className="btn" onClick={() => navigate({ screen: 'changes' })}>
+          Who lost access? Search changes
+        </button>
         <div className="field field-inline">
           <label htmlFor="runs-site">Site</label>
           <select id="runs-site" value={siteId ?? ''} onChange={(e) => navigate({ screen: 'runs', ...(e.target.value ? { siteId: e.target.value } : {}) })}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useApp } from '../../stores/stores-context';
+import { HistoryRangeNote } from './HistoryRangeNote';
 import { RunDetailView } from './RunDetailView';
 import { RunHistory } from './RunHistory';
 
@@ -19,5 +20,12 @@ export function RunsScreen() {
     }
     document.getElementById('screen-title')?.focus();
   }, [runId, siteId]);
-  return runId ? <RunDetailView runId={runId} /> : <RunHistory siteId={siteId} />;
+  return runId ? (
+    <RunDetailView runId={runId} />
+  ) : (
+    <>
+      <RunHistory siteId={siteId} />
+      <HistoryRangeNote />
+    </>
+  );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useId } from 'react';
 import type { FieldOption } from '../../../src-shared/ipc/contract/sites';
 import { EmptyState } from '../../components/EmptyState';
-import { useApp } from '../../stores/stores-context';
+import { useApp, useStores } from '../../stores/stores-context';
 import { Choice } from '../../components/Choice';
 import { UnitPicker } from '../../components/UnitPicker';
 import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
 import { unitsKey } from '../../stores/settings-store';
 import { useSettings } from './use-settings';
+import { RemoveSiteButton } from '../../components/RemoveSiteButton';
 
 type FieldPick = number | string | undefined;
 
@@ -38,7 +39,7 @@ function FieldSelect({ label, hint, choice, options, onChange }: { label: string
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onChange(fromValue(e.target.value))} aria-describedby={`${id}-hint`}>
-        <option value="">None — do not sync</option>
+        <option value="">No field — leave them as they are in SmartPlus</option>
         {known ? null : <option value={value}>{String(choice)} (not found in Rent Manager)</option>}
         {options.map((f) => (
           <option key={f.id} value={choiceValue(f.id)}>
@@ -47,6 +48,7 @@ function FieldSelect({ label, hint, choice, options, onChange }: { label: string
         ))}
       </select>
       <span className="hint" id={`${id}-hint`}>
+        {value === '' ? 'With no field chosen, SiteSync neither sets nor removes these in SmartPlus. ' : ''}
         {hint}
       </span>
     </div>
@@ -78,6 +80,8 @@ export function PolicyCard() {
   const editPolicy = useSettings((s) => s.editPolicy);
   const savePolicy = useSettings((s) => s.savePolicy);
   const navigate = useApp((s) => s.navigate);
+  const load = useSettings((s) => s.load);
+  const { overview } = useStores();
   const id = useId();
   if (sites.status !== 'ready') return null;
   if (sites.value.length === 0) {
@@ -141,6 +145,21 @@ export function PolicyCard() {
               <Choice name="st-access" label="Default “24 Hours” group" checked={!form.sameAccessAsMaster} onChange={() => editPolicy({ sameAccessAsMaster: false })}>
                 Opens the community&apos;s doors at any time of day.
               </Choice>
+            </fieldset>
+            <fieldset className="gs-choices">
+              <legend>When a scheduled run finds changes</legend>
+              <Choice name="st-apply" label="Apply changes automatically" checked={form.applyMode !== 'ask'} onChange={() => editPolicy({ applyMode: 'automatic' })}>
+                The daily and light syncs write to SmartPlus straight away.
+              </Choice>
+              <Choice name="st-apply" label="Ask me before applying" checked={form.applyMode === 'ask'} onChange={() => editPolicy({ applyMode: 'ask' })}>
+                They plan and wait: you get a notification and approve or reject the changes on the Overview.
+              </Choice>
+              {form.applyMode === 'ask' ? (
+                <label className="check">
+                  <input type="checkbox" checked={form.departuresWithoutAsking ?? true} onChange={(e) => editPolicy({ departuresWithoutAsking: e.target.checked })} /> Delete the accounts of
+                  departed tenants without asking (leaving them in is the bigger risk)
+                </label>
+              ) : null}
             </fieldset>
             <fieldset className="gs-choices">
               <legend>Apartments</legend>
@@ -223,6 +242,9 @@ export function PolicyCard() {
             </div>
           ) : null}
           <SaveRow label={`Save policy of ${site.name}`} notice={notice} />
+          <div className="st-remove-site">
+            <RemoveSiteButton name={site.name} flagged={false} onRemove={() => overview.getState().removeSite(site.id).then(load)} />
+          </div>
         </>
       ) : null}
     </SettingsForm>

@@ -49,7 +49,7 @@ export type StartupNotice = z.infer<typeof StartupNoticeSchema>;
 export const StartupNoticesSchema = z.object({ notices: z.array(StartupNoticeSchema) });
 
 /** Every screen the renderer can show: the sidebar's seven, plus the Get Site from PMS wizard (under Sites). */
-export const ROUTE_SCREENS = ['overview', 'apartments', 'billing', 'devices', 'runs', 'settings', 'connections', 'get-site'] as const;
+export const ROUTE_SCREENS = ['overview', 'apartments', 'billing', 'devices', 'runs', 'settings', 'connections', 'get-site', 'changes'] as const;
 
 /** Where the renderer should go (menu items, notification clicks, links between screens). */
 export const NavigationSchema = z.object({

@@ -11,6 +11,8 @@ export const OverviewLastRunSchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   problemCount: z.number().int(),
+  /** The run waits for approval (the site asks before applying, issue 15). */
+  awaitingApproval: z.boolean().optional(),
 });
 /** See {@link OverviewLastRunSchema}. */
 export type OverviewLastRun = z.infer<typeof OverviewLastRunSchema>;
@@ -25,11 +27,13 @@ export const OverviewSiteSchema = z.object({
   asOf: z.string().nullable(),
   lastRun: OverviewLastRunSchema.nullable(),
   /** Deletions held back by the mass-deletion guard that still wait for a decision, and the run that holds them. */
-  heldBack: z.object({ runId: z.string(), count: z.number().int() }).nullable(),
+  heldBack: z.object({ runId: z.string(), count: z.number().int(), approval: z.boolean().optional() }).nullable(),
   subscription: SubscriptionStateSchema,
   subscriptionEndsAt: z.string().nullable(),
   /** When the schedule runs this site next. */
   nextRunAt: z.string(),
+  /** The schedule skips this site since an undo (issue 15) until the installer resumes it. */
+  schedulePaused: z.boolean().optional(),
 });
 /** See {@link OverviewSiteSchema}. */
 export type OverviewSite = z.infer<typeof OverviewSiteSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { AdoptionDecisionsSchema, AdoptionReviewSchema } from '../../domain/adoption';
 import { BOUNDS, IdSchema } from './bounds';
-import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema } from '../../domain/policy';
+import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema, TimeZoneSchema } from '../../domain/policy';
 import { ProblemSchema } from '../../domain/run';
 import { SiteSummarySchema } from '../../domain/site';
 import { PlanSummarySchema } from '../../domain/sync-plan';
@@ -39,9 +40,55 @@ export const WizardPolicySchema = z.object({
   creation: CreationDateSchema,
   deletion: DeletionDateSchema,
   sameAccessAsMaster: z.boolean(),
+  /**
+   * The fields the installer chose (issue 16): a UserDefinedFieldID, or null for "No field"
+   * (credentials left alone). Absent: picked by name (older callers).
+   */
+  fields: z.object({ pin: z.number().int().positive().nullable(), rfCard: z.number().int().positive().nullable() }).optional(),
+  /** The site's time zone (dates and the schedule); absent: the default. */
+  timeZone: TimeZoneSchema.optional(),
+  /** Days access lasts past the deletion date; absent: 0. */
+  graceDays: z.number().int().min(0).max(60).optional(),
 });
 /** See {@link WizardPolicySchema}. */
 export type WizardPolicy = z.infer<typeof WizardPolicySchema>;
+
+/** "Link to an existing community": the hand-made community, the building with the units, and the review's answers. */
+export const AdoptChoiceSchema = z.object({
+  communityId: IdSchema,
+  buildingId: IdSchema,
+  decisions: AdoptionDecisionsSchema.default({ apartmentLinks: [], memberLinks: [], keepSeparate: [], leaveAlone: [] }),
+});
+/** See {@link AdoptChoiceSchema}. */
+export type AdoptChoice = z.infer<typeof AdoptChoiceSchema>;
+
+/** A SmartPlus community without a reference (made by hand) that a property may be linked to. */
+export const CommunityOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Named like the property (the likely match; listed first). */
+  likely: z.boolean(),
+  buildings: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+/** See {@link CommunityOptionSchema}. */
+export type CommunityOption = z.infer<typeof CommunityOptionSchema>;
+
+/** What linking one property to a hand-made community would do, before anything is written. */
+export const AdoptionPreviewSchema = z.object({
+  propertyId: z.number().int(),
+  communityId: z.string(),
+  communityName: z.string(),
+  buildingId: z.string(),
+  review: AdoptionReviewSchema,
+  /** Labels of the objects the questions name, for the choices: hand-made residents and apartments by id, contacts by `unitId:contactId`. */
+  labels: z.object({
+    residents: z.record(z.string(), z.string()),
+    apartments: z.record(z.string(), z.string()),
+    contacts: z.record(z.string(), z.string()),
+  }),
+});
+/** See {@link AdoptionPreviewSchema}. */
+export type AdoptionPreview = z.infer<typeof AdoptionPreviewSchema>;
 
 /** What to import: a customer, the shared policy, and per property all units or the picked ones. */
 export const ImportRequestSchema = z.object({
@@ -52,6 +99,8 @@ export const ImportRequestSchema = z.object({
       z.object({
         propertyId: z.number().int().positive(),
         units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1, 'pick at least one unit').max(BOUNDS.units)]),
+        /** Link to an existing (hand-made) community instead of creating one (issue 16); absent: create a new community. */
+        adopt: AdoptChoiceSchema.optional(),
       }),
     )
     .min(1, 'pick at least one property')
@@ -122,6 +171,31 @@ export const FieldOptionSchema = z.object({
 /** See {@link FieldOptionSchema}. */
 export type FieldOption = z.infer<typeof FieldOptionSchema>;
 
+/** A tenant field with what the chosen properties hold in it: counts and a few masked samples (never a value). */
+export const FieldSampleSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  fieldType: z.string(),
+  /** Set when this field would drop a PIN's leading zeros (a Numeric field, spec §15). */
+  pinWarning: z.string().nullable(),
+  tenants: z.number().int().nonnegative(),
+  tenantsWithValue: z.number().int().nonnegative(),
+  /** A few values described by their shape only ("4 digits", "8 hex characters", "text, 7 characters"): never a value, not even part of one. */
+  shapes: z.array(z.string()).max(5),
+});
+/** See {@link FieldSampleSchema}. */
+export type FieldSample = z.infer<typeof FieldSampleSchema>;
+
+/** A customer's properties that changed in the integration: enabled but not a site, or a site no longer enabled. */
+export const PropertyChangesSchema = z.object({
+  connectionId: z.string(),
+  customerName: z.string(),
+  newProperties: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  removedSites: z.array(z.object({ siteId: z.string(), name: z.string() })),
+});
+/** See {@link PropertyChangesSchema}. */
+export type PropertyChanges = z.infer<typeof PropertyChangesSchema>;
+
 /** Call schemas of the `sites.*` channels (Get Site from PMS wizard, per-site policy in Settings). */
 export const sitesCalls = {
   'sites.list': { input: z.undefined(), output: z.array(SiteSummarySchema) },
@@ -136,4 +210,29 @@ export const sitesCalls = {
   'sites.cancelImport': { input: z.object({ siteIds: z.array(IdSchema).max(BOUNDS.properties) }), output: z.object({ cancelled: z.number().int() }) },
   'sites.updatePolicy': { input: z.object({ siteId: IdSchema, policy: SyncPolicySchema }), output: SyncPolicySchema },
   'sites.listFields': { input: z.object({ connectionId: IdSchema }), output: z.array(FieldOptionSchema) },
+  'sites.listFieldSamples': {
+    input: z.object({ connectionId: IdSchema, propertyIds: z.array(z.number().int().positive()).min(1).max(BOUNDS.properties) }),
+    output: z.array(FieldSampleSchema),
+  },
+  'sites.removeSite': { input: z.object({ siteId: IdSchema }), output: z.object({ name: z.string() }) },
+  'sites.listPropertyChanges': { input: z.undefined(), output: z.array(PropertyChangesSchema) },
+  'sites.dismissNewProperties': {
+    input: z.object({ connectionId: IdSchema, propertyIds: z.array(z.number().int().positive()).min(1).max(BOUNDS.properties) }),
+    output: z.object({ dismissed: z.number().int() }),
+  },
+  'sites.listCommunities': {
+    input: z.object({ connectionId: IdSchema, propertyId: z.number().int().positive() }),
+    output: z.array(CommunityOptionSchema),
+  },
+  'sites.previewAdoption': {
+    input: z.object({
+      connectionId: IdSchema,
+      policy: WizardPolicySchema,
+      propertyId: z.number().int().positive(),
+      units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(BOUNDS.units)]),
+      communityId: IdSchema,
+      buildingId: IdSchema,
+    }),
+    output: AdoptionPreviewSchema,
+  },
 } as const;

@@ -22,6 +22,22 @@ export const PROPERTIES = [
   { id: 3, name: 'Harbor View Towers', address: null, unitCount: 40, siteId: 'site-old' },
 ];
 
+/** The customer's tenant fields with counts and masked samples. */
+export const FIELD_SAMPLES = [
+  { id: 11, name: 'Door PIN (Text)', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 4, shapes: ['4 digits', '6 digits'] },
+  { id: 12, name: 'RF Card', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 2, shapes: ['8 hex characters'] },
+  { id: 13, name: 'Parking spot', fieldType: 'Text', pinWarning: null, tenants: 5, tenantsWithValue: 0, shapes: [] },
+];
+
+/** Answers the fields step: the PIN and RF card fields, the suggested time zone, grace days as they are. */
+export async function answerFieldsStep(u: { click(el: Element): Promise<void> }): Promise<void> {
+  const { screen, within } = await import('@testing-library/react');
+  const pin = await screen.findByRole('group', { name: /holds each tenant.s PIN/ });
+  await u.click(within(pin).getByRole('radio', { name: /Door PIN/ }));
+  await u.click(within(screen.getByRole('group', { name: /holds each tenant.s RF card/ })).getByRole('radio', { name: /^RF Card/ }));
+  await u.click(screen.getByRole('button', { name: 'Use this time zone' }));
+}
+
 /** Units per property. */
 export const UNITS: Record<number, Array<{ id: number; name: string }>> = {
   1: [
@@ -86,6 +102,8 @@ export function wizardBridge(options: { active?: boolean; customers?: typeof CUS
     sites: request.properties.map((p, i) => ({ siteId: `site-${p.propertyId}`, propertyId: p.propertyId, name: PROPERTIES.find((x) => x.id === p.propertyId)!.name, runId: `run-${i}` })),
     notStarted: [],
   }));
+  fake.respond('sites.listCommunities', () => []);
+  fake.respond('sites.listFieldSamples', () => FIELD_SAMPLES);
   fake.respond('sites.cancelImport', ({ siteIds }) => ({ cancelled: siteIds.length }));
   return fake;
 }

@@ -7,6 +7,7 @@ import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createOverviewStore } from '../../../src-renderer/stores/overview-store';
 import { createRunsStore } from '../../../src-renderer/stores/runs-store';
 import { createDiagnosticsStore } from '../../../src-renderer/stores/diagnostics-store';
+import { createHistoryStore } from '../../../src-renderer/stores/history-store';
 import { type Stores, StoresContext } from '../../../src-renderer/stores/stores-context';
 import { createSyncProgressStore } from '../../../src-renderer/stores/sync-progress-store';
 import { createFakeBridge } from './fake-bridge';
@@ -93,6 +94,10 @@ export function detail(held = 0, overrides: Partial<RunDetail['run']> = {}): Run
       reason: 'Move-Out Date 2026-11-26 passed',
     })),
     heldBackReason: held ? `The run would delete ${held} of 20 family member accounts (over 10%).` : null,
+    changeCount: 0,
+    undoOf: null,
+    undoneBy: [],
+    schedulePaused: false,
   };
 }
 
@@ -104,6 +109,7 @@ export function renderWithStores(ui: ReactElement, fake = createFakeBridge()) {
     overview: createOverviewStore(fake.bridge),
     runs: createRunsStore(fake.bridge),
     diagnostics: createDiagnosticsStore(fake.bridge),
+    history: createHistoryStore(fake.bridge),
     syncProgress: createSyncProgressStore(fake.bridge),
   } as Stores;
   const result = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);

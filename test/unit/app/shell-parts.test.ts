@@ -46,6 +46,10 @@ describe('run notifications', () => {
     expect(runNotification(run({ outcome: 'succeeded' }), 'x')).toBeNull();
     expect(runNotification(run({ outcome: 'failed', trigger: 'manual' }), 'x')).toBeNull();
   });
+  it('an ask-first run says how many changes wait for the site (issue 15)', () => {
+    expect(runNotification(run({ outcome: 'held-back', heldBackCount: 7, awaitingApproval: true }), 'Oak Street')?.title).toBe('7 changes waiting for Oak Street');
+    expect(runNotification(run({ outcome: 'held-back', heldBackCount: 7, awaitingApproval: true, trigger: 'manual' }), 'Oak Street')).toBeNull();
+  });
 });
 
 describe('window state', () => {

@@ -76,7 +76,11 @@ describe('runs: a changed tenant shows in the run', () => {
     const lines = text.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^record,run_id,site_id,trigger/);
     expect(lines).toHaveLength(1 + first.rows);
-    expect(first.rows).toBe(1 + changed.problemCount);
+    // Issue 15: the report also lists every change of the run, one line each.
+    const { total } = ok<{ total: number }>(await rig.call('runs.listChanges', { runId: changed.id }));
+    expect(total).toBeGreaterThan(0);
+    expect(first.rows).toBe(1 + changed.problemCount + total);
+    expect(lines.filter((l) => l.startsWith('change,'))).toHaveLength(total);
     expect(text).not.toContain('9123');
     expect(text).toContain('invalid-pin');
     const second = ok<CsvExport>(await rig.call('runs.exportCsv', { runId: changed.id }));

@@ -2,25 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Problem, RunRecord } from '../../../src-shared/domain/run';
 import { CSV_COLUMNS, csvCell, formatPlanText, formatRunText, runReportCsv } from '../../../src-main/sync/report';
 import { harness } from './fixtures/harness';
+import { parseCsv } from '../helpers/csv';
 import { rm, site, tenant } from './fixtures/world';
-
-/** A tiny RFC 4180 reader, to check the CSV round-trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
-    else cell += ch;
-  }
-  return rows;
-}
 
 const run: RunRecord = {
   id: 'run-1', siteId: 'site-1', trigger: 'manual', dryRun: false, startedAt: '2026-06-01T07:00:00Z', endedAt: '2026-06-01T07:01:00Z',

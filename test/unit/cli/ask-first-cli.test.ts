@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliWorld, runCli, siteConfigFile, smartPlusState, startCliWorld } from '../../support/cli-harness';
+
+// Issue 15, "Ask me first" from the command line: `sync --plan-only` records the plan as a run
+// that waits and writes nothing; `approve --run` applies it (re-planned, what is still valid).
+const PROPERTY = 4;
+const site = siteConfigFile({ properties: [PROPERTY], pinField: 'Door PIN', rfCardField: 'RF Card' });
+let world: CliWorld;
+beforeAll(async () => {
+  world = await startCliWorld();
+}, 60_000);
+afterAll(async () => {
+  await world?.close();
+});
+
+describe('sync --plan-only, then approve --run', () => {
+  it('writes nothing until approved, then applies the whole plan', async () => {
+    const env = world.env();
+    const planned = await runCli(['sync', '--site-config', site, '--plan-only', '--json'], env);
+    expect(planned.code, planned.stderr).toBe(3);
+    const waiting = JSON.parse(planned.stdout) as { run: { id: string; awaitingApproval: boolean; heldBackCount: number }; heldBack: unknown[] };
+    expect(waiting.run.awaitingApproval).toBe(true);
+    expect(waiting.run.heldBackCount).toBeGreaterThan(28);
+    expect((await smartPlusState(world, PROPERTY)).apartments).toEqual([]);
+    const shown = JSON.parse((await runCli(['runs', 'show', waiting.run.id, '--json'], env)).stdout) as { changes: { status: string }[] };
+    expect(shown.changes.length).toBe(waiting.run.heldBackCount);
+    expect(shown.changes.every((c) => c.status === 'held-back')).toBe(true);
+
+    expect((await runCli(['approve', '--run', waiting.run.id], env)).code).toBe(2);
+    const approved = await runCli(['approve', '--run', waiting.run.id, '--site-config', site, '--json'], env);
+    expect(approved.code, approved.stderr).toBe(0);
+    expect((JSON.parse(approved.stdout) as { dropped: string[] }).dropped).toEqual([]);
+    const state = await smartPlusState(world, PROPERTY);
+    expect(state.apartments).toHaveLength(28);
+    expect(state.duplicates).toEqual([]);
+    const again = await runCli(['sync', '--site-config', site, '--dry-run', '--json'], env);
+    expect((JSON.parse(again.stdout) as { plan: { operations: unknown[] } }).plan.operations).toEqual([]);
+    // A second approval has nothing left to apply.
+    expect((await runCli(['approve', '--run', waiting.run.id, '--site-config', site], env)).code).toBe(1);
+  }, 180_000);
+});
