@@ -20,7 +20,9 @@ beforeAll(async () => {
     connectionId: RM, policy: POLICY, properties: [{ propertyId: properties[0]!.id, units: 'all' }, { propertyId: properties[1]!.id, units: 'all' }],
   })).sites;
   await Promise.all(sites.map(async (s) => {
-    for (let i = 0; i < 1500 && ok<SiteSummary[]>(await rig.call('sites.list')).find((x) => x.id === s.siteId)?.lastRun?.outcome !== 'succeeded'; i++) await new Promise((r) => setTimeout(r, 100));
+    // Done once the run succeeded and the local copy after it is saved (the run's record is written first).
+    const done = (x: SiteSummary | undefined) => x?.lastRun?.outcome === 'succeeded' && x.asOf !== null;
+    for (let i = 0; i < 1500 && !done(ok<SiteSummary[]>(await rig.call('sites.list')).find((x) => x.id === s.siteId)); i++) await new Promise((r) => setTimeout(r, 100));
   }));
 }, 200_000);
 afterAll(() => rig.close());
