@@ -29,14 +29,16 @@ Commands:
       Registers one site per property exactly as the app's Get Site wizard does (same checks, same
       PIN / RF card field picks, same import run), then applies the file's time zone, grace days
       and fields. --customer: a customer id, connection id or company code (needed when several).
-  sync --site ID [--dry-run] [--json]
-      Runs a registered site (trigger "cli"), recorded in the app's history.
+  sync --site ID [--dry-run | --plan-only] [--json]
+      Runs a registered site (trigger "cli"), recorded in the app's history. --plan-only plans,
+      writes nothing, and leaves the changes waiting for "approve" (exit 3 while they wait).
   sync --site-config FILE [--dry-run | --plan-only] [--json] [--as-of YYYY-MM-DD] [--allow-mass-delete]
       Ad hoc: plans one site configuration (and applies the plan unless --dry-run) with the
       credentials from the environment, and prints the report. --plan-only records the plan as a
       run that waits for "approve" and writes nothing (exit 3 while it waits).
-  approve --run RUN --site-config FILE [--json] [--as-of YYYY-MM-DD]
-      Applies what a run waits with (plan-only, or held back): re-plans and applies what is still valid.
+  approve --run RUN [--site-config FILE] [--json] [--as-of YYYY-MM-DD]
+      Applies what a run waits with (plan-only, ask-first, or held back): re-plans and applies what
+      is still valid. A registered site's run needs no --site-config (the app's own Approve).
   run-due [--json] [--trigger cli|os-schedule]
       Runs every site whose scheduled slot has passed since its last run (a site that never ran is
       due), and any light-sync check that is due, each once, then exits. Nothing due: exit 0.

@@ -11,7 +11,7 @@ import { runDueCommand } from './run-due-command';
 import { runsCommand } from './runs-command';
 import { sandboxCommand } from './sandbox-command';
 import { scheduleCommand } from './schedule-command';
-import { siteRunCommand } from './site-run-command';
+import { approveSiteRun, siteRunCommand } from './site-run-command';
 import { sitesAddCommand, sitesListCommand } from './sites-command';
 import { syncCommand } from './sync-command';
 import { undoCommand } from './undo-command';
@@ -97,7 +97,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
       case 'sync':
         if (values.site) {
           if (values['site-config']) throw new UsageError('sync takes --site ID (a registered site) or --site-config FILE (ad hoc), not both.');
-          return await siteRunCommand(await shared(), { site: values.site, dryRun: values['dry-run'], json: values.json }, io, controller.signal);
+          return await siteRunCommand(await shared(), { site: values.site, dryRun: values['dry-run'], planOnly: values['plan-only'], json: values.json }, io, controller.signal);
         }
         return await syncCommand(
           { siteConfig: values['site-config'], dryRun: values['dry-run'], json: values.json, asOf: values['as-of'], allowMassDelete: values['allow-mass-delete'], planOnly: values['plan-only'] },
@@ -116,6 +116,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
       case 'undo':
         return await undoCommand({ run: values.run, dryRun: values['dry-run'], json: values.json, allowMassDelete: values['allow-mass-delete'] }, env, io, controller.signal);
       case 'approve':
+        // A registered site's waiting run: the app's own Approve (re-plan, apply what is still valid).
+        if (!values['site-config']) return await approveSiteRun(await shared(), { run: values.run, json: values.json }, io);
         return await approveCommand({ run: values.run, siteConfig: values['site-config'], json: values.json, asOf: values['as-of'] }, env, io, controller.signal);
       case 'diagnostics':
         return await diagnosticsCommand({ out: values.out, run: values.run, json: values.json }, env, out);

@@ -34,14 +34,14 @@ export function worstExit(codes: readonly number[]): number {
  * service (the same locks, subscription check, journal and history), trigger `cli`. A site
  * another process is running is refused with who holds it (exit 4).
  */
-export async function siteRunCommand(state: CliState, args: { site: string; dryRun?: boolean; json?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }, signal: AbortSignal): Promise<number> {
+export async function siteRunCommand(state: CliState, args: { site: string; dryRun?: boolean; planOnly?: boolean; json?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }, signal: AbortSignal): Promise<number> {
   const { services } = state;
   const site = services.ctx.db.sites.get(args.site);
   if (!site) throw new UsageError(`No site "${args.site}". "sites list" shows the sites and their ids.`);
   await state.requireSecrets(connectionsOfSite(services, site.id));
   let started;
   try {
-    started = await services.features.sync.runSite({ siteId: site.id, trigger: 'cli', dryRun: args.dryRun ?? false });
+    started = await services.features.sync.runSite({ siteId: site.id, trigger: 'cli', dryRun: args.dryRun ?? false, ...(args.planOnly ? { planOnly: true } : {}) });
   } catch (error) {
     if (!isAppError(error)) throw error;
     io.err(`sitesync: ${error.message}`);
@@ -67,5 +67,29 @@ export async function siteRunCommand(state: CliState, args: { site: string; dryR
   } finally {
     progress();
     signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * `approve --run RUN` for a registered site: what the run waits with (a `--plan-only` or
+ * ask-first run, or held-back deletions) is re-planned and applied where still valid — the app's
+ * own Approve, with its lock and history.
+ */
+export async function approveSiteRun(state: CliState, args: { run?: string; json?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
+  if (!args.run) throw new UsageError('approve needs --run RUN (the run that waits, see "runs").');
+  const { services } = state;
+  const waiting = await services.ctx.db.runStore.getRun(args.run);
+  if (!waiting) throw new UsageError(`No run ${args.run} in the history. "runs" lists them.`);
+  const site = services.ctx.db.sites.get(waiting.siteId);
+  if (!site) throw new UsageError(`Run ${args.run} is not of a registered site: approve it with --site-config FILE (the file its sync used).`);
+  await state.requireSecrets(connectionsOfSite(services, site.id));
+  try {
+    const run = await services.features.sync.confirmHeldBack(args.run);
+    io.out(args.json ? JSON.stringify({ site: { id: site.id, name: site.name }, run }) : `${site.name} (${site.id}): ${runLine(run)}`);
+    return exitCodeOfRun(run);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    io.err(`sitesync: ${error.message}`);
+    return error.code === 'RUN_IN_PROGRESS' ? EXIT.locked : EXIT.failed;
   }
 }

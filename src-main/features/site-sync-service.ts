@@ -193,7 +193,9 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         dryRun: request.dryRun ?? false,
         allowMassDelete: request.allowMassDelete ?? false,
         // "Ask me before applying" (issue 15) covers the runs nobody watches: scheduled, light and catch-up.
-        ...(site.policy.applyMode === 'ask' && UNATTENDED.has(request.trigger) ? { askFirst: { departuresWithoutAsking: site.policy.departuresWithoutAsking ?? true } } : {}),
+        ...(request.planOnly
+          ? { askFirst: { departuresWithoutAsking: false } }
+          : site.policy.applyMode === 'ask' && UNATTENDED.has(request.trigger) ? { askFirst: { departuresWithoutAsking: site.policy.departuresWithoutAsking ?? true } } : {}),
         signal,
         onProgress,
         clock: deps.now,

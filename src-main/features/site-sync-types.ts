@@ -9,6 +9,8 @@ export interface SiteRunRequest {
   readonly trigger: RunTrigger;
   readonly dryRun?: boolean;
   readonly allowMassDelete?: boolean;
+  /** Plan, write nothing, and wait for approval (`sync --site ID --plan-only`, issue 15). */
+  readonly planOnly?: boolean;
 }
 
 /** What starting (or joining) a run gives back at once; the outcome arrives as `sync.finished`. */

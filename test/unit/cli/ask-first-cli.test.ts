@@ -38,4 +38,23 @@ describe('sync --plan-only, then approve --run', () => {
     // A second approval has nothing left to apply.
     expect((await runCli(['approve', '--run', waiting.run.id, '--site-config', site], env)).code).toBe(1);
   }, 180_000);
+
+  it('for a registered site: sync --site ID --plan-only waits, approve --run RUN applies it (the app\'s Approve)', async () => {
+    const env = world.env();
+    world.resetSmartPlus();
+    const added = await runCli(['sites', 'add', '--site-config', siteConfigFile({ properties: [PROPERTY] }), '--json'], env);
+    expect(added.code, added.stderr).toBe(0);
+    const siteId = (JSON.parse(added.stdout) as { sites: { id: string }[] }).sites[0]!.id;
+    world.resetSmartPlus(); // SmartPlus forgets the import: the next plan has all of it to write again
+    const planned = await runCli(['sync', '--site', siteId, '--plan-only', '--json'], env);
+    expect(planned.code, planned.stderr).toBe(3);
+    const run = (JSON.parse(planned.stdout) as { run: { id: string; awaitingApproval?: boolean } }).run;
+    expect(run.awaitingApproval).toBe(true);
+    expect((await smartPlusState(world, PROPERTY)).apartments).toEqual([]);
+    const approved = await runCli(['approve', '--run', run.id, '--json'], env);
+    expect(approved.code, approved.stderr).toBe(0);
+    const state = await smartPlusState(world, PROPERTY);
+    expect(state.apartments).toHaveLength(28);
+    expect(state.duplicates).toEqual([]);
+  }, 180_000);
 });
