@@ -78,7 +78,7 @@ export async function siteRunCommand(state: CliState, args: { site: string; dryR
 export async function approveSiteRun(state: CliState, args: { run?: string; json?: boolean }, io: { out: (s: string) => void; err: (s: string) => void }): Promise<number> {
   if (!args.run) throw new UsageError('approve needs --run RUN (the run that waits, see "runs").');
   const { services } = state;
-  const waiting = await services.ctx.db.runStore.getRun(args.run);
+  const waiting = await services.ctx.db.runs.getRun(args.run);
   if (!waiting) throw new UsageError(`No run ${args.run} in the history. "runs" lists them.`);
   const site = services.ctx.db.sites.get(waiting.siteId);
   if (!site) throw new UsageError(`Run ${args.run} is not of a registered site: approve it with --site-config FILE (the file its sync used).`);
