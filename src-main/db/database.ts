@@ -17,6 +17,7 @@ export function openDatabase(file: string): Database {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    immediateTransactions(db);
     // Deleted rows (old mirrors, PIN ciphertext) are overwritten with zeros rather than left in free pages.
     db.pragma('secure_delete = ON');
     runMigrations(db, MIGRATIONS);
@@ -25,4 +26,20 @@ export function openDatabase(file: string): Database {
     db.close();
     throw error;
   }
+}
+
+/**
+ * Makes `db.transaction(fn)()` begin IMMEDIATE (take the write lock at BEGIN, waiting up to the
+ * busy timeout) instead of DEFERRED. The app and CLI processes share this database (issue 14): a
+ * deferred transaction that reads and then writes fails at once with "database is locked"
+ * (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not retry) when another process wrote
+ * in between. `.deferred()` stays available for read-only work.
+ */
+function immediateTransactions(db: Database): void {
+  const original = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const txn = original(fn);
+    const run = (...args: never[]) => txn.immediate(...args);
+    return Object.assign(run, { default: txn.immediate, deferred: txn.deferred, immediate: txn.immediate, exclusive: txn.exclusive });
+  }) as Database['transaction'];
 }
