@@ -7,6 +7,8 @@ import { EXIT, UsageError } from './cli-error';
 import type { CliState } from './cli-state';
 import { exitCodeOfRun, runLine, worstExit } from './site-run-command';
 import { readSiteConfig } from './site-config';
+import { defaultFieldChoices } from '../features/sites-service';
+import type { FieldChoice, SiteConfig } from '../../src-shared/domain/policy';
 
 /** Output channels of a command. */
 export interface CliIo {
@@ -68,10 +70,31 @@ function customerConnection(state: CliState, customer: string | undefined): stri
 }
 
 /**
+ * The file's PIN and RF card fields as the wizard passes them (Rent Manager field IDs), named by
+ * ID or by name; a field Rent Manager does not have is a usage error before anything is written.
+ * Neither named: nothing, so the import picks them by name as the wizard's defaults do.
+ */
+async function configFields(state: CliState, connectionId: string, config: SiteConfig): Promise<{ fields?: { pin: number | null; rfCard: number | null } }> {
+  if (config.pinField === undefined && config.rfCardField === undefined) return {};
+  const tenantFields = (await state.services.features.sites.fields(connectionId)).filter((f) => f.parentType === null || f.parentType.toLowerCase() === 'tenant');
+  const defaults = defaultFieldChoices(tenantFields);
+  const resolve = (choice: FieldChoice | undefined, fallback: { id: number } | null, key: string): number | null => {
+    if (choice === undefined) return fallback?.id ?? null;
+    const field = tenantFields.find((f) => (typeof choice === 'number' ? f.id === choice : f.name.toLowerCase() === choice.toLowerCase()));
+    if (!field) {
+      const names = tenantFields.map((f) => `${f.id} "${f.name}"`).join(', ') || 'none';
+      throw new UsageError(`The site configuration's ${key} ${JSON.stringify(choice)} is not a tenant field in Rent Manager. Tenant fields: ${names}.`);
+    }
+    return field.id;
+  };
+  return { fields: { pin: resolve(config.pinField, defaults.pin, 'pinField'), rfCard: resolve(config.rfCardField, defaults.rfCard, 'rfCardField') } };
+}
+
+/**
  * `sites add --site-config FILE [--customer ID] [--json]`: registers one site per property
  * through the same sites service as the Get Site wizard (same checks, same field picks, same
- * import run), waits for the import runs, then applies the file's time zone, grace days and
- * fields to the new sites as Settings would.
+ * import run, with the file's time zone, grace days and fields from the first run on), and
+ * waits for the import runs.
  */
 export async function sitesAddCommand(state: CliState, args: { siteConfig?: string; customer?: string; json?: boolean }, io: CliIo): Promise<number> {
   if (!args.siteConfig) throw new UsageError('sites add needs --site-config FILE.');
@@ -82,7 +105,15 @@ export async function sitesAddCommand(state: CliState, args: { siteConfig?: stri
   await state.requireSecrets([connectionId, ...(sp ? [sp.id] : [])]);
   const request: ImportRequest = {
     connectionId,
-    policy: { creation: config.creation, deletion: config.deletion, sameAccessAsMaster: config.sameAccessAsMaster },
+    policy: {
+      creation: config.creation,
+      deletion: config.deletion,
+      sameAccessAsMaster: config.sameAccessAsMaster,
+      // The file's time zone, grace days and fields hold from the import run on, as the wizard's do.
+      timeZone: config.timeZone,
+      graceDays: config.graceDays,
+      ...(await configFields(state, connectionId, config)),
+    },
     properties: config.properties.map((propertyId) => ({ propertyId, units: config.apartments === 'all' ? 'all' : config.apartments.custom })),
   };
   const finished = new Map<string, RunRecord>();
@@ -106,17 +137,6 @@ export async function sitesAddCommand(state: CliState, args: { siteConfig?: stri
     imported.sites.map((s) => finished.get(s.runId) ?? new Promise<RunRecord>((resolve) => waiters.set(s.runId, resolve))),
   );
   stop();
-  for (const s of imported.sites) {
-    const site = services.ctx.db.sites.get(s.siteId);
-    if (!site) continue;
-    services.ctx.db.sites.updatePolicy(s.siteId, {
-      ...site.policy,
-      timeZone: config.timeZone,
-      graceDays: config.graceDays,
-      ...(config.pinField !== undefined ? { pinField: config.pinField } : {}),
-      ...(config.rfCardField !== undefined ? { rfCardField: config.rfCardField } : {}),
-    });
-  }
   const next = new Map(services.ctx.scheduler.nextRuns().map((n) => [n.siteId, n.at]));
   const sites = imported.sites.map((s) => services.ctx.db.sites.listSummaries().find((x) => x.id === s.siteId)).filter((s): s is SiteSummary => s !== undefined);
   if (args.json) {

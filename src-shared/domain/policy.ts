@@ -24,6 +24,8 @@ export const TimeZoneSchema = z
 
 /** A user-defined field chosen for PINs or RF cards: its Rent Manager ID, or its name to be looked up. */
 export const FieldChoiceSchema = z.union([z.number().int().positive(), z.string().min(1).max(BOUNDS.name)]);
+/** See {@link FieldChoiceSchema}. */
+export type FieldChoice = z.infer<typeof FieldChoiceSchema>;
 
 /**
  * The per-site sync policy (spec §3–§5). Defaults follow the spec: Move-In / Move-Out,

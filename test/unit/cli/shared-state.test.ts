@@ -48,6 +48,12 @@ describe('the CLI on the app’s state', () => {
     expect(json<{ id: string; lastRun: { outcome: string } | null; nextRunAt: string }[]>(listed.stdout)).toEqual([
       expect.objectContaining({ id: siteId, lastRun: expect.objectContaining({ outcome: 'succeeded' }), nextRunAt: expect.stringMatching(/T07:00:00/) }),
     ]);
+    // A field Rent Manager does not have is refused before anything is written (it used to be saved after the import ran with the default field).
+    const badField = await runCli(['sites', 'add', '--site-config', siteConfigFile({ properties: [PROPERTY + 1], pinField: 'Gate code' })], env);
+    expect(badField.code).toBe(2);
+    expect(badField.stderr).toMatch(/pinField "Gate code" is not a tenant field in Rent Manager\. Tenant fields: .*Door PIN/);
+    const afterBad = await runCli(['sites', 'list', '--json'], env);
+    expect(json<{ id: string }[]>(afterBad.stdout).map((s) => s.id)).toEqual([siteId]);
     // Adding the same property again is refused as the wizard refuses it (exit 2, nothing created).
     const again = await runCli(['sites', 'add', '--site-config', siteConfigFile({ properties: [PROPERTY] })], env);
     expect(again.code).toBe(2);
