@@ -1,3 +1,4 @@
+import { NO_DECISIONS } from '../../src-shared/domain/adoption';
 import { DEFAULT_POLICY, type SiteConfig, type SyncPolicy } from '../../src-shared/domain/policy';
 import { AppError } from '../../src-shared/errors';
 import { maskPin } from '../../src-shared/rules/pin';
@@ -6,6 +7,7 @@ import { normalizeProperty } from '../rentmanager/normalize';
 import { smartPlusAdoptionPort } from '../sync/adapters/smartplus-port';
 import { rentManagerPort } from '../sync/adapters/rentmanager-port';
 import { adoptProperty, AdoptionChoiceError, wantedFromPlan } from '../sync/adopt/adopt';
+import { linkedView } from '../sync/adopt/linked-view';
 import { normalisePersonName } from '../sync/adopt/normalise';
 import { plan as makePlan } from '../sync/plan';
 import { todayInZone } from '../sync/today';
@@ -48,7 +50,11 @@ export async function listAdoptableCommunities(deps: SiteAdoptionDeps, connectio
  */
 export async function previewAdoption(
   deps: SiteAdoptionDeps,
-  input: { connectionId: string; policy: WizardPolicy; propertyId: number; units: 'all' | number[]; communityId: string; buildingId: string },
+  input: {
+    connectionId: string; policy: WizardPolicy; propertyId: number; units: 'all' | number[]; communityId: string; buildingId: string;
+    /** The installer's answers to apartment questions so far: matched as chosen, so their residents are matched too. */
+    apartmentLinks?: readonly { unitId: number; apartmentId: string }[];
+  },
   /** The PIN and RF card fields the import will read (the same as its run's), so PIN fates are Rent Manager's. */
   fields: Pick<SyncPolicy, 'pinField' | 'rfCardField'>,
 ): Promise<AdoptionPreview> {
@@ -73,12 +79,15 @@ export async function previewAdoption(
     adoption = await adoptProperty({
       port, origin: rm.origin, propertyId: input.propertyId, propertyName: property.name, wanted,
       choice: { community: input.communityId, building: input.buildingId }, dryRun: true,
+      decisions: { ...NO_DECISIONS, apartmentLinks: [...(input.apartmentLinks ?? [])] },
     });
   } catch (error) {
     if (error instanceof AdoptionChoiceError) throw new AppError('BAD_INPUT', error.message);
     throw error;
   }
   const state = await port.readCommunity(adoption.communityId);
+  // What the import still creates once the links are made (new apartments, accounts, PINs).
+  const afterLinks = makePlan(rm, { readAt: rm.readAt, communities: [linkedView(state, adoption, rm.origin)] }, config, today);
   const apartmentName = new Map(state.apartments.map((a) => [a.id, a.name]));
   const residents = Object.fromEntries(
     state.residents
@@ -95,6 +104,7 @@ export async function previewAdoption(
     communityName: adoption.communityName,
     buildingId: adoption.buildingId,
     review: adoption.review,
+    summary: afterLinks.summary,
     labels: { residents, apartments: Object.fromEntries(apartmentName), contacts },
   };
 }

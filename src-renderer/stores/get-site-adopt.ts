@@ -1,7 +1,7 @@
 import { decisionsFrom, type QuestionChoice, questionKey } from '../../src-shared/domain/adoption';
 import type { AdoptChoice, AdoptionPreview, CommunityOption, WizardPolicy } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
-import { failed, type Loadable } from '../lib/loadable';
+import { failed, type Loadable, loading } from '../lib/loadable';
 
 /**
  * "Create a new community" or "Link to an existing community" for one property (issue 16); for a
@@ -99,6 +99,29 @@ export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: 
     const likely = list.find((c) => c.likely);
     if (likely) setPlan(propertyId, { ...plan, communityId: likely.id, buildingId: defaultBuilding(likely) });
   };
+  /** (Re)loads one property's link review, with the apartment answers given so far; the last review stays shown meanwhile. */
+  const loadPreview = async (propertyId: number) => {
+    const { draft } = get();
+    const plan = linkPlan(propertyId);
+    if (!draft.connectionId || !plan?.communityId || !plan.buildingId) return;
+    const current = get().adoptionPreviews[propertyId];
+    const questions = current?.value?.review.questions ?? [];
+    set({ adoptionPreviews: { ...get().adoptionPreviews, [propertyId]: loading(current) } } as Partial<S>);
+    try {
+      const value = await bridge.call('sites.previewAdoption', {
+        connectionId: draft.connectionId,
+        policy: policyOf(get()),
+        propertyId,
+        units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
+        communityId: plan.communityId,
+        buildingId: plan.buildingId,
+        apartmentLinks: decisionsFrom(questions, plan.choices).apartmentLinks,
+      });
+      set({ adoptionPreviews: { ...get().adoptionPreviews, [propertyId]: { status: 'ready', value } } } as Partial<S>);
+    } catch (error) {
+      set({ adoptionPreviews: { ...get().adoptionPreviews, [propertyId]: failed(error, current) } } as Partial<S>);
+    }
+  };
   const actions: AdoptActions = {
     async loadCommunities(propertyId) {
       const connectionId = get().draft.connectionId;
@@ -131,33 +154,14 @@ export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: 
     },
     answerQuestion(propertyId, key, choice) {
       const plan = linkPlan(propertyId);
-      if (plan) setPlan(propertyId, { ...plan, choices: { ...plan.choices, [key]: choice } });
+      if (!plan) return;
+      setPlan(propertyId, { ...plan, choices: { ...plan.choices, [key]: choice } });
+      // An apartment answer changes which residents can be matched: the review is made again with it.
+      const question = get().adoptionPreviews[propertyId]?.value?.review.questions.find((q) => questionKey(q) === key);
+      if (question?.kind === 'apartment-two-candidates' || question?.kind === 'apartment-two-units') void loadPreview(propertyId);
     },
     async loadAdoptionPreviews() {
-      const { draft } = get();
-      const connectionId = draft.connectionId;
-      if (!connectionId) return;
-      const policy = policyOf(get());
-      await Promise.all(
-        linkedProperties(get()).map(async (propertyId) => {
-          const plan = linkPlan(propertyId);
-          if (!plan?.communityId || !plan.buildingId) return;
-          set({ adoptionPreviews: { ...get().adoptionPreviews, [propertyId]: { status: 'loading' } } } as Partial<S>);
-          try {
-            const value = await bridge.call('sites.previewAdoption', {
-              connectionId,
-              policy,
-              propertyId,
-              units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
-              communityId: plan.communityId,
-              buildingId: plan.buildingId,
-            });
-            set({ adoptionPreviews: { ...get().adoptionPreviews, [propertyId]: { status: 'ready', value } } } as Partial<S>);
-          } catch (error) {
-            set({ adoptionPreviews: { ...get().adoptionPreviews, [propertyId]: failed(error) } } as Partial<S>);
-          }
-        }),
-      );
+      await Promise.all(linkedProperties(get()).map(loadPreview));
     },
   };
   return actions;

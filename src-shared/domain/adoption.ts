@@ -6,8 +6,8 @@ import { z } from 'zod';
  * Shown as a review before anything is written; applying links with `PATCH … externalRef`.
  */
 
-/** How an apartment was matched to a unit: the same name, or the same after normalising. */
-export const ApartmentMatchSchema = z.enum(['exact', 'normalised']);
+/** How an apartment was matched to a unit: the same name, the same after normalising, or the installer's answer to a question. */
+export const ApartmentMatchSchema = z.enum(['exact', 'normalised', 'chosen']);
 
 /** How a family member was matched to a contact, strongest first. */
 export const MemberRungSchema = z.enum(['linked', 'name-and-email', 'name-and-phone']);
@@ -48,8 +48,11 @@ export type MemberLink = z.infer<typeof MemberLinkSchema>;
 
 /** Something the installer decides: link, keep separate, or leave alone. */
 export const AdoptionQuestionSchema = z.object({
-  kind: z.enum(['apartment-two-candidates', 'same-email-other-name', 'contact-two-candidates', 'resident-two-contacts']),
+  kind: z.enum(['apartment-two-candidates', 'apartment-two-units', 'same-email-other-name', 'contact-two-candidates', 'resident-two-contacts']),
+  /** The unit the question is about; null for `apartment-two-units` (one apartment, several units: see `unitIds`). */
   unitId: z.number().int().nullable(),
+  /** `apartment-two-units`: the units the one hand-made apartment matches (the candidates). */
+  unitIds: z.array(z.number().int()).default([]),
   contactIds: z.array(z.number().int()),
   residentIds: z.array(z.string()),
   apartmentIds: z.array(z.string()),
@@ -98,12 +101,13 @@ export type QuestionChoice = { link: string } | 'separate' | 'leave';
 
 /** A question's stable key (its kind and the objects it names), so a choice survives a reload of the review. */
 export function questionKey(q: AdoptionQuestion): string {
-  return [q.kind, q.unitId ?? '', q.contactIds.join('.'), q.residentIds.join('.'), q.apartmentIds.join('.')].join('|');
+  return [q.kind, q.unitId ?? q.unitIds.join('.'), q.contactIds.join('.'), q.residentIds.join('.'), q.apartmentIds.join('.')].join('|');
 }
 
-/** The candidates a question offers to link to: apartments, residents, or (one resident, two contacts) contacts. */
-export function questionCandidates(q: AdoptionQuestion): { kind: 'apartment' | 'resident' | 'contact'; ids: string[] } {
+/** The candidates a question offers to link to: apartments, units (one apartment, two units), residents, or (one resident, two contacts) contacts. */
+export function questionCandidates(q: AdoptionQuestion): { kind: 'apartment' | 'unit' | 'resident' | 'contact'; ids: string[] } {
   if (q.kind === 'apartment-two-candidates') return { kind: 'apartment', ids: q.apartmentIds };
+  if (q.kind === 'apartment-two-units') return { kind: 'unit', ids: q.unitIds.map(String) };
   if (q.kind === 'resident-two-contacts') return { kind: 'contact', ids: q.contactIds.map(String) };
   return { kind: 'resident', ids: q.residentIds };
 }
@@ -117,7 +121,14 @@ export function decisionsFrom(questions: readonly AdoptionQuestion[], choices: R
   const out: AdoptionDecisions = { apartmentLinks: [], memberLinks: [], keepSeparate: [], leaveAlone: [] };
   for (const q of questions) {
     const choice = choices[questionKey(q)];
-    if (!choice || q.unitId === null) continue;
+    if (!choice) continue;
+    if (q.kind === 'apartment-two-units') {
+      // The apartment is linked to the chosen unit; the other units get new apartments, as "keep separate" does.
+      const unitId = typeof choice === 'object' ? Number(choice.link) : NaN;
+      if (q.unitIds.includes(unitId) && q.apartmentIds[0]) out.apartmentLinks.push({ unitId, apartmentId: q.apartmentIds[0] });
+      continue;
+    }
+    if (q.unitId === null) continue;
     const unitId = q.unitId;
     const contacts = q.contactIds.map((contactId) => ({ unitId, contactId }));
     if (q.kind === 'apartment-two-candidates') {

@@ -16,6 +16,8 @@ const COMMUNITIES: CommunityOption[] = [
   { id: 'com-8', name: 'Old Office', likely: false, buildings: [{ id: 'bld-3', name: 'Main' }] },
 ];
 
+const ZERO_OPS = { 'create-community': 0, 'update-community': 0, 'create-apartment': 0, 'update-apartment': 0, 'create-family-member': 0, 'update-family-member': 0, 'remove-pin': 0, 'remove-rf-cards': 0, 'set-pin': 0, 'set-rf-cards': 0, 'delete-family-member': 0 };
+
 const PREVIEW: AdoptionPreview = {
   propertyId: 1,
   communityId: 'com-9',
@@ -31,10 +33,17 @@ const PREVIEW: AdoptionPreview = {
       { unitId: 102, tenantId: 6, contactId: 60, residentId: 'res-2', name: 'Bo Chen', rung: 'name-and-phone', pin: { fate: 'change', from: '••21', to: '••07' } },
     ],
     questions: [
-      { kind: 'contact-two-candidates', unitId: 101, contactIds: [51], residentIds: ['res-3', 'res-4'], apartmentIds: ['apt-1'], text: 'Cy Diaz matches 2 residents of the apartment: choose one, or keep them separate.' },
+      { kind: 'contact-two-candidates', unitId: 101, unitIds: [], contactIds: [51], residentIds: ['res-3', 'res-4'], apartmentIds: ['apt-1'], text: 'Cy Diaz matches 2 residents of the apartment: choose one, or keep them separate.' },
     ],
     newUnits: [{ unitId: 103, unitName: '103' }],
     untouchedResidents: 1,
+  },
+  summary: {
+    operations: { ...ZERO_OPS, 'create-apartment': 1, 'create-family-member': 3, 'set-pin': 2 },
+    totalOperations: 6,
+    heldBack: 0,
+    problems: { error: 0, warning: 1, info: 0 },
+    billing: { apartmentsToActivate: 3, familyMembersOverAllowance: 0, freeAllowancePerApartment: 4 },
   },
   labels: {
     residents: { 'res-1': 'Ann Lee · apartment 101', 'res-2': 'Bo Chen · apartment Apt 102', 'res-3': 'Cy Diaz · cy@x.test · apartment 101', 'res-4': 'Cy Diaz · apartment 101' },
@@ -107,6 +116,12 @@ describe('Get Site wizard: link to an existing community', () => {
     expect(within(members).getByText('Name and phone')).toBeTruthy();
     expect(screen.getByText(/1 unit gets a new apartment/)).toBeTruthy();
     expect(screen.queryByText('Communities to create')).toBeNull();
+    // What the import still creates beside the links is counted too.
+    const counts = screen.getByLabelText('What the import creates beside the links');
+    const count = (label: string) => within(counts).getByText(label).nextElementSibling!.textContent;
+    expect(count('New apartments beside the linked ones')).toBe('1');
+    expect(count('New family member accounts')).toBe('3');
+    expect(count('PINs and RF cards to set')).toBe('2');
 
     const importButton = screen.getByRole('button', { name: 'Import' });
     expect(importButton).toHaveProperty('disabled', true);
@@ -127,6 +142,41 @@ describe('Get Site wizard: link to an existing community', () => {
         units: 'all',
         adopt: { communityId: 'com-9', buildingId: 'bld-2', decisions: { memberLinks: [{ unitId: 101, contactId: 51, residentId: 'res-4' }], keepSeparate: [], leaveAlone: [], apartmentLinks: [] } },
       }],
+    });
+  });
+
+  it('one hand-made apartment matching two units: offers each unit, and an answer makes the review again with that link', async () => {
+    const shared: AdoptionPreview = {
+      ...PREVIEW,
+      review: {
+        ...PREVIEW.review,
+        questions: [{ kind: 'apartment-two-units', unitId: null, unitIds: [104, 105], contactIds: [], residentIds: [], apartmentIds: ['apt-4'], text: 'Apartment "104" matches units 104 and 0104: choose which unit it is, or create new apartments for them.' }],
+        newUnits: [{ unitId: 103, unitName: '103' }, { unitId: 104, unitName: '104' }, { unitId: 105, unitName: '0104' }],
+      },
+    };
+    const fake = adoptBridge();
+    fake.respond('sites.previewAdoption', () => shared);
+    const { u } = await toCommunityStep(fake);
+    await u.click(screen.getByRole('radio', { name: /Link to an existing community/ }));
+    await screen.findByLabelText('Community to link');
+    await u.click(next());
+    await answerFieldsStep(u);
+    await u.click(next());
+    await u.click(next());
+    const question = await screen.findByRole('group', { name: /Apartment "104" matches units 104 and 0104/ });
+    expect(within(question).getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual([
+      'Link to unit 104',
+      'Link to unit 0104',
+      'Keep separate — create new apartments for these units',
+    ]);
+    const before = fake.calls.filter((c) => c.channel === 'sites.previewAdoption').length;
+    await u.click(within(question).getByRole('radio', { name: 'Link to unit 0104' }));
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'sites.previewAdoption').length).toBe(before + 1));
+    expect(fake.calls.filter((c) => c.channel === 'sites.previewAdoption').at(-1)!.input).toMatchObject({ apartmentLinks: [{ unitId: 105, apartmentId: 'apt-4' }] });
+    await u.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'sites.import')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'sites.import')!.input).toMatchObject({
+      properties: [{ adopt: { decisions: { apartmentLinks: [{ unitId: 105, apartmentId: 'apt-4' }] } } }],
     });
   });
 

@@ -125,6 +125,7 @@ export async function adoptProperty(args: {
     contacts: args.wanted.contacts,
     apartments: inBuilding,
     residents: state.residents.filter((r) => apartmentIds.has(r.apartmentId)),
+    chosenApartments: args.decisions?.apartmentLinks ?? [],
   });
   let linked = 0;
   if (!args.dryRun) {
@@ -198,6 +199,7 @@ export function adoptionProblems(adoption: PropertyAdoption, dryRun: boolean, de
 /** Whether the installer answered a question: every contact (or the unit, for an apartment) it names has a decision. */
 function isAnswered(q: AdoptionReview['questions'][number], d: AdoptionDecisions): boolean {
   if (q.kind === 'apartment-two-candidates') return d.apartmentLinks.some((l) => l.unitId === q.unitId);
+  if (q.kind === 'apartment-two-units') return d.apartmentLinks.some((l) => l.apartmentId === q.apartmentIds[0] && q.unitIds.includes(l.unitId));
   const decided = (contactId: number) =>
     [...d.memberLinks, ...d.keepSeparate, ...d.leaveAlone].some((c) => c.unitId === q.unitId && c.contactId === contactId);
   return q.contactIds.length > 0 && q.contactIds.every(decided);

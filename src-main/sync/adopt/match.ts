@@ -26,6 +26,12 @@ export interface AdoptionInput {
   readonly apartments: readonly SpApartment[];
   /** The family members of those apartments (masters are never linked). */
   readonly residents: readonly SpResident[];
+  /**
+   * The installer's answers to apartment questions (unit → hand-made apartment): linked as
+   * "chosen", so the residents of those apartments are matched too. The question stays in the
+   * review, answered, so the answer can still be changed.
+   */
+  readonly chosenApartments?: readonly { readonly unitId: number; readonly apartmentId: string }[];
 }
 
 /**
@@ -47,6 +53,10 @@ export function matchForAdoption(input: AdoptionInput): AdoptionReview {
 
 function matchApartments(input: AdoptionInput, questions: AdoptionQuestion[]) {
   const handMade = input.apartments.filter((a) => a.externalRef === null);
+  const chosen = (unitId: number, candidates: readonly SpApartment[]) => {
+    const answer = input.chosenApartments?.find((c) => c.unitId === unitId);
+    return answer ? candidates.find((a) => a.id === answer.apartmentId) : undefined;
+  };
   const byRef = new Map(input.apartments.filter((a) => a.externalRef).map((a) => [refKey(a.externalRef!), a]));
   const proposals = new Map<number, { apartment: SpApartment; match: ApartmentLink['match'] }>();
   const apartmentOfUnit = new Map<number, string>();
@@ -63,9 +73,12 @@ function matchApartments(input: AdoptionInput, questions: AdoptionQuestion[]) {
     if (candidates.length === 0) newUnits.push({ unitId: unit.id, unitName: unit.name });
     else if (candidates.length === 1) proposals.set(unit.id, { apartment: candidates[0]!, match: exact.length > 0 ? 'exact' : 'normalised' });
     else {
+      const answer = chosen(unit.id, candidates);
+      if (answer) proposals.set(unit.id, { apartment: answer, match: 'chosen' });
       questions.push({
         kind: 'apartment-two-candidates',
         unitId: unit.id,
+        unitIds: [],
         contactIds: [],
         residentIds: [],
         apartmentIds: candidates.map((a) => a.id),
@@ -76,24 +89,35 @@ function matchApartments(input: AdoptionInput, questions: AdoptionQuestion[]) {
   // One apartment proposed for two units (e.g. "01" and "1") is linked to neither.
   const unitsOfApartment = groupBy([...proposals], ([, p]) => p.apartment.id);
   const links: ApartmentLink[] = [];
-  for (const [apartmentId, entries] of unitsOfApartment) {
+  for (const [apartmentId, all] of unitsOfApartment) {
+    let entries = all;
     if (entries.length > 1) {
       const names = entries.map(([unitId]) => input.units.find((u) => u.id === unitId)!.name);
+      const apartment = entries[0]![1].apartment;
       questions.push({
-        kind: 'apartment-two-candidates',
+        kind: 'apartment-two-units',
         unitId: null,
+        unitIds: entries.map(([unitId]) => unitId),
         contactIds: [],
         residentIds: [],
         apartmentIds: [apartmentId],
-        text: `Apartment "${entries[0]![1].apartment.name}" matches units ${names.join(' and ')}: choose which unit it is.`,
+        text: `Apartment "${apartment.name}" matches units ${names.join(' and ')}: choose which unit it is, or create new apartments for them.`,
       });
-      continue;
+      const answer = input.chosenApartments?.find((c) => c.apartmentId === apartmentId && entries.some(([unitId]) => unitId === c.unitId));
+      if (!answer) {
+        // The other units get new apartments, as if nothing matched.
+        for (const [unitId] of entries) newUnits.push({ unitId, unitName: input.units.find((u) => u.id === unitId)!.name });
+        continue;
+      }
+      for (const [unitId] of entries) if (unitId !== answer.unitId) newUnits.push({ unitId, unitName: input.units.find((u) => u.id === unitId)!.name });
+      entries = [[answer.unitId, { apartment, match: 'chosen' }]];
     }
     const [unitId, { apartment, match }] = entries[0]!;
     apartmentOfUnit.set(unitId, apartment.id);
     links.push({ unitId, unitName: input.units.find((u) => u.id === unitId)!.name, apartmentId: apartment.id, apartmentName: apartment.name, match });
   }
   links.sort((a, b) => a.unitId - b.unitId);
+  newUnits.sort((a, b) => a.unitId - b.unitId);
   return { links, newUnits, apartmentOfUnit };
 }
 
@@ -138,6 +162,7 @@ function matchMembers(input: AdoptionInput, apartmentOfUnit: ReadonlyMap<number,
       questions.push({
         kind: 'resident-two-contacts',
         unitId: entries[0]!.contact.unitId,
+        unitIds: [],
         contactIds: entries.map((e) => e.contact.contactId),
         residentIds: [resident.id],
         apartmentIds: [resident.apartmentId],
@@ -172,6 +197,7 @@ function memberQuestion(kind: AdoptionQuestion['kind'], contact: AdoptionContact
   return {
     kind,
     unitId: contact.unitId,
+    unitIds: [],
     contactIds: [contact.contactId],
     residentIds: residents.map((r) => r.id),
     apartmentIds: [...new Set(residents.map((r) => r.apartmentId))],

@@ -4,6 +4,7 @@ import type { AdoptionPreview } from '../../../src-shared/ipc/contract/sites';
 import { type Column, DataTable } from '../../components/DataTable';
 import { LoadStatus } from '../../components/LoadStatus';
 import type { Loadable } from '../../lib/loadable';
+import { PlanCounts } from './PlanCounts';
 import { useGetSite } from './use-get-site';
 
 /** How a member was matched, in words. */
@@ -27,6 +28,13 @@ export function pinFateText(pin: CredentialFate): string {
   }
 }
 
+/** How an apartment was matched, in words. */
+const MATCH_LABELS: Record<ApartmentLink['match'], string> = {
+  exact: 'Same name',
+  normalised: 'Same after tidying (case, spaces, zeros, “Apt”)',
+  chosen: 'Your answer below',
+};
+
 const IDLE: Loadable<AdoptionPreview> = { status: 'idle' };
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -38,7 +46,7 @@ function unitNames(preview: AdoptionPreview): Map<number, string> {
 const APARTMENT_COLUMNS: Column<ApartmentLink>[] = [
   { header: 'Unit in Rent Manager', cell: (a) => a.unitName },
   { header: 'Hand-made apartment', cell: (a) => a.apartmentName },
-  { header: 'Matched', cell: (a) => (a.match === 'exact' ? 'Same name' : 'Same after tidying (case, spaces, zeros, “Apt”)') },
+  { header: 'Matched', cell: (a) => MATCH_LABELS[a.match] },
 ];
 
 function memberColumns(preview: AdoptionPreview): Column<MemberLink>[] {
@@ -55,14 +63,16 @@ function memberColumns(preview: AdoptionPreview): Column<MemberLink>[] {
 /** The options a question offers: each candidate, then keep separate / leave alone where they mean something. */
 function questionOptions(q: AdoptionQuestion, preview: AdoptionPreview): { value: QuestionChoice; label: string }[] {
   const { kind, ids } = questionCandidates(q);
-  const label = (id: string) =>
-    kind === 'apartment' ? `apartment “${preview.labels.apartments[id] ?? id}”` : kind === 'resident' ? (preview.labels.residents[id] ?? id) : (preview.labels.contacts[`${q.unitId}:${id}`] ?? id);
-  const links = q.unitId === null ? [] : ids.map((id) => ({ value: { link: id } as QuestionChoice, label: `Link to ${label(id)}` }));
-  if (q.kind === 'apartment-two-candidates') {
-    return q.unitId === null
-      ? [{ value: 'leave', label: 'Leave it as it is (link it by hand later)' }]
-      : [...links, { value: 'separate', label: 'Keep separate — create a new apartment' }];
-  }
+  const units = unitNames(preview);
+  const label = (id: string) => {
+    if (kind === 'apartment') return `apartment “${preview.labels.apartments[id] ?? id}”`;
+    if (kind === 'unit') return `unit ${units.get(Number(id)) ?? id}`;
+    if (kind === 'resident') return preview.labels.residents[id] ?? id;
+    return preview.labels.contacts[`${q.unitId}:${id}`] ?? id;
+  };
+  const links = ids.map((id) => ({ value: { link: id } as QuestionChoice, label: `Link to ${label(id)}` }));
+  if (q.kind === 'apartment-two-units') return [...links, { value: 'separate', label: 'Keep separate — create new apartments for these units' }];
+  if (q.kind === 'apartment-two-candidates') return [...links, { value: 'separate', label: 'Keep separate — create a new apartment' }];
   return [
     ...links,
     { value: 'separate', label: 'Keep separate — create a new account from Rent Manager' },
@@ -114,6 +124,7 @@ export function AdoptionReview({ propertyId, name }: { propertyId: number; name:
               {plural(review.untouchedResidents, 'hand-made resident Rent Manager does not know stays', 'hand-made residents Rent Manager does not know stay')} untouched.
               {kept + changed > 0 ? ` PINs: ${kept} kept, ${changed} changed to Rent Manager's.` : ''}
             </p>
+            <PlanCounts summary={data.summary} linked />
             {review.questions.length > 0 ? (
               <section aria-labelledby={`questions-${propertyId}`}>
                 <h4 id={`questions-${propertyId}`}>{plural(review.questions.length, 'question', 'questions')} for you — SiteSync links none of these by itself</h4>

@@ -6,6 +6,7 @@ import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
 import { type Column, DataTable } from '../../components/DataTable';
 import { AdoptionReview } from './AdoptionReview';
+import { PlanCounts } from './PlanCounts';
 
 /** Problem kinds in words an installer reads. */
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {
@@ -41,29 +42,6 @@ const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
   { header: 'Value', className: 'gs-mono', cell: (p) => p.value ?? '—' },
   { header: 'Why', cell: (p) => p.reason },
 ];
-
-function Counts({ plan }: { plan: PropertyPreview }) {
-  const ops = plan.summary.operations;
-  const n = (kind: keyof typeof ops) => ops[kind] ?? 0;
-  const items: Array<[string, number]> = [
-    ['Communities to create', n('create-community')],
-    ['Apartments to create', n('create-apartment')],
-    ['Family member accounts to create', n('create-family-member')],
-    ['PINs and RF cards to set', n('set-pin') + n('set-rf-cards')],
-    ['Apartments that will need activation', plan.summary.billing.apartmentsToActivate],
-    [`Family members over the free allowance (${plan.summary.billing.freeAllowancePerApartment} per apartment)`, plan.summary.billing.familyMembersOverAllowance],
-  ];
-  return (
-    <dl className="gs-counts">
-      {items.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 function Problems({ plan }: { plan: PropertyPreview }) {
   const total = plan.problems.length + plan.moreProblems;
@@ -153,7 +131,7 @@ export function ReviewStep() {
           {data.plans.map((plan) => (
             <section key={plan.propertyId} className="gs-plan" aria-labelledby={`plan-${plan.propertyId}`}>
               <h3 id={`plan-${plan.propertyId}`}>{plan.propertyName}</h3>
-              {plans[plan.propertyId]?.mode === 'link' ? <AdoptionReview propertyId={plan.propertyId} name={plan.propertyName} /> : <Counts plan={plan} />}
+              {plans[plan.propertyId]?.mode === 'link' ? <AdoptionReview propertyId={plan.propertyId} name={plan.propertyName} /> : <PlanCounts summary={plan.summary} />}
               <Problems plan={plan} />
             </section>
           ))}

@@ -80,6 +80,8 @@ export const AdoptionPreviewSchema = z.object({
   communityName: z.string(),
   buildingId: z.string(),
   review: AdoptionReviewSchema,
+  /** What the import creates beside the links (the plan against the community as linked). */
+  summary: PlanSummarySchema,
   /** Labels of the objects the questions name, for the choices: hand-made residents and apartments by id, contacts by `unitId:contactId`. */
   labels: z.object({
     residents: z.record(z.string(), z.string()),
@@ -232,6 +234,8 @@ export const sitesCalls = {
       units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(BOUNDS.units)]),
       communityId: IdSchema,
       buildingId: IdSchema,
+      /** Answers to apartment questions so far (unit → hand-made apartment). */
+      apartmentLinks: AdoptionDecisionsSchema.shape.apartmentLinks.optional(),
     }),
     output: AdoptionPreviewSchema,
   },

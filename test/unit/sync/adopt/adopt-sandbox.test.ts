@@ -6,7 +6,9 @@ import { readCommunityState } from '../../../../src-main/smartplus/read-snapshot
 import { smartPlusAdoptionPort } from '../../../../src-main/sync/adapters/smartplus-port';
 import { type AdoptionContact } from '../../../../src-main/sync/adopt/match';
 import { wantedFromPlan } from '../../../../src-main/sync/adopt/adopt';
-import { siteConfig, startWorld, type SandboxWorld } from '../../../safety/helpers/world';
+import { createRentManagerClient } from '../../../../src-main/rentmanager/client';
+import { previewAdoption } from '../../../../src-main/features/site-adoption';
+import { siteConfig, startWorld, TODAY, type SandboxWorld } from '../../../safety/helpers/world';
 
 /**
  * Adopting a building that already has SmartPlus (issue 16), against both sandboxes over HTTP:
@@ -69,11 +71,29 @@ describe('adopting a hand-made community with "linkExisting"', () => {
     expect(await readCommunityState(spClient(), handMadeId)).toEqual(before);
   });
 
+  const config = siteConfig();
+  const rmClient = () => createRentManagerClient({
+    baseUrl: world.rm.url, corp: world.rm.corp, locationId: world.rm.location,
+    auth: { kind: 'user', username: world.rm.username, password: world.rm.password }, requestsPerMinute: 100_000,
+  });
+
   it('links without duplicating, keeps the PINs Rent Manager agrees with, asks about the ambiguous pair, and the next sync plans nothing', async () => {
     const before = await readCommunityState(spClient(), handMadeId);
     const idOf = (c: AdoptionContact) => before.residents.filter((r) => r.firstName === c.firstName && r.lastName === c.lastName && r.role === 'family').map((r) => r.id);
+    // The wizard's link review, before anything is written: what the import creates beside the links.
+    const preview = await previewAdoption(
+      { clients: { rentManager: async () => rmClient(), smartPlus: async () => spClient() }, now: () => new Date(`${TODAY}T12:00:00Z`) },
+      { connectionId: 'c1', policy: { creation: config.creation, deletion: config.deletion, sameAccessAsMaster: config.sameAccessAsMaster }, propertyId: PROPERTY, units: 'all', communityId: handMadeId, buildingId: before.buildings[0]!.id },
+      { pinField: config.pinField, rfCardField: config.rfCardField },
+    );
     const result = await world.sync(siteConfig({ linkExisting: true }), { ports: { ...world.ports, adoption: smartPlusAdoptionPort(spClient()) } });
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // The review counted what the import then created: one new apartment, the accounts not linked, their PINs.
+    const ops = result.plan!.summary.operations;
+    expect(preview.summary.operations['create-community']).toBe(0);
+    expect(preview.summary.operations['create-apartment']).toBe(1);
+    for (const kind of ['create-apartment', 'create-family-member', 'set-pin', 'set-rf-cards'] as const) expect(preview.summary.operations[kind]).toBe(ops[kind]);
+    expect(preview.summary.operations['create-family-member']).toBeLessThan(wanted.contacts.length);
     expect(result.run.outcome).toBe('succeeded');
 
     const communities = await spClient().communities.list({ pageSize: 100 });

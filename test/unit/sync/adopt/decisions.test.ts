@@ -11,7 +11,7 @@ import { siteConfig, startWorld, type SandboxWorld } from '../../../safety/helpe
 // "keep separate" (a new account beside a same-name hand-made resident), "leave alone" (not created).
 
 const question = (o: Partial<AdoptionQuestion>): AdoptionQuestion => ({
-  kind: 'contact-two-candidates', unitId: 7, contactIds: [70], residentIds: ['r1', 'r2'], apartmentIds: ['a1'], text: '', ...o,
+  kind: 'contact-two-candidates', unitId: 7, unitIds: [], contactIds: [70], residentIds: ['r1', 'r2'], apartmentIds: ['a1'], text: '', ...o,
 });
 
 describe('decisionsFrom', () => {
@@ -33,6 +33,13 @@ describe('decisionsFrom', () => {
       keepSeparate: [{ unitId: 7, contactId: 72 }],
       leaveAlone: [{ unitId: 7, contactId: 71 }],
     });
+  });
+
+  it('one hand-made apartment matching two units: linked to the unit chosen, to neither on "keep separate" or a unit not offered', () => {
+    const shared = question({ kind: 'apartment-two-units', unitId: null, unitIds: [11, 12], contactIds: [], residentIds: [], apartmentIds: ['a5'] });
+    expect(decisionsFrom([shared], { [questionKey(shared)]: { link: '12' } }).apartmentLinks).toEqual([{ unitId: 12, apartmentId: 'a5' }]);
+    expect(decisionsFrom([shared], { [questionKey(shared)]: 'separate' }).apartmentLinks).toEqual([]);
+    expect(decisionsFrom([shared], { [questionKey(shared)]: { link: '13' } }).apartmentLinks).toEqual([]);
   });
 
   it('ignores a link to an object the question does not offer', () => {

@@ -57,7 +57,35 @@ describe('matchForAdoption', () => {
     expect(two.questions).toMatchObject([{ kind: 'apartment-two-candidates', unitId: 1, apartmentIds: ['a1', 'a2'] }]);
     const shared = matchForAdoption({ origin, units: [{ id: 1, name: '01' }, { id: 2, name: '1' }], contacts: [], residents: [], apartments: [apartment('a1', 'Apt 001')] });
     expect(shared.apartments).toEqual([]);
-    expect(shared.questions).toMatchObject([{ kind: 'apartment-two-candidates', apartmentIds: ['a1'] }]);
+    expect(shared.questions).toMatchObject([{ kind: 'apartment-two-units', unitId: null, unitIds: [1, 2], apartmentIds: ['a1'] }]);
+    // Until answered, both units get new apartments (and say so in the review).
+    expect(shared.newUnits).toEqual([{ unitId: 1, unitName: '01' }, { unitId: 2, unitName: '1' }]);
+  });
+
+  it('an answered apartment question links the chosen apartment, matches its residents, and stays in the review', () => {
+    const residents = [resident('r1', 'a1', 'Ana', 'Diaz', { email: 'ana@x.test' })];
+    const contacts = [contact(2, 21, 'Ana', 'Diaz', { email: 'ana@x.test' })];
+    const shared = matchForAdoption({
+      origin, units: [{ id: 1, name: '01' }, { id: 2, name: '1' }], contacts, residents, apartments: [apartment('a1', 'Apt 001')],
+      chosenApartments: [{ unitId: 2, apartmentId: 'a1' }],
+    });
+    expect(shared.apartments).toEqual([{ unitId: 2, unitName: '1', apartmentId: 'a1', apartmentName: 'Apt 001', match: 'chosen' }]);
+    expect(shared.newUnits).toEqual([{ unitId: 1, unitName: '01' }]);
+    expect(shared.members).toMatchObject([{ unitId: 2, contactId: 21, residentId: 'r1', rung: 'name-and-email' }]);
+    expect(shared.questions).toMatchObject([{ kind: 'apartment-two-units' }]);
+    const two = matchForAdoption({
+      origin, units: [{ id: 2, name: '101' }], contacts, residents: [resident('r1', 'a2', 'Ana', 'Diaz', { email: 'ana@x.test' })],
+      apartments: [apartment('a1', 'Apt 101'), apartment('a2', 'Unit 101')],
+      chosenApartments: [{ unitId: 2, apartmentId: 'a2' }],
+    });
+    expect(two.apartments).toMatchObject([{ unitId: 2, apartmentId: 'a2', match: 'chosen' }]);
+    expect(two.members).toMatchObject([{ residentId: 'r1' }]);
+    // An answer naming an apartment the question does not offer is ignored.
+    const stale = matchForAdoption({
+      origin, units: [{ id: 2, name: '101' }], contacts: [], residents: [],
+      apartments: [apartment('a1', 'Apt 101'), apartment('a2', 'Unit 101')], chosenApartments: [{ unitId: 2, apartmentId: 'a9' }],
+    });
+    expect(stale.apartments).toEqual([]);
   });
 
   it('never re-links an apartment that already carries a reference', () => {
