@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expectNothingClipped } from './clipping';
+import { expect, openApp, test } from './fixtures';
+import { currentTenants, expectAccessible, importSmallestSite, nextFinished, yesterday } from './overview-runs-helpers';
+
+/** Where the screenshots of this file go, for people to look at (git-ignored). */
+const SHOTS = path.resolve(import.meta.dirname, '../../reports/shots');
+
+const SMALL = { width: 1024, height: 640 };
+const LAPTOP = { width: 1280, height: 800 };
+
+test.describe.configure({ mode: 'serial' });
+
+/**
+ * At the page's size, in light then dark: nothing interactive is clipped, axe finds nothing
+ * serious, and a screenshot is saved as <name>-<width>x<height>-<scheme>.png. Screenshots come
+ * first in each scheme (a run in progress moves on).
+ */
+async function checkScreen(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize()!;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${size.width}x${size.height}-${scheme}.png`) });
+    await expectNothingClipped(page, `${name} at ${size.width}×${size.height} (${scheme})`);
+    await expectAccessible(page);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** {@link checkScreen} at 1024 × 640, then at 1280 × 800 (screenshots of both; the small size is checked first). */
+async function checkBothSizes(page: Page, name: string): Promise<void> {
+  await page.setViewportSize(SMALL);
+  await checkScreen(page, name);
+  await page.setViewportSize(LAPTOP);
+  await checkScreen(page, name);
+  await page.setViewportSize(SMALL);
+}
+
+let site: { siteId: string; name: string };
+
+test('the Get Site wizard at 1024 × 640: every control of each step can be seen, Next included', async ({ page, app }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize(SMALL);
+  await openApp(page, app);
+  const main = page.getByRole('main');
+  const next = main.getByRole('button', { name: 'Next' });
+  await page.getByRole('button', { name: /Sites/ }).click();
+  await main.getByRole('button', { name: 'Get Site from PMS' }).first().click();
+  await expect(main.getByRole('radio', { name: /Sandbox Property Management/ })).toBeChecked();
+  await checkBothSizes(page, 'wizard-1-customer');
+  await next.click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /Step 2 of/ })).toBeVisible();
+  await main.getByRole('checkbox').first().check();
+  await checkBothSizes(page, 'wizard-2-properties');
+  await next.click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /Account creation/ })).toBeVisible();
+  await checkBothSizes(page, 'wizard-3-creation');
+  await next.click();
+  await next.click();
+  await expect(main.getByText(/opens the community.s doors at any time of day/)).toBeVisible();
+  await checkBothSizes(page, 'wizard-5-access');
+  await next.click();
+  await expect(page.getByRole('heading', { level: 2, name: /Community/ })).toBeVisible();
+  await checkBothSizes(page, 'wizard-6-community');
+  await next.click();
+
+  await expect(page.getByRole('heading', { level: 2, name: /PINs, cards and time/ })).toBeVisible();
+  await main.getByRole('group', { name: /holds each tenant.s PIN/ }).getByRole('radio', { name: /^Door PIN \(Text\)/ }).first().check();
+  await main.getByRole('group', { name: /holds each tenant.s RF card/ }).getByRole('radio', { name: /^RF Card/ }).first().check();
+  await main.getByRole('button', { name: 'Use this time zone' }).click();
+  await checkBothSizes(page, 'wizard-7-fields');
+  await next.click();
+
+  await expect(main.getByRole('radio', { name: /^All/ })).toBeVisible();
+  await checkBothSizes(page, 'wizard-8-apartments');
+  await next.click();
+  await expect(page.getByRole('heading', { level: 2, name: /Review/ })).toBeVisible();
+  await expect(main.getByRole('button', { name: 'Import' })).toBeVisible({ timeout: 30_000 });
+  await checkBothSizes(page, 'wizard-9-review');
+});
+
+test('the Overview at 1024 × 640, idle and during a run: Resync, Preview and Cancel stay in view', async ({ page, app }) => {
+  test.setTimeout(240_000);
+  site = await importSmallestSite(app);
+  await page.setViewportSize(SMALL);
+  await openApp(page, app);
+  const row = page.getByRole('row', { name: new RegExp(site.name) }).first();
+  await expect(row).toBeVisible();
+  await checkBothSizes(page, 'overview-idle');
+
+  const [leaver] = await currentTenants(app, site.siteId);
+  const admin = app.services.sandbox!.rentManager.admin;
+  admin.moveOut(leaver!.id, yesterday());
+  admin.latency(4000);
+  const ended = nextFinished(app, site.siteId);
+  try {
+    await page.getByRole('button', { name: `Resync ${site.name}` }).click();
+    await expect(page.getByRole('progressbar', { name: `Resync progress of ${site.name}` })).toBeVisible();
+    await expect(page.getByRole('button', { name: `Cancel the resync of ${site.name}` })).toBeInViewport({ ratio: 1 });
+    await expect(page.getByRole('button', { name: `Preview the changes of ${site.name}` })).toBeInViewport({ ratio: 1 });
+    await checkBothSizes(page, 'overview-running');
+  } finally {
+    admin.latency(0);
+  }
+  await ended;
+  await expect(page.getByText(`Manual sync of ${site.name} finished`)).toBeVisible();
+  await checkBothSizes(page, 'overview-finished');
+});
+
+test('the run report at 1024 × 640', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(SMALL);
+  await openApp(page, app);
+  const run = (await app.services.ctx.db.runs.listRuns(site.siteId)).find((r) => r.trigger === 'manual')!;
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  app.services.events.emit('app.navigated', { screen: 'runs', runId: run.id });
+  await expect(page.getByRole('heading', { level: 1, name: `Run of ${site.name}` })).toBeVisible();
+  await checkBothSizes(page, 'run-report');
+  await page.getByRole('button', { name: /Runs/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible();
+  await checkBothSizes(page, 'runs-history');
+});
