@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expectNothingClipped } from './clipping';
 import { expect, openApp, test } from './fixtures';
 import { currentTenants, expectAccessible, importSmallestSite, nextFinished, yesterday } from './overview-runs-helpers';
@@ -30,12 +30,16 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-/** {@link checkScreen} at 1024 × 640, then at 1280 × 800 (screenshots of both; the small size is checked first). */
-async function checkBothSizes(page: Page, name: string): Promise<void> {
-  await page.setViewportSize(SMALL);
-  await checkScreen(page, name);
-  await page.setViewportSize(LAPTOP);
-  await checkScreen(page, name);
+/**
+ * {@link checkScreen} at 1024 × 640, then at 1280 × 800 (screenshots of both; the small size is
+ * checked first). `inView` must be wholly on screen at both sizes without scrolling (a sticky footer's Next).
+ */
+async function checkBothSizes(page: Page, name: string, inView: Locator[] = []): Promise<void> {
+  for (const size of [SMALL, LAPTOP]) {
+    await page.setViewportSize(size);
+    for (const target of inView) await expect(target, `${name} at ${size.width}×${size.height}`).toBeInViewport({ ratio: 1 });
+    await checkScreen(page, name);
+  }
   await page.setViewportSize(SMALL);
 }
 
@@ -55,33 +59,33 @@ test('the Get Site wizard at 1024 × 640: every control of each step can be seen
 
   await expect(page.getByRole('heading', { level: 2, name: /Step 2 of/ })).toBeVisible();
   await main.getByRole('checkbox').first().check();
-  await checkBothSizes(page, 'wizard-2-properties');
+  await checkBothSizes(page, 'wizard-2-properties', [next]);
   await next.click();
 
   await expect(page.getByRole('heading', { level: 2, name: /Account creation/ })).toBeVisible();
-  await checkBothSizes(page, 'wizard-3-creation');
+  await checkBothSizes(page, 'wizard-3-creation', [next]);
   await next.click();
   await next.click();
   await expect(main.getByText(/opens the community.s doors at any time of day/)).toBeVisible();
-  await checkBothSizes(page, 'wizard-5-access');
+  await checkBothSizes(page, 'wizard-5-access', [next]);
   await next.click();
   await expect(page.getByRole('heading', { level: 2, name: /Community/ })).toBeVisible();
-  await checkBothSizes(page, 'wizard-6-community');
+  await checkBothSizes(page, 'wizard-6-community', [next]);
   await next.click();
 
   await expect(page.getByRole('heading', { level: 2, name: /PINs, cards and time/ })).toBeVisible();
   await main.getByRole('group', { name: /holds each tenant.s PIN/ }).getByRole('radio', { name: /^Door PIN \(Text\)/ }).first().check();
   await main.getByRole('group', { name: /holds each tenant.s RF card/ }).getByRole('radio', { name: /^RF Card/ }).first().check();
   await main.getByRole('button', { name: 'Use this time zone' }).click();
-  await checkBothSizes(page, 'wizard-7-fields');
+  await checkBothSizes(page, 'wizard-7-fields', [next]);
   await next.click();
 
   await expect(main.getByRole('radio', { name: /^All/ })).toBeVisible();
-  await checkBothSizes(page, 'wizard-8-apartments');
+  await checkBothSizes(page, 'wizard-8-apartments', [next]);
   await next.click();
   await expect(page.getByRole('heading', { level: 2, name: /Review/ })).toBeVisible();
   await expect(main.getByRole('button', { name: 'Import' })).toBeVisible({ timeout: 30_000 });
-  await checkBothSizes(page, 'wizard-9-review');
+  await checkBothSizes(page, 'wizard-9-review', [main.getByRole('button', { name: 'Import' })]);
 });
 
 test('the Overview at 1024 × 640, idle and during a run: Resync, Preview and Cancel stay in view', async ({ page, app }) => {

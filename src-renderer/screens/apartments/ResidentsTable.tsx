@@ -20,6 +20,7 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
   { header: 'Name', rowHeader: true, cell: (r) => `${r.firstName} ${r.lastName}`.trim() },
   {
     header: 'Contact',
+    className: 'residents-contact',
     cell: (r) => (
       <>
         <div>{r.email ?? <span className="muted">No e-mail</span>}</div>
@@ -32,11 +33,17 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
   { header: 'RF card', cell: (r) => (r.rfCards.length > 0 ? r.rfCards.join(', ') : <span className="muted">None</span>) },
   {
     header: 'Access',
+    className: 'residents-access',
     cell: (r) => (
       <>
         <div>
-          {r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}
-          {r.accessUntil ? ` until ${r.accessUntil}` : ''}
+          <span className="nowrap">{r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}</span>
+          {r.accessUntil ? (
+            <>
+              {' '}
+              <span className="nowrap">until {r.accessUntil}</span>
+            </>
+          ) : null}
         </div>
         {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
       </>
