@@ -105,6 +105,8 @@ test('the Overview at 1024 × 640, idle and during a run: Resync, Preview and Ca
   try {
     await page.getByRole('button', { name: `Resync ${site.name}` }).click();
     await expect(page.getByRole('progressbar', { name: `Resync progress of ${site.name}` })).toBeVisible();
+    await expect(page.getByText(/^Step [1-7] of 7 · \d+% · \d+:\d\d elapsed$/)).toBeVisible();
+    await expect(page.getByRole('button', { name: `Resync of ${site.name} running` })).toHaveText('Running…');
     await expect(page.getByRole('button', { name: `Cancel the resync of ${site.name}` })).toBeInViewport({ ratio: 1 });
     await expect(page.getByRole('button', { name: `Preview the changes of ${site.name}` })).toBeInViewport({ ratio: 1 });
     await checkBothSizes(page, 'overview-running');
@@ -112,7 +114,7 @@ test('the Overview at 1024 × 640, idle and during a run: Resync, Preview and Ca
     admin.latency(0);
   }
   await ended;
-  await expect(page.getByText(`Manual sync of ${site.name} finished`)).toBeVisible();
+  await expect(page.getByText(`Manual sync of ${site.name} finished`)).toContainText(/\d+ apartments · /);
   await checkBothSizes(page, 'overview-finished');
 });
 
@@ -128,4 +130,34 @@ test('the run report at 1024 × 640', async ({ page, app }) => {
   await page.getByRole('button', { name: /Runs/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible();
   await checkBothSizes(page, 'runs-history');
+});
+
+test('the sidebar starts collapsed at 1024 wide and expanded at 1280; its toggle changes it and the choice holds', async ({ page, app }) => {
+  await page.setViewportSize(SMALL);
+  await openApp(page, app);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const expand = nav.getByRole('button', { name: 'Expand the sidebar' });
+  await expect(expand).toHaveAttribute('aria-expanded', 'false');
+  await expect(nav.getByRole('button', { name: 'Runs' })).toBeVisible();
+  expect((await nav.boundingBox())!.width).toBeLessThan(80);
+  await expand.click();
+  const collapse = nav.getByRole('button', { name: 'Collapse the sidebar' });
+  await expect(collapse).toHaveAttribute('aria-expanded', 'true');
+  expect((await nav.boundingBox())!.width).toBeGreaterThan(180);
+  await page.reload();
+  await expect(collapse).toBeVisible();
+  await expectNothingClipped(page, 'overview with the sidebar expanded at 1024×640');
+  await collapse.click();
+  await page.setViewportSize(LAPTOP);
+  await page.reload();
+  await expect(nav.getByRole('button', { name: 'Expand the sidebar' })).toBeVisible();
+
+  const fresh = await page.context().newPage();
+  await fresh.setViewportSize(LAPTOP);
+  await fresh.evaluate(() => undefined);
+  await openApp(fresh, app);
+  await fresh.evaluate(() => window.localStorage.removeItem('sitesync.sidebar'));
+  await fresh.reload();
+  await expect(fresh.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Collapse the sidebar' })).toBeVisible();
+  await fresh.close();
 });

@@ -183,7 +183,7 @@ export function SiteRunRow({ site, columns }: { site: OverviewSite; columns: num
   return (
     <tr className="run-line-row">
       <td colSpan={columns}>
-        <RunProgressLine siteName={site.name} {...siteRun} onNavigate={navigate} />
+        <RunProgressLine siteName={site.name} apartmentCount={site.apartmentCount} {...siteRun} onNavigate={navigate} />
       </td>
     </tr>
   );
