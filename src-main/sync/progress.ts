@@ -1,8 +1,8 @@
 import { RUN_STEPS, type RunProgress } from '../../src-shared/domain/run';
 
 /** Share of the bar the reads fill (Rent Manager, then SmartPlus); planning ends at PLANNED. */
-const READ_RM = 0;
-const READ_SP = 5;
+const READ_RM = 2;
+const READ_SP = 6;
 const PLANNED = 10;
 
 /**

@@ -75,7 +75,9 @@ export function RunProgressLine({ siteName, apartmentCount, view, onDismiss, onC
   const phase = p ? PHASE_LABELS[p.phase] : 'Starting';
   const counted = p && p.total > 0;
   const overall = overallLine(p, now);
-  const bar = p?.percent !== undefined ? { value: p.percent, max: 100 } : counted ? { value: p.done, max: p.total } : {};
+  // While reading and planning the bar moves without a value (those steps have no count to show).
+  const reading = !p || p.phase === 'reading' || p.phase === 'planning';
+  const bar = reading ? {} : p.percent !== undefined ? { value: p.percent, max: 100 } : counted ? { value: p.done, max: p.total } : {};
   return (
     <div className="run-line run-line-running">
       <div className="run-line-text">

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { SCREENS, type Screen, sidebarScreenOf } from '../stores/app-store';
 import { useApp } from '../stores/stores-context';
 
@@ -60,6 +60,16 @@ export function Sidebar() {
   const navigate = useApp((s) => s.navigate);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const [collapsed, setCollapsed] = useState(() => initiallyCollapsed(readChoice(), window.innerWidth));
+  // Until the user chooses, the sidebar follows the window's width.
+  useEffect(() => {
+    if (typeof window.matchMedia !== 'function') return;
+    const narrow = window.matchMedia(`(max-width: ${COLLAPSE_AT_WIDTH}px)`);
+    const follow = () => {
+      if (readChoice() === null) setCollapsed(narrow.matches);
+    };
+    narrow.addEventListener('change', follow);
+    return () => narrow.removeEventListener('change', follow);
+  }, []);
   const toggle = () => {
     setCollapsed(!collapsed);
     saveChoice(!collapsed);

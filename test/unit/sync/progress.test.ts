@@ -24,7 +24,7 @@ describe('progressTracker: step N of 7, overall percent, start time', () => {
 
   it('fills 0–10 % with the reads and planning, then the operations done over all planned', () => {
     const seen = track(4, [event('reading'), event('reading'), event('planning'), event('apartments', 1, 2), event('apartments', 2, 2), event('deletions', 1, 2), event('done')]);
-    expect(seen.map((p) => p.percent)).toEqual([0, 5, 10, 32, 55, 77, 100]);
+    expect(seen.map((p) => p.percent)).toEqual([2, 6, 10, 32, 55, 77, 100]);
   });
 
   it('never goes back when overlapping phases report out of order, or a retry reports 1 of 1', () => {
@@ -35,7 +35,7 @@ describe('progressTracker: step N of 7, overall percent, start time', () => {
 
   it('goes from planning straight to 100 % when nothing changes', () => {
     const seen = track(0, [event('reading'), event('planning'), event('done')]);
-    expect(seen.map((p) => [p.step, p.percent])).toEqual([[1, 0], [2, 10], [7, 100]]);
+    expect(seen.map((p) => [p.step, p.percent])).toEqual([[1, 2], [2, 10], [7, 100]]);
   });
 
   it('stays silent without a listener', () => {
