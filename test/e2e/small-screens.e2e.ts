@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expectNothingClipped } from './clipping';
 import { expect, openApp, test } from './fixtures';
-import { currentTenants, expectAccessible, importSmallestSite, nextFinished, yesterday } from './overview-runs-helpers';
+import type { ApartmentListPage } from '../../src-shared/ipc/contract/apartments';
+import { call, currentTenants, expectAccessible, importSmallestSite, nextFinished, yesterday } from './overview-runs-helpers';
 
 /** Where the screenshots of this file go, for people to look at (git-ignored). */
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/shots');
@@ -130,6 +131,24 @@ test('the run report at 1024 × 640', async ({ page, app }) => {
   await page.getByRole('button', { name: /Runs/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Runs' })).toBeVisible();
   await checkBothSizes(page, 'runs-history');
+});
+
+test('an apartment with residents at 1024 × 640: the access column and long e-mails stay readable', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const list = await call<ApartmentListPage>(app, 'apartments.list', { siteId: site.siteId, pageSize: 500 });
+  const busiest = [...list.rows].sort((a, b) => b.residentNames.length - a.residentNames.length)[0]!;
+  await page.setViewportSize(SMALL);
+  await openApp(page, app);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+  app.services.events.emit('app.navigated', { screen: 'apartments', siteId: site.siteId, apartmentId: busiest.id });
+  const access = page.locator('td.residents-access').first();
+  await expect(access).toBeVisible();
+  // A date is never split across lines: each "From …" / "until …" part is one line.
+  for (const part of await page.locator('td.residents-access .nowrap').all()) {
+    const box = (await part.boundingBox())!;
+    expect(box.height, await part.innerText()).toBeLessThan(24);
+  }
+  await checkBothSizes(page, 'apartment-residents');
 });
 
 test('the sidebar starts collapsed at 1024 wide and expanded at 1280; its toggle changes it and the choice holds', async ({ page, app }) => {

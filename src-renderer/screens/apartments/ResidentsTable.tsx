@@ -23,7 +23,7 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
     className: 'residents-contact',
     cell: (r) => (
       <>
-        <div>{r.email ?? <span className="muted">No e-mail</span>}</div>
+        <div>{r.email ? <Email address={r.email} /> : <span className="muted">No e-mail</span>}</div>
         <div className="muted">{r.phone ?? 'No phone'}</div>
       </>
     ),
@@ -50,6 +50,19 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
     ),
   },
 ];
+
+/** An e-mail address that may wrap before its "@" (a long one in a narrow window), and anywhere only if it must. */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf('@');
+  if (at <= 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </>
+  );
+}
 
 /** A PIN, masked; "Reveal" asks main for it (decrypted from the local copy, so it works offline) and it hides again by itself. */
 function PinCell({ resident }: { resident: ResidentRow }) {
