@@ -117,6 +117,15 @@ test('the Overview at 1024 × 640, idle and during a run: Resync, Preview and Ca
   await ended;
   await expect(page.getByText(`Manual sync of ${site.name} finished`)).toContainText(/\d+ apartments · /);
   await checkBothSizes(page, 'overview-finished');
+
+  // The preview dialog's footer stays on screen while its list scrolls.
+  const [another] = await currentTenants(app, site.siteId);
+  admin.moveOut(another!.id, yesterday());
+  await page.getByRole('button', { name: `Preview the changes of ${site.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Preview of ${site.name}` });
+  await expect(dialog.getByText('Billing impact')).toBeVisible();
+  await checkBothSizes(page, 'overview-preview', [dialog.getByRole('button', { name: 'Resync now' })]);
+  await page.keyboard.press('Escape');
 });
 
 test('the run report at 1024 × 640', async ({ page, app }) => {
