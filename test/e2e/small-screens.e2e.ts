@@ -38,7 +38,16 @@ async function checkScreen(page: Page, name: string): Promise<void> {
 async function checkBothSizes(page: Page, name: string, inView: Locator[] = []): Promise<void> {
   for (const size of [SMALL, LAPTOP]) {
     await page.setViewportSize(size);
-    for (const target of inView) await expect(target, `${name} at ${size.width}×${size.height}`).toBeInViewport({ ratio: 1 });
+    for (const target of inView) {
+      await expect(target, `${name} at ${size.width}×${size.height}`).toBeInViewport({ ratio: 1 });
+      // …and not covered by something else (a sticky footer over another one).
+      const onTop = await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && (hit === el || el.contains(hit));
+      });
+      expect(onTop, `${name} at ${size.width}×${size.height}: ${await target.innerText()} is covered`).toBe(true);
+    }
     await checkScreen(page, name);
   }
   await page.setViewportSize(SMALL);
@@ -87,6 +96,27 @@ test('the Get Site wizard at 1024 × 640: every control of each step can be seen
   await expect(page.getByRole('heading', { level: 2, name: /Review/ })).toBeVisible();
   await expect(main.getByRole('button', { name: 'Import' })).toBeVisible({ timeout: 30_000 });
   await checkBothSizes(page, 'wizard-9-review', [main.getByRole('button', { name: 'Import' })]);
+});
+
+test('the Subscription wizard at 1024 × 640: Continue to payment and Pay stay in view', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize(SMALL);
+  await openApp(page, app);
+  const main = page.getByRole('main');
+  await page.getByRole('button', { name: /Subscription/ }).click();
+  await main.getByRole('button', { name: 'Pay for the integration' }).click();
+  await main.getByRole('radio', { name: /Community/ }).check();
+  await main.getByRole('button', { name: 'Next' }).click();
+  await expect(main.getByRole('radio', { name: /Integration/ })).toBeChecked();
+  await main.getByRole('button', { name: 'Next' }).click();
+  await main.getByRole('radio', { name: /Renew automatically/ }).check();
+  await main.getByRole('radio', { name: /^1 month/ }).check();
+  await main.getByRole('button', { name: 'Next' }).click();
+  await main.getByLabel('Billing address').fill('1 Main St, Knoxville, TN 37902');
+  await checkBothSizes(page, 'subscription-review', [main.getByRole('button', { name: 'Continue to payment' })]);
+  await main.getByRole('button', { name: 'Continue to payment' }).click();
+  await expect(main.getByRole('heading', { name: /Payment/ })).toBeVisible();
+  await checkBothSizes(page, 'subscription-payment', [main.getByRole('button', { name: /^Pay \$/ })]);
 });
 
 test('the Overview at 1024 × 640, idle and during a run: Resync, Preview and Cancel stay in view', async ({ page, app }) => {
