@@ -93,6 +93,19 @@ export function Sidebar() {
       <div className="brand">
         <img src="./icon.svg" alt="" width={28} height={28} />
         <span className="brand-name">SiteSync</span>
+        <button
+          type="button"
+          className="sidebar-toggle"
+          aria-controls="sidebar-items"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+          title={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
+          onClick={toggle}
+        >
+          <span className="nav-icon" aria-hidden="true">
+            {collapsed ? '»' : '«'}
+          </span>
+        </button>
       </div>
       <ul id="sidebar-items">
         {SCREENS.map((name, index) => (
@@ -117,20 +130,6 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
-      <button
-        type="button"
-        className="nav-item sidebar-toggle"
-        aria-controls="sidebar-items"
-        aria-expanded={!collapsed}
-        aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
-        title={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'}
-        onClick={toggle}
-      >
-        <span className="nav-icon" aria-hidden="true">
-          {collapsed ? '»' : '«'}
-        </span>
-        <span className="nav-label">Collapse</span>
-      </button>
     </nav>
   );
 }
