@@ -12,6 +12,7 @@ import { BeforeIndex, describeChange } from './apply/change';
 import { adoptMissing } from './adopt/adopt-missing';
 import { assertFieldsResolved } from './field-check';
 import { plan as makePlan } from './plan';
+import { progressTracker } from './progress';
 import type { SyncPorts } from './ports';
 import { todayInZone } from './today';
 
@@ -102,12 +103,12 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
   const log = (input.logger ?? silentLogger).child('sync');
   const { ports, config, site } = input;
   const runId = (input.newRunId ?? randomUUID)();
-  const progress = (phase: RunProgress['phase'], current: string | null = null) =>
-    input.onProgress?.({ runId, siteId: site.id, phase, done: 0, total: 0, current });
   let record: RunRecord = {
     id: runId, siteId: site.id, trigger: input.trigger, dryRun: input.dryRun ?? false, startedAt: clock().toISOString(), endedAt: null,
     outcome: 'running', counts: { ...EMPTY_COUNTS }, problemCount: 0, heldBackCount: 0, error: null,
   };
+  const tracker = progressTracker(record.startedAt, input.onProgress);
+  const progress = (phase: RunProgress['phase'], current: string | null = null) => tracker.emit({ runId, siteId: site.id, phase, done: 0, total: 0, current });
   await ports.runs.saveRun(record);
   log.info('sync started', { runId, siteId: site.id, trigger: input.trigger, dryRun: record.dryRun });
 
@@ -165,9 +166,10 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
       plan: planned, problems: chosen.problems, heldBack: chosen.heldBack, applied: [], counts: plannedCounts(chosen.operations), error: null,
     });
   }
+  tracker.planned(chosen.operations.length);
   const result = await applyPlan(chosen.operations, {
     runId, siteId: site.id, origin, smartPlus: ports.smartPlus, journal: ports.journal, snapshot,
-    signal: input.signal, onProgress: input.onProgress, clock, logger: log,
+    signal: input.signal, onProgress: tracker.emit, clock, logger: log,
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
   });
   await recordHeldBack(ports.journal, runId, chosen.heldBack, snapshot, clock);

@@ -1,10 +1,14 @@
+import { useEffect, useState } from 'react';
 import type { Navigation } from '../../src-shared/ipc/contract/app';
+import { finishSummary, overallLine } from '../lib/run-progress';
 import type { SiteRunView } from '../lib/site-run';
 import { countsLine, heldBackText, outcomeLabel, PHASE_LABELS, TRIGGER_LABELS } from './labels';
 
 /** What {@link RunProgressLine} needs: the site's run (none: nothing is drawn) and what its buttons do. */
 export interface RunProgressLineProps {
   siteName: string;
+  /** The site's apartments, for the finish line ("28 apartments · Already up to date"). */
+  apartmentCount?: number;
   view: SiteRunView | undefined;
   onDismiss: () => void;
   onCancel: () => void;
@@ -15,7 +19,8 @@ export interface RunProgressLineProps {
  * A site's manual run under its row: the phase and counts while it runs (with Cancel), how it
  * ended (with a link to the run), or why it could not start (with the next step).
  */
-export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigate: navigate }: RunProgressLineProps) {
+export function RunProgressLine({ siteName, apartmentCount, view, onDismiss, onCancel, onNavigate: navigate }: RunProgressLineProps) {
+  const now = useNow(view?.kind === 'running' && view.progress?.startedAt !== undefined);
   if (!view) return null;
   const dismiss = (
     <button type="button" className="btn btn-small" onClick={onDismiss} aria-label={`Dismiss the resync message of ${siteName}`}>
@@ -46,7 +51,7 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
     return (
       <div className="run-line" role="status">
         <span>
-          {TRIGGER_LABELS[run.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(run.counts)}
+          {TRIGGER_LABELS[run.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {finishSummary(run, apartmentCount, countsLine)}
           {run.problemCount ? `, ${run.problemCount} problems` : ''}
           {run.heldBackCount ? `, ${heldBackText(run)}` : ''}.
         </span>
@@ -69,6 +74,10 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
   const p = view.progress;
   const phase = p ? PHASE_LABELS[p.phase] : 'Starting';
   const counted = p && p.total > 0;
+  const overall = overallLine(p, now);
+  // While reading and planning the bar moves without a value (those steps have no count to show).
+  const reading = !p || p.phase === 'reading' || p.phase === 'planning';
+  const bar = reading ? {} : p.percent !== undefined ? { value: p.percent, max: 100 } : counted ? { value: p.done, max: p.total } : {};
   return (
     <div className="run-line run-line-running">
       <div className="run-line-text">
@@ -83,10 +92,8 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
           </span>
         ) : null}
         {p?.current ? <span className="muted run-line-current">{p.current}</span> : null}
-        <progress
-          aria-label={`Resync progress of ${siteName}`}
-          {...(counted ? { value: p.done, max: p.total } : {})}
-        />
+        {overall ? <span className="run-line-overall">{overall}</span> : null}
+        <progress aria-label={`Resync progress of ${siteName}`} {...bar} />
       </div>
       <button
         type="button"
@@ -99,4 +106,16 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
       </button>
     </div>
   );
+}
+
+/** The current time, ticking every second while `ticking` (for "1:05 elapsed"). */
+function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [ticking]);
+  return now;
 }

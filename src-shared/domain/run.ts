@@ -106,14 +106,27 @@ export const RunRecordSchema = z.object({
 /** See {@link RunRecordSchema}. */
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
-/** A progress event of a running sync, for the progress bar (phase, done of total, current item). */
+/** The steps of a run, in order ("step 3 of 7"); `done` ends the last one. */
+export const RUN_STEPS = ['reading', 'planning', 'communities', 'apartments', 'family-members', 'credentials', 'deletions'] as const;
+
+/**
+ * A progress event of a running sync, for the progress bar (phase, done of total within the
+ * phase, current item) and, from the engine, the overall step, percentage and start time.
+ */
 export const RunProgressSchema = z.object({
   runId: z.string(),
   siteId: z.string(),
-  phase: z.enum(['reading', 'planning', 'communities', 'apartments', 'family-members', 'credentials', 'deletions', 'done']),
+  phase: z.enum([...RUN_STEPS, 'done']),
   done: z.number().int(),
   total: z.number().int(),
   current: z.string().nullable(),
+  /** The step reached, 1-based, of `steps` (see {@link RUN_STEPS}). */
+  step: z.number().int().min(1).optional(),
+  steps: z.number().int().min(1).optional(),
+  /** The whole run's progress, 0–100. */
+  percent: z.number().min(0).max(100).optional(),
+  /** When the run started (ISO), for "1:05 elapsed". */
+  startedAt: z.string().optional(),
 });
 /** See {@link RunProgressSchema}. */
 export type RunProgress = z.infer<typeof RunProgressSchema>;

@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OverviewScreen } from '../../src-renderer/screens/overview/OverviewScreen';
 import { createFakeBridge } from './helpers/fake-bridge';
 import { overview, renderWithStores, runRecord, site } from './helpers/sync-fixtures';
@@ -25,10 +25,11 @@ describe('overview resync', () => {
     expect(bar.max).toBe(40);
     expect(screen.getByText('Apartments')).toBeTruthy();
     expect(screen.getByText(/12 of 40/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Show progress of the resync of Maple Court' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Show progress/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Resync of Maple Court running' }).textContent).toBe('Running…');
     act(() => fake.emit('sync.finished', runRecord({ id: 'run-1', problemCount: 2 })));
     const done = await screen.findByText(/Manual sync of Maple Court finished/);
-    expect(done.textContent).toContain('2 created, 1 updated');
+    expect(done.textContent).toMatch(/\d+ apartments · 2 created, 1 updated/);
     expect(done.textContent).toContain('2 problems');
     await user.click(screen.getByRole('button', { name: 'View run' }));
     expect(stores.app.getState().route).toEqual({ screen: 'runs', runId: 'run-1' });
@@ -47,14 +48,53 @@ describe('overview resync', () => {
     expect((await screen.findByText(/Manual sync of Maple Court finished/)).textContent).toContain('Cancelled');
   });
 
-  it('a click during a run shows the running one', async () => {
+  it('a run already shown: Resync reads "Running…" and does not ask again; no "Show progress" button', async () => {
+    const { fake, user } = setup();
+    act(() => fake.emit('sync.progressed', { runId: 'sched-1', siteId: 's1', phase: 'family-members', done: 5, total: 30, current: null }));
+    const running = await screen.findByRole('button', { name: 'Resync of Maple Court running' });
+    expect(running.getAttribute('aria-disabled')).toBe('true');
+    await user.click(running);
+    expect(fake.calls.filter((c) => c.channel === 'sync.runSite')).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: /Show progress/ })).toBeNull();
+    expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(5);
+  });
+
+  it('a click on a run the screen did not know of yet shows the running one', async () => {
     const { fake, user } = setup();
     fake.respond('sync.runSite', ({ siteId }) => ({ siteId, runId: 'sched-1', joined: true }));
-    act(() => fake.emit('sync.progressed', { runId: 'sched-1', siteId: 's1', phase: 'family-members', done: 5, total: 30, current: null }));
-    await user.click(await screen.findByRole('button', { name: 'Show progress of the resync of Maple Court' }));
+    await user.click(await screen.findByRole('button', { name: 'Resync Maple Court' }));
     expect(await screen.findByText(/already running — this is its progress/)).toBeTruthy();
-    expect((screen.getByRole('progressbar') as HTMLProgressElement).value).toBe(5);
     expect(fake.calls.filter((c) => c.channel === 'sync.runSite')).toHaveLength(1);
+  });
+
+  it('shows step N of 7, the overall percent and the time elapsed, ticking', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, now: Date.parse('2026-12-03T06:01:05.000Z') });
+    try {
+      const { fake } = setup();
+      await screen.findByText('Maple Court');
+      act(() =>
+        fake.emit('sync.progressed', {
+          runId: 'sched-1', siteId: 's1', phase: 'apartments', done: 3, total: 10, current: null, step: 3, steps: 7, percent: 42.4, startedAt: '2026-12-03T06:00:00.000Z',
+        }),
+      );
+      expect(screen.getByText('Step 3 of 7 · 42% · 1:05 elapsed')).toBeTruthy();
+      const bar = screen.getByRole('progressbar') as HTMLProgressElement;
+      expect([bar.value, bar.max]).toEqual([42.4, 100]);
+      act(() => vi.advanceTimersByTime(2000));
+      expect(screen.getByText('Step 3 of 7 · 42% · 1:07 elapsed')).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('the finish line says "Already up to date" when the run changed nothing', async () => {
+    const { fake } = setup();
+    await screen.findByText('Maple Court');
+    const none = { communities: 0, apartments: 0, accountsCreated: 0, accountsUpdated: 0, accountsDeleted: 0, credentialsSet: 0, credentialsRemoved: 0, failedOperations: 0 };
+    act(() => fake.emit('sync.finished', runRecord({ id: 'quiet', counts: none, problemCount: 0 })));
+    const done = await screen.findByText(/Manual sync of Maple Court finished/);
+    expect(done.textContent).toMatch(/\d+ apartments? · Already up to date\./);
+    expect(done.textContent).not.toContain('0 created');
   });
 
   it('picks up runs already going when it opens', async () => {

@@ -12,12 +12,12 @@ const INFO = { name: 'SiteSync', version: '1.2.3', platform: 'linux', sandbox: t
 function renderShell(fake = createFakeBridge()) {
   const stores = createStores(fake.bridge);
   const app = stores.app;
-  render(
+  const { unmount } = render(
     <StoresContext.Provider value={stores}>
       <App />
     </StoresContext.Provider>,
   );
-  return { fake, app };
+  return { fake, app, unmount };
 }
 
 describe('app store', () => {
@@ -67,12 +67,33 @@ describe('shell', () => {
     renderShell(fake);
     const user = userEvent.setup();
     const overview = screen.getByRole('button', { name: /Overview/ });
-    expect(screen.getAllByRole('button').filter((b) => b.closest('nav') && b.tabIndex === 0)).toHaveLength(1);
+    expect(screen.getAllByRole('button').filter((b) => b.closest('nav ul') && b.tabIndex === 0)).toHaveLength(1);
     overview.focus();
     await user.keyboard('{ArrowUp}');
     expect(document.activeElement?.textContent).toContain('Connections');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Connections'));
+  });
+
+  it('the sidebar starts collapsed at 1024 px wide, its toggle expands it, and the choice is kept for the next start', async () => {
+    window.localStorage.removeItem('sitesync.sidebar');
+    const fake = createFakeBridge();
+    fake.respond('app.getInfo', () => INFO);
+    const first = renderShell(fake);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(window.innerWidth).toBeLessThanOrEqual(1100); // jsdom's window is 1024 wide
+    expect(nav.classList.contains('collapsed')).toBe(true);
+    expect(within(nav).getByRole('button', { name: 'Runs' }).getAttribute('title')).toBe('Runs');
+    const toggle = within(nav).getByRole('button', { name: 'Expand the sidebar' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.setup().click(toggle);
+    expect(nav.classList.contains('collapsed')).toBe(false);
+    expect(within(nav).getByRole('button', { name: 'Collapse the sidebar' }).getAttribute('aria-expanded')).toBe('true');
+    expect(window.localStorage.getItem('sitesync.sidebar')).toBe('expanded');
+    first.unmount();
+    renderShell(fake);
+    expect(screen.getByRole('navigation', { name: 'Main' }).classList.contains('collapsed')).toBe(false);
+    window.localStorage.removeItem('sitesync.sidebar');
   });
 
   it('saves a theme choice through main', async () => {

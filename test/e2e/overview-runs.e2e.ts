@@ -58,10 +58,11 @@ test('one-click resync from the keyboard: a click during the run shows it, and t
   await page.keyboard.press('Enter');
   await expect(page.getByRole('progressbar', { name: `Resync progress of ${site.name}` })).toBeVisible();
   await expect(page.getByRole('button', { name: `Cancel the resync of ${site.name}` })).toBeVisible();
-  // The same button again, during the run: main answers with the run in progress.
-  await expect(page.locator(':focus')).toHaveAttribute('aria-label', `Show progress of the resync of ${site.name}`);
+  // The same button during the run reads "Running…" and starts nothing; the line shows step, percent and time.
+  await expect(page.locator(':focus')).toHaveAttribute('aria-label', `Resync of ${site.name} running`);
   await page.keyboard.press('Enter');
-  await expect(page.getByText(`A resync of ${site.name} was already running — this is its progress.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: /Show progress/ })).toHaveCount(0);
+  await expect(page.getByText(/^Step [1-7] of 7 · \d+% · \d+:\d\d elapsed$/)).toBeVisible();
   await shootBoth(page, 'overview-resync-progress');
   admin.latency(0);
   const run = await ended;

@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from '../../logging/logger';
 import { applyPlan, type AppliedOperation } from '../apply';
 import { outcomeOf, recordHeldBack, type SyncSite } from '../engine';
 import type { SyncPorts } from '../ports';
+import { progressTracker } from '../progress';
 import { planUndo, type UndoPlan } from './plan-undo';
 
 /** Inputs of {@link runUndo}. */
@@ -63,6 +64,8 @@ export async function runUndo(input: RunUndoInput): Promise<RunUndoResult> {
     counts: { ...EMPTY_COUNTS }, problemCount: 0, heldBackCount: 0, error: null, undoOf: input.runId,
   };
   await ports.runs.saveRun(record);
+  const tracker = progressTracker(record.startedAt, input.onProgress);
+  tracker.planned(plan.operations.length);
   log.info('undo started', { runId, undoOf: input.runId, operations: plan.operations.length, left: plan.problems.length });
   let applied: AppliedOperation[] = [];
   let problems: Problem[] = [...plan.problems];
@@ -70,7 +73,7 @@ export async function runUndo(input: RunUndoInput): Promise<RunUndoResult> {
     const origin = refs[0] ?? { customer: 'unknown', location: 0 };
     const result = await applyPlan(plan.operations, {
       runId, siteId: input.site.id, origin, smartPlus: ports.smartPlus, journal: ports.journal, snapshot, signal: input.signal,
-      onProgress: input.onProgress, clock, logger: log, ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
+      onProgress: tracker.emit, clock, logger: log, ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
     });
     await recordHeldBack(ports.journal, runId, plan.heldBack, snapshot, clock);
     applied = result.applied;
@@ -87,7 +90,7 @@ export async function runUndo(input: RunUndoInput): Promise<RunUndoResult> {
   // Held-back undo steps are not kept for "Confirm deletions" (that re-plans a sync): undoing again with allowMassChange applies them.
   await ports.runs.saveProblems(runId, problems);
   await ports.runs.saveRun(record);
-  input.onProgress?.({ runId, siteId: input.site.id, phase: 'done', done: 0, total: 0, current: null });
+  tracker.emit({ runId, siteId: input.site.id, phase: 'done', done: 0, total: 0, current: null });
   log.info('undo ended', { runId, outcome: record.outcome, counts: record.counts });
   return { run: record, plan, applied };
 }

@@ -20,9 +20,10 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
   { header: 'Name', rowHeader: true, cell: (r) => `${r.firstName} ${r.lastName}`.trim() },
   {
     header: 'Contact',
+    className: 'residents-contact',
     cell: (r) => (
       <>
-        <div>{r.email ?? <span className="muted">No e-mail</span>}</div>
+        <div>{r.email ? <Email address={r.email} /> : <span className="muted">No e-mail</span>}</div>
         <div className="muted">{r.phone ?? 'No phone'}</div>
       </>
     ),
@@ -32,17 +33,36 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
   { header: 'RF card', cell: (r) => (r.rfCards.length > 0 ? r.rfCards.join(', ') : <span className="muted">None</span>) },
   {
     header: 'Access',
+    className: 'residents-access',
     cell: (r) => (
       <>
         <div>
-          {r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}
-          {r.accessUntil ? ` until ${r.accessUntil}` : ''}
+          <span className="nowrap">{r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}</span>
+          {r.accessUntil ? (
+            <>
+              {' '}
+              <span className="nowrap">until {r.accessUntil}</span>
+            </>
+          ) : null}
         </div>
         {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
       </>
     ),
   },
 ];
+
+/** An e-mail address that may wrap before its "@" (a long one in a narrow window), and anywhere only if it must. */
+function Email({ address }: { address: string }) {
+  const at = address.indexOf('@');
+  if (at <= 0) return <>{address}</>;
+  return (
+    <>
+      {address.slice(0, at)}
+      <wbr />
+      {address.slice(at)}
+    </>
+  );
+}
 
 /** A PIN, masked; "Reveal" asks main for it (decrypted from the local copy, so it works offline) and it hides again by itself. */
 function PinCell({ resident }: { resident: ResidentRow }) {

@@ -122,7 +122,7 @@ export function PaymentStep() {
         {error('holder')}
       </div>
       <p className="muted sub-line">The card goes once to the SmartPlus payment service. SiteSync does not keep it.</p>
-      <div className="row">
+      <div className="row sub-pay-row">
         <button type="submit" className="btn btn-primary" disabled={step.paying}>
           {step.paying ? 'Paying…' : `Pay ${total}`}
         </button>

@@ -137,7 +137,10 @@ function NextRunCell({ site }: { site: OverviewSite }) {
   );
 }
 
-/** A site's Resync ("Show progress" while it runs) and Preview buttons, with why Resync is off. */
+/**
+ * A site's Resync and Preview buttons, with why Resync is off. While the site runs, Resync reads
+ * "Running…" and does nothing (the progress and Cancel are on the line under the row).
+ */
 function SiteActions({ site, online, onPreview }: { site: OverviewSite; online: boolean; onPreview: (site: OverviewSite) => void }) {
   const { syncProgress } = useStores();
   const running = isRunning(useSiteRun(site.id).view);
@@ -150,11 +153,14 @@ function SiteActions({ site, online, onPreview }: { site: OverviewSite; online: 
           type="button"
           className="btn btn-small btn-primary"
           disabled={blocker !== null}
+          aria-disabled={running || undefined}
           aria-describedby={blocker ? blockerId : undefined}
-          aria-label={running ? `Show progress of the resync of ${site.name}` : `Resync ${site.name}`}
-          onClick={() => void syncProgress.getState().start(site.id)}
+          aria-label={running ? `Resync of ${site.name} running` : `Resync ${site.name}`}
+          onClick={() => {
+            if (!running) void syncProgress.getState().start(site.id);
+          }}
         >
-          {running ? 'Show progress' : 'Resync'}
+          {running ? 'Running…' : 'Resync'}
         </button>
         <button type="button" className="btn btn-small" disabled={!online} aria-label={`Preview the changes of ${site.name}`} onClick={() => onPreview(site)}>
           Preview
@@ -177,7 +183,7 @@ export function SiteRunRow({ site, columns }: { site: OverviewSite; columns: num
   return (
     <tr className="run-line-row">
       <td colSpan={columns}>
-        <RunProgressLine siteName={site.name} {...siteRun} onNavigate={navigate} />
+        <RunProgressLine siteName={site.name} apartmentCount={site.apartmentCount} {...siteRun} onNavigate={navigate} />
       </td>
     </tr>
   );

@@ -66,6 +66,20 @@ describe('runSiteSync: read → plan → apply → record', () => {
     expect(last.current).toMatch(/^Maple Court \/ Apt 10\d \/ First\d+ Last\d+ \(tenant \d\)$/);
   });
 
+  it('progress carries step N of 7, an overall percent that never goes back, and the run\'s start time', async () => {
+    const h = harness(portfolio(), site());
+    const events: RunProgress[] = [];
+    const r = await h.sync({ onProgress: (p) => events.push(p) });
+    expect(events.every((e) => e.steps === 7 && e.startedAt === r.run.startedAt)).toBe(true);
+    const steps = events.map((e) => e.step!);
+    const percents = events.map((e) => e.percent!);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(events.find((e) => e.phase === 'planning')).toMatchObject({ step: 2, percent: 10 });
+    expect(events.at(-1)).toMatchObject({ phase: 'done', step: 7, percent: 100 });
+    expect(events.filter((e) => e.phase === 'family-members').at(-1)!.step).toBe(5);
+  });
+
   it('a failed Rent Manager read fails the run with the reason and touches nothing', async () => {
     const h = harness(portfolio(), site());
     h.rm.failWith = new AppError('RM_UNAVAILABLE', 'Rent Manager is down');
