@@ -138,6 +138,9 @@ test.describe('Get Site from PMS: link to an existing community', () => {
     await expect(question.getByRole('radio')).toHaveCount(4);
     await expect(main.getByRole('button', { name: 'Import' })).toBeDisabled();
     await expect(main.getByText('Communities to create')).toHaveCount(0);
+    // What the import creates beside the links: the one unit without a hand-made apartment.
+    const counts = main.getByLabel('What the import creates beside the links');
+    await expect(counts.locator('div', { hasText: 'New apartments beside the linked ones' }).locator('dd')).toHaveText('1');
     const ambiguousIds = before.residents.filter((r) => r.firstName === world.picks.ambiguous.firstName && r.lastName === world.picks.ambiguous.lastName).map((r) => r.id);
     await question.getByRole('radio').nth(1).check();
     await expect(main.getByRole('button', { name: 'Import' })).toBeEnabled();
