@@ -94,7 +94,7 @@ describe('settings screen: site policy', () => {
     await waitFor(() => expect(screen.getAllByRole('option', { name: /Door PIN/ }).length).toBeGreaterThan(0));
     expect((pin as HTMLSelectElement).value).toBe('id:12');
     const rf = screen.getByLabelText('RF card field (Rent Manager tenant field)') as HTMLSelectElement;
-    expect([...rf.options].map((o) => o.text)).toEqual(['No field — leave them as they are in SmartPlus', 'Door PIN (Text) (Text)', 'RF Card (Text)']);
+    expect([...rf.options].map((o) => o.text)).toEqual(['No field — leave them as they are in SmartPlus', 'Door PIN (Text)', 'RF Card (Text)']);
     expect(screen.queryByText(/drops leading zeros\./)).toBeNull();
     await u.selectOptions(pin, 'Door PIN (Numeric)');
     expect(screen.getByRole('alert').textContent).toContain('drops leading zeros');
