@@ -17,7 +17,7 @@ async function twoSites() {
   river.residents = river.residents.map((r) => ({ ...r, id: `r-${r.id}`, apartmentId: `r-${r.apartmentId}` }));
   river.residents.push(resident('r-apt-1001', 1001, 8, { id: 'r-res-8', firstName: 'John', lastName: 'Doe', email: 'jd@example.org', pin: '777001' }));
   local.siteState.saveSiteState('site-2', river, '2026-11-27T07:00:00Z');
-  const service = createApartmentsService({ db: local, log: createLogger(() => {}, { level: 'error' }), sync: { runSite: () => Promise.reject(new Error('no sync here')) }, isOnline: () => false });
+  const service = createApartmentsService({ db: local, log: createLogger({ write: () => {} }, { level: 'error' }), sync: { runSite: () => Promise.reject(new Error('no sync here')) }, isOnline: () => false });
   return { local, service };
 }
 
