@@ -5,6 +5,7 @@ import { windowBridge } from './bridge';
 import { createStores } from './stores/create-stores';
 import { StoresContext } from './stores/stores-context';
 import './styles.css';
+import './friction.css';
 
 const bridge = windowBridge();
 const stores = createStores(bridge);

@@ -5,6 +5,7 @@ import { openDatabase } from './database';
 import { loadPinCipher, type PinCipher } from './pin-cipher';
 import { ChangesRepo } from './repositories/changes-repo';
 import { ApartmentsRepo } from './repositories/apartments-repo';
+import { ResidentSearchRepo } from './repositories/resident-search-repo';
 import { ConnectionsRepo } from './repositories/connections-repo';
 import { DevicesRepo } from './repositories/devices-repo';
 import { MetaRepo } from './repositories/meta-repo';
@@ -25,6 +26,8 @@ export interface LocalDb {
   readonly sites: SitesRepo;
   readonly siteState: SiteStateRepo;
   readonly apartments: ApartmentsRepo;
+  /** The resident search across all sites (issue 16). */
+  readonly residentSearch: ResidentSearchRepo;
   /** The devices table (the sync's mirror and the devices screen's edits). */
   readonly devices: DevicesRepo;
   /** Runs, problems, held-back deletions: the one runs API, also the sync engine's RunStorePort. */
@@ -78,6 +81,7 @@ export async function localDbOver(db: Database, secrets: SecretStore, now: () =>
     sites: new SitesRepo(db, now),
     siteState,
     apartments: new ApartmentsRepo(db, devices),
+    residentSearch: new ResidentSearchRepo(db),
     devices,
     runs,
     runLocks: new RunLockRepo(db, now),

@@ -1,6 +1,6 @@
 import { toChangeView } from '../../src-shared/domain/run-change';
 import type { ApartmentDetail, ApartmentQuery } from '../../src-shared/domain/site';
-import type { AddToSyncResult, ApartmentListPage } from '../../src-shared/ipc/contract/apartments';
+import { RESIDENT_SEARCH, type AddToSyncResult, type ApartmentListPage, type ResidentSearchResult } from '../../src-shared/ipc/contract/apartments';
 import { AppError } from '../../src-shared/errors';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
@@ -19,6 +19,8 @@ export interface ApartmentsService {
    * starts a resync when `resync` is set. Refused offline (OFFLINE), changing nothing.
    */
   addToSync(siteId: string, unitId: number, resync: boolean): Promise<AddToSyncResult>;
+  /** Residents of every site by name, e-mail or unit, from the local copy (works offline); never PINs or cards. */
+  searchResidents(query: string): ResidentSearchResult;
 }
 
 /** What {@link createApartmentsService} needs. */
@@ -48,6 +50,11 @@ export function createApartmentsService(deps: ApartmentsServiceDeps): Apartments
       // Who looked, not what: the PIN itself is never logged.
       log.info('PIN revealed', { residentId });
       return { pin: deps.db.siteState.revealPin(residentId) };
+    },
+    searchResidents(query) {
+      const text = query.trim();
+      if (text.length < RESIDENT_SEARCH.minChars) throw new AppError('BAD_INPUT', `Type at least ${RESIDENT_SEARCH.minChars} characters to search residents.`);
+      return deps.db.residentSearch.search(text, RESIDENT_SEARCH.maxResults);
     },
     async addToSync(siteId, unitId, resync) {
       const site = deps.db.sites.get(siteId);

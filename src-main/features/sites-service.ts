@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY, type SiteConfig, type SyncPolicy } from '../../src-shared/domain/policy';
-import type { RmField } from '../../src-shared/domain/rentmanager';
+import type { RmField, RmLease } from '../../src-shared/domain/rentmanager';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import { AppError } from '../../src-shared/errors';
 import type {
@@ -26,7 +26,7 @@ import { dismissNewProperties, listPropertyChanges, removeSite } from './site-li
 import { listAdoptableCommunities, previewAdoption } from './site-adoption';
 import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
-import { normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
+import { normalizeLease, normalizeProperty, normalizeUnit, toField } from '../rentmanager/normalize';
 import { pinFieldWarning } from '../rentmanager/read-snapshot';
 
 /** How many problems per property the review lists (the rest are counted, and reported after the run). */
@@ -145,12 +145,31 @@ async function listProperties(deps: SitesServiceDeps, connectionId: string): Pro
 /** The units of one property, in natural order ("2" before "10"), for the Custom apartments picker. */
 async function listUnits(deps: SitesServiceDeps, connectionId: string, propertyId: number): Promise<UnitOption[]> {
   const client = await deps.clients.rentManager(connectionId);
-  const units = await client.units({ filters: [rmFilter.eq('PropertyID', propertyId)] });
+  const [units, occupants] = await Promise.all([
+    client.units({ filters: [rmFilter.eq('PropertyID', propertyId)] }),
+    // Occupancy is a hint for the picker: units still list when leases cannot be read.
+    client.leases({ filters: [rmFilter.eq('PropertyID', propertyId)] }).then(
+      (leases) => occupantsByUnit(leases.rows.map((row) => normalizeLease(row, propertyId)), new Date().toISOString().slice(0, 10)),
+      () => null,
+    ),
+  ]);
   return units.rows
     .filter((u) => u.PropertyID === propertyId)
     .map(normalizeUnit)
-    .map((u) => ({ id: u.id, name: u.name }))
+    .map((u) => ({ id: u.id, name: u.name, ...(occupants ? { occupants: occupants.get(u.id)?.size ?? 0 } : {}) }))
     .sort((a, b) => byName.compare(a.name, b.name));
+}
+
+/** The tenants holding a current lease (moved in by today, not moved out before it) per unit. */
+export function occupantsByUnit(leases: readonly RmLease[], today: string): Map<number, Set<number>> {
+  const byUnit = new Map<number, Set<number>>();
+  for (const lease of leases) {
+    if (lease.unitId === null) continue;
+    if (lease.moveIn !== null && lease.moveIn > today) continue;
+    if (lease.moveOut !== null && lease.moveOut < today) continue;
+    byUnit.set(lease.unitId, (byUnit.get(lease.unitId) ?? new Set()).add(lease.tenantId));
+  }
+  return byUnit;
 }
 
 /** The customer's user-defined fields, for the PIN and RF card pickers, with the Numeric-PIN warning (spec §15). */

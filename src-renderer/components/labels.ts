@@ -110,3 +110,13 @@ export function countsLine(counts: RunCounts): string {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** Whether a field's name already says its type, as in "Door PIN (Text)" (then the type is not shown again). */
+export function nameShowsType(name: string, fieldType: string): boolean {
+  return name.toLowerCase().includes(`(${fieldType.toLowerCase()})`);
+}
+
+/** A Rent Manager field as an option: "RF Card (Text)", and "Door PIN (Text)" once, not twice (issue 16). */
+export function fieldLabel(field: { name: string; fieldType: string }): string {
+  return nameShowsType(field.name, field.fieldType) ? field.name : `${field.name} (${field.fieldType})`;
+}

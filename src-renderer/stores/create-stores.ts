@@ -11,6 +11,7 @@ import { createGetSiteStore } from './get-site-store';
 import { createSettingsStore } from './settings-store';
 import { createOverviewStore } from './overview-store';
 import { createRunsStore } from './runs-store';
+import { createResidentSearchStore } from './resident-search-store';
 import { createSyncProgressStore } from './sync-progress-store';
 import type { Stores } from './stores-context';
 
@@ -23,6 +24,7 @@ export function createStores(bridge: Bridge): Stores {
     connections: createConnectionsStore(bridge),
     billing: createBillingStore(bridge),
     apartments: createApartmentsStore(bridge),
+    residentSearch: createResidentSearchStore(bridge),
     devices: createDevicesStore(bridge),
     diagnostics: createDiagnosticsStore(bridge),
     history: createHistoryStore(bridge),

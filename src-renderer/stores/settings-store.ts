@@ -5,6 +5,7 @@ import type { Schedule } from '../../src-shared/domain/schedule';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import type { ScheduleView, SettingsView } from '../../src-shared/ipc/contract/settings';
 import type { FieldOption, UnitOption } from '../../src-shared/ipc/contract/sites';
+import { parseTimeOfDay } from '../../src-shared/rules/time-of-day';
 import type { Bridge } from '../bridge';
 import { errorSentence } from '../lib/error-text';
 import { failed, type Loadable, loading, ready } from '../lib/loadable';
@@ -65,7 +66,8 @@ export function unitsKey(connectionId: string, propertyId: number): string {
 /** Checks the schedule form; returns the schedule to save, or the errors to show. */
 export function validateSchedule(form: ScheduleForm): { schedule: Schedule } | { errors: FormErrors<keyof ScheduleForm> } {
   const errors: FormErrors<keyof ScheduleForm> = {};
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(form.time)) errors.time = 'Enter a time as HH:mm, 24-hour (for example 07:00).';
+  const time = parseTimeOfDay(form.time);
+  if (!time.ok) errors.time = time.reason;
   if (!TimeZoneSchema.safeParse(form.zone.trim()).success) errors.zone = 'Unknown time zone. Use a name like America/New_York or UTC.';
   const light = form.lightSyncMinutes.trim();
   const minutes = light === '' ? null : Number(light);
@@ -73,7 +75,7 @@ export function validateSchedule(form: ScheduleForm): { schedule: Schedule } | {
     errors.lightSyncMinutes = 'Enter whole minutes from 5 to 1440, or choose Off.';
   }
   if (Object.keys(errors).length > 0) return { errors };
-  return { schedule: { time: form.time, zone: form.zone.trim(), lightSyncMinutes: minutes } };
+  return { schedule: { time: time.ok ? time.value : form.time, zone: form.zone.trim(), lightSyncMinutes: minutes } };
 }
 
 /** Checks "maximum requests in flight" as typed; returns the number, or the error to show. */

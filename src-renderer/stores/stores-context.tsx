@@ -13,6 +13,7 @@ import type { GetSiteStore } from './get-site-store';
 import type { SettingsStore } from './settings-store';
 import type { OverviewStore } from './overview-store';
 import type { RunsStore } from './runs-store';
+import type { ResidentSearchStore } from './resident-search-store';
 import type { SyncProgressStore } from './sync-progress-store';
 
 /** The stores of one window, built once from its bridge (tests build them on a fake bridge). */
@@ -24,6 +25,8 @@ export interface Stores {
   connections: ConnectionsStore;
   billing: BillingStore;
   apartments: ApartmentsStore;
+  /** The resident search across all sites (issue 16). */
+  residentSearch: ResidentSearchStore;
   devices: DevicesStore;
   diagnostics: DiagnosticsStore;
   history: HistoryStore;

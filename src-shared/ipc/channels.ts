@@ -50,6 +50,7 @@ export const INVOKE_CHANNELS = [
   'apartments.get',
   'apartments.revealPin',
   'apartments.addToSync',
+  'apartments.searchResidents',
   'devices.list',
   'devices.add',
   'devices.update',

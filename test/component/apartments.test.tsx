@@ -234,6 +234,13 @@ describe('Sites screen: apartment detail', () => {
     expect(screen.getByText('A PIN must not start with 9.')).toBeTruthy();
   });
 
+  it('names the main account after its unit, not the bare number, with the primary tenant (issue 16)', async () => {
+    await openDetail();
+    const main = screen.getByRole('region', { name: 'Main account' });
+    expect(within(main).getByText('Unit 101 (main account)')).toBeTruthy();
+    expect(main.textContent).toContain('primary tenant Jane Doe');
+  });
+
   it('reveals a PIN only on request, and hides it again', async () => {
     const { fake } = await openDetail();
     expect(fake.calls.some((c) => c.channel === 'apartments.revealPin')).toBe(false);

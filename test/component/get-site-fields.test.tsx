@@ -30,8 +30,11 @@ describe('Get Site wizard: PINs, cards and time', () => {
     const door = within(pin).getByRole('radio', { name: /Door PIN/ }).closest('label')!;
     expect(door.textContent).toContain('4 of 5 tenants have a value · values like: 4 digits; 6 digits');
     expect(door.textContent).toContain('named like a PIN field');
+    // "Door PIN (Text)" already says its type: shown once, not again as a "Text" pill (issue 16).
+    expect(door.textContent!.match(/Text/g)).toHaveLength(1);
     const card = within(screen.getByRole('group', { name: /holds each tenant.s RF card/ })).getByRole('radio', { name: /^RF Card/ }).closest('label')!;
     expect(card.textContent).toContain('values like: 8 hex characters');
+    expect(within(card).getByText('Text')).toBeTruthy();
     expect(within(pin).getAllByRole('radio').every((r) => !(r as HTMLInputElement).checked)).toBe(true);
     expect(getSite.getState().draft).toMatchObject({ pinField: 'unset', rfCardField: 'unset', timeZone: null });
     expect(next()).toHaveProperty('disabled', true);

@@ -44,8 +44,17 @@ describe('settings validation rules', () => {
   it('checks time, zone and light interval', () => {
     expect(validateSchedule({ time: '07:00', zone: 'UTC', lightSyncMinutes: '' })).toEqual({ schedule: { time: '07:00', zone: 'UTC', lightSyncMinutes: null } });
     expect(validateSchedule({ time: '7', zone: 'Nowhere/City', lightSyncMinutes: '3' })).toEqual({
-      errors: { time: expect.any(String), zone: expect.any(String), lightSyncMinutes: expect.any(String) },
+      errors: { time: expect.stringContaining('needs minutes or AM/PM'), zone: expect.any(String), lightSyncMinutes: expect.any(String) },
     });
+  });
+
+  it('accepts a daily time as typed — 2:30, 14:30, 2:30 PM, 2pm — and saves it as HH:mm', () => {
+    const at = (time: string) => validateSchedule({ time, zone: 'UTC', lightSyncMinutes: '' });
+    expect(at('2:30')).toEqual({ schedule: { time: '02:30', zone: 'UTC', lightSyncMinutes: null } });
+    expect(at('14:30')).toMatchObject({ schedule: { time: '14:30' } });
+    expect(at('2:30 PM')).toMatchObject({ schedule: { time: '14:30' } });
+    expect(at('2pm')).toMatchObject({ schedule: { time: '14:00' } });
+    expect(at('25:00')).toEqual({ errors: { time: expect.stringMatching(/Hours go from 0 to 23.*2:30, 14:30, 2:30 PM or 2pm/) } });
   });
 
   it('bounds grace days to whole days 0–60 and refuses Custom with no apartment', () => {
@@ -85,7 +94,7 @@ describe('settings screen: site policy', () => {
     await waitFor(() => expect(screen.getAllByRole('option', { name: /Door PIN/ }).length).toBeGreaterThan(0));
     expect((pin as HTMLSelectElement).value).toBe('id:12');
     const rf = screen.getByLabelText('RF card field (Rent Manager tenant field)') as HTMLSelectElement;
-    expect([...rf.options].map((o) => o.text)).toEqual(['No field — leave them as they are in SmartPlus', 'Door PIN (Text) (Text)', 'RF Card (Text)']);
+    expect([...rf.options].map((o) => o.text)).toEqual(['No field — leave them as they are in SmartPlus', 'Door PIN (Text)', 'RF Card (Text)']);
     expect(screen.queryByText(/drops leading zeros\./)).toBeNull();
     await u.selectOptions(pin, 'Door PIN (Numeric)');
     expect(screen.getByRole('alert').textContent).toContain('drops leading zeros');

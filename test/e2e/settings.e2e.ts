@@ -27,7 +27,7 @@ test.describe('Settings', () => {
     await sidebarTo(page, 'Settings');
 
     // Schedule: the default 07:00 UTC, then 02:30 America/Chicago; an unknown zone is refused.
-    await expect(main.getByLabel('Daily sync time (24-hour)')).toHaveValue('07:00');
+    await expect(main.getByLabel('Daily sync time')).toHaveValue('07:00');
     await expect(main.getByText(/Next full sync/)).toContainText('Eastern');
     await expect(main.getByRole('button', { name: 'Get Site from PMS' })).toBeVisible();
     await captureStep(page, 'settings-1-start');
@@ -36,7 +36,7 @@ test.describe('Settings', () => {
     await expect(main.getByText(/Next full sync/)).toHaveCount(0);
     await captureStep(page, 'settings-2-invalid-zone');
     await retype(page, main.getByLabel('Time zone of that time'), 'America/Chicago');
-    await retype(page, main.getByLabel('Daily sync time (24-hour)'), '02:30');
+    await retype(page, main.getByLabel('Daily sync time'), '02:30');
     await main.getByLabel(/Light sync/).selectOption({ label: 'Every 30 minutes' });
     await main.getByRole('button', { name: 'Save schedule' }).press('Enter');
     await expect(main.getByText('Schedule saved.')).toBeVisible();

@@ -2,7 +2,7 @@ import type { ApartmentsService } from '../../features/apartments-service';
 import type { HandlerMap } from '../dispatch';
 import type { IntentChecks } from '../intent';
 
-type ApartmentsHandlers = Pick<HandlerMap, 'apartments.list' | 'apartments.get' | 'apartments.revealPin' | 'apartments.addToSync'>;
+type ApartmentsHandlers = Pick<HandlerMap, 'apartments.list' | 'apartments.get' | 'apartments.revealPin' | 'apartments.addToSync' | 'apartments.searchResidents'>;
 
 /** Handlers of the `apartments.*` channels: the apartment browser over the local copy. PIN reveals are rate-limited here, in main. */
 export function createApartmentsHandlers(service: ApartmentsService, intent: IntentChecks): ApartmentsHandlers {
@@ -14,5 +14,6 @@ export function createApartmentsHandlers(service: ApartmentsService, intent: Int
       return service.revealPin(residentId);
     },
     'apartments.addToSync': ({ siteId, unitId, resync }) => service.addToSync(siteId, unitId, resync),
+    'apartments.searchResidents': async ({ query }) => service.searchResidents(query),
   };
 }

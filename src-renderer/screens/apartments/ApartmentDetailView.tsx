@@ -11,6 +11,7 @@ import { AddToSyncButton } from './AddToSyncButton';
 import { OfflineNotice } from './OfflineNotice';
 import { ResidentsTable } from './ResidentsTable';
 import { Breadcrumb } from './Breadcrumb';
+import { mainAccountLabel } from '../../lib/main-account';
 
 /** One apartment: main account, family members, devices and its sync history (spec §9). */
 export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; apartmentId: string }) {
@@ -84,9 +85,7 @@ function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) 
       <section className="card" aria-labelledby="master-title">
         <h2 id="master-title">Main account</h2>
         {master ? (
-          <p>
-            {`${master.firstName} ${master.lastName}`.trim() || 'Main account'} <span className="muted">— created with the apartment; a sync never deletes it.</span>
-          </p>
+          <MainAccount master={master} apartmentName={apartment.name} familyMembers={familyMembers} />
         ) : (
           <p className="muted">No main account in the synced data.</p>
         )}
@@ -143,5 +142,16 @@ function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) 
         )}
       </section>
     </div>
+  );
+}
+
+/** The main account, named "Unit 106 (main account)" rather than the bare unit number, with the primary tenant when known. */
+function MainAccount({ master, apartmentName, familyMembers }: { master: NonNullable<ApartmentDetail['master']>; apartmentName: string; familyMembers: ApartmentDetail['familyMembers'] }) {
+  const { title, primaryTenant } = mainAccountLabel(master, apartmentName, familyMembers);
+  return (
+    <p>
+      <strong>{title}</strong>
+      {primaryTenant ? <> · primary tenant {primaryTenant}</> : null} <span className="muted">— created with the apartment; a sync never deletes it.</span>
+    </p>
   );
 }

@@ -7,6 +7,7 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { OfflineNotice } from './OfflineNotice';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ScreenHeader } from '../../components/ScreenHeader';
+import { ResidentSearch } from './ResidentSearch';
 
 /** The installer's sites: customer, community, apartment count and data age, with "Get Site from PMS". */
 export function SiteList() {
@@ -45,6 +46,7 @@ export function SiteList() {
   return (
     <section className="screen" aria-labelledby="screen-title">
       <ScreenHeader title="Sites">
+        <ResidentSearch />
         {getSite}
       </ScreenHeader>
       {!online ? (

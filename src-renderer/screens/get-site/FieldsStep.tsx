@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import type { FieldSample } from '../../../src-shared/ipc/contract/sites';
 import { suggestTimeZone } from '../../../src-shared/rules/time-zones';
 import { LoadStatus } from '../../components/LoadStatus';
+import { nameShowsType } from '../../components/labels';
 import { useGetSite } from './use-get-site';
 
 /** Every IANA zone the browser knows (the site's time zone list). */
@@ -23,7 +24,8 @@ function FieldPicker({ which, samples }: { which: 'pin' | 'rfCard'; samples: Fie
           <label key={f.id} className="gs-choice gs-choice-compact">
             <input type="radio" name={`field-${which}`} checked={chosen === f.id} onChange={() => pick(f.id)} />
             <span>
-              <strong>{f.name}</strong> <span className="pill pill-muted">{f.fieldType}</span>
+              <strong>{f.name}</strong>
+              {nameShowsType(f.name, f.fieldType) ? null : <> <span className="pill pill-muted">{f.fieldType}</span></>}
               {NAME_HINT[which].test(f.name) ? <span className="pill pill-muted">named like a {what} field</span> : null}
               <span className="gs-choice-hint">
                 {f.tenantsWithValue} of {f.tenants} {f.tenants === 1 ? 'tenant has' : 'tenants have'} a value

@@ -4,6 +4,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useApp, useStores } from '../../stores/stores-context';
 import { Choice } from '../../components/Choice';
 import { UnitPicker } from '../../components/UnitPicker';
+import { fieldLabel } from '../../components/labels';
 import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
 import { unitsKey } from '../../stores/settings-store';
 import { useSettings } from './use-settings';
@@ -43,7 +44,7 @@ function FieldSelect({ label, hint, choice, options, onChange }: { label: string
         {known ? null : <option value={value}>{String(choice)} (not found in Rent Manager)</option>}
         {options.map((f) => (
           <option key={f.id} value={choiceValue(f.id)}>
-            {f.name} ({f.fieldType})
+            {fieldLabel(f)}
           </option>
         ))}
       </select>

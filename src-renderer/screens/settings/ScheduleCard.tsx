@@ -32,7 +32,7 @@ export function ScheduleCard() {
         (EDT), 2:00 a.m. in winter (EST). A laptop that was asleep makes the missed run up once, soon after it wakes.
       </p>
       <div className="grid-2">
-        <CheckedField id={`${id}-time`} label="Daily sync time (24-hour)" value={form.time} error={errors.time} inputMode="numeric" placeholder="07:00" onChange={(time) => edit({ time })} />
+        <CheckedField id={`${id}-time`} label="Daily sync time" value={form.time} error={errors.time} placeholder="07:00, 2:30 or 2:30 PM" onChange={(time) => edit({ time })} />
         <CheckedField id={`${id}-zone`} label="Time zone of that time" value={form.zone} error={errors.zone} zones onChange={(zone) => edit({ zone })} />
       </div>
       {preview && Object.keys(errors).length === 0 ? (

@@ -30,8 +30,11 @@ export const PropertyOptionSchema = z.object({
 /** See {@link PropertyOptionSchema}. */
 export type PropertyOption = z.infer<typeof PropertyOptionSchema>;
 
-/** A unit of a property, for the Custom apartments picker. */
-export const UnitOptionSchema = z.object({ id: z.number().int().positive(), name: z.string() });
+/**
+ * A unit of a property, for the Custom apartments picker. `occupants`: how many tenants hold a
+ * current lease on it (0 = vacant); absent when Rent Manager's leases could not be read.
+ */
+export const UnitOptionSchema = z.object({ id: z.number().int().positive(), name: z.string(), occupants: z.number().int().nonnegative().optional() });
 /** See {@link UnitOptionSchema}. */
 export type UnitOption = z.infer<typeof UnitOptionSchema>;
 

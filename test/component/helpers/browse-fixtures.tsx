@@ -3,6 +3,7 @@ import type { DeviceRow, OutboxItem } from '../../../src-shared/domain/device';
 import type { ApartmentDetail, SiteSummary } from '../../../src-shared/domain/site';
 import type { ApartmentListRow } from '../../../src-shared/ipc/contract/apartments';
 import type { DeviceList } from '../../../src-shared/ipc/contract/devices';
+import { createResidentSearchStore } from '../../../src-renderer/stores/resident-search-store';
 import { createApartmentsStore } from '../../../src-renderer/stores/apartments-store';
 import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createDevicesStore } from '../../../src-renderer/stores/devices-store';
@@ -115,7 +116,7 @@ export function deviceList(over: Partial<DeviceList> = {}): DeviceList {
 /** Renders `ui` with the shell, apartments and devices stores over a fake bridge. */
 export function renderWithStores(ui: ReactNode, fake = createFakeBridge()) {
   const app = createAppStore(fake.bridge);
-  const stores = { bridge: fake.bridge, app, apartments: createApartmentsStore(fake.bridge), devices: createDevicesStore(fake.bridge) } as unknown as Stores;
+  const stores = { bridge: fake.bridge, app, apartments: createApartmentsStore(fake.bridge), residentSearch: createResidentSearchStore(fake.bridge), devices: createDevicesStore(fake.bridge) } as unknown as Stores;
   const result = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
   return { ...result, fake, stores };
 }

@@ -42,6 +42,9 @@ describe('sites: what the wizard offers', () => {
     const first = properties[0]!;
     const units = ok<UnitOption[]>(await rig.call('sites.listUnits', { connectionId: RM, propertyId: first.id }));
     expect(units).toHaveLength(first.unitCount);
+    // Occupancy from current leases (issue 16): every unit says how many tenants, some are occupied.
+    expect(units.every((u) => typeof u.occupants === 'number')).toBe(true);
+    expect(units.some((u) => u.occupants! > 0)).toBe(true);
     expect(first.unitCount).toBeGreaterThan(0);
     expect(properties.every((p) => p.siteId === null)).toBe(true);
   });
