@@ -1,35 +1,11 @@
 import { useEffect, useRef } from 'react';
-import type { ProblemKind } from '../../../src-shared/domain/run';
+import { PROBLEM_LABELS } from '../../components/labels';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { useStores } from '../../stores/stores-context';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useGetSite } from './use-get-site';
 import { type Column, DataTable } from '../../components/DataTable';
 import { AdoptionReview } from './AdoptionReview';
-
-/** Problem kinds in words an installer reads. */
-export const PROBLEM_LABELS: Record<ProblemKind, string> = {
-  'invalid-pin': 'Invalid PIN',
-  'weak-pin': 'PIN the SmartPlus app refuses',
-  'invalid-rf-card': 'Invalid RF card',
-  'duplicate-pin': 'PIN used twice',
-  'duplicate-rf-card': 'RF card used twice',
-  'missing-date': 'Waiting for a date',
-  'missing-email': 'No e-mail',
-  'over-family-limit': 'Over the family-member limit',
-  'held-back-deletion': 'Deletion held back',
-  'unit-not-synced': 'In Rent Manager, not synced',
-  'unit-removed': 'Unit gone from Rent Manager',
-  'property-removed': 'Property gone from Rent Manager',
-  'property-read-failed': 'Property could not be read',
-  'malformed-row': 'Unreadable Rent Manager record',
-  'unreadable-object': 'Unreadable SmartPlus object',
-  'numeric-pin-field': 'Numeric PIN field',
-  'operation-failed': 'Change failed',
-  'adoption-linked': 'Linked to what was made by hand',
-  'adoption-question': 'A hand-made resident to decide on',
-  'not-undone': 'Not undone',
-};
 
 const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
   {
