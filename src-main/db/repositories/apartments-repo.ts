@@ -67,6 +67,12 @@ export class ApartmentsRepo {
     private readonly devices: DevicesRepo,
   ) {}
 
+  /** A site's apartments by Rent Manager unit ID (the run report links a problem's unit to its apartment). */
+  byUnit(siteId: string): Map<number, { id: string; name: string }> {
+    const rows = this.db.prepare('SELECT id, name, unit_id FROM apartments WHERE site_id = ? AND unit_id IS NOT NULL').all(siteId) as { id: string; name: string; unit_id: number }[];
+    return new Map(rows.map((r) => [r.unit_id, { id: r.id, name: r.name }]));
+  }
+
   /** One page of a site's apartments, naturally sorted by name, filtered and searched. */
   listApartments(query: ApartmentQuery): ApartmentPage {
     const q = ApartmentQuerySchema.parse(query);
