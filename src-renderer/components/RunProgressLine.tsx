@@ -1,6 +1,6 @@
 import type { Navigation } from '../../src-shared/ipc/contract/app';
 import type { SiteRunView } from '../lib/site-run';
-import { countsLine, heldBackText, outcomeLabel, PHASE_LABELS, TRIGGER_LABELS } from './labels';
+import { countsLine, heldBackText, outcomeLabel, PHASE_LABELS, plural, TRIGGER_LABELS } from './labels';
 
 /** What {@link RunProgressLine} needs: the site's run (none: nothing is drawn) and what its buttons do. */
 export interface RunProgressLineProps {
@@ -47,7 +47,7 @@ export function RunProgressLine({ siteName, view, onDismiss, onCancel, onNavigat
       <div className="run-line" role="status">
         <span>
           {TRIGGER_LABELS[run.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {countsLine(run.counts)}
-          {run.problemCount ? `, ${run.problemCount} problems` : ''}
+          {run.problemCount ? `, ${plural(run.problemCount, 'problem')} ${run.problemCount === 1 ? 'needs' : 'need'} attention` : ''}
           {run.heldBackCount ? `, ${heldBackText(run)}` : ''}.
         </span>
         <span className="row">

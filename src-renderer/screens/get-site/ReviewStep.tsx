@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { PROBLEM_LABELS } from '../../components/labels';
+import { groupProblems } from '../../../src-shared/domain/problems';
+import { plural, PROBLEM_LABELS } from '../../components/labels';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { useStores } from '../../stores/stores-context';
 import { LoadStatus } from '../../components/LoadStatus';
@@ -42,12 +43,13 @@ function Counts({ plan }: { plan: PropertyPreview }) {
 }
 
 function Problems({ plan }: { plan: PropertyPreview }) {
+  const groups = groupProblems(plan.problems);
   const total = plan.problems.length + plan.moreProblems;
   const notSynced =
     plan.unitsNotSynced > 0 ? (
       <p className="muted">
-        {plan.unitsNotSynced} other {plan.unitsNotSynced === 1 ? 'unit stays' : 'units stay'} in Rent Manager, not synced (Custom selection); you can add
-        them later from the site.
+        For your information: {plural(plan.unitsNotSynced, 'other unit')} {plan.unitsNotSynced === 1 ? 'stays' : 'stay'} in Rent Manager, not synced (Custom
+        selection); you can add them later from the site.
       </p>
     ) : null;
   if (total === 0) {
@@ -62,10 +64,17 @@ function Problems({ plan }: { plan: PropertyPreview }) {
     <>
       {notSynced}
       <h4>
-        {total} {total === 1 ? 'thing' : 'things'} to know — the import goes ahead; these are skipped and reported
+        {groups.attention.length > 0 ? `${plural(groups.attention.length, 'problem')} ${groups.attention.length === 1 ? 'needs' : 'need'} attention` : 'Nothing needs attention'}
+        {groups.info.length > 0 ? `, ${plural(groups.info.length, 'note')} for your information` : ''} — the import goes ahead; problems are skipped and reported
       </h4>
       <div className="gs-scroll" tabIndex={0} role="region" aria-label={`Problems in ${plan.propertyName}`}>
-        <DataTable caption={`Problems in ${plan.propertyName}`} captionClassName="gs-visually-hidden" columns={PREVIEW_PROBLEM_COLUMNS} rows={plan.problems} rowKey={(_, i) => i} />
+        <DataTable
+          caption={`Problems in ${plan.propertyName}`}
+          captionClassName="gs-visually-hidden"
+          columns={PREVIEW_PROBLEM_COLUMNS}
+          rows={[...groups.attention, ...groups.info]}
+          rowKey={(_, i) => i}
+        />
       </div>
       {plan.moreProblems > 0 ? <p className="muted">…and {plan.moreProblems} more, listed in the run report after the import.</p> : null}
     </>
