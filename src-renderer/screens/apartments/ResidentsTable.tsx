@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatDate } from '../../components/format';
 import { useStore } from 'zustand';
 import type { ResidentRow } from '../../../src-shared/domain/site';
 import { useStores } from '../../stores/stores-context';
@@ -35,8 +36,8 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
     cell: (r) => (
       <>
         <div>
-          {r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}
-          {r.accessUntil ? ` until ${r.accessUntil}` : ''}
+          {r.accessFrom ? `From ${formatDate(r.accessFrom)}` : 'No start date'}
+          {r.accessUntil ? ` until ${formatDate(r.accessUntil)}` : ''}
         </div>
         {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
       </>

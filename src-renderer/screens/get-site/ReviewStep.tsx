@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { formatDate } from '../../components/format';
 import { groupProblems } from '../../../src-shared/domain/problems';
 import { plural, PROBLEM_LABELS } from '../../components/labels';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
@@ -87,7 +88,7 @@ function Integration({ preview }: { preview: ImportPreview }) {
   if (preview.integration.active) {
     return (
       <div className="banner banner-info" role="status">
-        The Integration service is paid for{preview.integration.endsAt ? ` until ${new Date(preview.integration.endsAt).toLocaleDateString()}` : ''}. Import
+        The Integration service is paid for{preview.integration.endsAt ? ` until ${formatDate(preview.integration.endsAt)}` : ''}. Import
         creates {preview.plans.length === 1 ? 'the site' : `${preview.plans.length} sites`} and syncs {preview.plans.length === 1 ? 'it' : 'them'} now.
       </div>
     );
