@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import type { ApartmentFilter } from '../../../src-shared/domain/site';
 import { EmptyState } from '../../components/EmptyState';
 import { plural } from '../../components/labels';
-import { NotActivatedNote } from '../../components/NotActivatedNote';
+import { NotActivatedNote } from './NotActivatedNote';
 import { LoadStatus } from '../../components/LoadStatus';
 import { perfMark } from '../../stores/perf';
 import { useApp, useStores } from '../../stores/stores-context';

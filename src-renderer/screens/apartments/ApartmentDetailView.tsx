@@ -7,7 +7,7 @@ import { ChangesTable } from '../../components/ChangesTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { plural } from '../../components/labels';
-import { NotActivatedNote } from '../../components/NotActivatedNote';
+import { NotActivatedNote } from './NotActivatedNote';
 import { useApp, useStores } from '../../stores/stores-context';
 import { AddToSyncButton } from './AddToSyncButton';
 import { OfflineNotice } from './OfflineNotice';

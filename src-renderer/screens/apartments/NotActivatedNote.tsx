@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { useApp, useStores } from '../stores/stores-context';
-import { formatMoney } from './format';
-import { plural } from './labels';
+import { useApp, useStores } from '../../stores/stores-context';
+import { formatMoney } from '../../components/format';
+import { plural } from '../../components/labels';
 
 /**
  * What "Not activated" means where it shows (issue 16): the apartment is synced to SmartPlus
