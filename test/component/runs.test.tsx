@@ -98,7 +98,7 @@ describe('run detail', () => {
     expect(within(info).getByText('In Rent Manager, not synced')).toBeTruthy();
     expect(within(attention).queryByText('In Rent Manager, not synced')).toBeNull();
     expect(screen.getByText('Synced with problems').className).toContain('pill-warn');
-    await ctx.user.click(within(attention).getByRole('button', { name: 'Open apartment 104 of Sam Roe (tenant 921)' }));
+    await ctx.user.click(within(attention).getByRole('button', { name: 'Unit 104: open the apartment of Sam Roe (tenant 921)' }));
     expect(ctx.stores.app.getState().route).toEqual({ screen: 'apartments', siteId: 's1', apartmentId: 'apt-104' });
   });
 

@@ -41,7 +41,7 @@ test('a run with an invalid PIN is "Synced with problems" everywhere, with one c
     await page.setViewportSize({ width: w, height: h });
     await shootBoth(page, `glance-run-report-${w}x${h}`);
   }
-  const unitLink = page.getByRole('region', { name: `Needs attention (${count})` }).getByRole('button', { name: /^Open apartment / }).first();
+  const unitLink = page.getByRole('region', { name: `Needs attention (${count})` }).getByRole('button', { name: /^Unit .+: open the apartment/ }).first();
   await unitLink.click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/.+/);
   await expect(page.getByText(/of \d+ family members/)).toBeVisible();

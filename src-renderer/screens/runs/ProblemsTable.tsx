@@ -24,7 +24,7 @@ function WhoWhere({ problem: p, siteId }: { problem: RunProblem; siteId: string 
       type="button"
       className="link-button site-meta"
       onClick={() => navigate({ screen: 'apartments', siteId, apartmentId: p.apartment!.id })}
-      aria-label={`Open apartment ${p.apartment.name}${p.subject ? ` of ${p.subject}` : ''}`}
+      aria-label={`Unit ${p.apartment.name}: open the apartment${p.subject ? ` of ${p.subject}` : ''}`}
     >
       Unit {p.apartment.name}
     </button>
