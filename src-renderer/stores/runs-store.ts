@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Problem, ProblemKind, RunRecord } from '../../src-shared/domain/run';
+import type { ProblemKind, RunRecord } from '../../src-shared/domain/run';
 import type { ChangeSearchInput, ChangeView, CsvExport, FoundChange, RunDetail, RunListItem, RunProblem, SitePreview, UndoPreview } from '../../src-shared/ipc/contract/runs';
 import type { Bridge } from '../bridge';
 import { describeError, type ErrorText } from '../lib/error-text';
