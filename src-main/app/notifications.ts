@@ -1,3 +1,4 @@
+import { runOutcomeView } from '../../src-shared/domain/problems';
 import type { RunRecord } from '../../src-shared/domain/run';
 
 /**
@@ -16,6 +17,9 @@ export function runNotification(run: RunRecord, siteName: string): { title: stri
   if (run.awaitingApproval && run.heldBackCount > 0) {
     // "Ask me before applying" (issue 15): the run planned and waits.
     return { title: `${run.heldBackCount === 1 ? '1 change' : `${run.heldBackCount} changes`} waiting for ${siteName}`, body: 'Click to review, approve or reject them.' };
+  }
+  if (runOutcomeView(run) === 'synced-with-problems') {
+    return { title: `${siteName} synced with problems`, body: 'Some problems need your attention. Click to see them.' };
   }
   if (run.outcome === 'held-back') {
     return {

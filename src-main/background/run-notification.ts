@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { runOutcomeView } from '../../src-shared/domain/problems';
 
 /*
  * Which desktop notification a finished run raises (issue 14, spec §6 and §11). Pure: the
@@ -6,7 +7,7 @@ import { z } from 'zod';
  *
  * Only unattended runs notify — the daily slot, a catch-up, and a run the OS task made while
  * the app was closed (noticed when the app next reads the history) — and only when they need
- * someone: failed, ended partial, or held something back. A quiet success, a cancelled run, a
+ * someone: failed, ended partial, held something back, or synced with error-level problems. A quiet success, a cancelled run, a
  * dry run and anything a person started (in the app or the CLI) raise none.
  */
 
@@ -20,6 +21,8 @@ export const FinishedRunSchema = z.object({
   dryRun: z.boolean().default(false),
   outcome: z.string(),
   heldBackCount: z.number().int().min(0).default(0),
+  /** Error-level problems: a succeeded run with one is "Synced with problems" (issue 16) and needs someone. */
+  errorCount: z.number().int().min(0).default(0),
   error: z.string().nullable().default(null),
   /** The site asks before applying: the held-back list is changes waiting for approval (issue 15). */
   awaitingApproval: z.boolean().default(false),
@@ -55,6 +58,10 @@ export function decideRunNotification(runInput: FinishedRun, siteName: string): 
   }
   if (run.outcome === 'held-back' || (run.heldBackCount > 0 && run.outcome === 'succeeded')) {
     return { title: `${siteName}: changes held back`, body: `${capitalise(heldText(Math.max(1, run.heldBackCount)))} wait for your confirmation. Click to review them.`, runId };
+  }
+  if (runOutcomeView(run) === 'synced-with-problems') {
+    const errors = run.errorCount === 1 ? '1 problem needs' : `${run.errorCount} problems need`;
+    return { title: `${siteName} synced with problems`, body: `${errors} your attention (the other changes were made). Click to see them.`, runId };
   }
   return null;
 }

@@ -112,7 +112,7 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
           apartmentCount: s.apartmentCount,
           asOf: s.asOf,
           lastRun: last
-            ? { id: last.id, trigger: last.trigger, outcome: last.outcome, startedAt: last.startedAt, endedAt: last.endedAt, problemCount: last.problemCount, ...(last.awaitingApproval ? { awaitingApproval: true } : {}) }
+            ? { id: last.id, trigger: last.trigger, outcome: last.outcome, startedAt: last.startedAt, endedAt: last.endedAt, problemCount: last.problemCount, ...(last.errorCount ? { errorCount: last.errorCount } : {}), ...(last.awaitingApproval ? { awaitingApproval: true } : {}) }
             : null,
           heldBack: await awaitingDecision(s.id),
           subscription: s.subscription,

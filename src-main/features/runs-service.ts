@@ -11,6 +11,7 @@ import {
   PREVIEW_OPERATION_LIMIT,
   type RunDetail,
   type RunListItem,
+  type RunProblem,
   type SitePreview,
   type UndoPreview,
   type UndoStep,
@@ -35,7 +36,7 @@ export interface RunsServiceOptions {
 export interface RunsService {
   list(siteId: string | undefined, limit: number): Promise<RunListItem[]>;
   get(runId: string): Promise<RunDetail>;
-  problems(runId: string, kind?: ProblemKind): Promise<Problem[]>;
+  problems(runId: string, kind?: ProblemKind): Promise<RunProblem[]>;
   exportCsv(runId: string): Promise<CsvExport>;
   confirmHeldBack(runId: string): Promise<RunRecord>;
   keepHeldBack(runId: string): Promise<{ kept: number }>;
@@ -190,9 +191,10 @@ export function createRunsService(deps: RunsServiceDeps, options: RunsServiceOpt
     },
 
     async problems(runId, kind) {
-      await requireRun(runId);
+      const run = await requireRun(runId);
       const all = await deps.db.runs.listProblems(runId);
-      return (kind ? all.filter((p) => p.kind === kind) : all).map(safeProblem);
+      const units = deps.db.apartments.byUnit(run.siteId);
+      return (kind ? all.filter((p) => p.kind === kind) : all).map((p) => ({ ...safeProblem(p), apartment: p.unitId !== null ? (units.get(p.unitId) ?? null) : null }));
     },
 
     async exportCsv(runId) {

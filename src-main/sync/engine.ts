@@ -5,6 +5,7 @@ import type { SiteConfig } from '../../src-shared/domain/policy';
 import { EMPTY_COUNTS, type Problem, type RunCounts, type RunOutcome, type RunProgress, type RunRecord, type RunTrigger } from '../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../src-shared/domain/smartplus';
 import { displayOperation, OPERATION_KINDS, type HeldBackDeletion, type OperationKind, type SyncOperation, type SyncPlan } from '../../src-shared/domain/sync-plan';
+import { attentionCount, errorCount } from '../../src-shared/domain/problems';
 import { AppError, toErrorShape } from '../../src-shared/errors';
 import { silentLogger, type Logger } from '../logging/logger';
 import { applyPlan, type AppliedOperation, type ApplyResult } from './apply';
@@ -115,7 +116,8 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
   const end = async (outcome: RunOutcome, parts: { plan: SyncPlan | null; problems: Problem[]; heldBack: HeldBackDeletion[]; applied: AppliedOperation[]; counts: RunCounts; error: string | null }) => {
     const approval = parts.heldBack.some((h) => h.approval);
     record = {
-      ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: parts.problems.filter((p) => p.severity !== 'info').length,
+      ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: attentionCount(parts.problems),
+      errorCount: errorCount(parts.problems),
       heldBackCount: parts.heldBack.length, error: parts.error, ...(approval ? { awaitingApproval: true } : {}),
     };
     await ports.runs.saveProblems(runId, parts.problems);

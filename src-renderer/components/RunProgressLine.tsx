@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Navigation } from '../../src-shared/ipc/contract/app';
 import { finishSummary, overallLine } from '../lib/run-progress';
 import type { SiteRunView } from '../lib/site-run';
-import { countsLine, heldBackText, outcomeLabel, PHASE_LABELS, TRIGGER_LABELS } from './labels';
+import { countsLine, heldBackText, outcomeLabel, PHASE_LABELS, plural, TRIGGER_LABELS } from './labels';
 
 /** What {@link RunProgressLine} needs: the site's run (none: nothing is drawn) and what its buttons do. */
 export interface RunProgressLineProps {
@@ -52,7 +52,7 @@ export function RunProgressLine({ siteName, apartmentCount, view, onDismiss, onC
       <div className="run-line" role="status">
         <span>
           {TRIGGER_LABELS[run.trigger]} sync of {siteName} finished: <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span> {finishSummary(run, apartmentCount, countsLine)}
-          {run.problemCount ? `, ${run.problemCount} problems` : ''}
+          {run.problemCount ? `, ${plural(run.problemCount, 'problem')} ${run.problemCount === 1 ? 'needs' : 'need'} attention` : ''}
           {run.heldBackCount ? `, ${heldBackText(run)}` : ''}.
         </span>
         <span className="row">

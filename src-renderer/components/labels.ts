@@ -1,11 +1,13 @@
 import type { ProblemKind, RunCounts, RunOutcome, RunProgress, RunTrigger } from '../../src-shared/domain/run';
+import { type RunOutcomeView, runOutcomeView } from '../../src-shared/domain/problems';
 import type { OperationKind } from '../../src-shared/domain/sync-plan';
 import type { SubscriptionState } from '../../src-shared/domain/site';
 
 /** How a run ended, in words, with the pill colour to show it in. */
-export const OUTCOME_LABELS: Record<RunOutcome, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
+export const OUTCOME_LABELS: Record<RunOutcomeView, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
   running: { text: 'Running', tone: 'muted' },
   succeeded: { text: 'Succeeded', tone: 'ok' },
+  'synced-with-problems': { text: 'Synced with problems', tone: 'warn' },
   partial: { text: 'Partly done', tone: 'warn' },
   'held-back': { text: 'Deletions held back', tone: 'warn' },
   failed: { text: 'Failed', tone: 'danger' },
@@ -13,14 +15,19 @@ export const OUTCOME_LABELS: Record<RunOutcome, { text: string; tone: 'ok' | 'wa
 };
 
 /** A run's outcome in words: a run of an ask-first site that waits says so (issue 15), not "deletions held back". */
-export function outcomeLabel(run: { outcome: RunOutcome; awaitingApproval?: boolean | undefined; heldBackCount?: number }): { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' } {
+export function outcomeLabel(run: {
+  outcome: RunOutcome;
+  awaitingApproval?: boolean | undefined;
+  heldBackCount?: number;
+  errorCount?: number | undefined;
+}): { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' } {
   if (run.awaitingApproval && run.outcome === 'held-back') return { text: 'Waiting for approval', tone: 'warn' };
-  return OUTCOME_LABELS[run.outcome];
+  return OUTCOME_LABELS[runOutcomeView(run)];
 }
 
 /** "3 deletions held back" or "7 changes waiting for approval", for a run's summary line. */
 export function heldBackText(run: { heldBackCount: number; awaitingApproval?: boolean | undefined }): string {
-  return run.awaitingApproval ? `${plural(run.heldBackCount, 'change')} waiting for approval` : `${run.heldBackCount} deletions held back`;
+  return run.awaitingApproval ? `${plural(run.heldBackCount, 'change')} waiting for approval` : `${plural(run.heldBackCount, 'deletion')} held back`;
 }
 
 /** What started a run. */
@@ -34,27 +41,27 @@ export const TRIGGER_LABELS: Record<RunTrigger, string> = {
   undo: 'Undo',
 };
 
-/** A problem kind, in words. */
+/** A problem kind, in words an installer reads: the one map the run report, the Overview preview and the Get Site review use. */
 export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'invalid-pin': 'Invalid PIN',
-  'weak-pin': 'Weak PIN',
+  'weak-pin': 'PIN the SmartPlus app refuses',
   'invalid-rf-card': 'Invalid RF card',
   'duplicate-pin': 'PIN used twice',
   'duplicate-rf-card': 'RF card used twice',
-  'missing-date': 'Missing date',
-  'missing-email': 'Missing e-mail',
-  'over-family-limit': 'Over family limit',
-  'held-back-deletion': 'Held-back deletion',
-  'unit-not-synced': 'Unit not synced',
-  'unit-removed': 'Unit removed',
-  'property-removed': 'Property removed',
-  'property-read-failed': 'Property read failed',
-  'malformed-row': 'Unreadable record',
+  'missing-date': 'Waiting for a date',
+  'missing-email': 'No e-mail',
+  'over-family-limit': 'Over the family-member limit',
+  'held-back-deletion': 'Deletion held back',
+  'unit-not-synced': 'In Rent Manager, not synced',
+  'unit-removed': 'Unit gone from Rent Manager',
+  'property-removed': 'Property gone from Rent Manager',
+  'property-read-failed': 'Property could not be read',
+  'malformed-row': 'Unreadable Rent Manager record',
   'unreadable-object': 'Unreadable SmartPlus object',
   'numeric-pin-field': 'Numeric PIN field',
   'operation-failed': 'Change failed',
-  'adoption-linked': 'Linked to hand-made objects',
-  'adoption-question': 'Hand-made resident to decide',
+  'adoption-linked': 'Linked to what was made by hand',
+  'adoption-question': 'A hand-made resident to decide on',
   'not-undone': 'Not undone',
 };
 

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { ApartmentDetail, ApartmentFilter, SiteSummary } from '../../src-shared/domain/site';
+import type { ApartmentDetail, ApartmentFilter, ApartmentPage, SiteSummary } from '../../src-shared/domain/site';
 import type { ApartmentListRow } from '../../src-shared/ipc/contract/apartments';
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
@@ -16,6 +16,8 @@ export interface ApartmentList {
   filter: ApartmentFilter;
   total: number;
   asOf: string | null;
+  /** The whole site's synced, Rent-Manager-only and not-activated counts (the header), when main sent them. */
+  siteCounts?: ApartmentPage['siteCounts'];
   /** Loaded pages by page number (the list shows placeholders for the rest until they arrive). */
   pages: Record<number, ApartmentListRow[]>;
   /** Increases with every fresh answer, so the view can time "data arrived → rows drawn". */
@@ -79,7 +81,7 @@ export function createApartmentsStore(bridge: Bridge) {
           seq += 1;
           perfMark(`apartments:data:${seq}`);
           loadingPages.clear();
-          set({ list: { status: 'ready', value: { siteId, search, filter, total: page.total, asOf: page.asOf, pages: { 0: page.rows }, seq } } });
+          set({ list: { status: 'ready', value: { siteId, search, filter, total: page.total, asOf: page.asOf, ...(page.siteCounts ? { siteCounts: page.siteCounts } : {}), pages: { 0: page.rows }, seq } } });
         }
       } catch (error) {
         if (openSiteId === siteId) set({ list: failed(error) });

@@ -45,6 +45,8 @@ export interface BillingState {
   /** The billing details of the last payment in this session (prefill the next one). */
   lastBilling: BillingForm | null;
   load(): Promise<void>;
+  /** Loads the monthly prices once (the apartments screen names the apartment fee where "Not activated" shows). */
+  loadPrices(): Promise<void>;
   refreshStatus(): Promise<void>;
   /** Opens the wizard at its first step (optionally with the payment kind chosen). */
   start(flow?: Flow): void;
@@ -157,6 +159,8 @@ export function createBillingStore(bridge: Bridge) {
           set({ status: failed(error, get().status) });
         }
       },
+
+      loadPrices: loadBasis,
 
       start(flow) {
         const draft = emptyDraft(flow ?? null);

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { Problem, ProblemKind, RunRecord } from '../../src-shared/domain/run';
-import type { ChangeSearchInput, ChangeView, CsvExport, FoundChange, RunDetail, RunListItem, SitePreview, UndoPreview } from '../../src-shared/ipc/contract/runs';
+import type { ProblemKind, RunRecord } from '../../src-shared/domain/run';
+import type { ChangeSearchInput, ChangeView, CsvExport, FoundChange, RunDetail, RunListItem, RunProblem, SitePreview, UndoPreview } from '../../src-shared/ipc/contract/runs';
 import type { Bridge } from '../bridge';
 import { describeError, type ErrorText } from '../lib/error-text';
 import { failed, idle, type Loadable, loading, ready } from '../lib/loadable';
@@ -36,7 +36,7 @@ export interface RunsState {
   siteFilter: string | null;
   history: Loadable<RunListItem[]>;
   detail: Loadable<RunDetail>;
-  problems: Loadable<Problem[]>;
+  problems: Loadable<RunProblem[]>;
   problemKind: ProblemKind | null;
   action: RunAction;
   preview: Loadable<SitePreview> & { siteId: string | null };
@@ -186,7 +186,7 @@ export function createRunsStore(bridge: Bridge) {
         set({
           // Reopening the same run keeps it on screen while it reloads.
           detail: same && get().detail.value !== undefined ? ready(get().detail.value!) : loading<RunDetail>(),
-          ...(same ? {} : { problems: idle<Problem[]>(), problemKind: null, action: { kind: 'idle' } as RunAction, changes: idle<RunChangesPage>(), revealed: {}, revealError: null, undoPreview: null }),
+          ...(same ? {} : { problems: idle<RunProblem[]>(), problemKind: null, action: { kind: 'idle' } as RunAction, changes: idle<RunChangesPage>(), revealed: {}, revealError: null, undoPreview: null }),
         });
         try {
           const detail = await bridge.call('runs.get', { runId: id });

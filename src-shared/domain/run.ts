@@ -96,6 +96,8 @@ export const RunRecordSchema = z.object({
   counts: RunCountsSchema,
   /** Problems that need attention (errors and warnings); info notes, e.g. units a Custom site leaves out, are in the report but not counted. */
   problemCount: z.number().int(),
+  /** Error-level problems of the run (issue 16): a `succeeded` run with one reads "Synced with problems" (see `runOutcomeView`). Absent ≡ 0. */
+  errorCount: z.number().int().optional(),
   heldBackCount: z.number().int(),
   error: z.string().nullable(),
   /** For an undo run (trigger `undo`): the run it undid (issue 15). */

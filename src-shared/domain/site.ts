@@ -80,6 +80,8 @@ export const ApartmentPageSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   asOf: z.string().nullable(),
+  /** The whole site, whatever the search (issue 16: the header counts synced apartments and Rent-Manager-only units apart). */
+  siteCounts: z.object({ synced: z.number().int(), rentManagerOnly: z.number().int(), notActivated: z.number().int() }).optional(),
 });
 /** See {@link ApartmentPageSchema}. */
 export type ApartmentPage = z.infer<typeof ApartmentPageSchema>;

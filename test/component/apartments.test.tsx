@@ -93,6 +93,28 @@ describe('Sites screen: the apartment browser', () => {
     expect(screen.getByText('3 apartments')).toBeTruthy();
   });
 
+  it('explains "Not activated" with the monthly price and Pay for apartments, and counts synced and Rent-Manager-only units apart (issue 16)', async () => {
+    const fake = bridgeWithSites();
+    fake.respond('apartments.list', (q) => ({
+      rows: [aptRow(0)], total: 1, page: q.page, pageSize: q.pageSize, asOf: AS_OF, siteCounts: { synced: 48, rentManagerOnly: 6, notActivated: 3 },
+    }));
+    fake.respond('billing.getPrices', () => ({
+      prices: { currency: 'USD', integrationMonthly: 4900, apartmentMonthly: 150, additionalAppMonthly: 50 },
+      billingDefaults: { company: '', contact: '', email: '', address: '', country: '' },
+    }));
+    fake.respond('billing.listApartmentChoices', () => ({ sites: [], siteId: null, apartments: [] }));
+    const { stores } = renderWithStores(<ApartmentsScreen />, fake);
+    act(() => stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1' }));
+    expect(await screen.findByText('48 apartments synced · 6 units in Rent Manager only, not synced · 3 not activated')).toBeTruthy();
+    const note = screen.getByRole('note', { name: 'Not activated' });
+    expect(note.textContent).toContain('3 apartments not activated.');
+    expect(note.textContent).toContain('cannot use the SmartPlus app');
+    await waitFor(() => expect(note.textContent).toContain('$1.50 per apartment a month'));
+    await userEvent.setup().click(within(note).getByRole('button', { name: 'Pay for apartments' }));
+    expect(stores.app.getState().route).toEqual({ screen: 'billing' });
+    expect((stores as unknown as { billing: { getState(): { wizard: { draft: { flow: string } } | null } } }).billing.getState().wizard?.draft.flow).toBe('apartments');
+  });
+
   it('renders only the rows in view of 10,000 apartments', async () => {
     await openBrowser(10_000);
     expect(screen.getByText('10,000 apartments')).toBeTruthy();

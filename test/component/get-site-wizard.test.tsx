@@ -275,15 +275,17 @@ describe('Get Site wizard: review, import and result', () => {
 
     const record = (siteId: string, id: string, problemCount: number) => ({
       id, siteId, trigger: 'import' as const, dryRun: false, startedAt: '2026-11-27T11:00:00Z', endedAt: '2026-11-27T11:01:00Z',
-      outcome: problemCount ? ('partial' as const) : ('succeeded' as const),
+      outcome: 'succeeded' as const,
       counts: { communities: 1, apartments: 2, accountsCreated: 4, accountsUpdated: 0, accountsDeleted: 0, credentialsSet: 2, credentialsRemoved: 0, failedOperations: 0 },
-      problemCount, heldBackCount: 0, error: null,
+      problemCount, errorCount: problemCount ? 1 : 0, heldBackCount: 0, error: null,
     });
     act(() => fake.emit('sync.finished', record('site-1', 'run-0', 3)));
     expect(screen.queryByText('2 sites were imported.', { exact: false })).toBeNull();
     act(() => fake.emit('sync.finished', record('site-2', 'run-1', 0)));
     expect(await screen.findByText(/2 sites were imported/)).toBeTruthy();
-    expect(screen.getByText('Synced with problems')).toBeTruthy();
+    expect(screen.getByText('Synced with problems').className).toContain('pill-warn');
+    expect(screen.getByText(/3 problems need attention in the run report/)).toBeTruthy();
+    expect(screen.getAllByText('Succeeded')).toHaveLength(1);
     await u.click(screen.getByRole('button', { name: 'See the run report of Maple Court Apartments' }));
     expect(app.getState().route).toEqual({ screen: 'runs', runId: 'run-0' });
   });

@@ -45,6 +45,15 @@ describe('overview screen states', () => {
     expect(stores.app.getState().route).toEqual({ screen: 'get-site' });
   });
 
+  it('a succeeded last run with an error-level problem reads "Synced with problems" in amber, with the count that needs attention (issue 16)', async () => {
+    setup(overview([site({ lastRun: { ...site().lastRun!, problemCount: 1, errorCount: 1 } })]));
+    const maple = (await screen.findByText('Maple Court')).closest('tr')!;
+    expect(within(maple).getByText('Synced with problems').className).toContain('pill-warn');
+    expect(within(maple).queryByText('Succeeded')).toBeNull();
+    expect(within(maple).getByRole('button', { name: '1 problem in the last run of Maple Court' }).textContent).toBe('1 problem');
+    expect(within(maple).getByText('needs attention')).toBeTruthy();
+  });
+
   it('shows every site with last run, problems, held-back deletions, subscription and next run', async () => {
     const { stores } = setup(
       overview([

@@ -80,6 +80,28 @@ describe('run detail', () => {
     expect(fake.calls.some((c) => c.channel === 'runs.listProblems' && (c.input as { kind?: string }).kind === 'missing-email')).toBe(true);
   });
 
+  it('sorts problems out: errors then warnings under Needs attention, info notes apart; a tenant problem links to its apartment (issue 16)', async () => {
+    const ctx = setup();
+    ctx.fake.respond('runs.get', () => ({ ...detail(0, { problemCount: 2, errorCount: 1 }), problemCounts: { 'missing-email': 1, 'unit-not-synced': 1, 'duplicate-pin': 1 } }));
+    ctx.fake.respond('runs.listProblems', () => ({
+      problems: [
+        problem({ kind: 'unit-not-synced', severity: 'info', subject: null, unitId: 107, field: null, value: null, reason: 'Unit 107 is left out (Custom selection).' }),
+        problem({ kind: 'missing-email', severity: 'warning', field: 'email', value: null, reason: 'No e-mail address.' }),
+        { ...problem({ kind: 'duplicate-pin', severity: 'error', subject: 'Sam Roe (tenant 921)', reason: 'Another tenant has this PIN.' }), apartment: { id: 'apt-104', name: '104' } },
+      ],
+    }));
+    act(() => ctx.stores.app.getState().navigate({ screen: 'runs', runId: 'r9' }));
+    const attention = await screen.findByRole('region', { name: 'Needs attention (2)' });
+    const rows = within(within(attention).getByRole('table')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => within(r).getAllByRole('cell')[0]!.textContent)).toEqual(['error', 'warning']);
+    const info = screen.getByRole('region', { name: 'For your information (1)' });
+    expect(within(info).getByText('In Rent Manager, not synced')).toBeTruthy();
+    expect(within(attention).queryByText('In Rent Manager, not synced')).toBeNull();
+    expect(screen.getByText('Synced with problems').className).toContain('pill-warn');
+    await ctx.user.click(within(attention).getByRole('button', { name: 'Unit 104: open the apartment of Sam Roe (tenant 921)' }));
+    expect(ctx.stores.app.getState().route).toEqual({ screen: 'apartments', siteId: 's1', apartmentId: 'apt-104' });
+  });
+
   it('exports the report and says where it was saved', async () => {
     const { fake, user } = openDetail();
     fake.respond('runs.exportCsv', () => ({ fileName: 'sitesync-run-r9.csv', path: '/home/me/Downloads/sitesync-run-r9.csv', rows: 4 }));

@@ -67,6 +67,12 @@ export class ApartmentsRepo {
     private readonly devices: DevicesRepo,
   ) {}
 
+  /** A site's apartments by Rent Manager unit ID (the run report links a problem's unit to its apartment). */
+  byUnit(siteId: string): Map<number, { id: string; name: string }> {
+    const rows = this.db.prepare('SELECT id, name, unit_id FROM apartments WHERE site_id = ? AND unit_id IS NOT NULL').all(siteId) as { id: string; name: string; unit_id: number }[];
+    return new Map(rows.map((r) => [r.unit_id, { id: r.id, name: r.name }]));
+  }
+
   /** One page of a site's apartments, naturally sorted by name, filtered and searched. */
   listApartments(query: ApartmentQuery): ApartmentPage {
     const q = ApartmentQuerySchema.parse(query);
@@ -84,7 +90,18 @@ export class ApartmentsRepo {
     const rows = this.db
       .prepare(`SELECT a.*, ${PROBLEM_COUNT} FROM apartments a WHERE ${where} ORDER BY a.sort_key, a.id LIMIT @limit OFFSET @offset`)
       .all(params) as AptRow[];
-    return { rows: rows.map(toApartmentRow), total, page: q.page, pageSize: q.pageSize, asOf: this.asOf(q.siteId) };
+    return { rows: rows.map(toApartmentRow), total, page: q.page, pageSize: q.pageSize, asOf: this.asOf(q.siteId), siteCounts: this.siteCounts(q.siteId) };
+  }
+
+  /** A site's synced apartments, units only in Rent Manager (a Custom site leaves them out), and synced apartments not activated. */
+  siteCounts(siteId: string): { synced: number; rentManagerOnly: number; notActivated: number } {
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE(SUM(synced = 1), 0) AS synced, COALESCE(SUM(synced = 0), 0) AS rm_only, COALESCE(SUM(synced = 1 AND activated = 0), 0) AS not_activated
+         FROM apartments WHERE site_id = ?`,
+      )
+      .get(siteId) as { synced: number; rm_only: number; not_activated: number };
+    return { synced: row.synced, rentManagerOnly: row.rm_only, notActivated: row.not_activated };
   }
 
   /** The apartment detail: accounts (PINs only as "set"), its devices and its problems in past runs; null if unknown. */

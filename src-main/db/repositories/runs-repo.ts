@@ -15,6 +15,9 @@ import {
 import { type HeldBackDeletion, HeldBackDeletionSchema } from '../../../src-shared/domain/sync-plan';
 import { bool, int, jsonColumn, problemFromRow } from './row-helpers';
 
+/** A run row with its error-level problem count, read from the problems (issue 16: "Synced with problems" is derived, not stored). */
+const RUN_SELECT = `SELECT runs.*, (SELECT COUNT(*) FROM problems p WHERE p.run_id = runs.id AND p.severity = 'error') AS error_count FROM runs`;
+
 interface RunRow {
   id: string;
   site_id: string;
@@ -25,6 +28,7 @@ interface RunRow {
   outcome: string;
   counts_json: string;
   problem_count: number;
+  error_count?: number;
   held_back_count: number;
   error: string | null;
   undo_of: string | null;
@@ -154,8 +158,8 @@ export class RunsRepo implements RunStorePort {
   async listRuns(siteId?: string, limit = 1000): Promise<RunRecord[]> {
     const rows = (
       siteId === undefined
-        ? this.db.prepare('SELECT * FROM runs ORDER BY started_at DESC, rowid DESC LIMIT ?').all(limit)
-        : this.db.prepare('SELECT * FROM runs WHERE site_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?').all(siteId, limit)
+        ? this.db.prepare(`${RUN_SELECT} ORDER BY started_at DESC, runs.rowid DESC LIMIT ?`).all(limit)
+        : this.db.prepare(`${RUN_SELECT} WHERE site_id = ? ORDER BY started_at DESC, runs.rowid DESC LIMIT ?`).all(siteId, limit)
     ) as RunRow[];
     return rows.map(toRecord);
   }
@@ -183,7 +187,7 @@ export class RunsRepo implements RunStorePort {
   }
 
   private readRun(id: string): RunRecord | null {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    const row = this.db.prepare(`${RUN_SELECT} WHERE id = ?`).get(id) as RunRow | undefined;
     return row ? toRecord(row) : null;
   }
 
@@ -205,7 +209,7 @@ export class RunsRepo implements RunStorePort {
   /** Runs that ended at or after `since` (ISO), oldest first: what another process finished since the app last looked. */
   finishedSince(since: string, limit = 200): RunRecord[] {
     const rows = this.db
-      .prepare(`SELECT * FROM runs WHERE ended_at IS NOT NULL AND ended_at >= ? ORDER BY ended_at, rowid LIMIT ?`)
+      .prepare(`${RUN_SELECT} WHERE ended_at IS NOT NULL AND ended_at >= ? ORDER BY ended_at, runs.rowid LIMIT ?`)
       .all(since, limit) as RunRow[];
     return rows.map(toRecord);
   }
@@ -276,6 +280,7 @@ function toRecord(row: RunRow): RunRecord {
     outcome: row.outcome,
     counts: jsonColumn(RunCountsSchema, row.counts_json, 'runs.counts_json'),
     problemCount: row.problem_count,
+    ...(row.error_count ? { errorCount: row.error_count } : {}),
     heldBackCount: row.held_back_count,
     error: row.error,
     ...(row.undo_of ? { undoOf: row.undo_of } : {}),

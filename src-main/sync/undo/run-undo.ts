@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ExternalRef, parseRefKey } from '../../../src-shared/domain/external-ref';
 import { EMPTY_COUNTS, type Problem, type RunProgress, type RunRecord } from '../../../src-shared/domain/run';
 import type { SmartPlusSnapshot } from '../../../src-shared/domain/smartplus';
+import { attentionCount, errorCount } from '../../../src-shared/domain/problems';
 import { AppError, toErrorShape } from '../../../src-shared/errors';
 import { silentLogger, type Logger } from '../../logging/logger';
 import { applyPlan, type AppliedOperation } from '../apply';
@@ -80,7 +81,7 @@ export async function runUndo(input: RunUndoInput): Promise<RunUndoResult> {
     problems = [...problems, ...result.problems];
     record = {
       ...record, endedAt: clock().toISOString(), outcome: outcomeOf(result, plan.heldBack.length), counts: result.counts,
-      problemCount: problems.filter((p) => p.severity !== 'info').length, heldBackCount: plan.heldBack.length,
+      problemCount: attentionCount(problems), errorCount: errorCount(problems), heldBackCount: plan.heldBack.length,
       error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : null,
     };
   } catch (error) {

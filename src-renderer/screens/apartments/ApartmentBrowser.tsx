@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { ApartmentFilter } from '../../../src-shared/domain/site';
 import { EmptyState } from '../../components/EmptyState';
+import { plural } from '../../components/labels';
+import { NotActivatedNote } from './NotActivatedNote';
 import { LoadStatus } from '../../components/LoadStatus';
 import { perfMark } from '../../stores/perf';
 import { useApp, useStores } from '../../stores/stores-context';
@@ -36,6 +38,7 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
   const filters = custom ? [...FILTERS, { value: 'not-synced' as const, label: 'In Rent Manager, not synced' }] : FILTERS;
   const asOf = list.status === 'ready' ? list.value.asOf : (site?.asOf ?? null);
   const name = site?.name ?? 'Site';
+  const counts = list.status === 'ready' ? list.value.siteCounts : undefined;
 
   return (
     <section className="screen" aria-labelledby="screen-title">
@@ -43,6 +46,14 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
       <h1 id="screen-title" tabIndex={-1}>
         {name} <span className="muted h1-sub">· Building 1</span>
       </h1>
+      {counts ? (
+        <p className="muted site-counts">
+          {plural(counts.synced, 'apartment')} synced
+          {counts.rentManagerOnly > 0 ? ` · ${plural(counts.rentManagerOnly, 'unit')} in Rent Manager only, not synced` : ''}
+          {counts.notActivated > 0 ? ` · ${counts.notActivated} not activated` : ''}
+        </p>
+      ) : null}
+      <NotActivatedNote count={counts?.notActivated ?? 0} />
       <OfflineNotice asOf={asOf} what="Browsing and searching use the copy on this computer; PINs can still be revealed." />
       {notice ? (
         <div className={notice.kind === 'ok' ? 'banner banner-info' : 'banner banner-error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>

@@ -6,6 +6,8 @@ import { DEVICE_TYPE_LABELS } from '../../../src-shared/ipc/contract/devices';
 import { ChangesTable } from '../../components/ChangesTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
+import { plural } from '../../components/labels';
+import { NotActivatedNote } from './NotActivatedNote';
 import { useApp, useStores } from '../../stores/stores-context';
 import { AddToSyncButton } from './AddToSyncButton';
 import { OfflineNotice } from './OfflineNotice';
@@ -80,8 +82,9 @@ function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) 
         <span>
           {apartment.familyMemberCount} of {apartment.familyMemberLimit} family members
         </span>
-        <span>{apartment.problemCount > 0 ? <span className="pill pill-danger">{apartment.problemCount} problems in the last run</span> : 'No problems in the last run'}</span>
+        <span>{apartment.problemCount > 0 ? <span className="pill pill-danger">{plural(apartment.problemCount, 'problem')} in the last run</span> : 'No problems in the last run'}</span>
       </div>
+      {apartment.activated ? null : <NotActivatedNote count={1} />}
       <section className="card" aria-labelledby="master-title">
         <h2 id="master-title">Main account</h2>
         {master ? (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatDate } from '../../components/format';
 import { useStore } from 'zustand';
 import type { ResidentRow } from '../../../src-shared/domain/site';
 import { useStores } from '../../stores/stores-context';
@@ -37,11 +38,11 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
     cell: (r) => (
       <>
         <div>
-          <span className="nowrap">{r.accessFrom ? `From ${r.accessFrom}` : 'No start date'}</span>
+          <span className="nowrap">{r.accessFrom ? `From ${formatDate(r.accessFrom)}` : 'No start date'}</span>
           {r.accessUntil ? (
             <>
               {' '}
-              <span className="nowrap">until {r.accessUntil}</span>
+              <span className="nowrap">until {formatDate(r.accessUntil)}</span>
             </>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
-import type { RunOutcome, RunProgress } from '../../../src-shared/domain/run';
+import type { RunProgress } from '../../../src-shared/domain/run';
+import { OUTCOME_LABELS, outcomeLabel, plural } from '../../components/labels';
 import { useStores } from '../../stores/stores-context';
 import { useGetSite } from './use-get-site';
 
@@ -12,15 +13,6 @@ export const PHASES: Array<[RunProgress['phase'], string]> = [
   ['credentials', 'PINs and RF cards'],
   ['deletions', 'Clean-up'],
 ];
-
-const OUTCOME_TEXT: Record<RunOutcome, { text: string; pill: string }> = {
-  running: { text: 'Running', pill: 'pill-muted' },
-  succeeded: { text: 'Synced', pill: 'pill-ok' },
-  partial: { text: 'Synced with problems', pill: 'pill-warn' },
-  'held-back': { text: 'Deletions held back', pill: 'pill-warn' },
-  failed: { text: 'Failed', pill: 'pill-danger' },
-  cancelled: { text: 'Cancelled', pill: 'pill-muted' },
-};
 
 function SiteProgress({ name, progress, done }: { name: string; progress: RunProgress | undefined; done: boolean }) {
   const applied = done || progress?.phase === 'done';
@@ -117,17 +109,17 @@ export function ImportResult() {
       <ul className="gs-results">
         {step.sites.map((site) => {
           const record = step.records[site.siteId];
-          const outcome = OUTCOME_TEXT[record?.outcome ?? 'running'];
+          const outcome = record ? outcomeLabel(record) : OUTCOME_LABELS.running;
           return (
             <li key={site.siteId} className="card">
               <div className="row">
                 <h3 className="gs-tight">{site.name}</h3>
-                <span className={`pill ${outcome.pill}`}>{outcome.text}</span>
+                <span className={`pill pill-${outcome.tone}`}>{outcome.text}</span>
               </div>
               {record ? (
                 <p className="muted gs-tight">
-                  {record.counts.apartments} apartments, {record.counts.accountsCreated} accounts created, {record.counts.credentialsSet} PINs and
-                  RF cards set{record.problemCount > 0 ? `; ${record.problemCount} ${record.problemCount === 1 ? 'note' : 'notes'} in the run report (invalid PINs, missing dates, units not synced…)` : ''}.{record.error ? ` ${record.error}` : ''}
+                  {plural(record.counts.apartments, 'apartment')}, {record.counts.accountsCreated} accounts created, {record.counts.credentialsSet} PINs and
+                  RF cards set{record.problemCount > 0 ? `; ${plural(record.problemCount, 'problem')} ${record.problemCount === 1 ? 'needs' : 'need'} attention in the run report` : ''}.{record.error ? ` ${record.error}` : ''}
                 </p>
               ) : null}
               <div className="row">

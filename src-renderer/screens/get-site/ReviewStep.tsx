@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
-import type { ProblemKind } from '../../../src-shared/domain/run';
+import { formatDate } from '../../components/format';
+import { groupProblems } from '../../../src-shared/domain/problems';
+import { plural, PROBLEM_LABELS } from '../../components/labels';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { useStores } from '../../stores/stores-context';
 import { LoadStatus } from '../../components/LoadStatus';
@@ -7,30 +9,6 @@ import { useGetSite } from './use-get-site';
 import { type Column, DataTable } from '../../components/DataTable';
 import { AdoptionReview } from './AdoptionReview';
 import { PlanCounts } from './PlanCounts';
-
-/** Problem kinds in words an installer reads. */
-export const PROBLEM_LABELS: Record<ProblemKind, string> = {
-  'invalid-pin': 'Invalid PIN',
-  'weak-pin': 'PIN the SmartPlus app refuses',
-  'invalid-rf-card': 'Invalid RF card',
-  'duplicate-pin': 'PIN used twice',
-  'duplicate-rf-card': 'RF card used twice',
-  'missing-date': 'Waiting for a date',
-  'missing-email': 'No e-mail',
-  'over-family-limit': 'Over the family-member limit',
-  'held-back-deletion': 'Deletion held back',
-  'unit-not-synced': 'In Rent Manager, not synced',
-  'unit-removed': 'Unit gone from Rent Manager',
-  'property-removed': 'Property gone from Rent Manager',
-  'property-read-failed': 'Property could not be read',
-  'malformed-row': 'Unreadable Rent Manager record',
-  'unreadable-object': 'Unreadable SmartPlus object',
-  'numeric-pin-field': 'Numeric PIN field',
-  'operation-failed': 'Change failed',
-  'adoption-linked': 'Linked to what was made by hand',
-  'adoption-question': 'A hand-made resident to decide on',
-  'not-undone': 'Not undone',
-};
 
 const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
   {
@@ -44,12 +22,13 @@ const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
 ];
 
 function Problems({ plan }: { plan: PropertyPreview }) {
+  const groups = groupProblems(plan.problems);
   const total = plan.problems.length + plan.moreProblems;
   const notSynced =
     plan.unitsNotSynced > 0 ? (
       <p className="muted">
-        {plan.unitsNotSynced} other {plan.unitsNotSynced === 1 ? 'unit stays' : 'units stay'} in Rent Manager, not synced (Custom selection); you can add
-        them later from the site.
+        For your information: {plural(plan.unitsNotSynced, 'other unit')} {plan.unitsNotSynced === 1 ? 'stays' : 'stay'} in Rent Manager, not synced (Custom
+        selection); you can add them later from the site.
       </p>
     ) : null;
   if (total === 0) {
@@ -64,10 +43,17 @@ function Problems({ plan }: { plan: PropertyPreview }) {
     <>
       {notSynced}
       <h4>
-        {total} {total === 1 ? 'thing' : 'things'} to know — the import goes ahead; these are skipped and reported
+        {groups.attention.length > 0 ? `${plural(groups.attention.length, 'problem')} ${groups.attention.length === 1 ? 'needs' : 'need'} attention` : 'Nothing needs attention'}
+        {groups.info.length > 0 ? `, ${plural(groups.info.length, 'note')} for your information` : ''} — the import goes ahead; problems are skipped and reported
       </h4>
       <div className="gs-scroll" tabIndex={0} role="region" aria-label={`Problems in ${plan.propertyName}`}>
-        <DataTable caption={`Problems in ${plan.propertyName}`} captionClassName="gs-visually-hidden" columns={PREVIEW_PROBLEM_COLUMNS} rows={plan.problems} rowKey={(_, i) => i} />
+        <DataTable
+          caption={`Problems in ${plan.propertyName}`}
+          captionClassName="gs-visually-hidden"
+          columns={PREVIEW_PROBLEM_COLUMNS}
+          rows={[...groups.attention, ...groups.info]}
+          rowKey={(_, i) => i}
+        />
       </div>
       {plan.moreProblems > 0 ? <p className="muted">…and {plan.moreProblems} more, listed in the run report after the import.</p> : null}
     </>
@@ -80,7 +66,7 @@ function Integration({ preview }: { preview: ImportPreview }) {
   if (preview.integration.active) {
     return (
       <div className="banner banner-info" role="status">
-        The Integration service is paid for{preview.integration.endsAt ? ` until ${new Date(preview.integration.endsAt).toLocaleDateString()}` : ''}. Import
+        The Integration service is paid for{preview.integration.endsAt ? ` until ${formatDate(preview.integration.endsAt)}` : ''}. Import
         creates {preview.plans.length === 1 ? 'the site' : `${preview.plans.length} sites`} and syncs {preview.plans.length === 1 ? 'it' : 'them'} now.
       </div>
     );

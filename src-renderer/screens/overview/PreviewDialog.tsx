@@ -1,4 +1,5 @@
 import type { PlanSummary } from '../../../src-shared/domain/sync-plan';
+import { formatDate } from '../../components/format';
 import { Dialog } from '../../components/Dialog';
 import { useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
@@ -31,7 +32,7 @@ export function PreviewDialog({ siteName, canResync, onResync }: { siteName: str
       ) : null}
       {p ? (
         <>
-          <p className="muted">Nothing has been changed yet. This is what a resync would do today ({p.today}).</p>
+          <p className="muted">Nothing has been changed yet. This is what a resync would do today ({formatDate(p.today)}).</p>
           <div className="preview-grid">
             <div className="stat">
               <span className="stat-value">{group(p.summary, 'create-')}</span> to create

@@ -44,9 +44,12 @@ export function siteColumns(options: {
       header: 'Problems',
       cell: ({ lastRun: run, name }) =>
         run && run.problemCount > 0 ? (
-          <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: run.id })} aria-label={`${plural(run.problemCount, 'problem')} in the last run of ${name}`}>
-            {plural(run.problemCount, 'problem')}
-          </button>
+          <>
+            <button type="button" className="link-button" onClick={() => navigate({ screen: 'runs', runId: run.id })} aria-label={`${plural(run.problemCount, 'problem')} in the last run of ${name}`}>
+              {plural(run.problemCount, 'problem')}
+            </button>
+            <span className="muted site-meta">{run.problemCount === 1 ? 'needs' : 'need'} attention</span>
+          </>
         ) : (
           <span className="muted">None</span>
         ),

@@ -179,7 +179,7 @@ export function RunDetailView({ runId }: { runId: string }) {
       {d.heldBack.length > 0 && d.heldBackApproval ? <ApprovalPanel items={d.heldBack} siteName={run.siteName} /> : null}
       {d.heldBack.length > 0 && !d.heldBackApproval ? <HeldBackPanel items={d.heldBack} reason={d.heldBackReason} siteName={run.siteName} /> : null}
       {run.dryRun ? null : <RunChangesSection total={d.changeCount} />}
-      <ProblemsTable counts={d.problemCounts} />
+      <ProblemsTable counts={d.problemCounts} siteId={run.siteId} />
       <UndoDialog siteName={run.siteName} />
     </section>
   );

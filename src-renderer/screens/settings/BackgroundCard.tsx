@@ -1,4 +1,5 @@
 import { useEffect, useId } from 'react';
+import { formatDateTime } from '../../components/format';
 import { useStore } from 'zustand';
 import type { BackgroundSettings } from '../../../src-shared/ipc/contract/background';
 import { useStores } from '../../stores/stores-context';
@@ -58,7 +59,7 @@ export function BackgroundCard() {
               <span className="hint" id={`${id}-${s.key}-hint`}>
                 {s.hint}
                 {s.key === 'runWhenClosed' && view.value.runWhenClosed
-                  ? ` ${view.value.osTask.registered ? 'Registered' : 'Not registered'}${view.value.osTask.lastRun ? `; last ran ${new Date(view.value.osTask.lastRun).toLocaleString()}` : '; not run yet'}.`
+                  ? ` ${view.value.osTask.registered ? 'Registered' : 'Not registered'}${view.value.osTask.lastRun ? `; last ran ${formatDateTime(view.value.osTask.lastRun)}` : '; not run yet'}.`
                   : ''}
               </span>
             </div>

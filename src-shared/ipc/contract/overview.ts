@@ -11,6 +11,8 @@ export const OverviewLastRunSchema = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   problemCount: z.number().int(),
+  /** Error-level problems: a succeeded run with one reads "Synced with problems" (issue 16). Absent ≡ 0. */
+  errorCount: z.number().int().optional(),
   /** The run waits for approval (the site asks before applying, issue 15). */
   awaitingApproval: z.boolean().optional(),
 });

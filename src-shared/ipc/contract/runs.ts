@@ -9,6 +9,13 @@ export const RunListItemSchema = RunRecordSchema.extend({ siteName: z.string() }
 /** See {@link RunListItemSchema}. */
 export type RunListItem = z.infer<typeof RunListItemSchema>;
 
+/** A problem of a run as the report lists it: with the apartment its unit is in this site's copy, for the link to it (issue 16). */
+export const RunProblemSchema = ProblemSchema.extend({
+  apartment: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
+});
+/** See {@link RunProblemSchema}. */
+export type RunProblem = z.infer<typeof RunProblemSchema>;
+
 /** One deletion the mass-deletion guard held back, as the run detail lists it (no credentials in it). */
 export const HeldBackItemSchema = z.object({
   id: z.string(),
@@ -123,7 +130,7 @@ export const runsCalls = {
   'runs.get': { input: RunId, output: RunDetailSchema },
   'runs.listProblems': {
     input: RunId.extend({ kind: ProblemKindSchema.optional() }),
-    output: z.object({ problems: z.array(ProblemSchema) }),
+    output: z.object({ problems: z.array(RunProblemSchema) }),
   },
   'runs.exportCsv': { input: RunId, output: CsvExportSchema },
   'runs.confirmHeldBack': { input: RunId, output: RunRecordSchema },

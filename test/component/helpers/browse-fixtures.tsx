@@ -1,3 +1,4 @@
+import { createBillingStore } from '../../../src-renderer/stores/billing-store';
 import { render } from '@testing-library/react';
 import type { DeviceRow, OutboxItem } from '../../../src-shared/domain/device';
 import type { ApartmentDetail, SiteSummary } from '../../../src-shared/domain/site';
@@ -113,10 +114,10 @@ export function deviceList(over: Partial<DeviceList> = {}): DeviceList {
   return { devices: [device()], asOf: AS_OF, live: true, staleReason: null, outbox: [], apartmentNames: {}, ...over };
 }
 
-/** Renders `ui` with the shell, apartments and devices stores over a fake bridge. */
+/** Renders `ui` with the shell, apartments, devices and billing stores over a fake bridge. */
 export function renderWithStores(ui: ReactNode, fake = createFakeBridge()) {
   const app = createAppStore(fake.bridge);
-  const stores = { bridge: fake.bridge, app, apartments: createApartmentsStore(fake.bridge), residentSearch: createResidentSearchStore(fake.bridge), devices: createDevicesStore(fake.bridge) } as unknown as Stores;
+  const stores = { bridge: fake.bridge, app, apartments: createApartmentsStore(fake.bridge), residentSearch: createResidentSearchStore(fake.bridge), devices: createDevicesStore(fake.bridge), billing: createBillingStore(fake.bridge) } as unknown as Stores;
   const result = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
   return { ...result, fake, stores };
 }

@@ -25,6 +25,17 @@ describe('decideRunNotification', () => {
     expect(decideRunNotification(run({ outcome: 'failed' }), 'Elm Court')?.body).toBe('The run stopped. Click to see the run.');
   });
 
+  it('a succeeded unattended run with error-level problems notifies "synced with problems"; warnings alone do not (issue 16)', () => {
+    expect(decideRunNotification(run({ errorCount: 2 }), 'Elm Court')).toEqual({
+      title: 'Elm Court synced with problems',
+      body: '2 problems need your attention (the other changes were made). Click to see them.',
+      runId: 'run-1',
+    });
+    expect(decideRunNotification(run({ errorCount: 1 }), 'Elm Court')?.body).toMatch(/^1 problem needs/);
+    expect(decideRunNotification(run({ errorCount: 0 }), 'Elm Court')).toBeNull();
+    expect(decideRunNotification(run({ trigger: 'manual', errorCount: 2 }), 'Elm Court')).toBeNull();
+  });
+
   it('manual, import, CLI and app-started runs, dry runs and cancelled runs raise none', () => {
     for (const trigger of ['manual', 'import', 'cli', 'app']) expect(decideRunNotification(run({ trigger, outcome: 'failed' }), 'X')).toBeNull();
     expect(decideRunNotification(run({ dryRun: true, outcome: 'failed' }), 'X')).toBeNull();

@@ -90,6 +90,21 @@ describe('RunsRepo', () => {
     expect((await local.runs.listRuns('site-1')).map((r) => r.id)).toEqual(['r1']);
   });
 
+  it('reads a run\'s error-level problems from its problems (issue 16: "Synced with problems" is derived)', async () => {
+    const local = await dbWithSite();
+    local.runs.startRun({ id: 'r1', siteId: 'site-1', trigger: 'scheduled', dryRun: false, startedAt: '2026-11-27T07:00:00Z' });
+    const base = { propertyId: 12, unitId: 1, tenantId: 2, contactId: 3, subject: 'A B', field: null, value: null, reason: 'r' };
+    local.runs.addProblems('r1', [
+      { ...base, kind: 'duplicate-pin', severity: 'error' },
+      { ...base, kind: 'missing-email', severity: 'warning' },
+      { ...base, kind: 'unit-not-synced', severity: 'info' },
+    ]);
+    local.runs.finishRun('r1', { outcome: 'succeeded', endedAt: '2026-11-27T07:05:00Z', counts: EMPTY_COUNTS });
+    expect((await local.runs.getRun('r1'))?.errorCount).toBe(1);
+    expect((await local.runs.listRuns('site-1'))[0]?.errorCount).toBe(1);
+    expect(local.runs.finishedSince('2026-11-27T00:00:00Z')[0]?.errorCount).toBe(1);
+  });
+
   it('marks runs left running by a crash as interrupted', async () => {
     const local = await dbWithSite();
     local.runs.startRun({ id: 'r1', siteId: 'site-1', trigger: 'manual', dryRun: false, startedAt: '2026-11-27T07:00:00Z' });
