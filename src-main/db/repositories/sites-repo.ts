@@ -5,6 +5,7 @@ import { type SyncPolicy, SyncPolicySchema } from '../../../src-shared/domain/po
 import {
   type Site,
   SiteSchema,
+  pauseSkipWhy,
   type SitePause,
   type SiteSummary,
   SiteSummarySchema,
@@ -78,6 +79,14 @@ export class SitesRepo {
   pauseOf(siteId: string): SitePause | null {
     const row = this.db.prepare('SELECT paused, paused_at, pause_reason FROM sites WHERE id = ?').get(siteId) as Pick<SiteRow, 'paused' | 'paused_at' | 'pause_reason'> | undefined;
     return row ? toPause(row) : null;
+  }
+
+  /**
+   * Why the schedule (timer, catch-up, light syncs, `run-due`) skips the site, or null when it
+   * runs: paused by the installer ("skipped: paused — <reason>"), or its schedule paused after an undo.
+   */
+  skipWhy(siteId: string): string | null {
+    return pauseSkipWhy(this.pauseOf(siteId)) ?? (this.schedulePausedAt(siteId) !== null ? 'skipped: schedule paused after an undo' : null);
   }
 
   /** Creates a site. */
