@@ -5,7 +5,8 @@ import { pauseSkipWhy } from '../../../src-shared/domain/site';
 import { decideDueRuns } from '../../../src-main/background/due-runs';
 import { createCatchUp } from '../../../src-main/background/catch-up';
 import { runDuePass } from '../../../src-main/cli/run-due-command';
-import { createLogger, memorySink } from '../../../src-main/logging/logger';
+import { pauseSite, resumeSite } from '../../../src-main/features/site-lifecycle';
+import { createLogger, memorySink, silentLogger } from '../../../src-main/logging/logger';
 import { Scheduler, type ScheduledTrigger } from '../../../src-main/scheduler/scheduler';
 import { dbWithSite } from '../db/fixtures';
 import { FakeClock } from './fake-clock';
@@ -30,6 +31,18 @@ describe('a paused site and the schedule', () => {
     expect(db.sites.skipWhy('site-1')).toBeNull();
     db.sites.pause('site-1', '');
     expect(db.sites.skipWhy('site-1')).toBe('skipped: paused');
+  });
+
+  it('the service keeps the first pause date when paused again, and refuses an unknown site or an overlong reason with the next step', async () => {
+    const db = await dbWithSite();
+    const deps = { db, log: silentLogger };
+    expect(pauseSite(deps, 'site-1', 'sold')).toEqual({ name: 'Maple Court', pause: { pausedAt: '2026-11-27T10:00:00.000Z', reason: 'sold' } });
+    db.db.prepare("UPDATE sites SET paused_at = '2026-11-01T00:00:00.000Z' WHERE id = 'site-1'").run();
+    expect(pauseSite(deps, 'site-1', 'sold in December').pause).toEqual({ pausedAt: '2026-11-01T00:00:00.000Z', reason: 'sold in December' });
+    expect(() => pauseSite(deps, 'nope', null)).toThrow(/Refresh the Overview/);
+    expect(() => pauseSite(deps, 'site-1', 'x'.repeat(301))).toThrow(/keep it under 300/);
+    expect(resumeSite(deps, 'site-1')).toEqual({ name: 'Maple Court', resumed: true });
+    expect(resumeSite(deps, 'site-1')).toEqual({ name: 'Maple Court', resumed: false });
   });
 
   it('decideDueRuns skips a paused site — neither the missed slot nor a light sync — with the reason', () => {
