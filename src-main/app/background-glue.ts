@@ -140,6 +140,8 @@ export function installBackgroundGlue(deps: BackgroundGlueDeps): BackgroundGlue 
       return at ? new Date(at) : null;
     },
     isRunning: (siteId) => services.ctx.sync.running().some((p) => p.siteId === siteId) || db.runLocks.holder(siteId) !== null,
+    pausedWhy: (siteId) => db.sites.skipWhy(siteId),
+    onPausedSkip: (siteId, why) => log.info(`catch-up ${why}`, { siteId }),
     async runFull(siteId) {
       const run = await (await services.features.sync.runSite({ siteId, trigger: 'catch-up' })).done;
       return { outcome: run.outcome, errorCode: run.outcome === 'failed' && !services.ctx.isOnline() ? 'OFFLINE' : null };

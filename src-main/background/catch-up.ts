@@ -10,6 +10,10 @@ export interface CatchUpDeps {
   lastFullRun(siteId: string): Date | null;
   /** A run of the site is in progress here or in another process. */
   isRunning(siteId: string): boolean;
+  /** Why the site is paused (skipped, issue 16), or null when it runs on schedule. */
+  pausedWhy?(siteId: string): string | null;
+  /** Told of each site the pass skipped because it is paused (the glue logs it). */
+  onPausedSkip?(siteId: string, why: string): void;
   /** Starts a full catch-up run and resolves with how it ended (its error code, for the offline retry). */
   runFull(siteId: string): Promise<{ outcome: string; errorCode: string | null }>;
   /** Starts a light sync when Rent Manager changed. */
@@ -45,8 +49,10 @@ export function createCatchUp(deps: CatchUpDeps): CatchUp {
         running: deps.isRunning(siteId),
         attemptedSlot: attempted.get(siteId)?.slot ?? null,
         lastAttemptOffline: attempted.get(siteId)?.offline ?? false,
+        pausedWhy: deps.pausedWhy?.(siteId) ?? null,
       })),
     });
+    for (const s of decision.skipped) if (deps.pausedWhy?.(s.siteId)) deps.onPausedSkip?.(s.siteId, s.why);
     await Promise.all(
       decision.runs.map(async (due) => {
         if (due.kind === 'light') return deps.runLight(due.siteId);

@@ -31,6 +31,8 @@ export const SiteDueStateSchema = z.object({
   attemptedSlot: z.number().nullable().default(null),
   /** The last attempt at `attemptedSlot` failed because the machine was offline (code OFFLINE). */
   lastAttemptOffline: z.boolean().default(false),
+  /** Why the site is paused ("skipped: paused — roof works", issue 16), or null: a paused site runs neither full nor light. */
+  pausedWhy: z.string().nullable().default(null),
 });
 /** See {@link SiteDueStateSchema}. */
 export type SiteDueState = z.input<typeof SiteDueStateSchema>;
@@ -79,6 +81,10 @@ export function decideDueRuns(input: DueRunsInput): DueRunsDecision {
   const runs: DueRun[] = [];
   const skipped: { siteId: string; why: string }[] = [];
   for (const site of i.sites) {
+    if (site.pausedWhy !== null) {
+      skipped.push({ siteId: site.siteId, why: site.pausedWhy });
+      continue;
+    }
     if (site.running) {
       skipped.push({ siteId: site.siteId, why: 'a run is in progress' });
       continue;

@@ -29,6 +29,11 @@ Commands:
       Registers one site per property exactly as the app's Get Site wizard does (same checks, same
       PIN / RF card field picks, same import run), then applies the file's time zone, grace days
       and fields. --customer: a customer id, connection id or company code (needed when several).
+  sites pause --site ID [--reason TEXT] [--json]
+      Pauses a site: scheduled runs, catch-up runs, light syncs and run-due skip it (and say so);
+      "sync --site ID" still runs it. The reason is recorded and shown.
+  sites resume --site ID [--json]
+      Resumes a paused site: it runs on schedule again.
   sync --site ID [--dry-run | --plan-only] [--json]
       Runs a registered site (trigger "cli"), recorded in the app's history. --plan-only plans,
       writes nothing, and leaves the changes waiting for "approve" (exit 3 while they wait).

@@ -12,7 +12,7 @@ import { runsCommand } from './runs-command';
 import { sandboxCommand } from './sandbox-command';
 import { scheduleCommand } from './schedule-command';
 import { approveSiteRun, siteRunCommand } from './site-run-command';
-import { sitesAddCommand, sitesListCommand } from './sites-command';
+import { sitesAddCommand, sitesListCommand, sitesPauseCommand } from './sites-command';
 import { syncCommand } from './sync-command';
 import { undoCommand } from './undo-command';
 import { approveCommand } from './approve-command';
@@ -37,6 +37,7 @@ const OPTIONS = {
   out: { type: 'string' },
   run: { type: 'string' },
   'plan-only': { type: 'boolean' },
+  reason: { type: 'string' },
 } as const;
 
 /** How this CLI was started, so `schedule install` registers the same program (one engine). */
@@ -108,7 +109,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHo
       case 'sites':
         if (action === 'list') return sitesListCommand(await shared(), { json: values.json }, io);
         if (action === 'add') return await sitesAddCommand(await shared(), { siteConfig: values['site-config'], customer: values.customer, json: values.json }, io);
-        throw new UsageError(`sites needs list or add${action ? ` (got "${action}")` : ''}.`);
+        if (action === 'pause' || action === 'resume') return sitesPauseCommand(await shared(), action, { site: values.site, reason: values.reason, json: values.json }, io);
+        throw new UsageError(`sites needs list, add, pause or resume${action ? ` (got "${action}")` : ''}.`);
       case 'run-due':
         return await runDueCommand(await shared(), { json: values.json, trigger: values.trigger }, io, controller.signal);
       case 'runs':

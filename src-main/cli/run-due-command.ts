@@ -20,6 +20,8 @@ export interface RunDueDeps {
   lastFullRun(siteId: string): Date | null;
   /** Another process holds the site's run lock. */
   isRunning(siteId: string): boolean;
+  /** Why the site is skipped (paused by the installer, or its schedule paused after an undo), or null. */
+  pausedWhy?(siteId: string): string | null;
   /** What `run-due` remembers per site between calls (the slot it attempted, and the last light sync). */
   readonly memory: { get(key: string): string | null; set(key: string, value: string): void };
   /** Runs a full sync of the site now. */
@@ -60,6 +62,7 @@ export async function runDuePass(deps: RunDueDeps): Promise<{ outcomes: RunDueOu
       running: deps.isRunning(siteId),
       attemptedSlot: slot === null ? null : Number(slot),
       lastAttemptOffline: deps.memory.get(offlineKey(siteId)) === '1',
+      pausedWhy: deps.pausedWhy?.(siteId) ?? null,
     };
   });
   const decision = decideDueRuns({ schedule: deps.schedule, sites, now: deps.now(), reason: 'run-due', neverRunIsDue: true });
@@ -118,6 +121,7 @@ export async function runDueCommand(
       return at ? new Date(at) : null;
     },
     isRunning: (siteId) => db.runLocks.holder(siteId) !== null,
+    pausedWhy: (siteId) => db.sites.skipWhy(siteId),
     memory: { get: (k) => db.meta.get(k), set: (k, v) => db.meta.set(k, v) },
     runFull: runVia,
     runLight: async (siteId, t) => ((await services.lightSyncDue(siteId)) ? runVia(siteId, t) : null),
@@ -134,13 +138,22 @@ export async function runDueCommand(
       }),
     );
   } else if (outcomes.length === 0) {
-    io.out(`Nothing is due: ${siteIds.length === 0 ? 'no sites are registered' : `all ${siteIds.length} site${siteIds.length === 1 ? '' : 's'} ran for their last scheduled slot`}.`);
+    const paused = skipped.filter((s) => s.why.startsWith('skipped: ')).length;
+    const why =
+      siteIds.length === 0
+        ? 'no sites are registered'
+        : paused === siteIds.length
+          ? `${paused === 1 ? 'the only site is' : `all ${paused} sites are`} paused`
+          : `all ${siteIds.length} site${siteIds.length === 1 ? '' : 's'} ran for their last scheduled slot${paused > 0 ? ` or are paused (${paused})` : ''}`;
+    io.out(`Nothing is due: ${why}.`);
     for (const s of skipped) io.out(`  ${name(s.siteId)} (${s.siteId}): ${s.why}`);
   } else {
     for (const o of outcomes) {
       const what = o.run ? runLine(o.run) : o.error ? `not run: ${o.error}` : 'no changes in Rent Manager since the last sync';
       io.out(`${name(o.siteId)} (${o.siteId}), ${o.why}: ${what}`);
     }
+    // A paused site is said even when others ran, so nobody wonders why it did not.
+    for (const s of skipped.filter((x) => x.why.startsWith('skipped: '))) io.out(`${name(s.siteId)} (${s.siteId}): ${s.why}`);
   }
   // A site another process is running right now (the app, another run-due) is covered by that run: not a failure.
   return worstExit(outcomes.map((o) => (o.run ? exitCodeOfRun(o.run) : o.errorCode === 'RUN_IN_PROGRESS' ? EXIT.done : o.error ? EXIT.failed : EXIT.done)));

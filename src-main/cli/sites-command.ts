@@ -28,7 +28,36 @@ export function siteListItem(state: CliState, site: SiteSummary, nextRunAt: Date
     policy: site.policy,
     lastRun: site.lastRun,
     nextRunAt: nextRunAt?.toISOString() ?? null,
+    /** Set while the site is paused (issue 16): scheduled runs and run-due skip it. */
+    pause: site.pause ?? null,
   };
+}
+
+/**
+ * `sites pause --site ID [--reason "..."]` and `sites resume --site ID`: the Overview's Pause and
+ * Resume (the same service). A paused site is skipped by the schedule and `run-due`; `sync --site` still runs it.
+ */
+export function sitesPauseCommand(state: CliState, action: 'pause' | 'resume', args: { site?: string; reason?: string; json?: boolean }, io: CliIo): number {
+  if (!args.site) throw new UsageError(`sites ${action} needs --site ID (see "sites list").`);
+  if (action === 'resume' && args.reason !== undefined) throw new UsageError('sites resume takes no --reason.');
+  const sites = state.services.features.sites;
+  try {
+    if (action === 'pause') {
+      const { name, pause } = sites.pauseSite(args.site, args.reason ?? null);
+      if (args.json) io.out(JSON.stringify({ site: { id: args.site, name }, pause }));
+      else io.out(`Paused "${name}" (${args.site})${pause.reason ? `: ${pause.reason}` : ''}. Scheduled runs and run-due skip it until "sites resume --site ${args.site}"; "sync --site ${args.site}" still runs it.`);
+    } else {
+      const { name, resumed } = sites.resumeSite(args.site);
+      if (args.json) io.out(JSON.stringify({ site: { id: args.site, name }, resumed }));
+      else io.out(resumed ? `Resumed "${name}" (${args.site}): it runs on schedule again.` : `"${name}" (${args.site}) was not paused; nothing changed.`);
+    }
+    return EXIT.done;
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'NOT_FOUND' || error.code === 'BAD_INPUT')) {
+      throw new UsageError(error.code === 'NOT_FOUND' ? `No site "${args.site}". Run "sites list" to see the site ids.` : error.message);
+    }
+    throw error;
+  }
 }
 
 /** `sites list [--json]`: the app's sites. */
@@ -47,7 +76,14 @@ export function sitesListCommand(state: CliState, args: { json?: boolean }, io: 
   io.out(
     textTable(
       ['id', 'site', 'customer', 'property', 'last run', 'next run'],
-      items.map((i) => [i.id, i.name, i.customer?.name ?? '—', String(i.properties[0]), i.lastRun ? `${when(i.lastRun.startedAt)} ${i.lastRun.outcome}` : 'never', when(i.nextRunAt)]),
+      items.map((i) => [
+        i.id,
+        i.name,
+        i.customer?.name ?? '—',
+        String(i.properties[0]),
+        i.lastRun ? `${when(i.lastRun.startedAt)} ${i.lastRun.outcome}` : 'never',
+        i.pause ? `paused since ${when(i.pause.pausedAt)}${i.pause.reason ? ` — ${i.pause.reason}` : ''}` : when(i.nextRunAt),
+      ]),
     ),
   );
   return EXIT.done;

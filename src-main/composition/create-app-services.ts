@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { pauseSkipWhy } from '../../src-shared/domain/site';
 import { AppError } from '../../src-shared/errors';
 import type { AppContext } from './app-context';
 import { createApartmentsService } from '../features/apartments-service';
@@ -197,6 +198,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     schedule: () => options.preferences.get().schedule,
     // A site paused after an undo (issue 15) waits until the installer resumes it.
     sites: () => db.sites.listSummaries().filter((s) => db.sites.schedulePausedAt(s.id) === null).map((s) => s.id),
+    // A site the installer paused (issue 16): skipped, and the log says why ("skipped: paused — <reason>").
+    pausedWhy: (siteId) => pauseSkipWhy(db.sites.pauseOf(siteId)),
     lastRun: (siteId) => {
       const at = db.runs.lastCompletedRunAt(siteId);
       return at ? new Date(at) : null;

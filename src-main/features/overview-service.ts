@@ -119,6 +119,7 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
           subscriptionEndsAt: s.subscriptionEndsAt,
           nextRunAt: nextRun(schedule, lastCompleted ? new Date(lastCompleted) : null, now).toISOString(),
           schedulePaused: deps.db.sites.schedulePausedAt(s.id) !== null,
+          pause: s.pause ?? null,
         });
       }
       const customers: OverviewCustomer[] = deps.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));

@@ -1,4 +1,5 @@
 import { AppError } from '../../src-shared/errors';
+import { PAUSE_REASON_MAX, type SitePause } from '../../src-shared/domain/site';
 import type { PropertyChanges } from '../../src-shared/ipc/contract/sites';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
@@ -30,6 +31,36 @@ export function removeSite(deps: SiteLifecycleDeps, siteId: string): { name: str
   deps.db.sites.delete(siteId);
   deps.log.info('site removed (SmartPlus left as it is)', { siteId, propertyId: site.propertyId });
   return { name: site.name };
+}
+
+/**
+ * Pauses a site (issue 16): the scheduler, the catch-up, light syncs and `run-due` skip it and
+ * say why; a manual resync still runs (the Overview warns first). Pausing a paused site keeps
+ * the first date and takes the new reason.
+ */
+export function pauseSite(deps: Pick<SiteLifecycleDeps, 'db' | 'log'>, siteId: string, reason: string | null): { name: string; pause: SitePause } {
+  const site = deps.db.sites.get(siteId);
+  if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists. Refresh the Overview (or run "sites list") to see the sites there are.');
+  const text = reason?.trim() ?? '';
+  if (text.length > PAUSE_REASON_MAX) throw new AppError('BAD_INPUT', `The reason is ${text.length} characters long; keep it under ${PAUSE_REASON_MAX} and pause again.`);
+  const before = deps.db.sites.pauseOf(siteId);
+  let pause = deps.db.sites.pause(siteId, text || null);
+  if (before) {
+    deps.db.sites.keepPausedAt(siteId, before.pausedAt);
+    pause = { ...pause, pausedAt: before.pausedAt };
+  }
+  deps.log.info('site paused: scheduled and light runs skip it', { siteId, reason: pause.reason });
+  return { name: site.name, pause };
+}
+
+/** Resumes a paused site: it runs on schedule again from its next slot. */
+export function resumeSite(deps: Pick<SiteLifecycleDeps, 'db' | 'log'>, siteId: string): { name: string; resumed: boolean } {
+  const site = deps.db.sites.get(siteId);
+  if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists. Refresh the Overview (or run "sites list") to see the sites there are.');
+  const resumed = deps.db.sites.pauseOf(siteId) !== null;
+  deps.db.sites.resume(siteId);
+  if (resumed) deps.log.info('site resumed: it runs on schedule again', { siteId });
+  return { name: site.name, resumed };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DEFAULT_POLICY, type SiteConfig, type SyncPolicy } from '../../src-shared/domain/policy';
 import type { RmField, RmLease } from '../../src-shared/domain/rentmanager';
-import type { SiteSummary } from '../../src-shared/domain/site';
+import type { SitePause, SiteSummary } from '../../src-shared/domain/site';
 import { AppError } from '../../src-shared/errors';
 import type {
   AdoptionPreview,
@@ -22,7 +22,7 @@ import type { Logger } from '../logging/logger';
 import type { ConnectionClients } from './connection-clients';
 import { readIntegrationStatus } from './integration-status';
 import { listFieldSamples } from './field-samples';
-import { dismissNewProperties, listPropertyChanges, removeSite } from './site-lifecycle';
+import { dismissNewProperties, listPropertyChanges, pauseSite, removeSite, resumeSite } from './site-lifecycle';
 import { listAdoptableCommunities, previewAdoption } from './site-adoption';
 import type { SiteSyncService } from './site-sync-types';
 import { rmFilter } from '../rentmanager/filters';
@@ -56,6 +56,10 @@ export interface SitesService {
   updatePolicy(siteId: string, policy: SyncPolicy): SyncPolicy;
   /** Forgets a site and its local copy; SmartPlus objects stay (issue 16). */
   removeSite(siteId: string): { name: string };
+  /** Pauses a site: scheduled, catch-up and light runs skip it; manual runs still go (issue 16). */
+  pauseSite(siteId: string, reason: string | null): { name: string; pause: SitePause };
+  /** Resumes a paused site; `resumed` is false when it was not paused. */
+  resumeSite(siteId: string): { name: string; resumed: boolean };
   /** New properties enabled in Rent Manager and sites whose property left the integration, per customer. */
   listPropertyChanges(): Promise<PropertyChanges[]>;
   /** Stops announcing these properties as new. */
@@ -89,6 +93,8 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
     cancelImport: (siteIds) => cancelImport(deps, siteIds),
     updatePolicy: (siteId, policy) => updateSitePolicy(deps, siteId, policy),
     removeSite: (siteId) => removeSite(deps, siteId),
+    pauseSite: (siteId, reason) => pauseSite(deps, siteId, reason),
+    resumeSite: (siteId) => resumeSite(deps, siteId),
     listPropertyChanges: () => listPropertyChanges(deps),
     dismissNewProperties: (connectionId, propertyIds) => {
       dismissNewProperties(deps, connectionId, propertyIds);

@@ -19,6 +19,8 @@ export interface SchedulerOptions {
   schedule: () => Schedule;
   /** The sites to keep in sync. */
   sites: () => readonly string[];
+  /** Why a site is skipped though listed (paused by the installer, issue 16), or null; logged once per slot. */
+  pausedWhy?: (siteId: string) => string | null;
   /** When the site's last completed full run started (RunsRepo.lastCompletedRunAt), or null. */
   lastRun: (siteId: string) => Date | null;
   /** Runs one site; the promise settles when the run ends. */
@@ -129,6 +131,14 @@ export class Scheduler {
     if (catchUpDue) this.catchUpAt = null;
     for (const siteId of this.options.sites()) {
       if ((this.handled.get(siteId) ?? -Infinity) >= slot) continue;
+      const paused = this.options.pausedWhy?.(siteId) ?? null;
+      if (paused !== null) {
+        if (crossed || catchUpDue) {
+          this.handled.set(siteId, slot);
+          this.log.info(paused, { siteId, slot: new Date(slot).toISOString() });
+        }
+        continue;
+      }
       const lastRun = this.lastRunOf(siteId, nowDate);
       if (crossed) {
         this.handled.set(siteId, slot);
@@ -143,6 +153,7 @@ export class Scheduler {
     if (this.lightDueAt !== null && now >= this.lightDueAt) {
       this.lightDueAt = schedule.lightSyncMinutes ? now + schedule.lightSyncMinutes * 60_000 : null;
       for (const siteId of this.options.sites()) {
+        if (this.options.pausedWhy?.(siteId)) continue;
         if (!this.gate.current(siteId)) this.fire(siteId, 'light', null);
       }
     }

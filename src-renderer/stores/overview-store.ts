@@ -18,6 +18,10 @@ export interface OverviewState {
   dismissNew(connectionId: string, propertyIds: number[]): Promise<void>;
   /** Resumes a site's schedule paused after an undo (issue 15), then refreshes. */
   resumeSchedule(siteId: string): Promise<void>;
+  /** Pauses a site (issue 16: no scheduled or light runs), then refreshes. Throws what main refused. */
+  pauseSite(siteId: string, reason: string | null): Promise<void>;
+  /** Resumes a paused site, then refreshes. Throws what main refused. */
+  resumeSite(siteId: string): Promise<void>;
   /** Approves (applies) or rejects (drops) the changes an ask-first run waits with, then refreshes. */
   decide(runId: string, approve: boolean): Promise<void>;
 }
@@ -65,6 +69,14 @@ export function createOverviewStore(bridge: Bridge) {
       } catch (error) {
         set({ overview: failed(error, get().overview) });
       }
+      await get().load();
+    },
+    async pauseSite(siteId, reason) {
+      await bridge.call('sites.pause', { siteId, reason });
+      await get().load();
+    },
+    async resumeSite(siteId) {
+      await bridge.call('sites.resume', { siteId });
       await get().load();
     },
     async resumeSchedule(siteId) {

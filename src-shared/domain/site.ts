@@ -10,6 +10,24 @@ export const SubscriptionStateSchema = z.enum(['active', 'expired', 'none', 'unk
 /** See {@link SubscriptionStateSchema}. */
 export type SubscriptionState = z.infer<typeof SubscriptionStateSchema>;
 
+/** A site the installer paused (issue 16): scheduled, catch-up and light runs skip it; manual runs still go, after a warning. */
+export const SitePauseSchema = z.object({
+  pausedAt: z.string(),
+  /** The installer's reason as typed, or null when none was given. */
+  reason: z.string().nullable(),
+});
+/** See {@link SitePauseSchema}. */
+export type SitePause = z.infer<typeof SitePauseSchema>;
+
+/** The longest pause reason kept. */
+export const PAUSE_REASON_MAX = 300;
+
+/** Why the schedule skips a site, in words for logs and `run-due` ("skipped: paused — roof works"); null when it runs. */
+export function pauseSkipWhy(pause: SitePause | null | undefined): string | null {
+  if (!pause) return null;
+  return pause.reason ? `skipped: paused — ${pause.reason}` : 'skipped: paused';
+}
+
 /** A site: one SmartPlus community made from one Rent Manager property, with its policy (spec §8). */
 export const SiteSchema = z.object({
   id: z.string().min(1),
@@ -24,6 +42,8 @@ export const SiteSchema = z.object({
   subscription: SubscriptionStateSchema,
   subscriptionEndsAt: z.string().nullable(),
   createdAt: z.string(),
+  /** Set while the installer has paused the site; absent or null when it runs on schedule. */
+  pause: SitePauseSchema.nullable().optional(),
 });
 /** See {@link SiteSchema}. */
 export type Site = z.infer<typeof SiteSchema>;

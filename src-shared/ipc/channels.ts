@@ -22,6 +22,8 @@ export const INVOKE_CHANNELS = [
   'sites.listFields',
   'sites.listFieldSamples',
   'sites.removeSite',
+  'sites.pause',
+  'sites.resume',
   'sites.listPropertyChanges',
   'sites.dismissNewProperties',
   'sites.listCommunities',

@@ -5,6 +5,8 @@ import { type SyncPolicy, SyncPolicySchema } from '../../../src-shared/domain/po
 import {
   type Site,
   SiteSchema,
+  pauseSkipWhy,
+  type SitePause,
   type SiteSummary,
   SiteSummarySchema,
   type SubscriptionState,
@@ -22,6 +24,9 @@ interface SiteRow {
   subscription_ends_at: string | null;
   created_at: string;
   as_of: string | null;
+  paused: number;
+  paused_at: string | null;
+  pause_reason: string | null;
 }
 
 /** The fields a new site needs; the rest get defaults (policy defaults come from SyncPolicySchema). */
@@ -51,6 +56,37 @@ export class SitesRepo {
   /** Pauses (an instant) or resumes (null) a site's schedule; scheduled and catch-up runs skip a paused site. */
   setSchedulePaused(siteId: string, at: string | null): void {
     this.db.prepare('UPDATE sites SET schedule_paused_at = ? WHERE id = ?').run(at, siteId);
+  }
+
+  /** Pauses a site (issue 16): scheduled, catch-up and light runs skip it until {@link resume}. Returns the pause recorded. */
+  pause(siteId: string, reason: string | null): SitePause {
+    const pause: SitePause = { pausedAt: this.now().toISOString(), reason: reason?.trim() ? reason.trim() : null };
+    this.db.prepare('UPDATE sites SET paused = 1, paused_at = ?, pause_reason = ? WHERE id = ?').run(pause.pausedAt, pause.reason, siteId);
+    return pause;
+  }
+
+  /** Keeps a paused site's first pause date when it is paused again with a new reason. */
+  keepPausedAt(siteId: string, pausedAt: string): void {
+    this.db.prepare('UPDATE sites SET paused_at = ? WHERE id = ? AND paused = 1').run(pausedAt, siteId);
+  }
+
+  /** Resumes a paused site: it runs on schedule again. */
+  resume(siteId: string): void {
+    this.db.prepare('UPDATE sites SET paused = 0, paused_at = NULL, pause_reason = NULL WHERE id = ?').run(siteId);
+  }
+
+  /** The site's pause, or null when it is not paused (or does not exist). */
+  pauseOf(siteId: string): SitePause | null {
+    const row = this.db.prepare('SELECT paused, paused_at, pause_reason FROM sites WHERE id = ?').get(siteId) as Pick<SiteRow, 'paused' | 'paused_at' | 'pause_reason'> | undefined;
+    return row ? toPause(row) : null;
+  }
+
+  /**
+   * Why the schedule (timer, catch-up, light syncs, `run-due`) skips the site, or null when it
+   * runs: paused by the installer ("skipped: paused — <reason>"), or its schedule paused after an undo.
+   */
+  skipWhy(siteId: string): string | null {
+    return pauseSkipWhy(this.pauseOf(siteId)) ?? (this.schedulePausedAt(siteId) !== null ? 'skipped: schedule paused after an undo' : null);
   }
 
   /** Creates a site. */
@@ -167,6 +203,11 @@ function toSite(row: SiteRow): Site {
     subscription: row.subscription,
     subscriptionEndsAt: row.subscription_ends_at,
     createdAt: row.created_at,
+    pause: toPause(row),
   });
+}
+
+function toPause(row: Pick<SiteRow, 'paused' | 'paused_at' | 'pause_reason'>): SitePause | null {
+  return row.paused ? { pausedAt: row.paused_at ?? '', reason: row.pause_reason } : null;
 }
 

@@ -16,6 +16,8 @@ type SitesHandlers = Pick<
   | 'sites.listFields'
   | 'sites.listFieldSamples'
   | 'sites.removeSite'
+  | 'sites.pause'
+  | 'sites.resume'
   | 'sites.listPropertyChanges'
   | 'sites.dismissNewProperties'
   | 'sites.listCommunities'
@@ -65,6 +67,8 @@ export function createSitesHandlers(sites: SitesService, intent: IntentChecks): 
     },
     'sites.listFields': ({ connectionId }) => sites.fields(connectionId),
     'sites.removeSite': async ({ siteId }) => sites.removeSite(siteId),
+    'sites.pause': async ({ siteId, reason }) => sites.pauseSite(siteId, reason),
+    'sites.resume': async ({ siteId }) => sites.resumeSite(siteId),
     'sites.listPropertyChanges': () => sites.listPropertyChanges(),
     'sites.dismissNewProperties': async ({ connectionId, propertyIds }) => ({ dismissed: sites.dismissNewProperties(connectionId, propertyIds) }),
     'sites.listFieldSamples': ({ connectionId, propertyIds }) => sites.listFieldSamples(connectionId, propertyIds),

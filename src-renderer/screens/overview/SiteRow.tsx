@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Navigation } from '../../../src-shared/ipc/contract/app';
 import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
 import type { Column } from '../../components/DataTable';
@@ -8,6 +9,7 @@ import { RunProgressLine } from '../../components/RunProgressLine';
 import { isRunning } from '../../lib/site-run';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useSiteRun } from '../../stores/sync-hooks';
+import { PausedNote, PausedResyncConfirm, PauseSiteButton } from './SitePause';
 
 /** Why a site cannot be resynced right now, or null when it can. */
 export function resyncBlocker(site: OverviewSite, online: boolean): string | null {
@@ -88,6 +90,7 @@ function SiteCell({ site }: { site: OverviewSite }) {
           <span className="pill pill-warn">Left the integration</span> Rent Manager no longer shares this property with SiteSync.
         </span>
       ) : null}
+      {site.pause ? null : <PauseSiteButton site={site} />}
       <RemoveSiteButton name={site.name} flagged={leftIntegration} onRemove={() => overview.getState().removeSite(site.id)} />
     </>
   );
@@ -127,6 +130,7 @@ function HeldBackCell({ site, online }: { site: OverviewSite; online: boolean })
 /** The next scheduled run, or "Paused" with Resume schedule while an undo paused the site's schedule. */
 function NextRunCell({ site }: { site: OverviewSite }) {
   const { overview } = useStores();
+  if (site.pause) return <PausedNote site={site} />;
   if (!site.schedulePaused) return <>{formatDateTime(site.nextRunAt)}</>;
   return (
     <>
@@ -149,6 +153,8 @@ function SiteActions({ site, online, onPreview }: { site: OverviewSite; online: 
   const running = isRunning(useSiteRun(site.id).view);
   const blocker = resyncBlocker(site, online);
   const blockerId = `resync-blocked-${site.id}`;
+  const [confirming, setConfirming] = useState(false);
+  const resync = () => void syncProgress.getState().start(site.id);
   return (
     <>
       <div className="row site-actions">
@@ -160,7 +166,9 @@ function SiteActions({ site, online, onPreview }: { site: OverviewSite; online: 
           aria-describedby={blocker ? blockerId : undefined}
           aria-label={running ? `Resync of ${site.name} running` : `Resync ${site.name}`}
           onClick={() => {
-            if (!running) void syncProgress.getState().start(site.id);
+            if (running) return;
+            if (site.pause) setConfirming(true);
+            else resync();
           }}
         >
           {running ? 'Running…' : 'Resync'}
@@ -173,6 +181,16 @@ function SiteActions({ site, online, onPreview }: { site: OverviewSite; online: 
         <span id={blockerId} className="muted site-meta">
           {blocker}
         </span>
+      ) : null}
+      {confirming ? (
+        <PausedResyncConfirm
+          site={site}
+          onCancel={() => setConfirming(false)}
+          onResync={() => {
+            setConfirming(false);
+            resync();
+          }}
+        />
       ) : null}
     </>
   );

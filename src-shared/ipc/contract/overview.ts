@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RunOutcomeSchema, RunProgressSchema, RunTriggerSchema } from '../../domain/run';
 import { ScheduleSchema } from '../../domain/schedule';
-import { SubscriptionStateSchema } from '../../domain/site';
+import { SitePauseSchema, SubscriptionStateSchema } from '../../domain/site';
 
 /** The last real (not dry) run of a site, as the overview shows it. */
 export const OverviewLastRunSchema = z.object({
@@ -36,6 +36,8 @@ export const OverviewSiteSchema = z.object({
   nextRunAt: z.string(),
   /** The schedule skips this site since an undo (issue 15) until the installer resumes it. */
   schedulePaused: z.boolean().optional(),
+  /** The installer paused the site (issue 16): when and why; absent or null when it is not paused. */
+  pause: SitePauseSchema.nullable().optional(),
 });
 /** See {@link OverviewSiteSchema}. */
 export type OverviewSite = z.infer<typeof OverviewSiteSchema>;

@@ -3,7 +3,7 @@ import { AdoptionDecisionsSchema, AdoptionReviewSchema } from '../../domain/adop
 import { BOUNDS, IdSchema } from './bounds';
 import { CreationDateSchema, DeletionDateSchema, SyncPolicySchema, TimeZoneSchema } from '../../domain/policy';
 import { ProblemSchema } from '../../domain/run';
-import { SiteSummarySchema } from '../../domain/site';
+import { PAUSE_REASON_MAX, SitePauseSchema, SiteSummarySchema } from '../../domain/site';
 import { PlanSummarySchema } from '../../domain/sync-plan';
 
 /** A customer the Get Site wizard offers: one Rent Manager connection, never its secret (spec §2, §8). */
@@ -220,6 +220,11 @@ export const sitesCalls = {
     output: z.array(FieldSampleSchema),
   },
   'sites.removeSite': { input: z.object({ siteId: IdSchema }), output: z.object({ name: z.string() }) },
+  'sites.pause': {
+    input: z.object({ siteId: IdSchema, reason: z.string().max(PAUSE_REASON_MAX).nullable().default(null) }),
+    output: z.object({ name: z.string(), pause: SitePauseSchema }),
+  },
+  'sites.resume': { input: z.object({ siteId: IdSchema }), output: z.object({ name: z.string(), resumed: z.boolean() }) },
   'sites.listPropertyChanges': { input: z.undefined(), output: z.array(PropertyChangesSchema) },
   'sites.dismissNewProperties': {
     input: z.object({ connectionId: IdSchema, propertyIds: z.array(z.number().int().positive()).min(1).max(BOUNDS.properties) }),

@@ -1,0 +1,73 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { SitePause } from '../../src-shared/domain/site';
+import { OverviewScreen } from '../../src-renderer/screens/overview/OverviewScreen';
+import { createFakeBridge } from './helpers/fake-bridge';
+import { overview, renderWithStores, site } from './helpers/sync-fixtures';
+
+// Issue 16: a site can be paused (no scheduled or light runs) with a reason; the row shows it,
+// Resume ends it, and a manual Resync of a paused site warns first and runs only when confirmed.
+
+function setup(initial: SitePause | null = null) {
+  const fake = createFakeBridge();
+  let pause: SitePause | null = initial;
+  fake.respond('overview.get', () => overview([site({ pause }), site({ id: 's2', name: 'Oak Plaza' })]));
+  fake.respond('sync.listRunning', () => []);
+  fake.respond('sites.listPropertyChanges', () => []);
+  fake.respond('sync.runSite', ({ siteId }) => ({ siteId, runId: 'run-1', joined: false }));
+  fake.respond('sites.pause', ({ reason }) => {
+    pause = { pausedAt: '2026-12-03T06:00:00.000Z', reason };
+    return { name: 'Maple Court', pause };
+  });
+  fake.respond('sites.resume', () => {
+    pause = null;
+    return { name: 'Maple Court', resumed: true };
+  });
+  return { ...renderWithStores(<OverviewScreen />, fake), user: userEvent.setup() };
+}
+
+const row = async (name: string) => (await screen.findByText(name)).closest('tr') as HTMLElement;
+const runs = (fake: ReturnType<typeof createFakeBridge>) => fake.calls.filter((c) => c.channel === 'sync.runSite');
+
+describe('overview: pause a site', () => {
+  it('Pause site… asks for the reason, then the row shows Paused with the reason and date, and Resume resumes', async () => {
+    const { fake, user } = setup();
+    await user.click(within(await row('Maple Court')).getByRole('button', { name: 'Pause site Maple Court' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Pause “Maple Court”?' });
+    expect(dialog.textContent).toContain('Scheduled runs, catch-up runs and light syncs skip this site');
+    await user.type(within(dialog).getByLabelText('Reason (optional)'), 'Roof works until March');
+    await user.click(within(dialog).getByRole('button', { name: 'Pause site' }));
+    expect(fake.calls.find((c) => c.channel === 'sites.pause')!.input).toEqual({ siteId: 's1', reason: 'Roof works until March' });
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const maple = await row('Maple Court');
+    expect(await within(maple).findByText('Paused')).toBeTruthy();
+    expect(within(maple).getByText(/Roof works until March · since/)).toBeTruthy();
+    expect(within(maple).queryByRole('button', { name: 'Pause site Maple Court' })).toBeNull();
+    expect(within(await row('Oak Plaza')).queryByText('Paused')).toBeNull();
+    await user.click(within(maple).getByRole('button', { name: 'Resume Maple Court' }));
+    expect(fake.calls.find((c) => c.channel === 'sites.resume')!.input).toEqual({ siteId: 's1' });
+    await waitFor(() => expect(within(maple).queryByText('Paused')).toBeNull());
+  });
+
+  it('Resync on a paused site warns with the reason; Keep it paused runs nothing, Resync anyway runs it once', async () => {
+    const { fake, user } = setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: 'Building sold' });
+    const maple = await row('Maple Court');
+    await user.click(within(maple).getByRole('button', { name: 'Resync Maple Court' }));
+    const ask = await screen.findByRole('alertdialog', { name: 'Resync “Maple Court”?' });
+    expect(ask.textContent).toContain('This site is paused: Building sold. Resync anyway?');
+    await user.click(within(ask).getByRole('button', { name: 'Keep it paused' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(runs(fake)).toEqual([]);
+    await user.click(within(maple).getByRole('button', { name: 'Resync Maple Court' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Resync anyway' }));
+    expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's1' }]);
+  });
+
+  it('a site that is not paused resyncs at once, without the question', async () => {
+    const { fake, user } = setup();
+    await user.click(within(await row('Oak Plaza')).getByRole('button', { name: 'Resync Oak Plaza' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's2' }]);
+  });
+});
