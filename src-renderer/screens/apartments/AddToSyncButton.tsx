@@ -19,7 +19,7 @@ export function AddToSyncButton({ siteId, unitId, unit, withResync = false }: { 
     );
   }
   return (
-    <span className="row">
+    <span className="row add-sync">
       <button
         type="button"
         className="btn btn-small"
@@ -43,7 +43,7 @@ export function AddToSyncButton({ siteId, unitId, unit, withResync = false }: { 
         </button>
       ) : null}
       {online ? null : (
-        <span id={why} className="muted small">
+        <span id={why} className="muted small ellipsis" title="Needs the network">
           Needs the network
         </span>
       )}
