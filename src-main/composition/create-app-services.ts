@@ -11,6 +11,8 @@ import { createDeviceSender, createDevicesService } from '../features/devices-se
 import { currentRuntime } from '../features/diagnostics-bundle';
 import { createDiagnosticsService, type SaveFolderPort } from '../features/diagnostics-service';
 import { type EmbeddedSandbox, startEmbeddedSandbox } from '../features/embedded-sandbox';
+import { PRESET_MACS } from '../sandbox/smartplus';
+import { DECLINING_TEST_CARD } from '../sandbox/smartplus/routes-billing';
 import { createHistoryService } from '../features/history-service';
 import { createOverviewService } from '../features/overview-service';
 import { createResyncService, type ResyncService } from '../features/resync-service';
@@ -299,6 +301,18 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     now,
     isOnline,
     sandbox: sandbox !== null,
+    // Test values only, and only while the sandbox is in use (read from the sandbox itself).
+    ...(sandbox !== null
+      ? {
+          sandboxHints: () => ({
+            cards: [
+              { number: '4242 4242 4242 4242', outcome: 'Paid (any future expiry, any 3-digit code)' },
+              { number: DECLINING_TEST_CARD.replace(/(\d{4})(?=\d)/g, '$1 '), outcome: 'Declined' },
+            ],
+            macs: [...PRESET_MACS],
+          }),
+        }
+      : {}),
     lastSyncAt: () => runs.lastSyncAt(),
     appVersion: options.appVersion,
     platform: options.platform,

@@ -35,8 +35,13 @@ export interface ApartmentsState {
   detail: Loadable<ApartmentDetail>;
   /** PINs the user asked to see, by resident ID; hidden again on request or when the apartment closes. */
   revealed: Record<string, string | null>;
-  /** A notice after "Add to sync" (or why it failed); `resync` offers "Resync now" for the unit just added. */
-  notice: { kind: 'ok' | 'error'; text: string; resync?: { siteId: string; unitId: number } } | null;
+  /**
+   * A notice after "Add to sync" (or why it failed), naming the unit; `resync` offers "Resync now"
+   * for the unit's site, `running` says that resync has started. It goes away when the site's next run finishes.
+   */
+  notice: AddToSyncNotice | null;
+  /** Units added to a Custom site's list that no run has synced yet, by site: their rows read "Added — syncs on the next run". */
+  pendingUnits: Record<string, number[]>;
   loadSites(): Promise<void>;
   /** Shows a site's apartments with the current search and filter. */
   openSite(siteId: string): Promise<void>;
@@ -49,8 +54,27 @@ export interface ApartmentsState {
   closeApartment(): void;
   revealPin(residentId: string): Promise<void>;
   hidePin(residentId: string): void;
-  /** Adds an unsynced unit to a Custom site's list, optionally resyncing at once. */
-  addToSync(siteId: string, unitId: number, resync: boolean): Promise<void>;
+  /** Adds an unsynced unit (named `unit` in notices) to a Custom site's list, optionally resyncing at once. */
+  addToSync(siteId: string, unitId: number, resync: boolean, unit?: string): Promise<void>;
+  /** The notice's "Resync now": starts the site's resync; the notice stays until that run finishes. */
+  resyncNow(siteId: string): Promise<void>;
+}
+
+/** What the apartment browser says after "Add to sync". */
+export interface AddToSyncNotice {
+  kind: 'ok' | 'error';
+  text: string;
+  /** The site whose resync the notice offers ("Resync now"). */
+  resync?: { siteId: string };
+  /** "Unit 106": who the notice is about. */
+  unit?: string;
+  /** True once that resync has started (the button is gone; the notice waits for the run to finish). */
+  running?: boolean;
+}
+
+/** The notice once a resync of the added unit's site runs. */
+function resyncStarted(unit: string): string {
+  return `${unit} added. A resync has started; the unit appears here when it finishes.`;
 }
 
 /** Builds the apartment browser store over a bridge. */
@@ -106,6 +130,7 @@ export function createApartmentsStore(bridge: Bridge) {
       detail: { status: 'idle' },
       revealed: {},
       notice: null,
+      pendingUnits: {},
       async loadSites() {
         await loadInto(get().sites, (sites) => set({ sites }), () => bridge.call('sites.list'));
         const customers = await bridge.call('sites.listCustomers').catch(() => []);
@@ -167,18 +192,29 @@ export function createApartmentsStore(bridge: Bridge) {
         const { [residentId]: _gone, ...rest } = get().revealed;
         set({ revealed: rest });
       },
-      async addToSync(siteId, unitId, resync) {
+      async addToSync(siteId, unitId, resync, unit) {
+        const name = unit ? `Unit ${unit}` : 'The unit';
         try {
           const result = await bridge.call('apartments.addToSync', { siteId, unitId, resync });
-          const text = resync
-            ? 'Added to the sync list. A resync has started; the unit appears here when it finishes.'
-            : result.added
-              ? 'Added to the sync list. It is synced with the next run, or resync now.'
-              : 'This unit is already on the sync list.';
-          set({ notice: { kind: 'ok', text, ...(resync ? {} : { resync: { siteId, unitId } }) } });
+          if (result.added || resync) {
+            const pending = get().pendingUnits[siteId] ?? [];
+            if (!pending.includes(unitId)) set({ pendingUnits: { ...get().pendingUnits, [siteId]: [...pending, unitId] } });
+          }
+          const text = resync ? resyncStarted(name) : result.added ? `${name} added — it syncs on the next run, or resync now.` : `${name} is already on the sync list.`;
+          set({ notice: { kind: 'ok', text, unit: name, resync: { siteId }, ...(resync ? { running: true } : {}) } });
         } catch (error) {
           const { text, nextStep } = describeError(error);
-          set({ notice: { kind: 'error', text: nextStep ? `${text} ${nextStep}` : text } });
+          set({ notice: { kind: 'error', text: `${name} was not added: ${nextStep ? `${text} ${nextStep}` : text}` } });
+        }
+      },
+      async resyncNow(siteId) {
+        const unit = get().notice?.unit ?? 'The unit';
+        try {
+          await bridge.call('sync.runSite', { siteId });
+          set({ notice: { kind: 'ok', text: resyncStarted(unit), unit, resync: { siteId }, running: true } });
+        } catch (error) {
+          const { text, nextStep } = describeError(error);
+          set({ notice: { kind: 'error', text: `The resync did not start: ${nextStep ? `${text} ${nextStep}` : text}`, unit, resync: { siteId } } });
         }
       },
     };
@@ -186,6 +222,12 @@ export function createApartmentsStore(bridge: Bridge) {
   // A finished run changed the local copy: refresh the sites' ages and the open site's list.
   bridge.on('sync.finished', (run) => {
     const state = store.getState();
+    // The run synced the units added before it: they are no longer pending, and the notice has had its say.
+    if (!run.dryRun && state.pendingUnits[run.siteId]) {
+      const { [run.siteId]: _done, ...rest } = state.pendingUnits;
+      store.setState({ pendingUnits: rest });
+    }
+    if (!run.dryRun && state.notice?.resync?.siteId === run.siteId) store.setState({ notice: null });
     if (state.sites.status === 'ready') void state.loadSites();
     if (state.list.status === 'ready' && state.list.value.siteId === run.siteId) void state.openSite(run.siteId);
   });

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { AppInfo, Navigation, StartupNotice } from '../../src-shared/ipc/contract/app';
+import type { AppInfo, Navigation, SandboxHints, StartupNotice } from '../../src-shared/ipc/contract/app';
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
 
@@ -19,6 +19,8 @@ export function sidebarScreenOf(screen: RouteScreen): Screen {
 /** Shell state: app info, online state, theme and where the user is. */
 export interface AppState {
   info: AppInfo | null;
+  /** In the sandbox only: its test cards and registered device MACs (null otherwise). */
+  sandboxHints: SandboxHints;
   loadError: string | null;
   online: boolean;
   onlineSince: string | null;
@@ -44,6 +46,7 @@ export interface AppState {
 export function createAppStore(bridge: Bridge) {
   const store = createStore<AppState>()((set, get) => ({
     info: null,
+    sandboxHints: null,
     loadError: null,
     online: true,
     onlineSince: null,
@@ -56,6 +59,7 @@ export function createAppStore(bridge: Bridge) {
       try {
         const info = await bridge.call('app.getInfo');
         set({ info, online: info.online, theme: info.theme, loadError: null });
+        if (info.sandbox) set({ sandboxHints: await bridge.call('app.getSandboxHints').catch(() => null) });
       } catch (error) {
         set({ loadError: describeError(error).text });
       }

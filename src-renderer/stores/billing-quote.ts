@@ -32,13 +32,17 @@ export interface QuoteLine {
   amount: number;
 }
 
-/** A fresh draft. */
+/**
+ * A fresh draft. Community is the only subscription type, so it is chosen already; renewal
+ * starts at monthly automatic renewal (the contract's order takes `renewal: "auto"` and a
+ * period), which the installer can change.
+ */
 export function emptyDraft(flow: Flow | null = null): BillingDraft {
   return {
-    type: null,
+    type: 'community',
     flow,
-    renewal: null,
-    months: null,
+    renewal: 'auto',
+    months: 1,
     siteId: null,
     apartmentIds: [],
     apartmentMonths: 1,

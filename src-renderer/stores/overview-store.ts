@@ -24,6 +24,10 @@ export interface OverviewState {
   resumeSite(siteId: string): Promise<void>;
   /** Approves (applies) or rejects (drops) the changes an ask-first run waits with, then refreshes. */
   decide(runId: string, approve: boolean): Promise<void>;
+  /** The first-run checklist's state read from main (null until read): integration paid, any site with a device. */
+  firstRun: { paid: boolean; devices: boolean } | null;
+  /** Reads {@link OverviewState.firstRun} for the given sites (best effort: what cannot be read counts as not done). */
+  loadFirstRun(siteIds: string[]): Promise<void>;
 }
 
 /** Builds the overview store; it refreshes itself when a run ends, the network changes or the subscription does. */
@@ -32,6 +36,22 @@ export function createOverviewStore(bridge: Bridge) {
   const store = createStore<OverviewState>()((set, get) => ({
     overview: idle(),
     changes: [],
+    firstRun: null,
+    async loadFirstRun(siteIds) {
+      const paid = await bridge
+        .call('billing.getStatus')
+        .then((status) => status.state === 'active')
+        .catch(() => false);
+      let devices = false;
+      for (const siteId of siteIds) {
+        const list = await bridge.call('devices.list', { siteId, refresh: false }).catch(() => null);
+        if (list && list.devices.length > 0) {
+          devices = true;
+          break;
+        }
+      }
+      set({ firstRun: { paid, devices } });
+    },
     async loadChanges() {
       try {
         set({ changes: await bridge.call('sites.listPropertyChanges') });

@@ -11,6 +11,7 @@ export const INVOKE_CHANNELS = [
   'app.getStartupNotices',
   'app.dismissStartupNotice',
   'app.retryKeychain',
+  'app.getSandboxHints',
   'sites.list',
   'sites.listCustomers',
   'sites.listProperties',

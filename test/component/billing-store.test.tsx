@@ -48,7 +48,9 @@ describe('billing quote rules', () => {
     const apartments = quoteLines({ ...emptyDraft('apartments'), apartmentIds: ['a', 'b', 'c'], apartmentMonths: 3 }, PRICES);
     expect(apartments).toEqual([{ label: 'Apartment monthly fee', detail: '3 apartments × 3 months', amount: 900 }]);
     expect(quoteTotal(apartments)).toBe(900);
-    expect(quoteLines(emptyDraft('integration'), PRICES)).toEqual([]);
+    expect(quoteLines({ ...emptyDraft('integration'), renewal: null, months: null }, PRICES)).toEqual([]);
+    // A fresh draft starts at the only type and monthly automatic renewal.
+    expect(quoteLines(emptyDraft('integration'), PRICES)).toEqual([{ label: 'Integration', detail: expect.stringContaining('1 month') as string, amount: PRICES.integrationMonthly }]);
     expect(quoteLines({ ...emptyDraft('integration'), renewal: 'auto', months: 1 }, null)).toEqual([]);
   });
 
@@ -87,6 +89,9 @@ describe('billing store: integration flow', () => {
     await settle();
     const step = () => store.getState().wizard?.step.kind;
     const error = () => store.getState().wizard?.stepError;
+    // Community, the only subscription type, is chosen already.
+    expect(store.getState().wizard?.draft.type).toBe('community');
+    store.getState().setDraft({ type: null });
     store.getState().next();
     expect([step(), error()]).toEqual(['type', 'Choose the subscription type.']);
     store.getState().setDraft({ type: 'community' });
@@ -96,6 +101,9 @@ describe('billing store: integration flow', () => {
     expect([step(), error()]).toEqual(['service', 'Choose the service to pay for.']);
     store.getState().setDraft({ flow: 'integration' });
     store.getState().next();
+    // Renewal starts at monthly automatic renewal.
+    expect([store.getState().wizard?.draft.renewal, store.getState().wizard?.draft.months]).toEqual(['auto', 1]);
+    store.getState().setDraft({ renewal: null, months: null });
     store.getState().next();
     expect([step(), error()]).toEqual(['renewal', 'Choose whether to renew by hand or automatically.']);
     store.getState().setDraft({ renewal: 'auto' });

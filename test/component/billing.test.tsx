@@ -35,7 +35,7 @@ function renderScreen(status: IntegrationStatus = NONE, choices: ApartmentChoice
       <BillingScreen />
     </StoresContext.Provider>,
   );
-  return { fake, user: userEvent.setup() };
+  return { fake, stores, user: userEvent.setup() };
 }
 
 async function toPayment(user: ReturnType<typeof userEvent.setup>) {
@@ -116,6 +116,26 @@ describe('billing screen (Subscription)', () => {
     expect(input.billing.address).toBe('1 Main St, Springfield');
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(await screen.findByRole('button', { name: 'Pay for the integration' })).toBeTruthy();
+  });
+
+  it('preselects the only type and monthly auto-renewal, and after paying offers Next: Get Site from PMS', async () => {
+    const { fake, user, stores } = renderScreen();
+    fake.respond('billing.pay', () => ({ receipt: RECEIPT, paidWith: { brand: 'visa', last4: '4242' } }));
+    await user.click(await screen.findByRole('button', { name: 'Pay for the integration' }));
+    expect((screen.getByRole('radio', { name: /Community/ }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect((screen.getByRole('radio', { name: /Renew automatically/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: /^1 month/ }) as HTMLInputElement).checked).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText('$49.00', { selector: '.sub-total' })).toBeTruthy();
+    await user.type(screen.getByLabelText('Billing address'), '1 Main St, Springfield');
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
+    await screen.findByRole('heading', { name: /Payment/ });
+    await typeCard(user, '4242424242424242');
+    await user.click(screen.getByRole('button', { name: 'Pay $49.00' }));
+    await user.click(await screen.findByRole('button', { name: 'Next: Get Site from PMS' }));
+    expect(stores.app.getState().route).toEqual({ screen: 'get-site' });
   });
 
   it('a declined card says so and keeps the form without the card number', async () => {

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../../src-shared/ipc/contract/app';
+import type { AppInfo, SandboxHints } from '../../../src-shared/ipc/contract/app';
 import type { Logger } from '../../logging/logger';
 import { RateLimiter } from '../../logging/rate-limiter';
 import type { EventBus } from '../../services/event-bus';
@@ -20,11 +20,13 @@ export interface AppHandlerDeps {
   theme: { get(): AppInfo['theme']; set(theme: AppInfo['theme']): void };
   /** What start-up recovered from, and the keychain retry (absent in transport tests: no notices). */
   startup?: { notices: StartupNotices; retryKeychain(): Promise<boolean> };
+  /** The sandbox's test cards and MACs; absent (null to the renderer) for real accounts. */
+  sandboxHints?: () => SandboxHints;
 }
 
 type AppHandlers = Pick<
   HandlerMap,
-  'app.getInfo' | 'app.setTheme' | 'app.log' | 'app.ping' | 'app.getStartupNotices' | 'app.dismissStartupNotice' | 'app.retryKeychain'
+  'app.getInfo' | 'app.setTheme' | 'app.log' | 'app.ping' | 'app.getStartupNotices' | 'app.dismissStartupNotice' | 'app.retryKeychain' | 'app.getSandboxHints'
 >;
 
 /** Handlers of the `app.*` channels. Renderer log entries are rate-limited (20/s, burst 50) so a loop cannot flood the log. */
@@ -43,6 +45,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       lastSyncAt: deps.lastSyncAt(),
       theme: deps.theme.get(),
     }),
+    'app.getSandboxHints': async () => (deps.sandbox && deps.sandboxHints ? deps.sandboxHints() : null),
     'app.setTheme': async ({ theme }) => {
       deps.theme.set(theme);
     },

@@ -9,29 +9,67 @@ import { useApp, useStores } from '../../stores/stores-context';
 export function AddToSyncButton({ siteId, unitId, unit, withResync = false }: { siteId: string; unitId: number; unit: string; withResync?: boolean }) {
   const online = useApp((s) => s.online);
   const addToSync = useStore(useStores().apartments, (s) => s.addToSync);
+  const pending = useStore(useStores().apartments, (s) => s.pendingUnits[siteId]?.includes(unitId) ?? false);
   const why = useId();
+  if (pending) {
+    return (
+      <span className="pill pill-muted ellipsis" title="Added — syncs on the next run">
+        Added — syncs on the next run
+      </span>
+    );
+  }
   return (
-    <span className="row">
+    <span className="row add-sync">
       <button
         type="button"
         className="btn btn-small"
         disabled={!online}
         aria-describedby={online ? undefined : why}
         aria-label={`Add unit ${unit} to sync`}
-        onClick={() => void addToSync(siteId, unitId, false)}
+        onClick={() => void addToSync(siteId, unitId, false, unit)}
       >
         Add to sync
       </button>
       {withResync ? (
-        <button type="button" className="btn btn-small" disabled={!online} aria-describedby={online ? undefined : why} onClick={() => void addToSync(siteId, unitId, true)}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={!online}
+          aria-describedby={online ? undefined : why}
+          aria-label={`Add unit ${unit} and resync now`}
+          onClick={() => void addToSync(siteId, unitId, true, unit)}
+        >
           Add and resync now
         </button>
       ) : null}
       {online ? null : (
-        <span id={why} className="muted small">
+        <span id={why} className="muted small ellipsis" title="Needs the network">
           Needs the network
         </span>
       )}
     </span>
+  );
+}
+
+/**
+ * The notice after "Add to sync", naming the unit, with "Resync now" for its site until that
+ * resync has started; the store clears it when the site's next run finishes.
+ */
+export function AddToSyncNoticeBanner() {
+  const store = useStores().apartments;
+  const online = useApp((s) => s.online);
+  const notice = useStore(store, (s) => s.notice);
+  const resyncNow = useStore(store, (s) => s.resyncNow);
+  if (!notice) return null;
+  const siteId = notice.resync?.siteId;
+  return (
+    <div className={notice.kind === 'ok' ? 'banner banner-info' : 'banner banner-error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
+      {notice.text}{' '}
+      {siteId && !notice.running ? (
+        <button type="button" className="btn btn-small" disabled={!online} onClick={() => void resyncNow(siteId)}>
+          Resync now
+        </button>
+      ) : null}
+    </div>
   );
 }

@@ -7,6 +7,7 @@ import { NotActivatedNote } from './NotActivatedNote';
 import { LoadStatus } from '../../components/LoadStatus';
 import { perfMark } from '../../stores/perf';
 import { useApp, useStores } from '../../stores/stores-context';
+import { AddToSyncNoticeBanner } from './AddToSyncButton';
 import { ApartmentList } from './ApartmentList';
 import { OfflineNotice } from './OfflineNotice';
 import { Breadcrumb } from './Breadcrumb';
@@ -26,9 +27,7 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
   const list = useStore(store, (s) => s.list);
   const search = useStore(store, (s) => s.search);
   const filter = useStore(store, (s) => s.filter);
-  const notice = useStore(store, (s) => s.notice);
-  const { openSite, setSearch, setFilter, addToSync } = store.getState();
-  const online = useApp((s) => s.online);
+  const { openSite, setSearch, setFilter } = store.getState();
   useEffect(() => {
     void openSite(siteId);
   }, [openSite, siteId]);
@@ -55,16 +54,7 @@ export function ApartmentBrowser({ siteId }: { siteId: string }) {
       ) : null}
       <NotActivatedNote count={counts?.notActivated ?? 0} />
       <OfflineNotice asOf={asOf} what="Browsing and searching use the copy on this computer; PINs can still be revealed." />
-      {notice ? (
-        <div className={notice.kind === 'ok' ? 'banner banner-info' : 'banner banner-error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
-          {notice.text}{' '}
-          {notice.resync ? (
-            <button type="button" className="btn btn-small" disabled={!online} onClick={() => void addToSync(notice.resync!.siteId, notice.resync!.unitId, true)}>
-              Resync now
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <AddToSyncNoticeBanner />
       <div className="browser-tools">
         <div className="field search-field">
           <label htmlFor="apartment-search">Search this site</label>

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../components/format';
 import { plural } from '../../components/labels';
 import { NotActivatedNote } from './NotActivatedNote';
 import { useApp, useStores } from '../../stores/stores-context';
-import { AddToSyncButton } from './AddToSyncButton';
+import { AddToSyncButton, AddToSyncNoticeBanner } from './AddToSyncButton';
 import { OfflineNotice } from './OfflineNotice';
 import { ResidentsTable } from './ResidentsTable';
 import { Breadcrumb } from './Breadcrumb';
@@ -21,7 +21,6 @@ export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; a
   const navigate = useApp((s) => s.navigate);
   const detail = useStore(store, (s) => s.detail);
   const sites = useStore(store, (s) => s.sites);
-  const notice = useStore(store, (s) => s.notice);
   const { openApartment, closeApartment } = store.getState();
   useEffect(() => {
     void openApartment(apartmentId);
@@ -38,11 +37,7 @@ export function ApartmentDetailView({ siteId, apartmentId }: { siteId: string; a
         {title}
       </h1>
       <OfflineNotice asOf={detail.status === 'ready' ? detail.value.asOf : null} what="This is the copy kept on this computer; PINs can still be revealed." />
-      {notice ? (
-        <div className={notice.kind === 'ok' ? 'banner banner-info' : 'banner banner-error'} role={notice.kind === 'ok' ? 'status' : 'alert'}>
-          {notice.text}
-        </div>
-      ) : null}
+      <AddToSyncNoticeBanner />
       {detail.status === 'idle' || detail.status === 'loading' ? (
         <p className="muted" role="status">
           Loading the apartment…

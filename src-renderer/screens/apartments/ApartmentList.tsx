@@ -82,6 +82,7 @@ function apartmentColumns(custom: boolean, navigate: (to: Navigation) => void) {
     {
       header: 'Credentials',
       width: 'minmax(120px, 1.3fr)',
+      className: 'cell-clip',
       cell: (row: ApartmentListRow) =>
         !row.synced ? (
           custom && row.unitId !== null ? <AddToSyncButton siteId={row.siteId} unitId={row.unitId} unit={row.name} /> : null

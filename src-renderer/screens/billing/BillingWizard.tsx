@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { WizardStep } from '../../stores/billing-store';
-import { useStores } from '../../stores/stores-context';
+import { useApp, useStores } from '../../stores/stores-context';
 import { ApartmentsStep } from './ApartmentsStep';
 import { RenewalStep, ServiceStep, TypeStep } from './ChoiceSteps';
 import { PaymentStep } from './PaymentStep';
@@ -46,6 +46,7 @@ function StepBody({ kind }: { kind: Kind }) {
 /** The payment wizard: progress list, the current step (its heading takes focus), the step's problem, Back / Next. */
 export function BillingWizard() {
   const { billing } = useStores();
+  const navigate = useApp((s) => s.navigate);
   const kind = useBilling((s) => s.wizard?.step.kind ?? 'type');
   const flow = useBilling((s) => s.wizard?.draft.flow ?? null);
   const stepError = useBilling((s) => s.wizard?.stepError ?? null);
@@ -79,7 +80,23 @@ export function BillingWizard() {
         </p>
       ) : null}
       <div className="sub-nav">
-        {kind === 'receipt' ? (
+        {kind === 'receipt' && flow === 'integration' ? (
+          <>
+            <button type="button" className="btn" onClick={() => store().close()}>
+              Done
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => {
+                store().close();
+                navigate({ screen: 'get-site' });
+              }}
+            >
+              Next: Get Site from PMS
+            </button>
+          </>
+        ) : kind === 'receipt' ? (
           <button type="button" className="btn btn-primary" onClick={() => store().close()}>
             Done
           </button>

@@ -3,7 +3,8 @@ import type { CardInput } from '../../../src-shared/domain/billing';
 import { cardBrand, cardDigits, checkCardNumber, checkExpiry, checkSecurityCode, groupCardNumber, type CardBrand } from '../../../src-shared/rules/card';
 import { formatMoney } from '../../components/format';
 import { quoteLines, quoteTotal } from '../../stores/billing-quote';
-import { useStores } from '../../stores/stores-context';
+import { useApp, useStores } from '../../stores/stores-context';
+import { SandboxHint } from '../../components/SandboxHint';
 import { useBilling } from './use-billing';
 
 const BRANDS: Record<CardBrand, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover', unknown: '' };
@@ -39,6 +40,7 @@ export function checkCard(fields: Record<Field, string>, now: Date): { card: Car
  */
 export function PaymentStep() {
   const { billing } = useStores();
+  const sandboxHints = useApp((s) => s.sandboxHints);
   const id = useId();
   const step = useBilling((s) => s.wizard?.step);
   const draft = useBilling((s) => s.wizard?.draft);
@@ -78,6 +80,7 @@ export function PaymentStep() {
   const error = (field: Field) => (errors[field] ? <span id={`${id}-${field}-error`} className="error">{errors[field]}</span> : null);
   return (
     <form className="sub-card-form" onSubmit={(e) => void submit(e)} noValidate>
+      <SandboxHint what="cards" hints={sandboxHints} />
       {step.failure ? (
         <div className="banner banner-error" role="alert">
           <p className="banner-title">{step.failure.code === 'CARD_DECLINED' ? 'Payment declined' : 'The payment did not go through'}</p>

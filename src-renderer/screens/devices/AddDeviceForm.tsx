@@ -4,6 +4,7 @@ import type { DeviceType } from '../../../src-shared/domain/smartplus';
 import { DEVICE_TYPE_LABELS } from '../../../src-shared/ipc/contract/devices';
 import { checkMac, formatMac } from '../../../src-shared/rules/mac';
 import { useApp, useStores } from '../../stores/stores-context';
+import { SandboxHint } from '../../components/SandboxHint';
 import { LocationPicker, type LocationChoice } from './LocationPicker';
 
 const TYPES = Object.entries(DEVICE_TYPE_LABELS).map(([value, label]) => ({ value: Number(value) as DeviceType, label }));
@@ -15,6 +16,7 @@ export function AddDeviceForm() {
   const add = useStore(store, (s) => s.add);
   const busy = useStore(store, (s) => s.busy);
   const online = useApp((s) => s.online);
+  const sandboxHints = useApp((s) => s.sandboxHints);
   const [type, setType] = useState<DeviceType>(0);
   const [mac, setMac] = useState('');
   const [macTouched, setMacTouched] = useState(false);
@@ -56,6 +58,7 @@ export function AddDeviceForm() {
       }}
     >
       <h2 id="add-device-title">Add a device</h2>
+      <SandboxHint what="macs" hints={sandboxHints} />
       {!online ? <p className="small muted">You are offline: the device is queued and sent when back online.</p> : null}
       <div className="field">
         <label htmlFor="device-type">Type</label>

@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatDateTime } from '../../components/format';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useOverview, useRuns, useSyncProgress } from '../../stores/sync-hooks';
+import { FirstRunChecklist } from './FirstRunChecklist';
 import { PreviewDialog } from './PreviewDialog';
 import { NewPropertiesNotices } from './SiteChanges';
 import { resyncBlocker, siteColumns, SiteRunRow } from './SiteRow';
@@ -101,6 +102,7 @@ export function OverviewScreen() {
         </div>
       ) : null}
 
+      {data ? <FirstRunChecklist siteIds={sites.map((s) => s.id)} /> : null}
       <NewPropertiesNotices />
       {!data && (status === 'loading' || status === 'idle') ? <p role="status">Loading the sync health of your sites…</p> : null}
       {!data && error ? (

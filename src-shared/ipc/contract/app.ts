@@ -61,6 +61,16 @@ export const NavigationSchema = z.object({
 /** See {@link NavigationSchema}. */
 export type Navigation = z.infer<typeof NavigationSchema>;
 
+/** In the sandbox only: the test cards and the device MACs its SmartPlus stand-in knows, shown where they are needed (null for a real account). */
+export const SandboxHintsSchema = z
+  .object({
+    cards: z.array(z.object({ number: z.string(), outcome: z.string() })),
+    macs: z.array(z.string()),
+  })
+  .nullable();
+/** See {@link SandboxHintsSchema}. */
+export type SandboxHints = z.infer<typeof SandboxHintsSchema>;
+
 /** Call schemas of the `app.*` channels. */
 export const appCalls = {
   'app.getInfo': { input: z.undefined(), output: AppInfoSchema },
@@ -74,6 +84,8 @@ export const appCalls = {
   'app.dismissStartupNotice': { input: z.object({ id: z.string().max(100) }), output: StartupNoticesSchema },
   /** Tries the keychain again now (the banner's button); SiteSync also retries by itself. */
   'app.retryKeychain': { input: z.undefined(), output: StartupNoticesSchema.extend({ unlocked: z.boolean() }) },
+  /** The sandbox's test cards and registered MACs; null unless the sandbox is in use. */
+  'app.getSandboxHints': { input: z.undefined(), output: SandboxHintsSchema },
 } as const;
 
 /** Event schemas of the `app.*` events. */

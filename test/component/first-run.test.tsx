@@ -1,0 +1,47 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { OverviewScreen } from '../../src-renderer/screens/overview/OverviewScreen';
+import { createFakeBridge } from './helpers/fake-bridge';
+import { overview, renderWithStores, site } from './helpers/sync-fixtures';
+
+const STATUS = { activeUntil: null, renewal: null, months: null, checkedAt: '2026-11-27T10:00:00Z', stale: false, reason: null };
+
+function setup({ paid, sites, devices }: { paid: boolean; sites: number; devices: number }) {
+  const fake = createFakeBridge();
+  fake.respond('overview.get', () => overview(sites > 0 ? [site()] : []));
+  fake.respond('sync.listRunning', () => []);
+  fake.respond('billing.getStatus', () => ({ ...STATUS, state: paid ? 'active' : 'none' }));
+  fake.respond('devices.list', () => ({ devices: Array.from({ length: devices }, () => ({})), asOf: null, live: false, reason: null }));
+  return { fake, ...renderWithStores(<OverviewScreen />, fake) };
+}
+
+describe('first-run checklist on the Overview', () => {
+  it('ticks what is done from real state and offers a button for the rest', async () => {
+    const { stores } = setup({ paid: true, sites: 0, devices: 0 });
+    const list = within(await screen.findByRole('region', { name: 'Getting started' }));
+    expect(list.getByText(/Pay for the integration/).textContent).toContain('done');
+    expect(list.queryByRole('button', { name: 'Go to Subscription' })).toBeNull();
+    expect(list.getByText(/Import a site/).textContent).toContain('to do');
+    await userEvent.setup().click(list.getByRole('button', { name: 'Go to Get Site from PMS' }));
+    expect(stores.app.getState().route).toEqual({ screen: 'get-site' });
+  });
+
+  it('sends an unpaid installer to Subscription and, with a site, to Devices', async () => {
+    const { stores } = setup({ paid: false, sites: 1, devices: 0 });
+    const list = within(await screen.findByRole('region', { name: 'Getting started' }));
+    expect(list.getByText(/Import a site/).textContent).toContain('done');
+    await userEvent.setup().click(list.getByRole('button', { name: 'Go to Subscription' }));
+    expect(stores.app.getState().route).toEqual({ screen: 'billing' });
+    act(() => stores.app.getState().navigate({ screen: 'overview' }));
+    await userEvent.setup().click(list.getByRole('button', { name: 'Go to Devices' }));
+    expect(stores.app.getState().route).toEqual({ screen: 'devices' });
+  });
+
+  it('is gone once everything is done', async () => {
+    setup({ paid: true, sites: 1, devices: 2 });
+    expect(await screen.findByText('Maple Court')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('region', { name: 'Getting started' })).toBeNull();
+  });
+});
