@@ -2,6 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { OverviewScreen } from '../../src-renderer/screens/overview/OverviewScreen';
+import { device, deviceList } from './helpers/browse-fixtures';
 import { createFakeBridge } from './helpers/fake-bridge';
 import { overview, renderWithStores, site } from './helpers/sync-fixtures';
 
@@ -12,8 +13,8 @@ function setup({ paid, sites, devices }: { paid: boolean; sites: number; devices
   fake.respond('overview.get', () => overview(sites > 0 ? [site()] : []));
   fake.respond('sync.listRunning', () => []);
   fake.respond('billing.getStatus', () => ({ ...STATUS, state: paid ? 'active' : 'none' }));
-  fake.respond('devices.list', () => ({ devices: Array.from({ length: devices }, () => ({})), asOf: null, live: false, reason: null }));
-  return { fake, ...renderWithStores(<OverviewScreen />, fake) };
+  fake.respond('devices.list', () => deviceList({ devices: Array.from({ length: devices }, (_, i) => device({ id: `dev-${i}` })) }));
+  return renderWithStores(<OverviewScreen />, fake);
 }
 
 describe('first-run checklist on the Overview', () => {
