@@ -181,8 +181,8 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     clients,
     gate,
     locks,
-    async portsFor(connectionId) {
-      const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId)]);
+    async portsFor(connectionId, smartPlusAccountId) {
+      const [rm, sp] = await Promise.all([clients.rentManager(connectionId), clients.smartPlus(connectionId, smartPlusAccountId)]);
       return { rentManager: rentManagerPort(rm), smartPlus: smartPlusPort(sp, { now }), adoption: smartPlusAdoptionPort(sp) };
     },
   });

@@ -18,11 +18,15 @@ export interface ConnectionClients {
   /** The Rent Manager client of connection `connectionId`. Throws NOT_FOUND / KEYCHAIN_UNAVAILABLE with a next step. */
   rentManager(connectionId: string): Promise<RentManagerClient>;
   /**
-   * The SmartPlus client: for a site read from Rent Manager connection `forRentManager`, the
-   * account on the same side (sandbox with sandbox, real with real); without it, the real
-   * account when one is configured, else the sandbox's. Throws NOT_FOUND when there is none.
+   * The SmartPlus client: account `accountId` when given (a site's account, issue 16), else for
+   * a site read from Rent Manager connection `forRentManager` the default account on the same
+   * side (sandbox with sandbox, real with real); without either, the real default account when
+   * one is configured, else the sandbox's. A sandbox customer is never given a real account
+   * and vice versa (BAD_INPUT). Throws NOT_FOUND when there is none.
    */
-  smartPlus(forRentManager?: string): Promise<SmartPlusClient>;
+  smartPlus(forRentManager?: string, accountId?: string | null): Promise<SmartPlusClient>;
+  /** The SmartPlus account {@link ConnectionClients.smartPlus} would use, without signing in. */
+  smartPlusAccount(forRentManager?: string, accountId?: string | null): ConnectionSummary;
   /** Forgets the cached client of a connection (after an edit or removal). */
   invalidate(connectionId: string): void;
   /** Signs every Rent Manager client out (frees its token slot) — on quit. */
@@ -62,11 +66,23 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
     return secret;
   };
 
-  const smartPlusConnection = (forRentManager?: string): ConnectionSummary => {
-    const all = deps.db.connections.list().filter((c) => c.kind === 'smartplus');
-    // A site read from the sandbox's Rent Manager writes to the sandbox's SmartPlus, never to a real account.
-    const wantSandbox = forRentManager ? deps.db.connections.get(forRentManager)?.isSandbox === true : !all.some((c) => !c.isSandbox);
-    const match = all.find((c) => c.isSandbox === wantSandbox);
+  const smartPlusConnection = (forRentManager?: string, accountId?: string | null): ConnectionSummary => {
+    const rm = forRentManager ? deps.db.connections.get(forRentManager) : null;
+    if (accountId) {
+      const account = deps.db.connections.get(accountId);
+      if (!account || account.kind !== 'smartplus') {
+        throw new AppError('NOT_FOUND', 'The SmartPlus account of this site no longer exists. Add it again under Connections.');
+      }
+      // A site read from the sandbox's Rent Manager writes to the sandbox's SmartPlus, never to a real account (and vice versa).
+      if (rm && rm.isSandbox !== account.isSandbox) {
+        throw new AppError('BAD_INPUT', rm.isSandbox
+          ? `The sandbox customer can only sync to the sandbox's SmartPlus account, not to "${account.label}". Choose the sandbox account.`
+          : `A real customer cannot sync to the sandbox's SmartPlus account. Choose one of your SmartPlus accounts.`);
+      }
+      return account;
+    }
+    const wantSandbox = rm ? rm.isSandbox : deps.db.connections.defaultSmartPlus(false) === null;
+    const match = deps.db.connections.defaultSmartPlus(wantSandbox);
     if (!match) {
       throw new AppError('NOT_FOUND', 'No SmartPlus account is set up. Add your SmartPlus installer account under Connections.');
     }
@@ -96,8 +112,9 @@ export function createConnectionClients(deps: ConnectionClientsDeps): Connection
       rentManagers.set(connectionId, client);
       return client;
     },
-    async smartPlus(forRentManager) {
-      const connection = smartPlusConnection(forRentManager);
+    smartPlusAccount: smartPlusConnection,
+    async smartPlus(forRentManager, accountId) {
+      const connection = smartPlusConnection(forRentManager, accountId);
       const cached = smartPluses.get(connection.id);
       if (cached) return cached;
       const password = await secretOf(connection);

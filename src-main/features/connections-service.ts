@@ -2,6 +2,7 @@ import type { ConnectionSummary } from '../../src-shared/domain/connection';
 import { rentManagerBaseUrl, type RmConnectionSettings } from '../../src-shared/domain/rentmanager-connection';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type {
+  AccountCommunity,
   ConnectionListItem,
   ConnectionTestResult,
   RmLocationsRequest,
@@ -16,6 +17,7 @@ import type { ConnectionClients } from './connection-clients';
 import { testRentManagerConnection } from '../rentmanager/test-connection';
 import { ConnectionStore } from './connection-store';
 import { createSmartPlusClient } from '../smartplus/client';
+import { smartPlusAdoptionPort } from '../sync/adapters/smartplus-port';
 import { assertSecretReusable, bindingOf, type SecretBinding } from './secret-reuse';
 
 /** The Connections screen's operations (spec §15, issue 7): secrets go in, only summaries and test results come out. */
@@ -27,7 +29,10 @@ export interface ConnectionsService {
   locations(input: RmLocationsRequest): Promise<ConnectionTestResult>;
   /** Signs in with a saved connection; a refused secret marks it `rejected`, a working one `configured`. */
   test(id: string): Promise<ConnectionTestResult>;
+  /** Removes a connection; a SmartPlus account that sites sync to is refused, naming them (issue 16). */
   remove(id: string): Promise<boolean>;
+  /** The communities of one SmartPlus account, each with the SiteSync site made of it, if any (issue 16). */
+  listCommunities(accountId: string): Promise<AccountCommunity[]>;
 }
 
 const SP_NEXT_STEPS: Record<string, string> = {
@@ -54,7 +59,7 @@ export interface ConnectionsServiceDeps {
   readonly events: EventBus;
   readonly log: Logger;
   readonly now: () => Date;
-  readonly clients: Pick<ConnectionClients, 'invalidate'>;
+  readonly clients: Pick<ConnectionClients, 'invalidate' | 'smartPlus' | 'smartPlusAccount'>;
   /** Reports the outcome of a network call, so the online state follows reality. */
   reportNetwork(ok: boolean): void;
 }
@@ -64,9 +69,29 @@ export function createConnectionsService(deps: ConnectionsServiceDeps): Connecti
   const service = new ConnectionStore(deps.db.connections, deps.secrets);
   const log = deps.log.child('connections');
 
+  /** The sites that read from a Rent Manager connection or sync to a SmartPlus account (a site without one: the default of its side). */
+  function sitesOf(summary: ConnectionSummary): { id: string; name: string; communityId: string | null }[] {
+    const sites = deps.db.sites.listSummaries();
+    if (summary.kind === 'rentmanager') return sites.filter((s) => s.connectionId === summary.id);
+    return sites.filter((s) => {
+      if (s.smartPlusAccountId) return s.smartPlusAccountId === summary.id;
+      try {
+        return deps.clients.smartPlusAccount(s.connectionId ?? undefined).id === summary.id;
+      } catch {
+        return false;
+      }
+    });
+  }
+
   function withSiteCount(summary: ConnectionSummary): ConnectionListItem {
-    const siteCount = deps.db.sites.listSummaries().filter((s) => s.connectionId === summary.id).length;
-    return { ...summary, siteCount };
+    return { ...summary, siteCount: sitesOf(summary).length };
+  }
+
+  /** Two SmartPlus accounts never share a label (case and spaces ignored): screens and the CLI name accounts by it. */
+  function assertLabelFree(label: string, ownId: string | null): void {
+    const key = label.trim().toLowerCase();
+    const taken = deps.db.connections.list().find((c) => c.kind === 'smartplus' && c.id !== ownId && c.label.trim().toLowerCase() === key);
+    if (taken) throw new AppError('BAD_INPUT', `A SmartPlus account is already called "${taken.label}". Give this account another name, such as its region or company.`);
   }
 
   function editable(id: string | undefined): ConnectionSummary | null {
@@ -161,7 +186,10 @@ export function createConnectionsService(deps: ConnectionsServiceDeps): Connecti
     },
 
     async saveSmartPlus(input) {
-      const existing = editable(input.id) ?? deps.db.connections.list().find((c) => c.kind === 'smartplus' && !c.isSandbox) ?? null;
+      // Without an id (and not "Add another account") the form edits the only real account, as before accounts were many.
+      const existing = editable(input.id) ?? (input.newAccount ? null : deps.db.connections.defaultSmartPlus(false));
+      const label = input.label ?? existing?.label ?? 'SmartPlus account';
+      assertLabelFree(label, existing?.id ?? null);
       if (input.password === undefined && !existing) throw new AppError('BAD_INPUT', 'Enter the password.');
       if (input.password === undefined && existing) {
         const requested: SecretBinding = { authKind: 'smartplus-account', baseUrl: input.baseUrl, companyCode: null, locationId: null, username: input.username };
@@ -170,7 +198,7 @@ export function createConnectionsService(deps: ConnectionsServiceDeps): Connecti
       const saved = await service.save({
         ...(existing ? { id: existing.id } : {}),
         kind: 'smartplus',
-        label: 'SmartPlus account',
+        label,
         companyCode: null,
         locationId: null,
         baseUrl: input.baseUrl,
@@ -223,12 +251,33 @@ export function createConnectionsService(deps: ConnectionsServiceDeps): Connecti
     async remove(id) {
       const existing = editable(id);
       if (!existing) return false;
+      if (existing.kind === 'smartplus') {
+        const using = sitesOf(existing);
+        if (using.length > 0) {
+          const names = using.map((s) => `"${s.name}"`);
+          const listed = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+          throw new AppError('BAD_INPUT', `"${existing.label}" cannot be removed: ${using.length === 1 ? 'site' : 'sites'} ${listed} ${using.length === 1 ? 'syncs' : 'sync'} to it. Remove those sites first.`, {
+            details: { nextStep: 'Remove the sites under Settings, then remove the account.', sites: using.map((s) => s.name) },
+          });
+        }
+      }
       deps.db.connections.deleteCustomersOf(id);
       const removed = await service.remove(id);
       deps.clients.invalidate(id);
       log.info('connection removed', { id });
       emit(id, 'removed');
       return removed;
+    },
+
+    async listCommunities(accountId) {
+      const account = deps.clients.smartPlusAccount(undefined, accountId);
+      const client = await deps.clients.smartPlus(undefined, account.id);
+      const communities = await smartPlusAdoptionPort(client).listCommunities();
+      deps.reportNetwork(true);
+      const sites = sitesOf(account);
+      return communities
+        .map((c) => ({ id: c.id, name: c.name, siteName: sites.find((s) => s.communityId === c.id)?.name ?? null }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true, sensitivity: 'base' }));
     },
   };
 }

@@ -178,8 +178,8 @@ export function createDevicesService(deps: DevicesServiceDeps): DevicesService {
 
 // The SmartPlus account on the same side as the site's Rent Manager connection (sandbox with sandbox).
 function smartPlusFor(deps: DeviceSenderDeps, siteId: string) {
-  const connectionId = deps.db.sites.get(siteId)?.connectionId;
-  return connectionId ? deps.clients.smartPlus(connectionId) : deps.clients.smartPlus();
+  const site = deps.db.sites.get(siteId);
+  return deps.clients.smartPlus(site?.connectionId ?? undefined, site?.smartPlusAccountId);
 }
 
 function communityOf(deps: DeviceSenderDeps, repo: DevicesRepo, siteId: string) {

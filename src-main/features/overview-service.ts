@@ -51,19 +51,20 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
   const checkMs = options.subscriptionCheckMs ?? SUBSCRIPTION_CHECK_MS;
 
   /** Asks SmartPlus for the integration subscription of each site's account (sandbox and real accounts differ); true when every ask answered. */
-  const checkSubscriptions = async (sites: { id: string; connectionId: string | null }[]): Promise<boolean> => {
+  const checkSubscriptions = async (sites: { id: string; connectionId: string | null; smartPlusAccountId: string | null }[]): Promise<boolean> => {
     if (!deps.isOnline() || sites.length === 0) return false;
     const byConnection = new Map<string, Promise<{ state: SubscriptionState; endsAt: string | null }>>();
     let allAnswered = true;
     for (const site of sites) {
       if (!site.connectionId) continue;
-      const key = site.connectionId;
+      const connectionId = site.connectionId;
+      const key = `${connectionId}|${site.smartPlusAccountId ?? ''}`;
       if (!byConnection.has(key)) {
         byConnection.set(
           key,
           withTimeout(
             (async () => {
-              const client = await deps.clients.smartPlus(key);
+              const client = await deps.clients.smartPlus(connectionId, site.smartPlusAccountId);
               const { state, endsAt } = await readIntegrationStatus(client);
               return { state, endsAt };
             })(),

@@ -280,7 +280,7 @@ export function createRunsService(deps: RunsServiceDeps, options: RunsServiceOpt
       if (!site) throw new AppError('NOT_FOUND', 'This site no longer exists.');
       if (!site.connectionId) throw new AppError('NOT_FOUND', `Site "${site.name}" has no Rent Manager connection. Choose one under Connections.`);
       if (!deps.isOnline()) throw new AppError('OFFLINE', 'You are offline: a preview reads Rent Manager and SmartPlus.');
-      const { plans } = await deps.sync.preview(site.connectionId, { ...site.policy, properties: [site.propertyId] });
+      const { plans } = await deps.sync.preview(site.connectionId, { ...site.policy, properties: [site.propertyId] }, undefined, site.smartPlusAccountId);
       const plan = plans[0]?.plan;
       if (!plan) throw new AppError('INTERNAL', 'The preview returned no plan.');
       return {

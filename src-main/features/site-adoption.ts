@@ -26,8 +26,8 @@ const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
  * issue 16): those without a reference, the ones named like the property first, each with its
  * buildings (for "the building that holds the units").
  */
-export async function listAdoptableCommunities(deps: SiteAdoptionDeps, connectionId: string, propertyId: number): Promise<CommunityOption[]> {
-  const [rm, sp] = await Promise.all([deps.clients.rentManager(connectionId), deps.clients.smartPlus(connectionId)]);
+export async function listAdoptableCommunities(deps: SiteAdoptionDeps, connectionId: string, propertyId: number, smartPlusAccountId?: string): Promise<CommunityOption[]> {
+  const [rm, sp] = await Promise.all([deps.clients.rentManager(connectionId), deps.clients.smartPlus(connectionId, smartPlusAccountId)]);
   const property = (await rm.properties()).rows.map(normalizeProperty).find((p) => p.id === propertyId);
   if (!property) throw new AppError('NOT_FOUND', `Property ${propertyId} is not enabled for the integration in Rent Manager (any more).`);
   const wanted = normalisePersonName(property.name, '');
@@ -51,14 +51,14 @@ export async function listAdoptableCommunities(deps: SiteAdoptionDeps, connectio
 export async function previewAdoption(
   deps: SiteAdoptionDeps,
   input: {
-    connectionId: string; policy: WizardPolicy; propertyId: number; units: 'all' | number[]; communityId: string; buildingId: string;
+    connectionId: string; smartPlusAccountId?: string | undefined; policy: WizardPolicy; propertyId: number; units: 'all' | number[]; communityId: string; buildingId: string;
     /** The installer's answers to apartment questions so far: matched as chosen, so their residents are matched too. */
     apartmentLinks?: readonly { unitId: number; apartmentId: string }[];
   },
   /** The PIN and RF card fields the import will read (the same as its run's), so PIN fates are Rent Manager's. */
   fields: Pick<SyncPolicy, 'pinField' | 'rfCardField'>,
 ): Promise<AdoptionPreview> {
-  const [rmClient, spClient] = await Promise.all([deps.clients.rentManager(input.connectionId), deps.clients.smartPlus(input.connectionId)]);
+  const [rmClient, spClient] = await Promise.all([deps.clients.rentManager(input.connectionId), deps.clients.smartPlus(input.connectionId, input.smartPlusAccountId)]);
   const { fields: _byId, ...policy } = input.policy;
   const config: SiteConfig = {
     ...DEFAULT_POLICY,

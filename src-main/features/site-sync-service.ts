@@ -41,7 +41,7 @@ export interface SiteSyncDeps {
   /** The run locks shared with other processes (the CLI, the OS task); without it only this process's gate guards. */
   locks?: Pick<SiteRunLocks, 'acquire'>;
   /** The engine's Rent Manager and SmartPlus ports for a site read from this connection. */
-  portsFor(connectionId: string): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort; adoption?: AdoptionPort }>;
+  portsFor(connectionId: string, smartPlusAccountId?: string | null): Promise<{ rentManager: RentManagerPort; smartPlus: SmartPlusPort; adoption?: AdoptionPort }>;
 }
 
 const UNATTENDED = new Set(['scheduled', 'catch-up', 'os-schedule']);
@@ -85,7 +85,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
 
   /** Checks the integration subscription (spec §7); records what it found on the site. */
   const subscriptionError = async (site: Site & { connectionId: string }): Promise<AppError | null> => {
-    const client = await deps.clients.smartPlus(site.connectionId);
+    const client = await deps.clients.smartPlus(site.connectionId, site.smartPlusAccountId);
     const { state: status, endsAt } = await readIntegrationStatus(client);
     deps.db.sites.setSubscription(site.id, status, endsAt);
     if (status === 'active') return null;
@@ -95,8 +95,8 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
     );
   };
 
-  const syncPorts = async (connectionId: string, capture: (rm: RentManagerSnapshot) => void): Promise<SyncPorts> => {
-    const base = await deps.portsFor(connectionId);
+  const syncPorts = async (connectionId: string, smartPlusAccountId: string | null, capture: (rm: RentManagerSnapshot) => void): Promise<SyncPorts> => {
+    const base = await deps.portsFor(connectionId, smartPlusAccountId);
     return {
       rentManager: {
         async readSnapshot(propertyIds, policy, signal) {
@@ -114,7 +114,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
 
   const refreshMirror = async (site: Site & { connectionId: string }, rm: RentManagerSnapshot): Promise<void> => {
     try {
-      const client = await deps.clients.smartPlus(site.connectionId);
+      const client = await deps.clients.smartPlus(site.connectionId, site.smartPlusAccountId);
       const ref = propertyRef(rm.origin, site.propertyId);
       const community = (await findCommunitiesByRefs(client, [ref])).get(refKey(ref));
       if (!community) return;
@@ -172,7 +172,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
         const refused = await subscriptionError(site).catch((e: unknown) => (e instanceof AppError ? e : new AppError('INTERNAL', String(e))));
         if (refused) return finish(await failedRun(site, runId, options.trigger, refused));
       }
-      const ports = await syncPorts(site.connectionId, (s) => (snapshot = s));
+      const ports = await syncPorts(site.connectionId, site.smartPlusAccountId, (s) => (snapshot = s));
       const result = await work(ports, controller.signal);
       if (options.writes && snapshot) await refreshMirror(site, snapshot);
       return finish(result.run);
@@ -229,8 +229,8 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       return { runId, joined: false, done: gated.promise };
     },
 
-    async preview(connectionId, config, apartments) {
-      const ports = await deps.portsFor(connectionId);
+    async preview(connectionId, config, apartments, smartPlusAccountId) {
+      const ports = await deps.portsFor(connectionId, smartPlusAccountId);
       const rm = await ports.rentManager.readSnapshot(config.properties, config);
       const sp = await ports.smartPlus.readSite(config.properties.map((id) => propertyRef(rm.origin, id)));
       const today = todayInZone(deps.now(), config.timeZone);
@@ -285,7 +285,7 @@ export function createSiteSyncService(deps: SiteSyncDeps): SiteSyncService {
       const original = await deps.db.runs.getRun(runId);
       if (!original) throw new AppError('NOT_FOUND', 'This run no longer exists.');
       const site = requireSite(original.siteId);
-      const { smartPlus } = await deps.portsFor(site.connectionId);
+      const { smartPlus } = await deps.portsFor(site.connectionId, site.smartPlusAccountId);
       const { plan: undoPlan } = await runUndo({
         runId, site: { id: site.id, name: site.name }, ports: { smartPlus, journal: deps.db.journal, runs: deps.db.runs },
         dryRun: true, allowMassChange: options.allowMassChange ?? false, clock: deps.now, logger: deps.log,

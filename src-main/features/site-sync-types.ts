@@ -41,7 +41,7 @@ export interface SiteSyncService {
    * (batched, however many), then one plan per property; `apartments` overrides the apartment
    * choice of some properties.
    */
-  preview(connectionId: string, config: SiteConfig, apartments?: ReadonlyMap<number, SiteConfig['apartments']>): Promise<SitePolicyPreview>;
+  preview(connectionId: string, config: SiteConfig, apartments?: ReadonlyMap<number, SiteConfig['apartments']>, smartPlusAccountId?: string | null): Promise<SitePolicyPreview>;
   /** Cancels the run in progress of a site; resolves false when none runs. */
   cancel(siteId: string): boolean;
   /** The progress of every run in progress. */

@@ -9,6 +9,7 @@ import type {
   FieldOption,
   FieldSample,
   ImportedSite,
+  SiteAccountOption,
   PropertyChanges,
   ImportNotStarted,
   ImportPreview,
@@ -67,7 +68,9 @@ export interface SitesService {
   /** The tenant fields with counts and masked samples from the chosen properties (the wizard's field step). */
   listFieldSamples(connectionId: string, propertyIds: readonly number[]): Promise<FieldSample[]>;
   /** The hand-made SmartPlus communities a property may be linked to, the likely match first (issue 16). */
-  listCommunities(connectionId: string, propertyId: number): Promise<CommunityOption[]>;
+  listCommunities(connectionId: string, propertyId: number, smartPlusAccountId?: string): Promise<CommunityOption[]>;
+  /** The SmartPlus accounts a customer's new sites may sync to: those of its side, the default first (issue 16). */
+  listAccounts(connectionId: string): SiteAccountOption[];
   /** What linking a property to a hand-made community would do (a dry run: nothing is written). */
   previewAdoption(input: Parameters<typeof previewAdoption>[1]): Promise<AdoptionPreview>;
 }
@@ -76,7 +79,7 @@ export interface SitesService {
 export interface SitesServiceDeps {
   readonly db: LocalDb;
   readonly log: Logger;
-  readonly clients: Pick<ConnectionClients, 'rentManager' | 'smartPlus'>;
+  readonly clients: Pick<ConnectionClients, 'rentManager' | 'smartPlus' | 'smartPlusAccount'>;
   readonly sync: Pick<SiteSyncService, 'preview' | 'runSite' | 'cancel' | 'isRunning'>;
 }
 
@@ -101,7 +104,8 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
       return propertyIds.length;
     },
     listFieldSamples: (connectionId, propertyIds) => listFieldSamples(deps.clients, connectionId, propertyIds),
-    listCommunities: (connectionId, propertyId) => listAdoptableCommunities(deps, connectionId, propertyId),
+    listCommunities: (connectionId, propertyId, smartPlusAccountId) => listAdoptableCommunities(deps, connectionId, propertyId, smartPlusAccountId),
+    listAccounts: (connectionId) => listAccounts(deps, connectionId),
     previewAdoption: async (input) => {
       const { policy } = await importPolicy(deps, { connectionId: input.connectionId, policy: input.policy, properties: [{ propertyId: input.propertyId, units: input.units }] });
       return previewAdoption(deps, input, { pinField: policy.pinField, rfCardField: policy.rfCardField });
@@ -110,6 +114,18 @@ export function createSitesService(deps: SitesServiceDeps): SitesService {
 }
 
 const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The SmartPlus accounts of the customer's side (a sandbox customer: the sandbox's only), the default first. */
+function listAccounts(deps: SitesServiceDeps, connectionId: string): SiteAccountOption[] {
+  const rm = deps.db.connections.get(connectionId);
+  if (!rm || rm.kind !== 'rentmanager') throw new AppError('NOT_FOUND', 'This customer no longer exists. Choose another one.');
+  const fallback = deps.db.connections.defaultSmartPlus(rm.isSandbox);
+  return deps.db.connections
+    .list()
+    .filter((c) => c.kind === 'smartplus' && c.isSandbox === rm.isSandbox)
+    .map((c) => ({ id: c.id, label: c.label, isSandbox: c.isSandbox, isDefault: c.id === fallback?.id, status: c.status }))
+    .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || byName.compare(a.label, b.label));
+}
 
 /** Every site with its data age and last run (the overview, the Sites list and Settings). */
 function listSites(deps: SitesServiceDeps): SiteSummary[] {
@@ -213,9 +229,9 @@ function pickField(fields: readonly RmField[], id: number | null, what: string):
 }
 
 /** Whether the integration is paid for on the SmartPlus account the customer's sites sync to (spec §7). */
-async function importReadiness(deps: SitesServiceDeps, connectionId: string): Promise<ImportReadiness> {
+async function importReadiness(deps: SitesServiceDeps, connectionId: string, smartPlusAccountId?: string): Promise<ImportReadiness> {
   try {
-    const client = await deps.clients.smartPlus(connectionId);
+    const client = await deps.clients.smartPlus(connectionId, smartPlusAccountId);
     const integration = await readIntegrationStatus(client);
     if (integration.state === 'active') return { active: true, endsAt: integration.endsAt, reason: null };
     const reason =
@@ -252,11 +268,11 @@ async function importPolicy(deps: SitesServiceDeps, request: ImportRequest): Pro
 /** The dry-run plan of every chosen property (nothing changes), and whether the import may go ahead. */
 async function previewImport(deps: SitesServiceDeps, request: ImportRequest): Promise<ImportPreview> {
   const { policy, fields } = await importPolicy(deps, request);
-  const integration = await importReadiness(deps, request.connectionId);
+  const integration = await importReadiness(deps, request.connectionId, request.smartPlusAccountId);
   // One batched read for every chosen property (issue 13: 5,000 properties took minutes read one by one).
   const config: SiteConfig = { ...policy, properties: request.properties.map((p) => p.propertyId) };
   const apartments = new Map(request.properties.map((p) => [p.propertyId, p.units === 'all' ? ('all' as const) : { custom: p.units }]));
-  const preview = await deps.sync.preview(request.connectionId, config, apartments);
+  const preview = await deps.sync.preview(request.connectionId, config, apartments, request.smartPlusAccountId);
   const plans: ImportPreview['plans'] = preview.plans.map((p) => {
     const listed = p.plan.problems.filter((x) => x.kind !== 'unit-not-synced').sort((x, y) => SEVERITY_ORDER[x.severity] - SEVERITY_ORDER[y.severity]);
     return {
@@ -277,7 +293,9 @@ async function previewImport(deps: SitesServiceDeps, request: ImportRequest): Pr
  * A site whose run cannot start is removed again (and listed in `notStarted`), so a retry starts clean.
  */
 async function importSites(deps: SitesServiceDeps, request: ImportRequest): Promise<{ sites: ImportedSite[]; notStarted: ImportNotStarted[] }> {
-  const readiness = await importReadiness(deps, request.connectionId);
+  // The account is resolved once and kept on the site, so adding accounts later never moves it.
+  const account = deps.clients.smartPlusAccount(request.connectionId, request.smartPlusAccountId);
+  const readiness = await importReadiness(deps, request.connectionId, account.id);
   if (!readiness.active) throw new AppError('SUBSCRIPTION_REQUIRED', readiness.reason ?? 'The Integration service is not paid for.');
   const options = await listProperties(deps, request.connectionId);
   const chosen = request.properties.map((p) => {
@@ -297,6 +315,7 @@ async function importSites(deps: SitesServiceDeps, request: ImportRequest): Prom
       customerId,
       connectionId: request.connectionId,
       propertyId: property.propertyId,
+      smartPlusAccountId: account.id,
       policy: { ...policy, apartments: property.units === 'all' ? 'all' : { custom: property.units } },
     });
     if (property.adopt) {

@@ -38,6 +38,8 @@ export const SiteSchema = z.object({
   propertyId: z.number().int().positive(),
   /** The SmartPlus community, once created. */
   communityId: z.string().min(1).nullable(),
+  /** The SmartPlus installer account (a `smartplus` connection) the site syncs to; null = the default one of its side (issue 16). */
+  smartPlusAccountId: z.string().min(1).nullable().default(null),
   policy: SyncPolicySchema,
   subscription: SubscriptionStateSchema,
   subscriptionEndsAt: z.string().nullable(),

@@ -9,7 +9,7 @@ import { createFakeBridge } from './helpers/fake-bridge';
 import { renderWith } from './helpers/get-site-fixtures';
 
 const SITE: SiteSummary = {
-  id: 'site-1', name: 'Maple Court Apartments', customerId: 'c1', connectionId: 'rm-1', propertyId: 1, communityId: 'com-1',
+  id: 'site-1', name: 'Maple Court Apartments', customerId: 'c1', connectionId: 'rm-1', propertyId: 1, communityId: 'com-1', smartPlusAccountId: null,
   policy: { ...DEFAULT_POLICY, pinField: 12 }, subscription: 'active', subscriptionEndsAt: null, createdAt: '2026-11-27T10:00:00Z',
   asOf: '2026-11-27T10:05:00Z', apartmentCount: 3, lastRun: null,
 };

@@ -68,6 +68,14 @@ export class ConnectionsRepo {
     return rows.map(toSummary);
   }
 
+  /** The default SmartPlus account of one side (sandbox or real): the oldest one, or null when there is none. */
+  defaultSmartPlus(isSandbox: boolean): ConnectionSummary | null {
+    const row = this.db
+      .prepare("SELECT * FROM connections WHERE kind = 'smartplus' AND is_sandbox = ? ORDER BY created_at, rowid LIMIT 1")
+      .get(int(isSandbox)) as ConnectionRow | undefined;
+    return row ? toSummary(row) : null;
+  }
+
   /** Removes a connection's settings (its keychain secret is removed by the caller). */
   delete(id: string): boolean {
     return this.db.prepare('DELETE FROM connections WHERE id = ?').run(id).changes > 0;

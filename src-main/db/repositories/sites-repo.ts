@@ -19,6 +19,7 @@ interface SiteRow {
   connection_id: string | null;
   property_id: number;
   community_id: string | null;
+  smartplus_account_id: string | null;
   policy_json: string;
   subscription: string;
   subscription_ends_at: string | null;
@@ -37,6 +38,8 @@ export interface NewSite {
   connectionId: string | null;
   propertyId: number;
   communityId?: string | null;
+  /** The SmartPlus account the site syncs to (issue 16); null = the default one of its side. */
+  smartPlusAccountId?: string | null;
   policy?: Partial<SyncPolicy>;
 }
 
@@ -98,6 +101,7 @@ export class SitesRepo {
       connectionId: input.connectionId,
       propertyId: input.propertyId,
       communityId: input.communityId ?? null,
+      smartPlusAccountId: input.smartPlusAccountId ?? null,
       policy: SyncPolicySchema.parse(input.policy ?? {}),
       subscription: 'unknown',
       subscriptionEndsAt: null,
@@ -105,8 +109,8 @@ export class SitesRepo {
     });
     this.db
       .prepare(
-        `INSERT INTO sites (id, name, customer_id, connection_id, property_id, community_id, policy_json, subscription, created_at)
-         VALUES (@id, @name, @customerId, @connectionId, @propertyId, @communityId, @policyJson, @subscription, @createdAt)`,
+        `INSERT INTO sites (id, name, customer_id, connection_id, property_id, community_id, smartplus_account_id, policy_json, subscription, created_at)
+         VALUES (@id, @name, @customerId, @connectionId, @propertyId, @communityId, @smartPlusAccountId, @policyJson, @subscription, @createdAt)`,
       )
       .run({ ...site, policyJson: JSON.stringify(site.policy) });
     return site;
@@ -168,6 +172,11 @@ export class SitesRepo {
     this.db.prepare('UPDATE sites SET community_id = ? WHERE id = ?').run(communityId, id);
   }
 
+  /** Moves a site to another SmartPlus account (issue 16). */
+  setSmartPlusAccount(id: string, accountId: string | null): void {
+    this.db.prepare('UPDATE sites SET smartplus_account_id = ? WHERE id = ?').run(accountId, id);
+  }
+
   /** Records how the site adopts a hand-made community (the wizard's choice), or forgets it (null). */
   setAdoption(id: string, adoption: SiteAdoption | null): void {
     const json = adoption ? JSON.stringify(SiteAdoptionSchema.parse(adoption)) : null;
@@ -199,6 +208,7 @@ function toSite(row: SiteRow): Site {
     connectionId: row.connection_id,
     propertyId: row.property_id,
     communityId: row.community_id,
+    smartPlusAccountId: row.smartplus_account_id ?? null,
     policy: JSON.parse(row.policy_json),
     subscription: row.subscription,
     subscriptionEndsAt: row.subscription_ends_at,

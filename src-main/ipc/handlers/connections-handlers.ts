@@ -3,7 +3,7 @@ import type { HandlerMap } from '../dispatch';
 
 type ConnectionsHandlers = Pick<
   HandlerMap,
-  'connections.list' | 'connections.saveRentManager' | 'connections.saveSmartPlus' | 'connections.listLocations' | 'connections.test' | 'connections.remove'
+  'connections.list' | 'connections.saveRentManager' | 'connections.saveSmartPlus' | 'connections.listLocations' | 'connections.test' | 'connections.remove' | 'connections.listCommunities'
 >;
 
 /** Handlers of the `connections.*` channels: secrets arrive here and go to the keychain; only summaries go back. */
@@ -15,5 +15,6 @@ export function createConnectionsHandlers(feature: ConnectionsService): Connecti
     'connections.listLocations': (input) => feature.locations(input),
     'connections.test': ({ id }) => feature.test(id),
     'connections.remove': async ({ id }) => ({ removed: await feature.remove(id) }),
+    'connections.listCommunities': ({ accountId }) => feature.listCommunities(accountId),
   };
 }

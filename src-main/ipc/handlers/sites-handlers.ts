@@ -20,6 +20,7 @@ type SitesHandlers = Pick<
   | 'sites.resume'
   | 'sites.listPropertyChanges'
   | 'sites.dismissNewProperties'
+  | 'sites.listAccounts'
   | 'sites.listCommunities'
   | 'sites.previewAdoption'
 >;
@@ -72,7 +73,8 @@ export function createSitesHandlers(sites: SitesService, intent: IntentChecks): 
     'sites.listPropertyChanges': () => sites.listPropertyChanges(),
     'sites.dismissNewProperties': async ({ connectionId, propertyIds }) => ({ dismissed: sites.dismissNewProperties(connectionId, propertyIds) }),
     'sites.listFieldSamples': ({ connectionId, propertyIds }) => sites.listFieldSamples(connectionId, propertyIds),
-    'sites.listCommunities': ({ connectionId, propertyId }) => sites.listCommunities(connectionId, propertyId),
+    'sites.listAccounts': async ({ connectionId }) => sites.listAccounts(connectionId),
+    'sites.listCommunities': ({ connectionId, propertyId, smartPlusAccountId }) => sites.listCommunities(connectionId, propertyId, smartPlusAccountId),
     'sites.previewAdoption': (input) => sites.previewAdoption(input),
   };
 }

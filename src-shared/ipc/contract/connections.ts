@@ -49,6 +49,10 @@ export type SaveRentManager = z.infer<typeof SaveRentManagerSchema>;
 /** The installer's SmartPlus account to save; `password` absent keeps the saved one. */
 export const SaveSmartPlusSchema = z.object({
   id: IdSchema.optional(),
+  /** The account's name on screens ("North region"); unique among SmartPlus accounts. Absent: kept, or "SmartPlus account". */
+  label: z.string().max(120).trim().min(1).optional(),
+  /** "Add another account" (issue 16): save as a new account instead of updating the only one. */
+  newAccount: z.boolean().optional(),
   baseUrl: HttpUrlSchema,
   username: z.string().max(BOUNDS.name).trim().min(1),
   password: SecretSchema.optional(),
@@ -85,6 +89,16 @@ export type ConnectionTestResult = z.infer<typeof ConnectionTestResultSchema>;
 
 const ByIdSchema = z.object({ id: IdSchema });
 
+/** A community of a SmartPlus account as its card lists it (issue 16), with the sites that sync to it. */
+export const AccountCommunitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The name of the SiteSync site of this community, or null for a hand-made (or other tool's) community. */
+  siteName: z.string().nullable(),
+});
+/** See {@link AccountCommunitySchema}. */
+export type AccountCommunity = z.infer<typeof AccountCommunitySchema>;
+
 /** Call schemas of the `connections.*` channels. Secrets go in; only summaries and test results come out. */
 export const connectionsCalls = {
   'connections.list': { input: z.undefined(), output: z.array(ConnectionListItemSchema) },
@@ -93,6 +107,7 @@ export const connectionsCalls = {
   'connections.listLocations': { input: RmLocationsRequestSchema, output: ConnectionTestResultSchema },
   'connections.test': { input: ByIdSchema, output: ConnectionTestResultSchema },
   'connections.remove': { input: ByIdSchema, output: z.object({ removed: z.boolean() }) },
+  'connections.listCommunities': { input: z.object({ accountId: IdSchema }), output: z.array(AccountCommunitySchema) },
 } as const;
 
 /** Event schemas of the `connections.*` events: a connection was saved, removed, or its status changed. */

@@ -95,9 +95,22 @@ export const AdoptionPreviewSchema = z.object({
 /** See {@link AdoptionPreviewSchema}. */
 export type AdoptionPreview = z.infer<typeof AdoptionPreviewSchema>;
 
+/** A SmartPlus installer account the wizard offers for a customer's new sites (issue 16): only those of the customer's side. */
+export const SiteAccountOptionSchema = z.object({
+  id: IdSchema,
+  label: z.string(),
+  isSandbox: z.boolean(),
+  isDefault: z.boolean(),
+  status: z.enum(['configured', 'missing', 'rejected']),
+});
+/** See {@link SiteAccountOptionSchema}. */
+export type SiteAccountOption = z.infer<typeof SiteAccountOptionSchema>;
+
 /** What to import: a customer, the shared policy, and per property all units or the picked ones. */
 export const ImportRequestSchema = z.object({
   connectionId: IdSchema,
+  /** The SmartPlus account to use (issue 16); absent: the default account of the customer's side. */
+  smartPlusAccountId: IdSchema.optional(),
   policy: WizardPolicySchema,
   properties: z
     .array(
@@ -230,13 +243,15 @@ export const sitesCalls = {
     input: z.object({ connectionId: IdSchema, propertyIds: z.array(z.number().int().positive()).min(1).max(BOUNDS.properties) }),
     output: z.object({ dismissed: z.number().int() }),
   },
+  'sites.listAccounts': { input: z.object({ connectionId: IdSchema }), output: z.array(SiteAccountOptionSchema) },
   'sites.listCommunities': {
-    input: z.object({ connectionId: IdSchema, propertyId: z.number().int().positive() }),
+    input: z.object({ connectionId: IdSchema, propertyId: z.number().int().positive(), smartPlusAccountId: IdSchema.optional() }),
     output: z.array(CommunityOptionSchema),
   },
   'sites.previewAdoption': {
     input: z.object({
       connectionId: IdSchema,
+      smartPlusAccountId: IdSchema.optional(),
       policy: WizardPolicySchema,
       propertyId: z.number().int().positive(),
       units: z.union([z.literal('all'), z.array(z.number().int().positive()).min(1).max(BOUNDS.units)]),

@@ -24,6 +24,7 @@ export function siteSummary(over: Partial<SiteSummary> = {}): SiteSummary {
     connectionId: 'conn-1',
     propertyId: 12,
     communityId: 'com-1',
+    smartPlusAccountId: null,
     policy: { creation: 'move-in', deletion: 'move-out', sameAccessAsMaster: false, apartments: 'all', timeZone: 'America/New_York', graceDays: 0 },
     subscription: 'active',
     subscriptionEndsAt: null,

@@ -60,9 +60,13 @@ export async function startRig(): Promise<Rig> {
     rentManager: async () => {
       throw new AppError('INTERNAL', 'not used by these tests');
     },
-    smartPlus: async () => {
-      const conn = db.connections.list().find((c) => c.kind === 'smartplus');
+    smartPlusAccount: (_rm, accountId) => {
+      const conn = db.connections.list().find((c) => c.kind === 'smartplus' && (!accountId || c.id === accountId));
       if (!conn) throw new AppError('NOT_FOUND', 'No SmartPlus account is set up.');
+      return conn;
+    },
+    smartPlus: async (_rm, accountId) => {
+      const conn = clients.smartPlusAccount(undefined, accountId);
       const cached = cache.get(conn.id);
       if (cached) return cached;
       const password = (await secrets.get(SECRET_SERVICE, connectionAccount(conn.id))) ?? '';

@@ -16,6 +16,7 @@ function site(id: string, connectionId: string | null): SiteSummary {
     connectionId,
     propertyId: 1,
     communityId: null,
+    smartPlusAccountId: null,
     policy: DEFAULT_POLICY,
     subscription: 'active',
     subscriptionEndsAt: null,
