@@ -117,7 +117,8 @@ export async function executeRun(input: RunSiteSyncInput, select: (plan: SyncPla
     const approval = parts.heldBack.some((h) => h.approval);
     record = {
       ...record, endedAt: clock().toISOString(), outcome, counts: parts.counts, problemCount: attentionCount(parts.problems),
-      errorCount: errorCount(parts.problems),
+      // Absent when 0, as the database reads it back (a run record compares equal either way).
+      ...(errorCount(parts.problems) ? { errorCount: errorCount(parts.problems) } : {}),
       heldBackCount: parts.heldBack.length, error: parts.error, ...(approval ? { awaitingApproval: true } : {}),
     };
     await ports.runs.saveProblems(runId, parts.problems);

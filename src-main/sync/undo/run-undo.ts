@@ -81,7 +81,7 @@ export async function runUndo(input: RunUndoInput): Promise<RunUndoResult> {
     problems = [...problems, ...result.problems];
     record = {
       ...record, endedAt: clock().toISOString(), outcome: outcomeOf(result, plan.heldBack.length), counts: result.counts,
-      problemCount: attentionCount(problems), errorCount: errorCount(problems), heldBackCount: plan.heldBack.length,
+      problemCount: attentionCount(problems), ...(errorCount(problems) ? { errorCount: errorCount(problems) } : {}), heldBackCount: plan.heldBack.length,
       error: result.stopped?.reason === 'fatal' ? `${result.stopped.code}: ${result.stopped.message}` : result.stopped?.reason === 'cancelled' ? 'cancelled' : null,
     };
   } catch (error) {
