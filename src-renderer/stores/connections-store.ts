@@ -101,9 +101,11 @@ const EMPTY_RM: RmDraft = { label: '', companyCode: '', baseUrl: '', authKind: '
 
 /** The failure in words; a next step main sent with it (a refused removal names what to do) wins over the generic one. */
 function problemOf(error: unknown): Problem {
-  const { text, nextStep } = describeError(error);
+  const { text, nextStep, code } = describeError(error);
   const sent = error instanceof BridgeError ? error.details?.nextStep : undefined;
-  return { text, nextStep: typeof sent === 'string' ? sent : nextStep };
+  if (typeof sent === 'string') return { text, nextStep: sent };
+  // A refused input says itself what to change ("Give this account another name"); these forms highlight no field.
+  return { text, nextStep: code === 'BAD_INPUT' ? null : nextStep };
 }
 
 /** What is missing before the Rent Manager sign-in can be tried, or null. */

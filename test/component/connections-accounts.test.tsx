@@ -69,7 +69,9 @@ describe('connections: more than one SmartPlus account (issue 16)', () => {
     expect(fake.calls.some((c) => c.channel === 'connections.saveSmartPlus')).toBe(false);
     await user.type(screen.getByLabelText('Account name'), 'north region');
     await user.click(screen.getByRole('button', { name: 'Save and test' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('A SmartPlus account is already called "North region"');
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toContain('A SmartPlus account is already called "North region"');
+    expect(refused.textContent).not.toContain('highlighted field');
     expect(screen.getByRole('heading', { name: 'Add another SmartPlus account' })).toBeTruthy();
   });
 
