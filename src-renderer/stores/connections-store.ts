@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { ConnectionFailure, ConnectionListItem, ConnectionTestResult, RmLocation } from '../../src-shared/ipc/contract/connections';
-import type { Bridge } from '../bridge';
+import type { AccountCommunity, ConnectionFailure, ConnectionListItem, ConnectionTestResult, RmLocation } from '../../src-shared/ipc/contract/connections';
+import { type Bridge, BridgeError } from '../bridge';
 import { describeError } from '../lib/error-text';
 
 /** The non-secret fields of the Rent Manager form. The password or token is never here: it stays in the form's own state. */
@@ -16,6 +16,8 @@ export interface RmDraft {
 
 /** The non-secret fields of the SmartPlus form. */
 export interface SpDraft {
+  /** The account's name on screens ("North region"); empty keeps the saved one (or "SmartPlus account"). */
+  label: string;
   baseUrl: string;
   username: string;
 }
@@ -42,7 +44,19 @@ export type Editor =
       problem: Problem | null;
       secretSaved: boolean;
     }
-  | { kind: 'smartplus'; id: string | null; busy: 'saving' | null; draft: SpDraft; problem: Problem | null; secretSaved: boolean };
+  | {
+      kind: 'smartplus';
+      id: string | null;
+      /** "Add another SmartPlus account" (issue 16): saved beside the others, never over one. */
+      newAccount: boolean;
+      busy: 'saving' | null;
+      draft: SpDraft;
+      problem: Problem | null;
+      secretSaved: boolean;
+    };
+
+/** The communities of one SmartPlus account as its card shows them (issue 16). */
+export type CommunitiesState = { state: 'loading' } | { state: 'done'; list: AccountCommunity[] } | { state: 'error'; problem: Problem };
 
 /** A connection's last test: running, or its result. */
 export type TestState = { state: 'testing' } | { state: 'done'; result: ConnectionTestResult };
@@ -53,6 +67,8 @@ export interface ConnectionsState {
   loadProblem: Problem | null;
   connections: ConnectionListItem[];
   tests: Record<string, TestState>;
+  /** The communities shown under each SmartPlus account's card, by account id (absent: hidden). */
+  communities: Record<string, CommunitiesState>;
   editor: Editor | null;
   /** The connection whose removal waits for confirmation. */
   confirmRemove: string | null;
@@ -62,6 +78,8 @@ export interface ConnectionsState {
   load(): Promise<void>;
   openNewRentManager(): void;
   openSmartPlus(): void;
+  /** Opens an empty SmartPlus form that saves a further account beside the existing ones. */
+  openNewSmartPlus(): void;
   openEdit(id: string): void;
   closeEditor(): void;
   setRmDraft(patch: Partial<RmDraft>): void;
@@ -73,15 +91,21 @@ export interface ConnectionsState {
   /** Saves the open form. `secret` (password/token) is sent once and not kept; empty keeps the saved one. */
   save(secret: string): Promise<boolean>;
   test(id: string): Promise<void>;
+  /** Shows (loading them) or hides the communities of a SmartPlus account. */
+  toggleCommunities(accountId: string): Promise<void>;
   askRemove(id: string | null): void;
   remove(id: string): Promise<void>;
 }
 
 const EMPTY_RM: RmDraft = { label: '', companyCode: '', baseUrl: '', authKind: 'api-user', username: '', locationId: null };
 
+/** The failure in words; a next step main sent with it (a refused removal names what to do) wins over the generic one. */
 function problemOf(error: unknown): Problem {
-  const { text, nextStep } = describeError(error);
-  return { text, nextStep };
+  const { text, nextStep, code } = describeError(error);
+  const sent = error instanceof BridgeError ? error.details?.nextStep : undefined;
+  if (typeof sent === 'string') return { text, nextStep: sent };
+  // A refused input says itself what to change ("Give this account another name"); these forms highlight no field.
+  return { text, nextStep: code === 'BAD_INPUT' ? null : nextStep };
 }
 
 /** What is missing before the Rent Manager sign-in can be tried, or null. */
@@ -117,6 +141,7 @@ export function createConnectionsStore(bridge: Bridge) {
       loadProblem: null,
       connections: [],
       tests: {},
+      communities: {},
       editor: null,
       confirmRemove: null,
       removeProblem: null,
@@ -138,7 +163,11 @@ export function createConnectionsStore(bridge: Bridge) {
       openSmartPlus() {
         const existing = get().connections.find((c) => c.kind === 'smartplus' && !c.isSandbox);
         if (existing) return get().openEdit(existing.id);
-        set({ notice: null, editor: { kind: 'smartplus', id: null, busy: null, draft: { baseUrl: '', username: '' }, problem: null, secretSaved: false } });
+        set({ notice: null, editor: { kind: 'smartplus', id: null, newAccount: false, busy: null, draft: { label: '', baseUrl: '', username: '' }, problem: null, secretSaved: false } });
+      },
+
+      openNewSmartPlus() {
+        set({ notice: null, editor: { kind: 'smartplus', id: null, newAccount: true, busy: null, draft: { label: '', baseUrl: '', username: '' }, problem: null, secretSaved: false } });
       },
 
       openEdit(id) {
@@ -146,7 +175,7 @@ export function createConnectionsStore(bridge: Bridge) {
         if (!c || c.isSandbox) return;
         const secretSaved = c.status !== 'missing';
         if (c.kind === 'smartplus') {
-          set({ notice: null, editor: { kind: 'smartplus', id, busy: null, draft: { baseUrl: c.baseUrl, username: c.username ?? '' }, problem: null, secretSaved } });
+          set({ notice: null, editor: { kind: 'smartplus', id, newAccount: false, busy: null, draft: { label: c.label, baseUrl: c.baseUrl, username: c.username ?? '' }, problem: null, secretSaved } });
           return;
         }
         const derived = `https://${c.companyCode}.api.rentmanager.com`;
@@ -214,12 +243,23 @@ export function createConnectionsStore(bridge: Bridge) {
             saved = await bridge.call('connections.saveRentManager', { ...rmRequest(editor, secret), label: editor.draft.label.trim(), locationId: editor.draft.locationId });
           } else {
             const d = editor.draft;
+            if (editor.newAccount && !d.label.trim()) {
+              patchEditor('smartplus', { problem: { text: 'Enter a name for this account, such as its region or company.', nextStep: null } });
+              return false;
+            }
             if (!/^https?:\/\/\S+$/i.test(d.baseUrl.trim()) || !d.username.trim() || (!secret && !editor.secretSaved)) {
               patchEditor('smartplus', { problem: { text: 'Enter the server address, the user name and the password.', nextStep: null } });
               return false;
             }
             patchEditor('smartplus', { busy: 'saving', problem: null });
-            saved = await bridge.call('connections.saveSmartPlus', { ...(editor.id ? { id: editor.id } : {}), baseUrl: d.baseUrl.trim(), username: d.username.trim(), ...(secret ? { password: secret } : {}) });
+            saved = await bridge.call('connections.saveSmartPlus', {
+              ...(editor.id ? { id: editor.id } : {}),
+              ...(d.label.trim() ? { label: d.label.trim() } : {}),
+              ...(editor.newAccount ? { newAccount: true } : {}),
+              baseUrl: d.baseUrl.trim(),
+              username: d.username.trim(),
+              ...(secret ? { password: secret } : {}),
+            });
           }
           set({ editor: null, notice: `${saved.label} saved.` });
           await get().load();
@@ -243,6 +283,19 @@ export function createConnectionsStore(bridge: Bridge) {
           set({ tests: { ...get().tests, [id]: { state: 'done', result } } });
         }
         await get().load();
+      },
+
+      async toggleCommunities(accountId) {
+        const { [accountId]: shown, ...others } = get().communities;
+        if (shown && shown.state !== 'loading') return set({ communities: others });
+        if (shown) return;
+        set({ communities: { ...others, [accountId]: { state: 'loading' } } });
+        try {
+          const list = await bridge.call('connections.listCommunities', { accountId });
+          set({ communities: { ...get().communities, [accountId]: { state: 'done', list } } });
+        } catch (error) {
+          set({ communities: { ...get().communities, [accountId]: { state: 'error', problem: problemOf(error) } } });
+        }
       },
 
       askRemove(id) {

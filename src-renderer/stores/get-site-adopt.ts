@@ -39,7 +39,7 @@ export const EMPTY_ADOPT: AdoptSlice = { communityPlans: {}, communities: {}, ad
 
 /** The wizard state the adoption actions read. */
 interface Host extends AdoptSlice {
-  draft: { connectionId: string | null; propertyIds: number[]; apartments: 'all' | 'custom'; customUnits: Record<number, number[]> };
+  draft: { connectionId: string | null; smartPlusAccountId: string | null; propertyIds: number[]; apartments: 'all' | 'custom'; customUnits: Record<number, number[]> };
 }
 
 /** The building preselected in a community: "Building 1", else its only one. */
@@ -110,6 +110,7 @@ export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: 
     try {
       const value = await bridge.call('sites.previewAdoption', {
         connectionId: draft.connectionId,
+        ...(draft.smartPlusAccountId ? { smartPlusAccountId: draft.smartPlusAccountId } : {}),
         policy: policyOf(get()),
         propertyId,
         units: draft.apartments === 'all' ? 'all' : [...(draft.customUnits[propertyId] ?? [])],
@@ -124,11 +125,13 @@ export function createAdoptActions<S extends Host>(bridge: Bridge, set: (patch: 
   };
   const actions: AdoptActions = {
     async loadCommunities(propertyId) {
-      const connectionId = get().draft.connectionId;
+      const { connectionId, smartPlusAccountId } = get().draft;
       if (!connectionId || get().communities[propertyId]?.status === 'loading') return;
       set({ communities: { ...get().communities, [propertyId]: { status: 'loading' } } } as Partial<S>);
       try {
-        const list = await bridge.call('sites.listCommunities', { connectionId, propertyId });
+        const list = await bridge.call('sites.listCommunities', { connectionId, propertyId, ...(smartPlusAccountId ? { smartPlusAccountId } : {}) });
+        // Another account was chosen meanwhile: this list is not of it.
+        if (get().draft.smartPlusAccountId !== smartPlusAccountId) return;
         set({ communities: { ...get().communities, [propertyId]: { status: 'ready', value: list } } } as Partial<S>);
         preselect(propertyId);
       } catch (error) {

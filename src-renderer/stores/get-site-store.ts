@@ -8,6 +8,7 @@ import type {
   FieldSample,
   ImportRequest,
   PropertyOption,
+  SiteAccountOption,
   UnitOption,
 } from '../../src-shared/ipc/contract/sites';
 import type { Bridge } from '../bridge';
@@ -38,6 +39,8 @@ export type WizardStep =
 /** What the installer entered; kept across Back and Next. */
 export interface WizardDraft {
   connectionId: string | null;
+  /** The SmartPlus account the sites sync to, when the customer can use more than one (issue 16); null: the default one. */
+  smartPlusAccountId: string | null;
   propertyIds: number[];
   creation: 'move-in' | 'lease-start';
   deletion: 'move-out' | 'lease-end';
@@ -58,6 +61,7 @@ export interface WizardDraft {
 /** A fresh draft with the spec's defaults (Move-In, Move-Out, default access group, all apartments). */
 export const EMPTY_DRAFT: WizardDraft = {
   connectionId: null,
+  smartPlusAccountId: null,
   propertyIds: [],
   creation: 'move-in',
   deletion: 'move-out',
@@ -75,6 +79,10 @@ export interface GetSiteState extends AdoptSlice, AdoptActions {
   step: WizardStep;
   draft: WizardDraft;
   customers: Loadable<CustomerOption[]>;
+  /** The SmartPlus accounts the chosen customer's sites can sync to ("Which SmartPlus account?" when more than one). */
+  accounts: Loadable<SiteAccountOption[]>;
+  /** Picks the SmartPlus account; its communities (and any link choices) are asked again. */
+  chooseAccount(accountId: string): void;
   properties: Loadable<PropertyOption[]>;
   units: Record<number, Loadable<UnitOption[]>>;
   loadCustomers(): Promise<void>;
@@ -146,6 +154,7 @@ export function toImportRequest(draft: WizardDraft, adopt: Pick<AdoptSlice, 'com
   if (!draft.connectionId) throw new Error('no customer chosen');
   return {
     connectionId: draft.connectionId,
+    ...(draft.smartPlusAccountId ? { smartPlusAccountId: draft.smartPlusAccountId } : {}),
     policy: wizardPolicy(draft),
     properties: draft.propertyIds.map((propertyId) => {
       const choice = adoptChoiceOf(adopt, propertyId);
@@ -175,12 +184,13 @@ function propertyNames(state: Pick<GetSiteState, 'properties'>): Map<number, str
   return new Map(state.properties.status === 'ready' ? state.properties.value.map((p) => [p.id, p.name]) : []);
 }
 
-const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'properties' | 'units' | 'fieldSamples' | keyof AdoptSlice> => ({
+const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'accounts' | 'properties' | 'units' | 'fieldSamples' | keyof AdoptSlice> => ({
   ...EMPTY_ADOPT,
   fieldSamples: { status: 'idle' },
   step: { kind: 'customer' },
   draft: EMPTY_DRAFT,
   customers: { status: 'idle' },
+  accounts: { status: 'idle' },
   properties: { status: 'idle' },
   units: {},
 });
@@ -197,6 +207,19 @@ export function createGetSiteStore(bridge: Bridge) {
         if (get().draft.connectionId === connectionId) set({ properties: { status: 'ready', value: data } });
       } catch (error) {
         if (get().draft.connectionId === connectionId) set({ properties: failed(error) });
+      }
+    };
+
+    /** Lists the customer's SmartPlus accounts; with more than one, the default (else the first) is preselected. */
+    const loadAccounts = async (connectionId: string) => {
+      set({ accounts: { status: 'loading' } });
+      try {
+        const list = await bridge.call('sites.listAccounts', { connectionId });
+        if (get().draft.connectionId !== connectionId) return;
+        set({ accounts: { status: 'ready', value: list } });
+        if (list.length > 1 && !get().draft.smartPlusAccountId) get().chooseAccount((list.find((a) => a.isDefault) ?? list[0]!).id);
+      } catch (error) {
+        if (get().draft.connectionId === connectionId) set({ accounts: failed(error) });
       }
     };
 
@@ -221,9 +244,17 @@ export function createGetSiteStore(bridge: Bridge) {
       chooseCustomer(connectionId) {
         if (get().draft.connectionId === connectionId) return;
         set({
-          draft: { ...get().draft, connectionId, propertyIds: [], customUnits: {}, pinField: 'unset', rfCardField: 'unset' },
-          properties: { status: 'idle' }, units: {}, fieldSamples: { status: 'idle' }, ...EMPTY_ADOPT,
+          draft: { ...get().draft, connectionId, smartPlusAccountId: null, propertyIds: [], customUnits: {}, pinField: 'unset', rfCardField: 'unset' },
+          properties: { status: 'idle' }, units: {}, fieldSamples: { status: 'idle' }, accounts: { status: 'idle' }, ...EMPTY_ADOPT,
         });
+        void loadAccounts(connectionId);
+      },
+      chooseAccount(accountId) {
+        if (get().draft.smartPlusAccountId === accountId) return;
+        setDraft({ smartPlusAccountId: accountId });
+        // Communities belong to an account: another account's list and link choices do not apply.
+        set({ ...EMPTY_ADOPT });
+        if (get().step.kind === 'community') for (const id of get().draft.propertyIds) void get().loadCommunities(id);
       },
       toggleProperty(propertyId) {
         const ids = get().draft.propertyIds;

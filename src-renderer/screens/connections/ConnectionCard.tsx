@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ConnectionListItem } from '../../../src-shared/ipc/contract/connections';
 import { formatDateTime } from '../../components/format';
+import { AccountCommunities } from './AccountCommunities';
 import { useStores } from '../../stores/stores-context';
 import { STATUS_LABELS } from './labels';
 import { TestOutcome } from './TestOutcome';
@@ -60,7 +61,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionListItem 
           <p className="muted cn-line">{details(connection)}</p>
           <p className="cn-line">
             <span className={`pill ${status.pill}`}>{status.text}</span>{' '}
-            {connection.kind === 'rentmanager' ? <span className="muted">{connection.siteCount === 1 ? '1 site' : `${connection.siteCount} sites`}</span> : null}
+            <span className="muted">{connection.siteCount === 1 ? '1 site' : `${connection.siteCount} sites`}</span>
             <span className="muted"> · changed {formatDateTime(connection.updatedAt)}</span>
           </p>
         </div>
@@ -87,6 +88,7 @@ export function ConnectionCard({ connection }: { connection: ConnectionListItem 
         </p>
       ) : null}
       {test?.state === 'done' ? <TestOutcome result={test.result} /> : null}
+      {connection.kind === 'smartplus' ? <AccountCommunities account={connection} /> : null}
       {confirming ? <RemoveConfirm connection={connection} /> : null}
     </li>
   );

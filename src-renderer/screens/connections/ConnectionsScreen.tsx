@@ -40,10 +40,16 @@ function Lists() {
       </section>
       <section className="cn-section" aria-labelledby="cn-sp-title">
         <div className="screen-header">
-          <h2 id="cn-sp-title">SmartPlus account</h2>
-          <button type="button" className="btn" onClick={() => connections.getState().openSmartPlus()}>
-            {realSmartPlus ? 'Change the account' : 'Set up your account'}
-          </button>
+          <h2 id="cn-sp-title">{smartPlus.length > 1 ? 'SmartPlus accounts' : 'SmartPlus account'}</h2>
+          {realSmartPlus ? (
+            <button type="button" className="btn" onClick={() => connections.getState().openNewSmartPlus()}>
+              Add another SmartPlus account
+            </button>
+          ) : (
+            <button type="button" className="btn" onClick={() => connections.getState().openSmartPlus()}>
+              Set up your account
+            </button>
+          )}
         </div>
         {smartPlus.length === 0 ? (
           <EmptyState title="No SmartPlus account yet">Set up your SmartPlus installer account to sync sites and pay for the integration.</EmptyState>

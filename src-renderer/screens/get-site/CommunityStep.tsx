@@ -83,6 +83,34 @@ function PropertyCommunity({ propertyId, name }: { propertyId: number; name: str
   );
 }
 
+/** "Which SmartPlus account?" — only where the customer's sites can sync to more than one (issue 16). */
+function AccountChoice() {
+  const accounts = useGetSite((s) => s.accounts);
+  const chosen = useGetSite((s) => s.draft.smartPlusAccountId);
+  const choose = useGetSite((s) => s.chooseAccount);
+  if (accounts.status === 'error') {
+    return (
+      <p className="banner banner-warn gs-tight" role="status">
+        The SmartPlus accounts could not be listed ({accounts.error.text}), so the default account is used. Check Connections, then come back to this step to choose another.
+      </p>
+    );
+  }
+  const list = accounts.value ?? [];
+  if (list.length < 2) return null;
+  return (
+    <fieldset className="gs-choices gs-community">
+      <legend>Which SmartPlus account?</legend>
+      {list.map((a) => (
+        <Choice key={a.id} name="smartplus-account" label={a.label} checked={chosen === a.id} onChange={() => choose(a.id)}>
+          {a.isSandbox ? 'Sandbox: practice data on this computer. ' : ''}
+          {a.isDefault ? 'The default account. ' : ''}
+          {a.status === 'configured' ? 'The new communities are made in this account.' : 'Its password is missing or refused: fix it under Connections first.'}
+        </Choice>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Step 6: per property, a new SmartPlus community or a link to one made by hand (issue 16). */
 export function CommunityStep() {
   const ids = useGetSite((s) => s.draft.propertyIds);
@@ -93,6 +121,7 @@ export function CommunityStep() {
         Each property becomes one SmartPlus community. Where the building already has SmartPlus — apartments, residents and PINs typed in by hand
         — link to that community so nobody gets a second account.
       </p>
+      <AccountChoice />
       {ids.map((id) => (
         <PropertyCommunity key={id} propertyId={id} name={properties?.find((p) => p.id === id)?.name ?? `Property ${id}`} />
       ))}

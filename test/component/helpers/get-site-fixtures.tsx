@@ -103,6 +103,7 @@ export function wizardBridge(options: { active?: boolean; customers?: typeof CUS
     notStarted: [],
   }));
   fake.respond('sites.listCommunities', () => []);
+  fake.respond('sites.listAccounts', () => [{ id: 'sp-1', label: 'SmartPlus account', isSandbox: false, isDefault: true, status: 'configured' }]);
   fake.respond('sites.listFieldSamples', () => FIELD_SAMPLES);
   fake.respond('sites.cancelImport', ({ siteIds }) => ({ cancelled: siteIds.length }));
   return fake;
