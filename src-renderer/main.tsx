@@ -6,6 +6,7 @@ import { createStores } from './stores/create-stores';
 import { StoresContext } from './stores/stores-context';
 import './styles.css';
 import './friction.css';
+import './small-screens.css';
 
 const bridge = windowBridge();
 const stores = createStores(bridge);
