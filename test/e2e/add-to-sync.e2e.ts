@@ -78,7 +78,7 @@ test('a Custom site: offline rows do not overlap at 1024 × 640; Add to sync nam
   await resync.click();
   await expect(resync).toHaveCount(0);
   const run = await finished;
-  expect(run.status).not.toBe('failed');
+  expect(run.outcome).not.toBe('failed');
   await expect(page.getByRole('status').filter({ hasText: unit })).toHaveCount(0, { timeout: 15_000 });
   await expect(table.getByRole('button', { name: `Unit ${unit}`, exact: true })).toBeVisible({ timeout: 15_000 });
   await captureStep(page, 'add-to-sync-3-synced-1024x640');
