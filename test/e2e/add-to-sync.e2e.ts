@@ -59,6 +59,7 @@ test('a Custom site: offline rows do not overlap at 1024 × 640; Add to sync nam
         .filter((x) => x !== null),
     );
     expect(spill).toEqual([]);
+    await table.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await captureStep(page, 'add-to-sync-1-offline-1024x640');
   } finally {
     await sandbox.setNetworkDown(false);
@@ -74,6 +75,7 @@ test('a Custom site: offline rows do not overlap at 1024 × 640; Add to sync nam
   const resync = notice.getByRole('button', { name: 'Resync now' });
   await expect(resync).toBeVisible();
   await captureStep(page, 'add-to-sync-2-notice-1024x640');
+  await expect(table.getByText('Added — syncs on the next run')).toBeVisible();
   const finished = nextFinished(app, site.siteId);
   await resync.click();
   await expect(resync).toHaveCount(0);
