@@ -43,7 +43,7 @@ export function AddToSyncButton({ siteId, unitId, unit, withResync = false }: { 
         </button>
       ) : null}
       {online ? null : (
-        <span id={why} className="muted small ellipsis" title="Needs the network">
+        <span id={why} className={withResync ? 'muted small ellipsis' : 'sr-only'} title="Needs the network">
           Needs the network
         </span>
       )}
