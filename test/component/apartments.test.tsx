@@ -175,12 +175,12 @@ describe('Sites screen: the apartment browser', () => {
     const { stores } = renderWithStores(<ApartmentsScreen />, fake);
     act(() => stores.app.getState().navigate({ screen: 'apartments', siteId: 'site-1' }));
     expect(await screen.findByRole('button', { name: 'In Rent Manager, not synced' })).toBeTruthy();
-    await userEvent.setup().click(screen.getByRole('button', { name: 'Add unit 106 to sync' }));
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Add to sync: unit 106' }));
     expect(fake.calls.find((c) => c.channel === 'apartments.addToSync')?.input).toEqual({ siteId: 'site-1', unitId: 1005, resync: false });
     expect(await screen.findByText('Unit 106 added — it syncs on the next run, or resync now.')).toBeTruthy();
     // The row is marked pending instead of offering the button again.
     expect(screen.getByText('Added — syncs on the next run')).toBeTruthy();
-    expect(screen.queryByRole('button', { name: 'Add unit 106 to sync' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Add to sync: unit 106' })).toBeNull();
     fake.respond('sync.runSite', () => ({ siteId: 'site-1', runId: 'run-9', joined: false }));
     await userEvent.setup().click(screen.getByRole('button', { name: 'Resync now' }));
     expect(fake.calls.filter((c) => c.channel === 'sync.runSite').at(-1)?.input).toEqual({ siteId: 'site-1' });
@@ -189,9 +189,9 @@ describe('Sites screen: the apartment browser', () => {
     // The run finishing ends the notice and the pending mark (the refreshed list shows the unit as before here).
     act(() => fake.emit('sync.finished', RUN));
     await waitFor(() => expect(screen.queryByText(/Unit 106 added/)).toBeNull());
-    expect(await screen.findByRole('button', { name: 'Add unit 106 to sync' })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Add to sync: unit 106' })).toBeTruthy();
     act(() => fake.emit('app.onlineChanged', { online: false, since: AS_OF }));
-    expect((screen.getByRole('button', { name: 'Add unit 106 to sync' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Add to sync: unit 106' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText('Needs the network')).toBeTruthy();
   });
 

@@ -29,11 +29,7 @@ test.describe('Subscription', () => {
     await tabTo(page, main.getByRole('button', { name: 'Pay for the integration' }));
     await page.keyboard.press('Enter');
     await expect(main.getByRole('heading', { name: /Subscription type/ })).toBeFocused();
-    await tabTo(page, main.getByRole('button', { name: 'Next' }));
-    await page.keyboard.press('Enter');
-    await expect(main.getByRole('alert')).toHaveText('Choose the subscription type.');
-    await tabTo(page, main.getByRole('radio', { name: /Community/ }));
-    await page.keyboard.press('Space');
+    // The only subscription type is preselected (issue 16): nothing to choose.
     await expect(main.getByRole('radio', { name: /Community/ })).toBeChecked();
     await captureStep(page, 'subscription-2-type');
     await tabTo(page, main.getByRole('button', { name: 'Next' }));
@@ -47,8 +43,10 @@ test.describe('Subscription', () => {
     await page.keyboard.press('Enter');
 
     await expect(main.getByRole('heading', { name: /Renewal/ })).toBeFocused();
+    // Automatic monthly renewal is the default.
+    await expect(main.getByRole('radio', { name: /Renew automatically/ })).toBeChecked();
+    await expect(main.getByRole('radio', { name: /^1 month/ })).toBeChecked();
     await tabTo(page, main.getByRole('radio', { name: /Renew automatically/ }));
-    await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await expect(main.getByRole('radio', { name: /^1 month/ })).toBeFocused();
     await page.keyboard.press('Space');

@@ -25,7 +25,7 @@ export function AddToSyncButton({ siteId, unitId, unit, withResync = false }: { 
         className="btn btn-small"
         disabled={!online}
         aria-describedby={online ? undefined : why}
-        aria-label={`Add unit ${unit} to sync`}
+        aria-label={`Add to sync: unit ${unit}`}
         onClick={() => void addToSync(siteId, unitId, false, unit)}
       >
         Add to sync
@@ -36,14 +36,14 @@ export function AddToSyncButton({ siteId, unitId, unit, withResync = false }: { 
           className="btn btn-small"
           disabled={!online}
           aria-describedby={online ? undefined : why}
-          aria-label={`Add unit ${unit} and resync now`}
+          aria-label={`Add and resync now: unit ${unit}`}
           onClick={() => void addToSync(siteId, unitId, true, unit)}
         >
           Add and resync now
         </button>
       ) : null}
       {online ? null : (
-        <span id={why} className="muted small ellipsis" title="Needs the network">
+        <span id={why} className={withResync ? 'muted small ellipsis' : 'sr-only'} title="Needs the network">
           Needs the network
         </span>
       )}
