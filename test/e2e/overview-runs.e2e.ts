@@ -29,7 +29,7 @@ test('overview: empty before an import, then every site with its health', async 
   test.setTimeout(120_000);
   await openApp(page, app);
   await expect(page.getByRole('heading', { name: 'No sites yet' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Get Site from PMS' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Get Site from PMS', exact: true })).toBeVisible();
   await shootBoth(page, 'overview-empty');
 
   site = await importSmallestSite(app);
