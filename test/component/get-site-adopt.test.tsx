@@ -70,6 +70,18 @@ async function toCommunityStep(fake = adoptBridge()) {
   return { ...r, u };
 }
 
+/** From the Community step, links the property and walks on to the review. */
+async function toLinkReview(fake = adoptBridge()) {
+  const r = await toCommunityStep(fake);
+  await r.u.click(screen.getByRole('radio', { name: /Link to an existing community/ }));
+  await screen.findByLabelText('Community to link');
+  await r.u.click(next());
+  await answerFieldsStep(r.u);
+  await r.u.click(next());
+  await r.u.click(next());
+  return r;
+}
+
 describe('Get Site wizard: link to an existing community', () => {
   it('defaults to a new community but names the hand-made one of the same name', async () => {
     const { getSite } = await toCommunityStep();
@@ -98,13 +110,7 @@ describe('Get Site wizard: link to an existing community', () => {
   });
 
   it('reviews every link and PIN fate (masked), asks the question, and imports with the link and the answer', async () => {
-    const { u, fake } = await toCommunityStep();
-    await u.click(screen.getByRole('radio', { name: /Link to an existing community/ }));
-    await screen.findByLabelText('Community to link');
-    await u.click(next());
-    await answerFieldsStep(u);
-    await u.click(next());
-    await u.click(next());
+    const { u, fake } = await toLinkReview();
     expect(await screen.findByText(/Link to the hand-made community/)).toBeTruthy();
     expect(fake.calls.find((c) => c.channel === 'sites.previewAdoption')!.input).toMatchObject({ propertyId: 1, communityId: 'com-9', buildingId: 'bld-2', units: 'all' });
     const apartments = screen.getByRole('table', { name: 'Apartment links in Maple Court Apartments' });
@@ -156,13 +162,7 @@ describe('Get Site wizard: link to an existing community', () => {
     };
     const fake = adoptBridge();
     fake.respond('sites.previewAdoption', () => shared);
-    const { u } = await toCommunityStep(fake);
-    await u.click(screen.getByRole('radio', { name: /Link to an existing community/ }));
-    await screen.findByLabelText('Community to link');
-    await u.click(next());
-    await answerFieldsStep(u);
-    await u.click(next());
-    await u.click(next());
+    const { u } = await toLinkReview(fake);
     const question = await screen.findByRole('group', { name: /Apartment "104" matches units 104 and 0104/ });
     expect(within(question).getAllByRole('radio').map((r) => r.parentElement!.textContent)).toEqual([
       'Link to unit 104',
