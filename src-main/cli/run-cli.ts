@@ -60,11 +60,27 @@ export function hostTaskCommand(host: CliHost, env: NodeJS.ProcessEnv): TaskComm
   return { program: host.execPath, args: [script], env: taskEnv };
 }
 
+/** Where a CLI invocation writes: the process's stdout and stderr, or (tests running the CLI in process) buffers. */
+export interface CliStreams {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const PROCESS_STREAMS: CliStreams = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
 /** Runs one CLI invocation; resolves with the process exit code. */
-export async function runCli(argv: string[], env: NodeJS.ProcessEnv, host: CliHost = { isPackaged: false, execPath: process.execPath, script: process.argv[1] }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  host: CliHost = { isPackaged: false, execPath: process.execPath, script: process.argv[1] },
+  streams: CliStreams = PROCESS_STREAMS,
+): Promise<number> {
   // Last line of defence: no escape sequence or bidi control reaches the terminal (cli/terminal-text.ts).
-  const out = (s: string) => void process.stdout.write(`${terminalLines(s)}\n`);
-  const err = (s: string) => void process.stderr.write(`${terminalLines(s)}\n`);
+  const out = (s: string) => streams.stdout(`${terminalLines(s)}\n`);
+  const err = (s: string) => streams.stderr(`${terminalLines(s)}\n`);
   const io = { out, err };
   const controller = new AbortController();
   let stopped: () => void = () => {};

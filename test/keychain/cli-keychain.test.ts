@@ -94,7 +94,8 @@ describe('the CLI with the app’s keychain entries', () => {
   }, 60_000);
 
   it('an unreachable keychain is a clear message, exit 2', async () => {
-    const result = await runCli(['run-due'], cliEnv({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/sitesync-no-bus' }));
+    // A child process: the keychain library reads the bus address from the process's own environment.
+    const result = await runCli(['run-due'], cliEnv({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/sitesync-no-bus' }), { process: true });
     expect(result.code, result.stdout).toBe(2);
     expect(result.stderr).toMatch(/The system keychain is not available/);
     expect(result.stderr).not.toMatch(/--help/);

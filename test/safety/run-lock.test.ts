@@ -114,7 +114,8 @@ describe('two real CLI processes run one site at once (both sandboxes, one SITES
     world.sp.admin.resetCounters();
     // Slow answers keep the first run going well past the second one's wait for the lock.
     world.sp.admin.latency(60);
-    const [a, b] = await Promise.all([runCli(['sync', '--site', siteId, '--json'], env), runCli(['sync', '--site', siteId, '--json'], env)]);
+    // Two processes, as two terminals (or the OS task and a terminal) would be.
+    const [a, b] = await Promise.all([runCli(['sync', '--site', siteId, '--json'], env, { process: true }), runCli(['sync', '--site', siteId, '--json'], env, { process: true })]);
     world.sp.admin.latency(0);
     const codes = [a.code, b.code].sort();
     const why = (r: typeof a) => `exit ${r.code}: ${r.stderr.slice(0, 400)} ${r.stdout.slice(0, 200)} ${r.stdout.match(/"outcome":"[a-z-]+"|"error":"[^"]{0,300}"/g)?.join(' ') ?? ''}`;

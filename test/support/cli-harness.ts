@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { propertyRef, refKey } from '../../src-shared/domain/external-ref';
+import { runCli as runCliInProcess } from '../../src-main/cli/run-cli';
 import { startRentManagerSandbox, type RentManagerSandbox } from '../../src-main/sandbox/rentmanager/server';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../src-main/sandbox/smartplus';
 import { createSmartPlusClient } from '../../src-main/smartplus/client';
@@ -69,8 +70,34 @@ export interface CliResult {
   stderr: string;
 }
 
+/** How {@link runCli} runs the CLI. */
+export interface RunCliOptions {
+  /** SIGKILLs the child process after this long (implies `process`). */
+  killAfterMs?: number;
+  /** Kills a child process that is still running after this long (default 240 s). */
+  timeoutMs?: number;
+  /**
+   * Runs `node --import tsx src-main/cli.ts …` as a child process (the real entry, exit code and
+   * streams). Without it the same `runCli` of src-main/cli/run-cli.ts runs in this process with
+   * its output captured: the same code from argument parsing to exit code, without the 1–2 s of
+   * a Node + tsx start per call. Tests of the process itself (kills, two processes at once, the
+   * entry file) ask for it.
+   */
+  process?: boolean;
+}
+
+/** Runs one CLI invocation (in this process unless `options.process` or `killAfterMs`). */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv, options: RunCliOptions = {}): Promise<CliResult> {
+  if (options.process || options.killAfterMs !== undefined) return runCliProcess(args, env, options);
+  let stdout = '';
+  let stderr = '';
+  const host = { isPackaged: false, execPath: process.execPath, script: path.join(ROOT, 'src-main/cli.ts') };
+  const code = await runCliInProcess(args, { ...env }, host, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  return { code, signal: null, stdout, stderr };
+}
+
 /** Runs the CLI as a child process (`node --import tsx src-main/cli.ts …`); optionally SIGKILLs it after `killAfterMs`. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { killAfterMs?: number; timeoutMs?: number } = {}): Promise<CliResult> {
+export function runCliProcess(args: string[], env: NodeJS.ProcessEnv, options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
