@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default on this 2-core machine is one worker (cores - 1). Most suites wait on
+    // HTTP, timers and the sandboxes rather than the CPU, so four files at a time overlap those
+    // waits; VITEST_MAX_WORKERS (or --maxWorkers) overrides it.
+    maxWorkers: 4,
     projects: [
       {
         test: {

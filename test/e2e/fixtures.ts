@@ -5,6 +5,7 @@ import { test as base, type Page } from '@playwright/test';
 import { type AppServices, createAppServices } from '../../src-main/composition/create-app-services';
 import { createLogger, memorySink } from '../../src-main/logging/logger';
 import { KeyringSecretStore } from '../../src-main/secrets/keyring-secret-store';
+import type { SecretStore } from '../../src-main/secrets/secret-store';
 import { JsonFilePreferencesStore } from '../../src-main/services/preferences';
 import { startTestBridge, type TestBridge } from './bridge/test-bridge';
 import { tempSaveFolder, type TempSaveFolder } from './bridge/temp-save-folder';
@@ -46,7 +47,7 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
     appVersion: '0.0.0-e2e',
     platform: process.platform,
     log,
-    secrets: new KeyringSecretStore(),
+    secrets: workerKeychain(),
     preferences: new JsonFilePreferencesStore(path.join(userDataDir, 'preferences.json'), log),
     schedule: false,
     logLines: (limit) => sink.lines.slice(-limit),
@@ -55,6 +56,22 @@ export async function startApp(options: { sandboxAsOf?: string } = {}): Promise<
   });
   const bridge = await startTestBridge({ rendererDir: RENDERER_DIR, handlers: services.handlers, events: services.events });
   return { services, confirm, bridge, logLines: sink.lines, userDataDir, saveFolder };
+}
+
+/**
+ * The real OS keychain, with each Playwright worker's entries under its own service name: two
+ * workers run two apps at once, and the database key and the sandbox connections' secrets have
+ * fixed account names that would otherwise be overwritten by the other worker's app.
+ */
+function workerKeychain(): SecretStore {
+  const keychain = new KeyringSecretStore();
+  const worker = process.env.TEST_WORKER_INDEX ?? '0';
+  const service = (name: string) => `${name} (e2e worker ${worker})`;
+  return {
+    get: (name, account) => keychain.get(service(name), account),
+    set: (name, account, secret) => keychain.set(service(name), account, secret),
+    delete: (name, account) => keychain.delete(service(name), account),
+  };
 }
 
 /** Stops what {@link startApp} started and removes its folder. */

@@ -6,8 +6,10 @@ export const CHROMIUM_PATH = process.env.SITESYNC_CHROMIUM ?? '/usr/bin/chromium
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.e2e\.ts$/,
+  // Files run in parallel on two workers, each with its own app (fixtures.ts: own user-data
+  // folder, sandboxes on their own ports, own keychain service); a file's tests stay in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   reporter: process.env.CI ? [['list']] : [['list']],
