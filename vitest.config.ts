@@ -35,6 +35,11 @@ export default defineConfig({
         test: {
           name: 'component',
           environment: 'jsdom',
+          // One jsdom per worker instead of one per file (files stay isolated in their own VM
+          // context): creating jsdom 33 times was 40 % of this project's time.
+          pool: 'vmThreads',
+          // Whole screen walks (wizard, billing) typed key by key: seconds each, more on a busy machine.
+          testTimeout: 20_000,
           include: ['test/component/**/*.test.{ts,tsx}'],
           setupFiles: ['test/component/setup.ts'],
         },
