@@ -58,7 +58,14 @@ export function AddDeviceForm() {
       }}
     >
       <h2 id="add-device-title">Add a device</h2>
-      <SandboxHint what="macs" hints={sandboxHints} />
+      <SandboxHint
+        what="macs"
+        hints={sandboxHints}
+        onPickMac={(picked) => {
+          setMac(formatMac(picked));
+          setMacTouched(true);
+        }}
+      />
       {!online ? <p className="small muted">You are offline: the device is queued and sent when back online.</p> : null}
       <div className="field">
         <label htmlFor="device-type">Type</label>
