@@ -96,7 +96,7 @@ export function AddDeviceForm() {
             ? `Not a valid MAC: ${macResult.reason}.`
             : macResult.ok
               ? `Will be saved as ${formatMac(macResult.value)}.`
-              : '12 hex digits from the device label, with or without : or - between pairs.'}
+              : '12 hex digits from the device label.'}
         </span>
       </div>
       <div className="field">
