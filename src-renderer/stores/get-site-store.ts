@@ -78,6 +78,8 @@ export const EMPTY_DRAFT: WizardDraft = {
 export interface GetSiteState extends AdoptSlice, AdoptActions {
   step: WizardStep;
   draft: WizardDraft;
+  /** The draft as the wizard filled it in by itself (the only customer, the default account): leaving it unchanged asks nothing. */
+  untouched: WizardDraft;
   customers: Loadable<CustomerOption[]>;
   /** The SmartPlus accounts the chosen customer's sites can sync to ("Which SmartPlus account?" when more than one). */
   accounts: Loadable<SiteAccountOption[]>;
@@ -143,10 +145,10 @@ export function stepBlocker(state: Pick<GetSiteState, 'step' | 'draft' | 'proper
   }
 }
 
-/** True while leaving the wizard would lose what was entered (asked first). */
-export function hasUnsavedInput(state: Pick<GetSiteState, 'step' | 'draft'>): boolean {
+/** True while leaving the wizard would lose what the installer entered or chose (asked first); what the wizard chose by itself does not count. */
+export function hasUnsavedInput(state: Pick<GetSiteState, 'step' | 'draft' | 'untouched'>): boolean {
   const inputStep = (INPUT_STEPS as readonly string[]).includes(state.step.kind);
-  return inputStep && state.draft.connectionId !== null;
+  return inputStep && state.draft.connectionId !== null && JSON.stringify(state.draft) !== JSON.stringify(state.untouched);
 }
 
 /** The import request the draft describes (shared policy, all or picked units per property, and any link to an existing community). */
@@ -184,11 +186,12 @@ function propertyNames(state: Pick<GetSiteState, 'properties'>): Map<number, str
   return new Map(state.properties.status === 'ready' ? state.properties.value.map((p) => [p.id, p.name]) : []);
 }
 
-const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'customers' | 'accounts' | 'properties' | 'units' | 'fieldSamples' | keyof AdoptSlice> => ({
+const initial = (): Pick<GetSiteState, 'step' | 'draft' | 'untouched' | 'customers' | 'accounts' | 'properties' | 'units' | 'fieldSamples' | keyof AdoptSlice> => ({
   ...EMPTY_ADOPT,
   fieldSamples: { status: 'idle' },
   step: { kind: 'customer' },
   draft: EMPTY_DRAFT,
+  untouched: EMPTY_DRAFT,
   customers: { status: 'idle' },
   accounts: { status: 'idle' },
   properties: { status: 'idle' },
@@ -217,7 +220,11 @@ export function createGetSiteStore(bridge: Bridge) {
         const list = await bridge.call('sites.listAccounts', { connectionId });
         if (get().draft.connectionId !== connectionId) return;
         set({ accounts: { status: 'ready', value: list } });
-        if (list.length > 1 && !get().draft.smartPlusAccountId) get().chooseAccount((list.find((a) => a.isDefault) ?? list[0]!).id);
+        if (list.length > 1 && !get().draft.smartPlusAccountId) {
+          const pristine = get().draft === get().untouched;
+          get().chooseAccount((list.find((a) => a.isDefault) ?? list[0]!).id);
+          if (pristine) set({ untouched: get().draft });
+        }
       } catch (error) {
         if (get().draft.connectionId === connectionId) set({ accounts: failed(error) });
       }
@@ -232,7 +239,10 @@ export function createGetSiteStore(bridge: Bridge) {
           const data = await bridge.call('sites.listCustomers');
           set({ customers: { status: 'ready', value: data } });
           const usable = data.filter((c) => c.status === 'configured');
-          if (usable.length === 1 && !get().draft.connectionId) get().chooseCustomer(usable[0]!.connectionId);
+          if (usable.length === 1 && !get().draft.connectionId) {
+            get().chooseCustomer(usable[0]!.connectionId);
+            set({ untouched: get().draft });
+          }
         } catch (error) {
           set({ customers: failed(error) });
         }

@@ -86,6 +86,17 @@ describe('billing screen (Subscription)', () => {
     expect(screen.getByText('No receipts yet')).toBeTruthy();
   });
 
+  it('lists receipts with correct plurals, whatever the server wrote', async () => {
+    const apartments = { ...RECEIPT, id: 'ord_8', amount: 300, subscription: undefined, lines: [{ service: 'apartment' as const, description: '3 apartment(s), 1 month(s)', quantity: 3, months: 1, unitAmount: 100, amount: 300 }] };
+    const one = { ...apartments, id: 'ord_9', lines: [{ ...apartments.lines[0]!, quantity: 1, months: 6 }] };
+    const manual = { ...RECEIPT, id: 'ord_10', subscription: { ...RECEIPT.subscription, renewal: 'manual' as const } };
+    const { fake } = renderScreen();
+    fake.respond('billing.listReceipts', () => [RECEIPT, apartments, one, manual]);
+    const table = await screen.findByRole('table', { name: 'Receipts, newest first' });
+    const paidFor = [...table.querySelectorAll('tbody tr')].map((row) => row.children[1]!.textContent);
+    expect(paidFor).toEqual(['Integration, 12 months, automatic renewal', '3 apartments, 1 month', '1 apartment, 6 months', 'Integration, 12 months, renewed by hand']);
+  });
+
   it('shows an active subscription and offers to extend it', async () => {
     renderScreen({ ...NONE, state: 'active', activeUntil: '2027-11-27T10:00:00Z', renewal: 'auto', months: 12 });
     expect(await screen.findByText('Active')).toBeTruthy();
@@ -110,6 +121,9 @@ describe('billing screen (Subscription)', () => {
     expect(await screen.findByText(/Payment received/)).toBeTruthy();
     expect(screen.getByText('Visa ending in 4242')).toBeTruthy();
     expect(screen.getByText('Next renewal')).toBeTruthy();
+    // The period reads from the line's fields, not the server's "12 month(s)".
+    expect(screen.getByText('Integration, 12 months, automatic renewal')).toBeTruthy();
+    expect(document.body.textContent).not.toContain('(s)');
     expect(document.body.textContent).not.toContain('4242 4242 4242 4242');
     const input = fake.calls.find((c) => c.channel === 'billing.pay')?.input as { card: unknown; billing: { address: string } };
     expect(input.card).toEqual({ number: '4242424242424242', expMonth: 12, expYear: 2000 + year + 2, cvc: '123', holder: 'Pat Installer' });

@@ -29,6 +29,35 @@ describe('Get Site wizard: leaving mid-way', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
+  it('leaves at once when the wizard chose the only customer and the default account by itself (as after "Next: Get Site from PMS")', async () => {
+    const u = userEvent.setup();
+    const fake = wizardBridge();
+    fake.respond('sites.listAccounts', () => [
+      { id: 'sp-1', label: 'Main account', isSandbox: false, isDefault: true, status: 'configured' },
+      { id: 'sp-2', label: 'Second account', isSandbox: false, isDefault: false, status: 'configured' },
+    ]);
+    const { app, getSite } = renderWith(
+      <>
+        <Sidebar />
+        <GetSiteScreen />
+      </>,
+      fake,
+    );
+    app.getState().navigate({ screen: 'get-site' });
+    await waitFor(() => expect(getSite.getState().draft).toMatchObject({ connectionId: 'rm-1', smartPlusAccountId: 'sp-1' }));
+    await u.click(screen.getByRole('button', { name: 'Next' }));
+    await screen.findByRole('checkbox', { name: /Riverside/ });
+    await u.click(screen.getByRole('button', { name: /Runs/ }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(app.getState().route).toEqual({ screen: 'runs' });
+
+    // Once the installer chooses something, leaving asks first.
+    act(() => app.getState().navigate({ screen: 'get-site' }));
+    await u.click(await screen.findByRole('checkbox', { name: /Riverside/ }));
+    await u.click(screen.getByRole('button', { name: /Settings/ }));
+    expect(screen.getByRole('alertdialog', { name: 'Leave Get Site from PMS?' })).toBeTruthy();
+  });
+
   it('asks first when there is input; Stay keeps everything, Leave discards it', async () => {
     const u = userEvent.setup();
     const { app, getSite } = renderWizard();

@@ -204,6 +204,11 @@ test.describe('Subscription', () => {
     await expect(main.getByText('2 months from today')).toBeVisible();
     await captureStep(page, 'subscription-apartments-3-receipt');
     await main.getByRole('button', { name: 'Done' }).click();
-    await expect(main.getByRole('table')).toContainText('3 apartment(s), 2 month(s)');
+    await expect(main.getByRole('table')).toContainText('3 apartments, 2 months');
+    await expect(main.getByRole('table')).not.toContainText('(s)');
+    for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 640 }]) {
+      await page.setViewportSize(size);
+      await captureStep(page, `subscription-apartments-4-receipts-${size.width}x${size.height}`);
+    }
   });
 });

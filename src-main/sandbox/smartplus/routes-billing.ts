@@ -31,6 +31,11 @@ function pmView(pm: PaymentMethodRec) {
   return { id: pm.id, brand: pm.brand, last4: pm.last4, expMonth: pm.expMonth, expYear: pm.expYear };
 }
 
+/** "1 month", "12 months": the sandbox's own descriptions read well too. */
+function count(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+
 function addMonths(fromIso: string, months: number): string {
   return DateTime.fromISO(fromIso, { zone: 'utc' }).plus({ months }).toISO()!;
 }
@@ -40,14 +45,14 @@ function priceLines(core: SandboxCore, request: OrderRequest): OrderLine[] {
   return request.services.map((service) => {
     if (service.service === 'integration') {
       const unit = SANDBOX_PRICES.integrationMonthly;
-      return { service: 'integration', description: `Integration, ${service.months} month(s), ${service.renewal} renewal`, quantity: 1, months: service.months, unitAmount: unit, amount: unit * service.months };
+      return { service: 'integration', description: `Integration, ${count(service.months, 'month')}, ${service.renewal === 'auto' ? 'automatic' : 'manual'} renewal`, quantity: 1, months: service.months, unitAmount: unit, amount: unit * service.months };
     }
     service.apartmentIds.forEach((id, i) => {
       if (!core.db.state.apartments[id]) throw invalid(`services.apartmentIds.${i}`, `apartment ${id} not found`);
     });
     const unit = SANDBOX_PRICES.apartmentMonthly;
     const quantity = new Set(service.apartmentIds).size;
-    return { service: 'apartment', description: `${quantity} apartment(s), ${service.months} month(s)`, quantity, months: service.months, unitAmount: unit, amount: unit * quantity * service.months };
+    return { service: 'apartment', description: `${count(quantity, 'apartment')}, ${count(service.months, 'month')}`, quantity, months: service.months, unitAmount: unit, amount: unit * quantity * service.months };
   });
 }
 
@@ -107,7 +112,7 @@ export function refreshSubscription(core: SandboxCore): void {
     const months = sub.months as 1 | 3 | 6 | 12;
     const unit = SANDBOX_PRICES.integrationMonthly;
     const id = core.db.nextId('ord');
-    const line: OrderLine = { service: 'integration', description: `Integration, ${months} month(s), auto renewal`, quantity: 1, months, unitAmount: unit, amount: unit * months };
+    const line: OrderLine = { service: 'integration', description: `Integration, ${count(months, 'month')}, automatic renewal`, quantity: 1, months, unitAmount: unit, amount: unit * months };
     const base = { id, amount: line.amount, currency: SANDBOX_PRICES.currency, createdAt: sub.currentPeriodEnd, lines: [line] };
     if (pm.declines) {
       core.db.state.subscription = { ...sub, status: 'expired' };

@@ -61,8 +61,8 @@ export function planCredentials(
   const claims = new Map<string, { pin: Claim; rf: Claim }>();
   for (const { member } of after) {
     const t = member.tenant;
-    const pin = fields.pin ? claimOf(PIN, t, scope, !reported.has(t.id), out) : CLEAR;
-    const rf = fields.rfCard ? claimOf(RF, t, scope, !reported.has(t.id), out) : CLEAR;
+    const pin = fields.pin ? claimOf(PIN, member, scope, !reported.has(t.id), out) : CLEAR;
+    const rf = fields.rfCard ? claimOf(RF, member, scope, !reported.has(t.id), out) : CLEAR;
     reported.add(t.id);
     // Only the designated contact holds the tenant's credentials; any other account of the
     // tenant that still holds one gives it up (a new Primary, a cleared field, spec §4).
@@ -72,11 +72,13 @@ export function planCredentials(
   if (fields.rfCard) planKind(RF, scope, after, residents, (k) => claims.get(k)?.rf, out);
 }
 
-function claimOf(kind: CredentialKind, t: RmTenant, scope: PropertyScope, report: boolean, out: PlanSink): Claim {
+/** The member's tenant's value of `kind`; an invalid one is reported (once per tenant) at the member's unit, so the line links to its apartment. */
+function claimOf(kind: CredentialKind, member: DesiredMember, scope: PropertyScope, report: boolean, out: PlanSink): Claim {
+  const t = member.tenant;
   const raw = kind.raw(t);
   if (raw === null || raw.trim() === '') return { kind: 'clear' };
   const result = kind === PIN ? checkPin(raw) : checkRfCard(raw);
-  const place = { propertyId: scope.property.id, tenantId: t.id, subject: tenantLabel(t), field: kind.field };
+  const place = { propertyId: scope.property.id, unitId: member.unit.id, tenantId: t.id, subject: tenantLabel(t), field: kind.field };
   if (!result.ok) {
     if (report) {
       out.problems.push(problem(kind === PIN ? 'invalid-pin' : 'invalid-rf-card', 'error', { ...place, value: kind === PIN ? maskPin(raw) : raw },

@@ -1,5 +1,7 @@
 import { formatDateTime, formatMoney } from '../../components/format';
+import { plural } from '../../components/labels';
 import { useBilling } from './use-billing';
+import { orderText } from './order-text';
 
 const BRAND_NAMES: Record<string, string> = { visa: 'Visa', mastercard: 'Mastercard', amex: 'American Express', discover: 'Discover' };
 
@@ -8,7 +10,7 @@ export function ReceiptStep() {
   const step = useBilling((s) => s.wizard?.step);
   if (step?.kind !== 'receipt') return null;
   const { receipt, paidWith } = step.result;
-  const period = receipt.lines.map((l) => l.description).join('; ');
+  const period = orderText(receipt);
   const next = receipt.subscription?.currentPeriodEnd ?? null;
   const months = receipt.lines[0]?.months ?? 1;
   return (
@@ -33,7 +35,7 @@ export function ReceiptStep() {
         ) : (
           <div>
             <dt>Apartments active for</dt>
-            <dd>{months === 1 ? '1 month' : `${months} months`} from today</dd>
+            <dd>{plural(months, 'month')} from today</dd>
           </div>
         )}
         <div>

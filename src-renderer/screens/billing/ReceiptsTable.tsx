@@ -2,11 +2,12 @@ import type { Order } from '../../../src-shared/domain/billing';
 import { formatDateTime, formatMoney } from '../../components/format';
 import { EmptyState } from '../../components/EmptyState';
 import { useBilling } from './use-billing';
+import { orderText } from './order-text';
 import { type Column, DataTable } from '../../components/DataTable';
 
 const RECEIPT_COLUMNS: Column<Order>[] = [
   { header: 'Date', cell: (r) => formatDateTime(r.createdAt) },
-  { header: 'Paid for', cell: (r) => r.lines.map((l) => l.description).join('; ') },
+  { header: 'Paid for', cell: (r) => orderText(r) },
   { header: 'Amount', cell: (r) => formatMoney(r.amount, r.currency) },
   { header: 'Next renewal', cell: (r) => (r.subscription?.currentPeriodEnd ? formatDateTime(r.subscription.currentPeriodEnd) : '—') },
 ];

@@ -58,7 +58,14 @@ export function AddDeviceForm() {
       }}
     >
       <h2 id="add-device-title">Add a device</h2>
-      <SandboxHint what="macs" hints={sandboxHints} />
+      <SandboxHint
+        what="macs"
+        hints={sandboxHints}
+        onPickMac={(picked) => {
+          setMac(formatMac(picked));
+          setMacTouched(true);
+        }}
+      />
       {!online ? <p className="small muted">You are offline: the device is queued and sent when back online.</p> : null}
       <div className="field">
         <label htmlFor="device-type">Type</label>
@@ -89,7 +96,7 @@ export function AddDeviceForm() {
             ? `Not a valid MAC: ${macResult.reason}.`
             : macResult.ok
               ? `Will be saved as ${formatMac(macResult.value)}.`
-              : '12 hex digits from the device label, with or without : or - between pairs.'}
+              : '12 hex digits from the device label.'}
         </span>
       </div>
       <div className="field">

@@ -6,7 +6,8 @@ import { useOverview } from '../../stores/sync-hooks';
 /**
  * The first-run checklist on the Overview (issue 16): pay for the integration → import a site
  * → add devices. Each item ticks itself from real state (billing status, the sites the Overview
- * lists, the sites' devices); an unticked item has a button to go there. Gone once all are done.
+ * lists, the sites' devices); an unticked item has a button to go there, all buttons in one column
+ * of one width. Gone once all are done.
  */
 export function FirstRunChecklist({ siteIds }: { siteIds: string[] }) {
   const { overview } = useStores();
@@ -28,15 +29,21 @@ export function FirstRunChecklist({ siteIds }: { siteIds: string[] }) {
   return (
     <section className="card first-run" aria-labelledby="first-run-title">
       <h2 id="first-run-title">Getting started</h2>
-      <ol className="plain-list first-run-list">
+      <ol className="first-run-list">
         {items.map((item) => (
-          <li key={item.label} className="row">
-            <span aria-hidden="true">{item.done ? '✓' : '○'}</span>
+          <li key={item.label} className={item.done ? 'first-run-done' : undefined}>
+            <span className="first-run-mark" aria-hidden="true">
+              {item.done ? '✓' : '○'}
+            </span>
             <span>
               {item.label}
               <span className="sr-only">{item.done ? ' — done' : ' — to do'}</span>
             </span>
-            {item.done ? null : (
+            {item.done ? (
+              <span className="muted" aria-hidden="true">
+                Done
+              </span>
+            ) : (
               <button type="button" className="btn btn-small" onClick={() => navigate(item.to)}>
                 {item.action}
               </button>

@@ -30,6 +30,8 @@ describe('plan: the rules of spec §2–§6 and §11, one row each', () => {
     // Invariants every plan keeps, whatever the case.
     expect(new Set(p.operations.map((o) => o.id)).size).toBe(p.operations.length);
     for (const o of p.operations) expect(o.id).toBe(`${o.kind}:${o.target}`);
+    // A tenant's problem names its unit, so the report links to the apartment (issue 16).
+    for (const problem of p.problems) if (problem.tenantId !== null) expect(problem.unitId, `${problem.kind} of tenant ${problem.tenantId}`).not.toBeNull();
     expect(JSON.stringify(p.problems)).not.toMatch(/"value":"\d{2,8}"/); // no PIN in clear in problems
     expect(run(c)).toEqual(p); // deterministic
   });

@@ -59,6 +59,7 @@ describe('orders and the 402 gate', () => {
     expect(order.body).toMatchObject({ status: 'succeeded', amount: expect.any(Number), subscription: { status: 'active', renewal: 'auto', months: 12 } });
     const prices = (await h.call('GET', '/billing/prices')).body;
     expect(order.body.amount).toBe(prices.integrationMonthly * 12);
+    expect(order.body.lines[0].description).toBe('Integration, 12 months, automatic renewal');
 
     const after = await h.call('POST', '/communities', { name: 'Elm Court', timeZone: 'America/New_York', externalRef: ref('property:1') });
     expect(after.status).toBe(201);
@@ -83,6 +84,7 @@ describe('orders and the 402 gate', () => {
     const order = await h.call('POST', '/billing/orders', { services: [{ service: 'apartment', apartmentIds: [apt.body.id], months: 1 }], billing, paymentMethodId: pm.id });
     const prices = (await h.call('GET', '/billing/prices')).body;
     expect(order.body).toMatchObject({ status: 'succeeded', amount: prices.apartmentMonthly });
+    expect(order.body.lines[0].description).toBe('1 apartment, 1 month');
     const listed = await h.call('GET', `/communities/${community.id}/apartments`);
     expect(listed.body.items[0].activated).toBe(true);
     h.clock.advance(32 * 86_400_000);
@@ -97,7 +99,9 @@ describe('orders and the 402 gate', () => {
     const sub = (await h.call('GET', '/billing/subscriptions')).body[0];
     expect(sub.status).toBe('active');
     expect(Date.parse(sub.currentPeriodEnd)).toBeGreaterThan(h.clock.ms);
-    expect((await h.call('GET', '/billing/orders')).body).toHaveLength(2);
+    const orders = (await h.call('GET', '/billing/orders')).body;
+    expect(orders).toHaveLength(2);
+    expect(orders.map((o: { lines: { description: string }[] }) => o.lines[0]!.description)).toEqual(['Integration, 1 month, automatic renewal', 'Integration, 1 month, automatic renewal']);
 
     await h.sandbox.admin.reset();
     await payIntegration(h, 'manual', 1);
