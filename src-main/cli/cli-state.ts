@@ -159,12 +159,15 @@ function registerEnvironmentConnections(services: AppServices, credentials: CliC
   log.info('connections from the environment', { rentManager: rmSaved.id, smartPlus: spSaved.id, created: { rentManager: !rmExisting, smartPlus: !spExisting } });
 }
 
-/** The connections a run of the site reads: its Rent Manager connection and the SmartPlus account on the same side. */
+/** The connections a run of the site reads: its Rent Manager connection and its SmartPlus account (issue 16: its own, or the default of its side). */
 export function connectionsOfSite(services: AppServices, siteId: string): string[] {
-  const db = services.ctx.db;
-  const site = db.sites.get(siteId);
+  const site = services.ctx.db.sites.get(siteId);
   if (!site?.connectionId) return [];
-  const sandbox = db.connections.get(site.connectionId)?.isSandbox === true;
-  const sp = db.connections.list().find((c) => c.kind === 'smartplus' && c.isSandbox === sandbox);
-  return [site.connectionId, ...(sp ? [sp.id] : [])];
+  let sp: string | null = null;
+  try {
+    sp = services.ctx.clients.smartPlusAccount(site.connectionId, site.smartPlusAccountId).id;
+  } catch {
+    // No account: the run itself says how to add one.
+  }
+  return [site.connectionId, ...(sp ? [sp] : [])];
 }

@@ -16,6 +16,41 @@ export interface CliIo {
   readonly err: (s: string) => void;
 }
 
+/** The SmartPlus account a site syncs to, by id and label (its own, or the default of its side); null when it is gone. */
+function accountOf(state: CliState, site: SiteSummary): { id: string; label: string } | null {
+  try {
+    const account = state.services.ctx.clients.smartPlusAccount(site.connectionId ?? undefined, site.smartPlusAccountId);
+    return { id: account.id, label: account.label };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The account the site configuration's `smartPlusAccount` names (a label, case and spaces
+ * ignored, or a connection id) among the accounts the customer may sync to; absent: the
+ * default one. An unknown name is a usage error listing the known labels.
+ */
+function configAccount(state: CliState, connectionId: string, named: string | undefined): { id: string; explicit: boolean } | null {
+  const db = state.services.ctx.db;
+  const sandbox = db.connections.get(connectionId)?.isSandbox === true;
+  const accounts = db.connections.list().filter((c) => c.kind === 'smartplus' && c.isSandbox === sandbox);
+  if (named === undefined) {
+    try {
+      return { id: state.services.ctx.clients.smartPlusAccount(connectionId).id, explicit: false };
+    } catch {
+      return null;
+    }
+  }
+  const key = named.trim().toLowerCase();
+  const match = accounts.find((c) => c.id === named) ?? accounts.find((c) => c.label.trim().toLowerCase() === key);
+  if (!match) {
+    const known = accounts.map((c) => `"${c.label}"`).join(', ') || 'none';
+    throw new UsageError(`The site configuration's smartPlusAccount "${named}" is not a SmartPlus account of this customer. SmartPlus accounts: ${known}. Use one of these labels, or add the account in SiteSync under Connections.`);
+  }
+  return { id: match.id, explicit: true };
+}
+
 /** One site as `sites list --json` prints it: named by `id`, with customer, property, policy, last and next run. */
 export function siteListItem(state: CliState, site: SiteSummary, nextRunAt: Date | null) {
   const customer = state.services.ctx.db.connections.listCustomers().find((c) => c.id === site.customerId) ?? null;
@@ -26,6 +61,8 @@ export function siteListItem(state: CliState, site: SiteSummary, nextRunAt: Date
     connectionId: site.connectionId,
     properties: [site.propertyId],
     policy: site.policy,
+    /** The SmartPlus account the site syncs to (issue 16); null when it no longer exists. */
+    smartPlusAccount: accountOf(state, site),
     lastRun: site.lastRun,
     nextRunAt: nextRunAt?.toISOString() ?? null,
     /** Set while the site is paused (issue 16): scheduled runs and run-due skip it. */
@@ -75,11 +112,12 @@ export function sitesListCommand(state: CliState, args: { json?: boolean }, io: 
   const when = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : '—');
   io.out(
     textTable(
-      ['id', 'site', 'customer', 'property', 'last run', 'next run'],
+      ['id', 'site', 'customer', 'SmartPlus account', 'property', 'last run', 'next run'],
       items.map((i) => [
         i.id,
         i.name,
         i.customer?.name ?? '—',
+        i.smartPlusAccount?.label ?? '—',
         String(i.properties[0]),
         i.lastRun ? `${when(i.lastRun.startedAt)} ${i.lastRun.outcome}` : 'never',
         i.pause ? `paused since ${when(i.pause.pausedAt)}${i.pause.reason ? ` — ${i.pause.reason}` : ''}` : when(i.nextRunAt),
@@ -137,10 +175,11 @@ export async function sitesAddCommand(state: CliState, args: { siteConfig?: stri
   const config = readSiteConfig(args.siteConfig);
   const connectionId = customerConnection(state, args.customer);
   const { services } = state;
-  const sp = services.ctx.db.connections.list().find((c) => c.kind === 'smartplus' && c.isSandbox === (services.ctx.db.connections.get(connectionId)?.isSandbox === true));
+  const sp = configAccount(state, connectionId, config.smartPlusAccount);
   await state.requireSecrets([connectionId, ...(sp ? [sp.id] : [])]);
   const request: ImportRequest = {
     connectionId,
+    ...(sp?.explicit ? { smartPlusAccountId: sp.id } : {}),
     policy: {
       creation: config.creation,
       deletion: config.deletion,

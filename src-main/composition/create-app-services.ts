@@ -301,6 +301,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     now,
     isOnline,
     sandbox: sandbox !== null,
+    sandboxOnly: () => db.connections.list().every((c) => c.isSandbox),
     // Test values only, and only while the sandbox is in use (read from the sandbox itself).
     ...(sandbox !== null
       ? {

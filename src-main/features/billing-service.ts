@@ -3,6 +3,7 @@ import type { CardInput, Order, OrderService } from '../../src-shared/domain/bil
 import { AppError, isAppError } from '../../src-shared/errors';
 import type {
   ApartmentChoices,
+  BillingAccount,
   BillingDetails,
   BillingQuoteBasis,
   IntegrationStatus,
@@ -21,11 +22,14 @@ import type { SmartPlusClient } from '../smartplus/client';
 
 /** The Subscription screen's operations (spec §7), and `status` for every screen that must know whether syncing is allowed. */
 export interface BillingService {
-  status(): Promise<IntegrationStatus>;
-  prices(): Promise<BillingQuoteBasis>;
+  /** The SmartPlus accounts that can be paid for (issue 16), the default first. */
+  accounts(): BillingAccount[];
+  /** `accountId`: the SmartPlus account asked (issue 16); absent: the default account. */
+  status(accountId?: string): Promise<IntegrationStatus>;
+  prices(accountId?: string): Promise<BillingQuoteBasis>;
   pay(input: PayIntegration): Promise<PaymentResult>;
   payApartments(input: PayApartments): Promise<PaymentResult>;
-  receipts(): Promise<Order[]>;
+  receipts(accountId?: string): Promise<Order[]>;
   apartmentChoices(siteId?: string): Promise<ApartmentChoices>;
 }
 
@@ -50,30 +54,46 @@ export interface BillingServiceDeps {
   readonly events: EventBus;
   readonly log: Logger;
   readonly now: () => Date;
-  readonly clients: Pick<ConnectionClients, 'smartPlus'>;
+  readonly clients: Pick<ConnectionClients, 'smartPlus' | 'smartPlusAccount'>;
 }
 
 /** Builds the billing service: SmartPlus billing calls, receipts in the local database. */
 export function createBillingService(deps: BillingServiceDeps): BillingService {
   const log = deps.log.child('billing');
 
-  function lastKnown(): IntegrationStatus | null {
-    const raw = deps.db.meta.get(META_KEY);
+  /** Each account's last seen state under its own key; the default account also reads the key of the time accounts were one. */
+  function metaKey(accountId: string): string {
+    return `${META_KEY}:${accountId}`;
+  }
+
+  function lastKnown(accountId: string): IntegrationStatus | null {
+    const isDefault = deps.clients.smartPlusAccount().id === accountId;
+    const raw = deps.db.meta.get(metaKey(accountId)) ?? (isDefault ? deps.db.meta.get(META_KEY) : null);
     if (!raw) return null;
     const parsed = IntegrationStatusSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   }
 
-  function remember(status: IntegrationStatus): void {
-    const before = lastKnown();
-    deps.db.meta.set(META_KEY, JSON.stringify(status));
+  /** The account a site syncs to, or null when it is gone. */
+  function siteAccount(site: { connectionId: string | null; smartPlusAccountId: string | null }): string | null {
+    try {
+      return deps.clients.smartPlusAccount(site.connectionId ?? undefined, site.smartPlusAccountId).id;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps the account's state and gives it to that account's sites only (each account pays for itself). */
+  function remember(accountId: string, status: IntegrationStatus): void {
+    const before = lastKnown(accountId);
+    deps.db.meta.set(metaKey(accountId), JSON.stringify(status));
     for (const site of deps.db.sites.listSummaries()) {
-      if (status.state !== 'unknown') deps.db.sites.setSubscription(site.id, status.state, status.activeUntil);
+      if (status.state !== 'unknown' && siteAccount(site) === accountId) deps.db.sites.setSubscription(site.id, status.state, status.activeUntil);
     }
     if (!before || before.state !== status.state || before.activeUntil !== status.activeUntil) deps.events.emit('billing.statusChanged', status);
   }
 
-  async function fetchStatus(client: SmartPlusClient): Promise<IntegrationStatus> {
+  async function fetchStatus(accountId: string, client: SmartPlusClient): Promise<IntegrationStatus> {
     const { state, endsAt, subscription } = await readIntegrationStatus(client);
     const status: IntegrationStatus = {
       state,
@@ -84,14 +104,14 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
       stale: false,
       reason: null,
     };
-    remember(status);
+    remember(accountId, status);
     return status;
   }
 
   /** Charges a card once for `services`: save the card, place the order, drop a declined card's saved method. */
-  async function charge(services: OrderService[], billing: BillingDetails, card: CardInput, siteId: string | null, keepMethod: boolean): Promise<PaymentResult> {
+  async function charge(accountId: string, services: OrderService[], billing: BillingDetails, card: CardInput, siteId: string | null, keepMethod: boolean): Promise<PaymentResult> {
     const checked = checkedCard(card, deps.now());
-    const client = await deps.clients.smartPlus();
+    const client = await deps.clients.smartPlus(undefined, accountId);
     const method = await client.addPaymentMethod(checked, { idempotencyKey: `pm-${randomUUID()}` });
     const order = await client.createOrder({ services, billing, paymentMethodId: method.id }, { idempotencyKey: `order-${randomUUID()}` });
     if (order.status !== 'succeeded' || !keepMethod) {
@@ -103,8 +123,8 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
       throw new AppError('CARD_DECLINED', `${why} Nothing was charged.`, { details: { orderId: order.id, nextStep: 'Use another card or contact your bank, then pay again.' } });
     }
     deps.db.receipts.save(order, siteId);
-    log.info('payment succeeded', { orderId: order.id, amount: order.amount, currency: order.currency });
-    await fetchStatus(client).catch((error: unknown) => log.warn('could not refresh the subscription after paying', { error }));
+    log.info('payment succeeded', { accountId, orderId: order.id, amount: order.amount, currency: order.currency });
+    await fetchStatus(accountId, client).catch((error: unknown) => log.warn('could not refresh the subscription after paying', { error }));
     return { receipt: order, paidWith: { brand: method.brand, last4: method.last4 } };
   }
 
@@ -119,9 +139,26 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
   }
 
   return {
-    async status() {
+    accounts() {
+      const fallback = (() => {
+        try {
+          return deps.clients.smartPlusAccount().id;
+        } catch {
+          return null;
+        }
+      })();
+      return deps.db.connections
+        .list()
+        .filter((c) => c.kind === 'smartplus')
+        .map((c) => ({ id: c.id, label: c.label, isSandbox: c.isSandbox, isDefault: c.id === fallback }))
+        .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.label.localeCompare(b.label));
+    },
+
+    async status(accountId) {
+      let account: string | null = null;
       try {
-        return await fetchStatus(await deps.clients.smartPlus());
+        account = deps.clients.smartPlusAccount(undefined, accountId ?? null).id;
+        return await fetchStatus(account, await deps.clients.smartPlus(undefined, account));
       } catch (error) {
         const code = isAppError(error) ? error.code : 'INTERNAL';
         const reason =
@@ -133,21 +170,22 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
                 ? 'SmartPlus did not accept the account. Check it under Connections.'
                 : 'The subscription could not be checked. Try again in a moment.';
         if (code !== 'NOT_FOUND') log.warn('subscription check failed', { code });
-        const known = code === 'NOT_FOUND' ? null : lastKnown();
+        const known = code === 'NOT_FOUND' || !account ? null : lastKnown(account);
         if (known) return { ...known, stale: true, reason };
         return { state: 'unknown', activeUntil: null, renewal: null, months: null, checkedAt: null, stale: false, reason };
       }
     },
 
-    async prices() {
-      const client = await deps.clients.smartPlus();
+    async prices(accountId) {
+      const client = await deps.clients.smartPlus(undefined, accountId ?? null);
       const [prices, account] = await Promise.all([client.prices(), client.account()]);
       const country = /^[a-z]{2}$/i.test(account.region) ? account.region.toUpperCase() : '';
       return { prices, billingDefaults: { company: account.name, contact: account.name, email: account.email, address: '', country } };
     },
 
     async pay(input) {
-      return charge([{ service: 'integration', renewal: input.renewal, months: input.months }], input.billing, input.card, null, input.renewal === 'auto');
+      const account = deps.clients.smartPlusAccount(undefined, input.accountId ?? null).id;
+      return charge(account, [{ service: 'integration', renewal: input.renewal, months: input.months }], input.billing, input.card, null, input.renewal === 'auto');
     },
 
     async payApartments(input) {
@@ -157,15 +195,19 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
       const unknown = input.apartmentIds.filter((id) => !known.has(id));
       if (unknown.length > 0) throw new AppError('BAD_INPUT', `${unknown.length} of the chosen apartments are not synced in ${site.name}. Resync the site, then choose again.`);
       const apartmentIds = [...new Set(input.apartmentIds)];
-      const result = await charge([{ service: 'apartment', apartmentIds, months: input.months }], input.billing, input.card, site.id, false);
+      // The apartments of a site are paid by the site's own SmartPlus account (issue 16).
+      const account = deps.clients.smartPlusAccount(site.connectionId ?? undefined, site.smartPlusAccountId).id;
+      const result = await charge(account, [{ service: 'apartment', apartmentIds, months: input.months }], input.billing, input.card, site.id, false);
       deps.db.apartments.markActivated(apartmentIds);
       return result;
     },
 
-    async receipts() {
+    async receipts(accountId) {
       try {
-        const orders = await (await deps.clients.smartPlus()).listOrders();
+        const orders = await (await deps.clients.smartPlus(undefined, accountId ?? null)).listOrders();
         for (const order of orders) if (order.status === 'succeeded') deps.db.receipts.save(order);
+        // Asked for one account (issue 16): that account's receipts, as SmartPlus keeps them.
+        if (accountId) return orders.filter((o) => o.status === 'succeeded').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       } catch (error) {
         log.info('showing the receipts kept on this computer', { code: isAppError(error) ? error.code : 'INTERNAL' });
       }

@@ -1,5 +1,5 @@
 import type { SubscriptionState } from '../../src-shared/domain/site';
-import type { Overview, OverviewCustomer, OverviewSite } from '../../src-shared/ipc/contract/overview';
+import type { Overview, OverviewCustomer, OverviewSite, SiteAccountRef } from '../../src-shared/ipc/contract/overview';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { LocalDb } from '../db/local-db';
 import type { Logger } from '../logging/logger';
@@ -29,7 +29,7 @@ export interface OverviewServiceDeps {
   readonly db: LocalDb;
   readonly log: Logger;
   readonly now: () => Date;
-  readonly clients: Pick<ConnectionClients, 'smartPlus'>;
+  readonly clients: Pick<ConnectionClients, 'smartPlus' | 'smartPlusAccount'>;
   readonly preferences: Pick<PreferencesStore, 'get'>;
   readonly sync: Pick<SiteSyncService, 'running'>;
   isOnline(): boolean;
@@ -94,6 +94,16 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
     return null;
   };
 
+  /** The account a site syncs to, as screens name it; null when it is gone (the site's sync then says how to fix it). */
+  const accountOf = (site: { connectionId: string | null; smartPlusAccountId: string | null }): SiteAccountRef | null => {
+    try {
+      const account = deps.clients.smartPlusAccount(site.connectionId ?? undefined, site.smartPlusAccountId);
+      return { id: account.id, label: account.label, isSandbox: account.isSandbox };
+    } catch {
+      return null;
+    }
+  };
+
   const service: OverviewService = {
     async get() {
       const before = deps.db.sites.listSummaries();
@@ -121,6 +131,7 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
           nextRunAt: nextRun(schedule, lastCompleted ? new Date(lastCompleted) : null, now).toISOString(),
           schedulePaused: deps.db.sites.schedulePausedAt(s.id) !== null,
           pause: s.pause ?? null,
+          smartPlusAccount: accountOf(s),
         });
       }
       const customers: OverviewCustomer[] = deps.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));

@@ -12,7 +12,7 @@ export function StatusBar() {
       <span className={online ? 'pill pill-ok' : 'pill pill-warn'} role="status" aria-live="polite">
         {online ? 'Online' : 'Offline'}
       </span>
-      {info?.sandbox ? (
+      {info?.sandbox && info.sandboxOnly !== false ? (
         <span className="pill pill-sandbox" title="Rent Manager and SmartPlus are local stand-ins; nothing reaches a real building.">
           Sandbox
         </span>

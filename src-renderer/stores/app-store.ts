@@ -107,6 +107,10 @@ export function createAppStore(bridge: Bridge) {
   bridge.on('app.onlineChanged', ({ online, since }) => store.setState({ online, onlineSince: since }));
   // Menu items and notification clicks go through navigate, so a wizard with input still asks first.
   bridge.on('app.navigated', (to) => store.getState().navigate(to));
+  // A real account added or removed: the status bar's "Sandbox" follows whether only the sandbox is left.
+  bridge.on('connections.changed', () => {
+    void bridge.call('app.getInfo').then((info) => store.setState({ info }), () => undefined);
+  });
   // The status bar's "Last sync" follows finished runs (a dry run changes nothing).
   bridge.on('sync.finished', (run) => {
     const info = store.getState().info;

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { CardInput, Order } from '../../src-shared/domain/billing';
-import type { ApartmentChoices, BillingQuoteBasis, IntegrationStatus, PaymentResult } from '../../src-shared/ipc/contract/billing';
+import type { ApartmentChoices, BillingAccount, BillingQuoteBasis, IntegrationStatus, PaymentResult } from '../../src-shared/ipc/contract/billing';
 import type { ErrorCode } from '../../src-shared/errors';
 import { type Bridge, BridgeError } from '../bridge';
 import { describeError } from '../lib/error-text';
@@ -42,6 +42,12 @@ export interface BillingState {
   basis: Loadable<BillingQuoteBasis>;
   choices: Loadable<ApartmentChoices>;
   wizard: Wizard | null;
+  /** The SmartPlus accounts that can be paid for (issue 16), the default first; empty until loaded. */
+  accounts: BillingAccount[];
+  /** The account the screen shows and pays for; null: the default (before the list is loaded). */
+  accountId: string | null;
+  /** Pays for another account: its state, prices and receipts are loaded (not while the wizard is open). */
+  chooseAccount(accountId: string): Promise<void>;
   /** The billing details of the last payment in this session (prefill the next one). */
   lastBilling: BillingForm | null;
   load(): Promise<void>;
@@ -105,11 +111,17 @@ export function createBillingStore(bridge: Bridge) {
       if (w) set({ wizard: { ...w, ...patch } });
     };
 
+    /** The chosen account as the billing channels take it (absent: main's default). */
+    const account = () => {
+      const id = get().accountId;
+      return id ? { accountId: id } : {};
+    };
+
     async function loadBasis() {
       if (get().basis.status === 'ready' || get().basis.status === 'loading') return;
       set({ basis: loading() });
       try {
-        const basis = await bridge.call('billing.getPrices');
+        const basis = await bridge.call('billing.getPrices', account());
         set({ basis: ready(basis) });
         const w = get().wizard;
         if (w) {
@@ -141,11 +153,27 @@ export function createBillingStore(bridge: Bridge) {
       wizard: null,
       lastBilling: null,
 
+      accounts: [],
+      accountId: null,
+
+      async chooseAccount(accountId) {
+        if (get().wizard || accountId === get().accountId) return;
+        set({ accountId, basis: idle(), receipts: idle(), status: idle() });
+        await get().load();
+      },
+
       async load() {
         set({ receipts: loading(get().receipts) });
+        try {
+          const accounts = await bridge.call('billing.listAccounts');
+          const kept = accounts.find((a) => a.id === get().accountId);
+          set({ accounts, accountId: kept?.id ?? accounts[0]?.id ?? null });
+        } catch {
+          // The list is a convenience: without it the default account is paid for.
+        }
         await get().refreshStatus();
         try {
-          set({ receipts: ready(await bridge.call('billing.listReceipts')) });
+          set({ receipts: ready(await bridge.call('billing.listReceipts', account())) });
         } catch (error) {
           set({ receipts: failed(error, get().receipts) });
         }
@@ -154,7 +182,7 @@ export function createBillingStore(bridge: Bridge) {
       async refreshStatus() {
         set({ status: loading(get().status) });
         try {
-          set({ status: ready(await bridge.call('billing.getStatus')) });
+          set({ status: ready(await bridge.call('billing.getStatus', account())) });
         } catch (error) {
           set({ status: failed(error, get().status) });
         }
@@ -233,7 +261,7 @@ export function createBillingStore(bridge: Bridge) {
           const result =
             d.flow === 'apartments'
               ? await bridge.call('billing.payApartments', { siteId: d.siteId ?? '', apartmentIds: d.apartmentIds, months: d.apartmentMonths, billing, card })
-              : await bridge.call('billing.pay', { renewal: d.renewal ?? 'manual', months: d.months ?? 1, billing, card });
+              : await bridge.call('billing.pay', { ...account(), renewal: d.renewal ?? 'manual', months: d.months ?? 1, billing, card });
           patchWizard({ step: { kind: 'receipt', result, flow: d.flow ?? 'integration' } });
           set({ lastBilling: billing });
           void get().load();

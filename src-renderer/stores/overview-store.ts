@@ -39,7 +39,7 @@ export function createOverviewStore(bridge: Bridge) {
     firstRun: null,
     async loadFirstRun(siteIds) {
       const paid = await bridge
-        .call('billing.getStatus')
+        .call('billing.getStatus', {})
         .then((status) => status.state === 'active')
         .catch(() => false);
       let devices = false;

@@ -69,6 +69,8 @@ export const SiteConfigSchema = SyncPolicySchema.extend({
    * same-name hand-made resident — the planner honours the last two on every run.
    */
   decisions: AdoptionDecisionsSchema.optional(),
+  /** The SmartPlus installer account the sites sync to (issue 16), by its label or connection id; absent: the default account. */
+  smartPlusAccount: z.string().max(BOUNDS.name).trim().min(1).optional(),
 });
 /** See {@link SiteConfigSchema}. */
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

@@ -47,6 +47,7 @@ export const INVOKE_CHANNELS = [
   'connections.listCommunities',
   'billing.getStatus',
   'billing.getPrices',
+  'billing.listAccounts',
   'billing.pay',
   'billing.payApartments',
   'billing.listReceipts',

@@ -13,6 +13,8 @@ export interface AppHandlerDeps {
   isOnline(): boolean;
   /** Whether the app runs on the embedded sandbox. */
   sandbox: boolean;
+  /** True while every connection is the sandbox's (absent: as `sandbox`). */
+  sandboxOnly?: () => boolean;
   /** The newest end of a completed run over every site, for the status bar. */
   lastSyncAt(): string | null;
   appVersion: string;
@@ -41,6 +43,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       version: deps.appVersion,
       platform: deps.platform,
       sandbox: deps.sandbox,
+      sandboxOnly: deps.sandbox && (deps.sandboxOnly ? deps.sandboxOnly() : true),
       online: deps.isOnline(),
       lastSyncAt: deps.lastSyncAt(),
       theme: deps.theme.get(),

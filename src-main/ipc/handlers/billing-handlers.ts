@@ -3,7 +3,7 @@ import type { HandlerMap } from '../dispatch';
 
 type BillingHandlers = Pick<
   HandlerMap,
-  'billing.getStatus' | 'billing.getPrices' | 'billing.pay' | 'billing.payApartments' | 'billing.listReceipts' | 'billing.listApartmentChoices'
+  'billing.getStatus' | 'billing.getPrices' | 'billing.listAccounts' | 'billing.pay' | 'billing.payApartments' | 'billing.listReceipts' | 'billing.listApartmentChoices'
 >;
 
 /**
@@ -12,11 +12,12 @@ type BillingHandlers = Pick<
  */
 export function createBillingHandlers(feature: BillingService): BillingHandlers {
   return {
-    'billing.getStatus': () => feature.status(),
-    'billing.getPrices': () => feature.prices(),
+    'billing.getStatus': (input) => feature.status(input?.accountId),
+    'billing.getPrices': (input) => feature.prices(input?.accountId),
+    'billing.listAccounts': async () => feature.accounts(),
     'billing.pay': (input) => feature.pay(input),
     'billing.payApartments': (input) => feature.payApartments(input),
-    'billing.listReceipts': () => feature.receipts(),
+    'billing.listReceipts': (input) => feature.receipts(input?.accountId),
     'billing.listApartmentChoices': ({ siteId }) => feature.apartmentChoices(siteId),
   };
 }

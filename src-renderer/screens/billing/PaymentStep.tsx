@@ -40,7 +40,10 @@ export function checkCard(fields: Record<Field, string>, now: Date): { card: Car
  */
 export function PaymentStep() {
   const { billing } = useStores();
-  const sandboxHints = useApp((s) => s.sandboxHints);
+  const appHints = useApp((s) => s.sandboxHints);
+  // The test cards only where the sandbox's account pays (issue 16), never for a real account.
+  const payingSandbox = useBilling((s) => s.accounts.find((a) => a.id === s.accountId)?.isSandbox ?? true);
+  const sandboxHints = payingSandbox ? appHints : null;
   const id = useId();
   const step = useBilling((s) => s.wizard?.step);
   const draft = useBilling((s) => s.wizard?.draft);

@@ -16,9 +16,10 @@ const RECEIPT_COLUMNS: Column<Order>[] = [
 export function ReceiptsTable() {
   const receipts = useBilling((s) => s.receipts);
   const list = receipts.value ?? [];
+  const account = useBilling((s) => (s.accounts.length > 1 ? (s.accounts.find((a) => a.id === s.accountId)?.label ?? null) : null));
   return (
     <section className="sub-section" aria-labelledby="sub-receipts-title">
-      <h2 id="sub-receipts-title">Receipts</h2>
+      <h2 id="sub-receipts-title">{account ? `Receipts of ${account}` : 'Receipts'}</h2>
       {receipts.status === 'error' ? (
         <p className="banner banner-warn" role="status">
           {receipts.error.text} {receipts.error.nextStep}

@@ -133,7 +133,7 @@ export function OverviewScreen() {
         .map((customer) => (
           <section key={customer.id ?? 'none'} className="customer" aria-labelledby={`customer-${customer.id ?? 'none'}`}>
             <h2 id={`customer-${customer.id ?? 'none'}`}>
-              {customer.name} {customer.isSandbox ? <span className="pill pill-sandbox">Sandbox</span> : null}
+              {customer.name}
             </h2>
             <div className="table-scroll">
               <DataTable

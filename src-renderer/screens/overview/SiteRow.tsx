@@ -81,7 +81,10 @@ function SiteCell({ site }: { site: OverviewSite }) {
   const leftIntegration = useOverview((s) => s.changes.some((c) => c.removedSites.some((r) => r.siteId === site.id)));
   return (
     <>
-      <span className="site-name">{site.name}</span>
+      <span className="site-name">
+        {site.name} {site.smartPlusAccount?.isSandbox ? <span className="pill pill-sandbox">Sandbox</span> : null}
+      </span>
+      {site.smartPlusAccount ? <span className="muted site-meta">SmartPlus account: {site.smartPlusAccount.label}</span> : null}
       <span className="muted site-meta">
         {plural(site.apartmentCount, 'apartment')} · {site.asOf ? `data as of ${formatDateTime(site.asOf)}` : 'not synced yet'}
       </span>

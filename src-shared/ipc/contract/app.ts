@@ -7,6 +7,12 @@ export const AppInfoSchema = z.object({
   version: z.string(),
   platform: z.string(),
   sandbox: z.boolean(),
+  /**
+   * Every connection is the built-in sandbox's (issue 16): only then does the status bar say
+   * "Sandbox"; once a real account is added the label goes to each sandbox account and site.
+   * Absent ≡ `sandbox`.
+   */
+  sandboxOnly: z.boolean().optional(),
   online: z.boolean(),
   lastSyncAt: z.string().nullable(),
   theme: z.enum(['system', 'light', 'dark']),

@@ -44,8 +44,18 @@ export const BillingQuoteBasisSchema = z.object({
 /** See {@link BillingQuoteBasisSchema}. */
 export type BillingQuoteBasis = z.infer<typeof BillingQuoteBasisSchema>;
 
+/** A SmartPlus installer account the Subscription screen can pay for (issue 16); the default one first. */
+export const BillingAccountSchema = z.object({ id: IdSchema, label: z.string(), isSandbox: z.boolean(), isDefault: z.boolean() });
+/** See {@link BillingAccountSchema}. */
+export type BillingAccount = z.infer<typeof BillingAccountSchema>;
+
+/** Which SmartPlus account a billing call is about; absent: the default account. */
+export const BillingAccountInputSchema = z.object({ accountId: IdSchema.optional() }).optional();
+
 /** Pay for the integration: renewal, period, billing details and the card (sent once, never kept). */
 export const PayIntegrationSchema = z.object({
+  /** The SmartPlus account that pays (issue 16); absent: the default account. */
+  accountId: IdSchema.optional(),
   renewal: RenewalSchema,
   months: RenewalMonthsSchema,
   billing: BillingDetailsSchema,
@@ -95,11 +105,12 @@ export type ApartmentChoices = z.infer<typeof ApartmentChoicesSchema>;
  * Other screens ask `billing.getStatus` whether the integration is active before a sync.
  */
 export const billingCalls = {
-  'billing.getStatus': { input: z.undefined(), output: IntegrationStatusSchema },
-  'billing.getPrices': { input: z.undefined(), output: BillingQuoteBasisSchema },
+  'billing.getStatus': { input: BillingAccountInputSchema, output: IntegrationStatusSchema },
+  'billing.getPrices': { input: BillingAccountInputSchema, output: BillingQuoteBasisSchema },
+  'billing.listAccounts': { input: z.undefined(), output: z.array(BillingAccountSchema) },
   'billing.pay': { input: PayIntegrationSchema, output: PaymentResultSchema },
   'billing.payApartments': { input: PayApartmentsSchema, output: PaymentResultSchema },
-  'billing.listReceipts': { input: z.undefined(), output: z.array(OrderSchema) },
+  'billing.listReceipts': { input: BillingAccountInputSchema, output: z.array(OrderSchema) },
   'billing.listApartmentChoices': { input: z.object({ siteId: IdSchema.optional() }), output: ApartmentChoicesSchema },
 } as const;
 

@@ -19,6 +19,11 @@ export const OverviewLastRunSchema = z.object({
 /** See {@link OverviewLastRunSchema}. */
 export type OverviewLastRun = z.infer<typeof OverviewLastRunSchema>;
 
+/** The SmartPlus installer account a site syncs to (issue 16): its name, and whether it is the built-in sandbox. */
+export const SiteAccountRefSchema = z.object({ id: z.string(), label: z.string(), isSandbox: z.boolean() });
+/** See {@link SiteAccountRefSchema}. */
+export type SiteAccountRef = z.infer<typeof SiteAccountRefSchema>;
+
 /** One site's sync health (spec §11: "one overview shows the sync health of every customer and site"). */
 export const OverviewSiteSchema = z.object({
   id: z.string(),
@@ -38,6 +43,8 @@ export const OverviewSiteSchema = z.object({
   schedulePaused: z.boolean().optional(),
   /** The installer paused the site (issue 16): when and why; absent or null when it is not paused. */
   pause: SitePauseSchema.nullable().optional(),
+  /** The site's SmartPlus account; the "Sandbox" label follows it, not the app. Absent or null when it no longer exists. */
+  smartPlusAccount: SiteAccountRefSchema.nullable().optional(),
 });
 /** See {@link OverviewSiteSchema}. */
 export type OverviewSite = z.infer<typeof OverviewSiteSchema>;
