@@ -1,21 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRentManagerClient } from '../../../src-main/rentmanager/client';
-import { type CliWorld, runCli, siteConfigFile, smartPlusState, startCliWorld } from '../../support/cli-harness';
+import { runCli, siteConfigFile, smartPlusState } from '../../support/cli-harness';
+import { cliWorldForFile } from '../../support/cli-world-hooks';
 
 // Issue 5: bad input never loses data. Part 1: bad command lines and site configurations end
 // with exit 2 and one clear reason, and write nothing. Part 2: bad data in Rent Manager becomes
 // one problem line per record (kind, who, reason; PINs masked) while every account is still
 // synced — only the bad value is skipped.
-let world: CliWorld;
-
-beforeAll(async () => {
-  world = await startCliWorld();
-}, 60_000);
-afterAll(async () => {
-  await world?.close();
-});
+const world = cliWorldForFile();
 
 const GOOD = { properties: [4], pinField: 'Door PIN (Text)', rfCardField: 'RF Card' };
 
@@ -56,7 +50,7 @@ describe('bad command lines and configurations: exit 2, a clear reason, nothing 
     return file;
   };
   it.each(USAGE)('%s', async (_name, args, reason, extra) => {
-    const env = world.env();
+    const env = world().env();
     for (const [key, value] of Object.entries(extra ?? {})) {
       if (value === undefined) delete env[key];
       else env[key] = value;
@@ -65,7 +59,7 @@ describe('bad command lines and configurations: exit 2, a clear reason, nothing 
     expect(result.code, result.stderr).toBe(2);
     expect(`${result.stderr}${result.stdout}`).toMatch(reason);
     expect(fs.existsSync(path.join(env.SITESYNC_HOME!, 'sitesync.db'))).toBe(false);
-    expect((await smartPlusState(world, 4)).apartments).toEqual([]);
+    expect((await smartPlusState(world(), 4)).apartments).toEqual([]);
   }, 60_000);
 });
 
@@ -91,22 +85,22 @@ describe('bad data in Rent Manager: one problem line each, nothing lost', () => 
   let outcome: string;
 
   beforeAll(async () => {
-    world.resetSmartPlus();
-    const rm = createRentManagerClient({ baseUrl: world.rm.url, corp: world.rm.corp, locationId: world.rm.location, auth: { kind: 'user', username: world.rm.username, password: world.rm.password } });
+    world().resetSmartPlus();
+    const rm = createRentManagerClient({ baseUrl: world().rm.url, corp: world().rm.corp, locationId: world().rm.location, auth: { kind: 'user', username: world().rm.username, password: world().rm.password } });
     const units = (await rm.units()).rows.filter((u) => u.PropertyID === 4).map((u) => u.UnitID);
     await rm.signOut();
     CASES.forEach((c, i) => {
-      world.rm.admin.addTenant({
+      world().rm.admin.addTenant({
         propertyId: 4, unitId: units[i % units.length]!, firstName: 'Bad', lastName: c.name,
         moveIn: c.moveIn === undefined ? '2026-01-05' : c.moveIn, pin: c.pin ?? null, rfCard: c.rfCard ?? null,
       });
     });
-    const result = await runCli(['sync', '--site-config', siteConfigFile(GOOD), '--json'], world.env());
+    const result = await runCli(['sync', '--site-config', siteConfigFile(GOOD), '--json'], world().env());
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { run: { outcome: string }; problems: typeof problems };
     problems = report.problems;
     outcome = report.run.outcome;
-    state = await smartPlusState(world, 4);
+    state = await smartPlusState(world(), 4);
   }, 120_000);
 
   it.each(CASES)('$name: $kind', (c) => {
