@@ -70,4 +70,22 @@ describe('overview: pause a site', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's2' }]);
   });
+
+  it('Resync all: the header names the paused site it skips; after the click it says how many ran and offers to run the paused one anyway', async () => {
+    const { fake, user } = setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: 'Roof works' });
+    fake.respond('sync.runAll', () => ({
+      started: [{ siteId: 's2', runId: 'run-2', joined: false }],
+      skipped: [{ siteId: 's1', code: 'PAUSED', reason: 'Paused (Roof works): resync it from its own row if it must run now.' }],
+    }));
+    expect((await screen.findByText(/Resync all” skips/)).textContent).toBe('“Resync all” skips the paused site Maple Court; resync it from its own row if it must run now.');
+    await user.click(screen.getByRole('button', { name: 'Resync all' }));
+    expect(fake.calls.find((c) => c.channel === 'sync.runAll')!.input).toEqual({});
+    const banner = (await screen.findByText('1 site resynced. Left out:')).closest('.banner') as HTMLElement;
+    expect(banner.getAttribute('role')).toBe('status');
+    expect(banner.textContent).toContain('Maple Court skipped: paused (Roof works).');
+    expect(runs(fake)).toEqual([]);
+    await user.click(within(banner).getByRole('button', { name: 'Resync Maple Court anyway' }));
+    expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's1' }]);
+    await waitFor(() => expect(screen.queryByText('1 site resynced. Left out:')).toBeNull());
+  });
 });
