@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CalendarDateSchema } from '../../domain/calendar-date';
+import { DeletionDateSchema } from '../../domain/policy';
 import { RunOutcomeSchema, RunProgressSchema, RunTriggerSchema } from '../../domain/run';
 import { ScheduleSchema } from '../../domain/schedule';
 import { SitePauseSchema, SubscriptionStateSchema } from '../../domain/site';
@@ -19,6 +21,19 @@ export const OverviewLastRunSchema = z.object({
 /** See {@link OverviewLastRunSchema}. */
 export type OverviewLastRun = z.infer<typeof OverviewLastRunSchema>;
 
+/**
+ * Removals a paused site has let come due (issue 16, rule 2): family members the next full run
+ * would delete, from the local copy under the site's current policy. Only for a paused site with
+ * at least one due; `since` is the earliest deletion date, `deletion` which date the policy uses.
+ */
+export const RemovalsDueSchema = z.object({
+  count: z.number().int().positive(),
+  since: CalendarDateSchema.nullable(),
+  deletion: DeletionDateSchema,
+});
+/** See {@link RemovalsDueSchema}. */
+export type RemovalsDue = z.infer<typeof RemovalsDueSchema>;
+
 /** One site's sync health (spec §11: "one overview shows the sync health of every customer and site"). */
 export const OverviewSiteSchema = z.object({
   id: z.string(),
@@ -38,6 +53,8 @@ export const OverviewSiteSchema = z.object({
   schedulePaused: z.boolean().optional(),
   /** The installer paused the site (issue 16): when and why; absent or null when it is not paused. */
   pause: SitePauseSchema.nullable().optional(),
+  /** While paused (by the installer or after an undo): removals that have come due since the last sync; absent or null when none. */
+  removalsDue: RemovalsDueSchema.nullable().optional(),
 });
 /** See {@link OverviewSiteSchema}. */
 export type OverviewSite = z.infer<typeof OverviewSiteSchema>;
