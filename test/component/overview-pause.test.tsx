@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SitePause } from '../../src-shared/domain/site';
+import type { RemovalsDue } from '../../src-shared/ipc/contract/overview';
 import { OverviewScreen } from '../../src-renderer/screens/overview/OverviewScreen';
 import { createFakeBridge } from './helpers/fake-bridge';
 import { overview, renderWithStores, site } from './helpers/sync-fixtures';
@@ -9,10 +10,10 @@ import { overview, renderWithStores, site } from './helpers/sync-fixtures';
 // Issue 16: a site can be paused (no scheduled or light runs) with a reason; the row shows it,
 // Resume ends it, and a manual Resync of a paused site warns first and runs only when confirmed.
 
-function setup(initial: SitePause | null = null) {
+function setup(initial: SitePause | null = null, removalsDue: RemovalsDue | null = null) {
   const fake = createFakeBridge();
   let pause: SitePause | null = initial;
-  fake.respond('overview.get', () => overview([site({ pause }), site({ id: 's2', name: 'Oak Plaza' })]));
+  fake.respond('overview.get', () => overview([site({ pause, removalsDue: pause ? removalsDue : null }), site({ id: 's2', name: 'Oak Plaza' })]));
   fake.respond('sync.listRunning', () => []);
   fake.respond('sites.listPropertyChanges', () => []);
   fake.respond('sync.runSite', ({ siteId }) => ({ siteId, runId: 'run-1', joined: false }));
@@ -87,5 +88,22 @@ describe('overview: pause a site', () => {
     await user.click(within(banner).getByRole('button', { name: 'Resync Maple Court anyway' }));
     expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's1' }]);
     await waitFor(() => expect(screen.queryByText('1 site resynced. Left out:')).toBeNull());
+  });
+
+  it('a paused site with removals due: a warning under its row with the count, the earliest move-out and the next step', async () => {
+    const { fake, user } = setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: 'Roof works' }, { count: 3, since: '2026-11-28', deletion: 'move-out' });
+    const warning = (await screen.findByText(/3 removals are due/)).closest('tr') as HTMLElement;
+    expect(warning.textContent).toContain('Paused — 3 removals are due (move-outs since Nov 28, 2026), as of the last sync.');
+    expect(warning.textContent).toContain('Departed tenants keep door access until a run removes them');
+    await user.click(within(warning).getByRole('button', { name: 'Resync now: Maple Court' }));
+    expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's1' }]);
+    await user.click(within(warning).getByRole('button', { name: 'Resume now: Maple Court' }));
+    expect(fake.calls.find((c) => c.channel === 'sites.resume')!.input).toEqual({ siteId: 's1' });
+    await waitFor(() => expect(screen.queryByText(/removals are due/)).toBeNull());
+  });
+
+  it('one removal due reads in the singular, with the lease end the policy deletes on', async () => {
+    setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: null }, { count: 1, since: '2026-12-02', deletion: 'lease-end' });
+    expect((await screen.findByText(/removal is due/)).textContent).toBe('Paused — 1 removal is due (a lease end on Dec 2, 2026)');
   });
 });

@@ -9,6 +9,7 @@ import { FirstRunChecklist } from './FirstRunChecklist';
 import { PreviewDialog } from './PreviewDialog';
 import { NewPropertiesNotices } from './SiteChanges';
 import { ResyncAllPausedNote, ResyncAllResult } from './ResyncAllResult';
+import { RemovalsDueRow } from './SitePause';
 import { resyncBlocker, siteColumns, SiteRunRow } from './SiteRow';
 import { ScreenHeader } from '../../components/ScreenHeader';
 
@@ -124,8 +125,13 @@ export function OverviewScreen() {
                 columns={columns}
                 rows={customer.sites}
                 rowKey={(site) => site.id}
-                rowClassName={(site) => (bySite[site.id] ? 'has-run-line' : undefined)}
-                after={(site) => <SiteRunRow site={site} columns={columns.length} />}
+                rowClassName={(site) => (bySite[site.id] || site.removalsDue ? 'has-run-line' : undefined)}
+                after={(site) => (
+                  <>
+                    <RemovalsDueRow site={site} columns={columns.length} />
+                    <SiteRunRow site={site} columns={columns.length} />
+                  </>
+                )}
               />
             </div>
           </section>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { PAUSE_REASON_MAX } from '../../../src-shared/domain/site';
-import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
+import type { OverviewSite, RemovalsDue } from '../../../src-shared/ipc/contract/overview';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
-import { formatDateTime } from '../../components/format';
+import { formatDate, formatDateTime } from '../../components/format';
+import { plural } from '../../components/labels';
 import { describeError } from '../../lib/error-text';
 import { useStores } from '../../stores/stores-context';
 
@@ -114,5 +115,53 @@ export function PausedResyncConfirm({ site, onResync, onCancel }: { site: Overvi
       onSafe={onCancel}
       onRisky={onResync}
     />
+  );
+}
+
+/** "3 removals are due (move-outs since Nov 28, 2026)" — the count and the earliest departure. */
+export function removalsDueText(due: RemovalsDue): string {
+  const one = due.count === 1;
+  const what = due.deletion === 'move-out' ? (one ? 'a move-out' : 'move-outs') : one ? 'a lease end' : 'lease ends';
+  const when = due.since ? ` (${what} ${one ? 'on' : 'since'} ${formatDate(due.since)})` : '';
+  return `${plural(due.count, 'removal')} ${one ? 'is' : 'are'} due${when}`;
+}
+
+/**
+ * Rule 2 on a paused site: the removals its pause lets come due, in a warning line under its row
+ * with the next step (Resync now or Resume). Only while paused and with at least one due.
+ */
+export function RemovalsDueRow({ site, columns }: { site: OverviewSite; columns: number }) {
+  const { overview, syncProgress } = useStores();
+  const [error, setError] = useState<string | null>(null);
+  const due = site.removalsDue;
+  if (!due || (!site.pause && !site.schedulePaused)) return null;
+  const resume = async () => {
+    try {
+      await (site.pause ? overview.getState().resumeSite(site.id) : overview.getState().resumeSchedule(site.id));
+    } catch (e) {
+      const { text, nextStep } = describeError(e);
+      setError([text, nextStep].filter(Boolean).join(' '));
+    }
+  };
+  return (
+    <tr className="removals-due-row">
+      <td colSpan={columns}>
+        <div className="banner banner-warn removals-due" role="alert">
+          <p>
+            <strong>Paused — {removalsDueText(due)}</strong>, as of the last sync. Departed tenants keep door access until a run removes them: resume the
+            site or resync it now.
+          </p>
+          <div className="row">
+            <button type="button" className="btn btn-small btn-primary" aria-label={`Resync now: ${site.name}`} onClick={() => void syncProgress.getState().start(site.id)}>
+              Resync now
+            </button>
+            <button type="button" className="btn btn-small" aria-label={`Resume now: ${site.name}`} onClick={() => void resume()}>
+              Resume now
+            </button>
+            {error ? <span role="alert">{error}</span> : null}
+          </div>
+        </div>
+      </td>
+    </tr>
   );
 }
