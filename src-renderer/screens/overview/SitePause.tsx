@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { PAUSE_REASON_MAX } from '../../../src-shared/domain/site';
 import type { OverviewSite, RemovalsDue } from '../../../src-shared/ipc/contract/overview';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
+import { PauseSiteButton as SharedPauseButton } from '../../components/SitePauseControl';
 import { formatDate, formatDateTime } from '../../components/format';
 import { plural } from '../../components/labels';
 import { describeError } from '../../lib/error-text';
@@ -13,63 +12,10 @@ import { useStores } from '../../stores/stores-context';
  * a manual Resync still runs, after a warning that names the reason. Nothing changes in SmartPlus.
  */
 
-/** "Pause site…" beside Remove site: a small dialog asks for the reason (optional, recorded). */
+/** "Pause site…" beside Remove site, on the Overview's row. */
 export function PauseSiteButton({ site }: { site: OverviewSite }) {
   const { overview } = useStores();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const close = () => {
-    setOpen(false);
-    setError(null);
-  };
-  const pause = async () => {
-    setBusy(true);
-    try {
-      await overview.getState().pauseSite(site.id, reason.trim() || null);
-      setReason('');
-      close();
-    } catch (e) {
-      const { text, nextStep } = describeError(e);
-      setError([text, nextStep].filter(Boolean).join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const reasonId = `pause-reason-${site.id}`;
-  return (
-    <>
-      <button type="button" className="link-button site-meta" onClick={() => setOpen(true)} aria-label={`Pause site ${site.name}`}>
-        Pause site…
-      </button>
-      {open ? (
-        <Dialog title={`Pause “${site.name}”?`} onClose={close}>
-          <p>
-            Scheduled runs, catch-up runs and light syncs skip this site until you resume it. You can still resync it by hand (SiteSync asks first). Nothing changes in SmartPlus.
-          </p>
-          <div className="field">
-            <label htmlFor={reasonId}>Reason (optional)</label>
-            <textarea id={reasonId} rows={2} maxLength={PAUSE_REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
-            <span className="hint">Shown beside “Paused” on the Overview and in the schedule’s log, e.g. “Building being renovated until March”.</span>
-          </div>
-          {error ? (
-            <div className="banner banner-error" role="alert">
-              {error}
-            </div>
-          ) : null}
-          <div className="row dialog-actions">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void pause()}>
-              Pause site
-            </button>
-            <button type="button" className="btn" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </Dialog>
-      ) : null}
-    </>
-  );
+  return <SharedPauseButton name={site.name} id={site.id} onPause={(reason) => overview.getState().pauseSite(site.id, reason)} />;
 }
 
 /** A paused site's "Paused" pill with the reason and date, and Resume. */
