@@ -92,7 +92,8 @@ describe('overview: pause a site', () => {
 
   it('a paused site with removals due: a warning under its row with the count, the earliest move-out and the next step', async () => {
     const { fake, user } = setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: 'Roof works' }, { count: 3, since: '2026-11-28', deletion: 'move-out' });
-    const warning = (await screen.findByText(/3 removals are due/)).closest('tr') as HTMLElement;
+    expect((await screen.findByRole('alert')).textContent).toBe('Maple Court is paused — 3 removals are due (move-outs since Nov 28, 2026). Resume it or resync it (its row below) so departed tenants lose door access.');
+    const warning = screen.getByText(/Paused — 3 removals are due/).closest('tr') as HTMLElement;
     expect(warning.textContent).toContain('Paused — 3 removals are due (move-outs since Nov 28, 2026), as of the last sync.');
     expect(warning.textContent).toContain('Departed tenants keep door access until a run removes them');
     await user.click(within(warning).getByRole('button', { name: 'Resync now: Maple Court' }));
@@ -104,6 +105,6 @@ describe('overview: pause a site', () => {
 
   it('one removal due reads in the singular, with the lease end the policy deletes on', async () => {
     setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: null }, { count: 1, since: '2026-12-02', deletion: 'lease-end' });
-    expect((await screen.findByText(/removal is due/)).textContent).toBe('Paused — 1 removal is due (a lease end on Dec 2, 2026)');
+    expect((await screen.findByText(/^Paused — 1 removal/)).textContent).toBe('Paused — 1 removal is due (a lease end on Dec 2, 2026)');
   });
 });

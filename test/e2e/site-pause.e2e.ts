@@ -119,8 +119,10 @@ test('a paused site: shown on Sites and Settings, skipped by Resync all, and its
   // Overview: the removals due are said prominently; Resync all skips A and says so.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Overview' }).click();
   const count = leaver!.contacts.length;
-  const warning = page.getByRole('alert').filter({ hasText: 'removal' });
-  await expect(warning).toContainText(`Paused — ${count} removal${count === 1 ? ' is' : 's are'} due (`);
+  const due = `${count} removal${count === 1 ? ' is' : 's are'} due (`;
+  await expect(page.getByRole('alert').filter({ hasText: 'removal' })).toContainText(`${a!.name} is paused — ${due}`);
+  const warning = page.locator('.removals-due-row');
+  await expect(warning).toContainText(`Paused — ${due}`);
   await expect(warning).toContainText('Departed tenants keep door access until a run removes them');
   await expect(page.getByText(`“Resync all” skips the paused site ${a!.name}`)).toBeVisible();
   await captureBoth(page, 'overview-removals-due');

@@ -9,7 +9,7 @@ import { FirstRunChecklist } from './FirstRunChecklist';
 import { PreviewDialog } from './PreviewDialog';
 import { NewPropertiesNotices } from './SiteChanges';
 import { ResyncAllPausedNote, ResyncAllResult } from './ResyncAllResult';
-import { RemovalsDueRow } from './SitePause';
+import { RemovalsDueBanner, RemovalsDueRow } from './SitePause';
 import { resyncBlocker, siteColumns, SiteRunRow } from './SiteRow';
 import { ScreenHeader } from '../../components/ScreenHeader';
 
@@ -69,6 +69,7 @@ export function OverviewScreen() {
         ) : null}
       </ScreenHeader>
       <ResyncAllPausedNote sites={sites} />
+      <RemovalsDueBanner sites={sites} />
 
       {!online && data ? (
         <div id="offline-banner" className="banner banner-warn" role="status">

@@ -92,7 +92,7 @@ export function RemovalsDueRow({ site, columns }: { site: OverviewSite; columns:
   return (
     <tr className="removals-due-row">
       <td colSpan={columns}>
-        <div className="banner banner-warn removals-due" role="alert">
+        <div className="banner banner-warn removals-due">
           <p>
             <strong>Paused — {removalsDueText(due)}</strong>, as of the last sync. Departed tenants keep door access until a run removes them: resume the
             site or resync it now.
@@ -109,5 +109,20 @@ export function RemovalsDueRow({ site, columns }: { site: OverviewSite; columns:
         </div>
       </td>
     </tr>
+  );
+}
+
+/** At the top of the Overview (seen without scrolling): each paused site with removals due, and the next step; its row has the buttons. */
+export function RemovalsDueBanner({ sites }: { sites: OverviewSite[] }) {
+  const due = sites.filter((s) => s.removalsDue && (s.pause || s.schedulePaused));
+  if (due.length === 0) return null;
+  return (
+    <div className="banner banner-warn" role="alert">
+      {due.map((s) => (
+        <p key={s.id} className="banner-title">
+          {s.name} is paused — {removalsDueText(s.removalsDue!)}. Resume it or resync it (its row below) so departed tenants lose door access.
+        </p>
+      ))}
+    </div>
   );
 }
