@@ -114,6 +114,7 @@ test('a paused site: shown on Sites and Settings, skipped by Resync all, and its
   const settingsPause = page.locator('.st-site-pause');
   await expect(settingsPause).toContainText('Paused');
   await expect(settingsPause).toContainText(': Roof works until March');
+  await settingsPause.scrollIntoViewIfNeeded();
   await captureBoth(page, 'settings-paused');
 
   // Overview: the removals due are said prominently; Resync all skips A and says so.
@@ -126,6 +127,8 @@ test('a paused site: shown on Sites and Settings, skipped by Resync all, and its
   await expect(warning).toContainText('Departed tenants keep door access until a run removes them');
   await expect(page.getByText(`“Resync all” skips the paused site ${a!.name}`)).toBeVisible();
   await captureBoth(page, 'overview-removals-due');
+  await warning.scrollIntoViewIfNeeded();
+  await captureBoth(page, 'overview-removals-due-row');
   const aBefore = lastRun(a!.siteId)!.id;
   const bBefore = lastRun(b!.siteId)!.id;
   await page.getByRole('button', { name: 'Resync all' }).click();
