@@ -104,8 +104,8 @@ async function start(): Promise<void> {
     services.events.emit('app.navigated', { screen: screenName, ...(runId ? { runId } : {}) });
   };
 
-  // The same resync service as the in-app "Resync all": offline or unconnected sites are skipped
-  // with a reason (the overview shows them), never started behind the user's back.
+  // The same resync service as the in-app "Resync all": offline, unconnected and paused sites (issue 16)
+  // are skipped with a reason (the overview shows them), never started behind the user's back.
   const resyncAll = () => {
     void services.resync
       .resyncAll()

@@ -1,4 +1,4 @@
-import type { SubscriptionState } from '../../src-shared/domain/site';
+import type { SiteSummary, SubscriptionState } from '../../src-shared/domain/site';
 import type { Overview, OverviewCustomer, OverviewSite, SiteAccountRef } from '../../src-shared/ipc/contract/overview';
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { LocalDb } from '../db/local-db';
@@ -8,6 +8,8 @@ import type { ConnectionClients } from './connection-clients';
 import { readIntegrationStatus } from './integration-status';
 import type { SiteSyncService } from './site-sync-types';
 import { nextRun } from '../scheduler/next-run';
+import { removalsDue } from '../sync/removals-due';
+import { todayInZone } from '../sync/today';
 
 /** How long the overview waits for SmartPlus to say whether the subscription is active before showing the last seen state. */
 const SUBSCRIPTION_CHECK_MS = 4000;
@@ -104,6 +106,12 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
     }
   };
 
+  /** What a paused site's next full run would remove, from the local copy (rule 2: say it, prominently). */
+  const dueWhilePaused = (site: SiteSummary, now: Date): OverviewSite['removalsDue'] => {
+    const due = removalsDue(deps.db.siteState.syncedMembers(site.id), site.policy, todayInZone(now, site.policy.timeZone));
+    return due.count > 0 ? { count: due.count, since: due.since, deletion: site.policy.deletion } : null;
+  };
+
   const service: OverviewService = {
     async get() {
       const before = deps.db.sites.listSummaries();
@@ -115,6 +123,7 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
       for (const s of summaries) {
         const last = s.lastRun ? await deps.db.runs.getRun(s.lastRun.id) : null;
         const lastCompleted = deps.db.runs.lastCompletedRunAt(s.id);
+        const schedulePaused = deps.db.sites.schedulePausedAt(s.id) !== null;
         sites.push({
           id: s.id,
           customerId: s.customerId,
@@ -129,9 +138,10 @@ export function createOverviewService(deps: OverviewServiceDeps, options: Overvi
           subscription: s.subscription,
           subscriptionEndsAt: s.subscriptionEndsAt,
           nextRunAt: nextRun(schedule, lastCompleted ? new Date(lastCompleted) : null, now).toISOString(),
-          schedulePaused: deps.db.sites.schedulePausedAt(s.id) !== null,
+          schedulePaused,
           pause: s.pause ?? null,
           smartPlusAccount: accountOf(s),
+          removalsDue: s.pause || schedulePaused ? dueWhilePaused(s, now) : null,
         });
       }
       const customers: OverviewCustomer[] = deps.db.connections.listCustomers().map((c) => ({ id: c.id, name: c.name, isSandbox: c.isSandbox, sites: [] }));

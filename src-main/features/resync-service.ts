@@ -12,8 +12,12 @@ import type { SiteSyncService } from './site-sync-types';
 export interface ResyncService {
   /** Starts (or joins) a manual run of one site. Offline or unpaid, it refuses with a reason and the next step. */
   resync(siteId: string): Promise<RunStarted>;
-  /** Starts a manual run of every site that can be synced now; lists the others with why. */
-  resyncAll(): Promise<{ started: RunStarted[]; skipped: RunSkipped[] }>;
+  /**
+   * Starts a manual run of every site that can be synced now; lists the others with why. A paused
+   * site (issue 16) is skipped as PAUSED unless `includePaused` — the installer paused it on purpose,
+   * so "Resync all" (the button, the tray, the menu) never runs it behind their back.
+   */
+  resyncAll(options?: { includePaused?: boolean }): Promise<{ started: RunStarted[]; skipped: RunSkipped[] }>;
 }
 
 /** What {@link createResyncService} needs. */
@@ -36,10 +40,14 @@ export function createResyncService(deps: ResyncServiceDeps): ResyncService {
       return { siteId, runId: started.runId, joined: started.joined };
     },
 
-    async resyncAll() {
+    async resyncAll(options = {}) {
       const started: RunStarted[] = [];
       const skipped: RunSkipped[] = [];
       for (const site of deps.db.sites.listSummaries()) {
+        if (site.pause && !options.includePaused) {
+          skipped.push({ siteId: site.id, code: 'PAUSED', reason: pausedReason(site.pause.reason) });
+          continue;
+        }
         if (!deps.isOnline()) {
           skipped.push({ siteId: site.id, code: 'OFFLINE', reason: 'Offline: resyncing needs the network.' });
           continue;
@@ -59,4 +67,9 @@ export function createResyncService(deps: ResyncServiceDeps): ResyncService {
     },
   };
   return service;
+}
+
+/** "Paused (roof works): resync it from its own row if it must run now." */
+function pausedReason(reason: string | null): string {
+  return `Paused${reason ? ` (${reason})` : ''}: resync it from its own row if it must run now.`;
 }

@@ -30,7 +30,9 @@ export function mirrorExtras(rm: RentManagerSnapshot, config: SiteConfig): SiteS
         .join('; ');
       for (const contact of tenant.contacts) {
         const key = refKey(contactRef(rm.origin, lease.unitId, contact.id));
+        const leases = tenant.leases.filter((l) => l.unitId === lease.unitId).map(({ moveIn, moveOut, leaseStart, leaseEnd }) => ({ moveIn, moveOut, leaseStart, leaseEnd }));
         const extra: ResidentExtra = {
+          leases,
           tenantId: tenant.id,
           applicantType: contact.applicantType,
           accessFrom: creation ? addDays(creation, -grace) : null,

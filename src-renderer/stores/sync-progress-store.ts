@@ -7,8 +7,10 @@ import { attachRun, isRunning, joinedOf, runIdOf, type SiteRunView } from '../li
 /** Runs in progress and just finished, per site, fed by `sync.progressed` / `sync.finished`. */
 export interface SyncProgressState {
   bySite: Record<string, SiteRunView>;
-  /** Sites "Resync all" left out, and why. */
+  /** Sites "Resync all" left out, and why (paused sites among them, issue 16). */
   skipped: RunSkipped[];
+  /** How many sites the last "Resync all" started (or joined); null before any. */
+  startedAll: number | null;
   startingAll: boolean;
   /** Picks up runs already going (the scheduler's, or one started before this window opened). */
   load(): Promise<void>;
@@ -16,6 +18,8 @@ export interface SyncProgressState {
   start(siteId: string): Promise<void>;
   /** Resyncs every site that can be synced now. */
   startAll(): Promise<void>;
+  /** Resyncs a site "Resync all" left out (a paused one the installer chose to run anyway) and drops it from the list. */
+  startSkipped(siteId: string): Promise<void>;
   cancel(siteId: string): Promise<void>;
   /** Forgets a finished or refused run's line. */
   dismiss(siteId: string): void;
@@ -30,6 +34,7 @@ export function createSyncProgressStore(bridge: Bridge) {
     return {
       bySite: {},
       skipped: [],
+      startedAll: null,
       startingAll: false,
       async load() {
         try {
@@ -52,16 +57,20 @@ export function createSyncProgressStore(bridge: Bridge) {
         }
       },
       async startAll() {
-        set({ startingAll: true, skipped: [] });
+        set({ startingAll: true, skipped: [], startedAll: null });
         try {
-          const result = await bridge.call('sync.runAll');
+          const result = await bridge.call('sync.runAll', {});
           for (const s of result.started) attach(s.siteId, s.runId, s.joined);
-          set({ skipped: result.skipped });
+          set({ skipped: result.skipped, startedAll: result.started.length });
         } catch (error) {
           set({ skipped: [{ siteId: '*', code: 'FAILED', reason: errorSentence(error) }] });
         } finally {
           set({ startingAll: false });
         }
+      },
+      async startSkipped(siteId) {
+        set((s) => ({ skipped: s.skipped.filter((k) => k.siteId !== siteId) }));
+        await get().start(siteId);
       },
       async cancel(siteId) {
         const current = get().bySite[siteId];

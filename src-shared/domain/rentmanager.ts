@@ -37,6 +37,11 @@ export const RmLeaseSchema = z.object({
 /** See {@link RmLeaseSchema}. */
 export type RmLease = z.infer<typeof RmLeaseSchema>;
 
+/** The four calendar dates of a lease, all the window rules read (kept with each synced family member, issue 16). */
+export const RmLeaseDatesSchema = RmLeaseSchema.pick({ moveIn: true, moveOut: true, leaseStart: true, leaseEnd: true });
+/** See {@link RmLeaseDatesSchema}. */
+export type RmLeaseDates = z.infer<typeof RmLeaseDatesSchema>;
+
 /** A contact that may sync: active, with Applicant Type Primary or Occupant (spec §2). */
 export const RmContactSchema = z.object({
   id: z.number().int(),

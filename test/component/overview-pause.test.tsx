@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SitePause } from '../../src-shared/domain/site';
+import type { RemovalsDue } from '../../src-shared/ipc/contract/overview';
 import { OverviewScreen } from '../../src-renderer/screens/overview/OverviewScreen';
 import { createFakeBridge } from './helpers/fake-bridge';
 import { overview, renderWithStores, site } from './helpers/sync-fixtures';
@@ -9,10 +10,10 @@ import { overview, renderWithStores, site } from './helpers/sync-fixtures';
 // Issue 16: a site can be paused (no scheduled or light runs) with a reason; the row shows it,
 // Resume ends it, and a manual Resync of a paused site warns first and runs only when confirmed.
 
-function setup(initial: SitePause | null = null) {
+function setup(initial: SitePause | null = null, removalsDue: RemovalsDue | null = null) {
   const fake = createFakeBridge();
   let pause: SitePause | null = initial;
-  fake.respond('overview.get', () => overview([site({ pause }), site({ id: 's2', name: 'Oak Plaza' })]));
+  fake.respond('overview.get', () => overview([site({ pause, removalsDue: pause ? removalsDue : null }), site({ id: 's2', name: 'Oak Plaza' })]));
   fake.respond('sync.listRunning', () => []);
   fake.respond('sites.listPropertyChanges', () => []);
   fake.respond('sync.runSite', ({ siteId }) => ({ siteId, runId: 'run-1', joined: false }));
@@ -69,5 +70,41 @@ describe('overview: pause a site', () => {
     await user.click(within(await row('Oak Plaza')).getByRole('button', { name: 'Resync Oak Plaza' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's2' }]);
+  });
+
+  it('Resync all: the header names the paused site it skips; after the click it says how many ran and offers to run the paused one anyway', async () => {
+    const { fake, user } = setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: 'Roof works' });
+    fake.respond('sync.runAll', () => ({
+      started: [{ siteId: 's2', runId: 'run-2', joined: false }],
+      skipped: [{ siteId: 's1', code: 'PAUSED', reason: 'Paused (Roof works): resync it from its own row if it must run now.' }],
+    }));
+    expect((await screen.findByText(/Resync all” skips/)).textContent).toBe('“Resync all” skips the paused site Maple Court; resync it from its own row if it must run now.');
+    await user.click(screen.getByRole('button', { name: 'Resync all' }));
+    expect(fake.calls.find((c) => c.channel === 'sync.runAll')!.input).toEqual({});
+    const banner = (await screen.findByText('1 site resynced. Left out:')).closest('.banner') as HTMLElement;
+    expect(banner.getAttribute('role')).toBe('status');
+    expect(banner.textContent).toContain('Maple Court skipped: paused (Roof works).');
+    expect(runs(fake)).toEqual([]);
+    await user.click(within(banner).getByRole('button', { name: 'Resync Maple Court anyway' }));
+    expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's1' }]);
+    await waitFor(() => expect(screen.queryByText('1 site resynced. Left out:')).toBeNull());
+  });
+
+  it('a paused site with removals due: a warning under its row with the count, the earliest move-out and the next step', async () => {
+    const { fake, user } = setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: 'Roof works' }, { count: 3, since: '2026-11-28', deletion: 'move-out' });
+    expect((await screen.findByRole('alert')).textContent).toBe('Maple Court is paused — 3 removals are due (move-outs since Nov 28, 2026). Resume it or resync it (its row below) so departed tenants lose door access.');
+    const warning = screen.getByText(/Paused — 3 removals are due/).closest('tr') as HTMLElement;
+    expect(warning.textContent).toContain('Paused — 3 removals are due (move-outs since Nov 28, 2026), as of the last sync.');
+    expect(warning.textContent).toContain('Departed tenants keep door access until a run removes them');
+    await user.click(within(warning).getByRole('button', { name: 'Resync now: Maple Court' }));
+    expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's1' }]);
+    await user.click(within(warning).getByRole('button', { name: 'Resume now: Maple Court' }));
+    expect(fake.calls.find((c) => c.channel === 'sites.resume')!.input).toEqual({ siteId: 's1' });
+    await waitFor(() => expect(screen.queryByText(/removals are due/)).toBeNull());
+  });
+
+  it('one removal due reads in the singular, with the lease end the policy deletes on', async () => {
+    setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: null }, { count: 1, since: '2026-12-02', deletion: 'lease-end' });
+    expect((await screen.findByText(/^Paused — 1 removal/)).textContent).toBe('Paused — 1 removal is due (a lease end on Dec 2, 2026)');
   });
 });

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { parseRefPath, refKey } from '../../../src-shared/domain/external-ref';
+import { type RmLeaseDates, RmLeaseDatesSchema } from '../../../src-shared/domain/rentmanager';
 import { type CommunityState, CommunityStateSchema, type SpResident } from '../../../src-shared/domain/smartplus';
 import { AppError } from '../../../src-shared/errors';
 import { keychainHint } from '../../secrets/keychain-errors';
@@ -14,6 +15,8 @@ export interface ResidentExtra {
   accessFrom: string | null;
   accessUntil: string | null;
   accessReason: string | null;
+  /** The dates of every lease the tenant holds on this unit (issue 16: removals due while a site is paused). */
+  leases?: readonly RmLeaseDates[];
 }
 
 /** Extra facts saved with a site's mirror: resident details and units in Rent Manager that are not synced (spec §5). */
@@ -63,9 +66,9 @@ export class SiteStateRepo {
     const insertResident = db.prepare(
       `INSERT INTO residents (id, site_id, apartment_id, role, first_name, last_name, email, phone, external_ref, tenant_id,
          contact_id, pin_enc, rf_cards_json, access_group_ids_json, same_access_as_master, applicant_type, access_from,
-         access_until, access_reason)
+         access_until, access_reason, leases_json)
        VALUES (@id, @siteId, @apartmentId, @role, @firstName, @lastName, @email, @phone, @externalRef, @tenantId,
-         @contactId, @pinEnc, @rfCards, @accessGroups, @sameAccess, @applicantType, @accessFrom, @accessUntil, @accessReason)`,
+         @contactId, @pinEnc, @rfCards, @accessGroups, @sameAccess, @applicantType, @accessFrom, @accessUntil, @accessReason, @leases)`,
     );
     const syncedUnits = new Set<number>();
 
@@ -143,6 +146,21 @@ export class SiteStateRepo {
     })();
   }
 
+  /**
+   * The family members SiteSync made from a Rent Manager contact, with the lease dates kept at the
+   * last sync (null for a copy saved before they were kept) and the access end then computed: what
+   * a paused site's "removals due" reads (issue 16). Masters and hand-made residents are never here.
+   */
+  syncedMembers(siteId: string): { residentId: string; accessUntil: string | null; leases: RmLeaseDates[] | null }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, access_until, leases_json FROM residents
+         WHERE site_id = ? AND role = 'family' AND external_ref IS NOT NULL AND contact_id IS NOT NULL ORDER BY id`,
+      )
+      .all(siteId) as { id: string; access_until: string | null; leases_json: string | null }[];
+    return rows.map((r) => ({ residentId: r.id, accessUntil: r.access_until, leases: r.leases_json ? readLeases(r.leases_json) : null }));
+  }
+
   /** Decrypts one resident's PIN, only when the user asks to see it; null when none is set. */
   revealPin(residentId: string): string | null {
     const row = this.db.prepare('SELECT pin_enc FROM residents WHERE id = ?').get(residentId) as
@@ -181,8 +199,15 @@ export class SiteStateRepo {
       accessFrom: extra?.accessFrom ?? null,
       accessUntil: extra?.accessUntil ?? null,
       accessReason: extra?.accessReason ?? null,
+      leases: extra?.leases ? JSON.stringify(extra.leases) : null,
     };
   }
+}
+
+/** Lease dates as saved; a row that no longer reads is treated as not kept (the access end is the fallback). */
+function readLeases(json: string): RmLeaseDates[] | null {
+  const parsed = RmLeaseDatesSchema.array().safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : null;
 }
 
 function noPinKey(): AppError {

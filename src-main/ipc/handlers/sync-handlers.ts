@@ -8,7 +8,7 @@ type SyncHandlers = Pick<HandlerMap, 'sync.runSite' | 'sync.runAll' | 'sync.canc
 export function createSyncHandlers(resync: ResyncService, sync: Pick<SiteSyncService, 'cancel' | 'running'>): SyncHandlers {
   return {
     'sync.runSite': ({ siteId }) => resync.resync(siteId),
-    'sync.runAll': () => resync.resyncAll(),
+    'sync.runAll': (input) => resync.resyncAll({ includePaused: input?.includePaused ?? false }),
     'sync.cancel': async ({ siteId }) => ({ cancelled: sync.cancel(siteId) }),
     'sync.listRunning': async () => sync.running(),
   };

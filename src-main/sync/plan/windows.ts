@@ -1,6 +1,6 @@
 import { addDays, type CalendarDate } from '../../../src-shared/domain/calendar-date';
 import type { SyncPolicy } from '../../../src-shared/domain/policy';
-import type { RmLease } from '../../../src-shared/domain/rentmanager';
+import type { RmLeaseDates } from '../../../src-shared/domain/rentmanager';
 
 /**
  * Where a tenant stands in a unit today (spec §3). The window runs from the creation date (per
@@ -14,18 +14,18 @@ export type TenancyStatus =
   | { readonly kind: 'missing-date' };
 
 /** The lease date that creates an account under `policy`. */
-export function creationDateOf(lease: RmLease, policy: Pick<SyncPolicy, 'creation'>): CalendarDate | null {
+export function creationDateOf(lease: RmLeaseDates, policy: Pick<SyncPolicy, 'creation'>): CalendarDate | null {
   return policy.creation === 'move-in' ? lease.moveIn : lease.leaseStart;
 }
 
 /** The lease date after which the account goes under `policy`; null = open-ended. */
-export function deletionDateOf(lease: RmLease, policy: Pick<SyncPolicy, 'deletion'>): CalendarDate | null {
+export function deletionDateOf(lease: RmLeaseDates, policy: Pick<SyncPolicy, 'deletion'>): CalendarDate | null {
   return policy.deletion === 'move-out' ? lease.moveOut : lease.leaseEnd;
 }
 
 /** The status of one lease on `today`. */
 export function leaseStatus(
-  lease: RmLease,
+  lease: RmLeaseDates,
   policy: Pick<SyncPolicy, 'creation' | 'deletion' | 'graceDays'>,
   today: CalendarDate,
 ): TenancyStatus {

@@ -8,6 +8,7 @@ import { OfflineNotice } from './OfflineNotice';
 import { type Column, DataTable } from '../../components/DataTable';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { ResidentSearch } from './ResidentSearch';
+import { SitePauseControl } from '../../components/SitePauseControl';
 
 /** The installer's sites: customer, community, apartment count and data age, with "Get Site from PMS". */
 export function SiteList() {
@@ -16,6 +17,7 @@ export function SiteList() {
   const customers = useStore(useStores().apartments, (s) => s.customers);
   const navigate = useApp((s) => s.navigate);
   const online = useApp((s) => s.online);
+  const { overview } = useStores();
   const getSite = (
     <button
       type="button"
@@ -41,6 +43,16 @@ export function SiteList() {
     { header: 'Community', cell: (site) => (site.communityId ? site.name : <span className="muted">Not created yet</span>) },
     { header: 'Apartments', cell: (site) => site.apartmentCount },
     { header: 'Data as of', cell: (site) => (site.asOf ? formatDateTime(site.asOf) : <span className="muted">Never synced</span>) },
+    {
+      header: 'Schedule',
+      cell: (site) => (
+        <SitePauseControl
+          site={site}
+          onPause={(reason) => overview.getState().pauseSite(site.id, reason).then(loadSites)}
+          onResume={() => overview.getState().resumeSite(site.id).then(loadSites)}
+        />
+      ),
+    },
   ];
   const newest = sites.status === 'ready' ? sites.value.map((s) => s.asOf).filter((a): a is string => a !== null).sort().at(-1) ?? null : null;
   return (

@@ -8,6 +8,8 @@ import { useOverview, useRuns, useSyncProgress } from '../../stores/sync-hooks';
 import { FirstRunChecklist } from './FirstRunChecklist';
 import { PreviewDialog } from './PreviewDialog';
 import { NewPropertiesNotices } from './SiteChanges';
+import { ResyncAllPausedNote, ResyncAllResult } from './ResyncAllResult';
+import { RemovalsDueBanner, RemovalsDueRow } from './SitePause';
 import { resyncBlocker, siteColumns, SiteRunRow } from './SiteRow';
 import { ScreenHeader } from '../../components/ScreenHeader';
 
@@ -26,7 +28,6 @@ export function OverviewScreen() {
   const appOnline = useApp((s) => s.online);
   const navigate = useApp((s) => s.navigate);
   const startingAll = useSyncProgress((s) => s.startingAll);
-  const skipped = useSyncProgress((s) => s.skipped);
   const [previewing, setPreviewing] = useState<OverviewSite | null>(null);
 
   useEffect(() => {
@@ -37,7 +38,6 @@ export function OverviewScreen() {
 
   const online = appOnline && (data?.online ?? true);
   const sites = data?.customers.flatMap((c) => c.sites) ?? [];
-  const siteName = (id: string) => sites.find((s) => s.id === id)?.name ?? 'A site';
   const openPreview = (site: OverviewSite) => {
     setPreviewing(site);
     void runs.getState().loadPreview(site.id);
@@ -61,13 +61,15 @@ export function OverviewScreen() {
             type="button"
             className="btn btn-primary"
             disabled={!online || startingAll}
-            aria-describedby={!online ? 'offline-banner' : undefined}
+            aria-describedby={!online ? 'offline-banner' : sites.some((s) => s.pause) ? 'resync-all-paused' : undefined}
             onClick={() => void syncProgress.getState().startAll()}
           >
             {startingAll ? 'Starting…' : 'Resync all'}
           </button>
         ) : null}
       </ScreenHeader>
+      <ResyncAllPausedNote sites={sites} />
+      <RemovalsDueBanner sites={sites} />
 
       {!online && data ? (
         <div id="offline-banner" className="banner banner-warn" role="status">
@@ -83,24 +85,7 @@ export function OverviewScreen() {
           Could not refresh the overview: {error.text} {error.nextStep}
         </div>
       ) : null}
-      {skipped.length ? (
-        <div className="banner banner-warn" role="alert">
-          <p className="banner-title">Not every site was resynced:</p>
-          <ul className="plain-list">
-            {skipped.map((s) => (
-              <li key={s.siteId}>
-                {s.siteId === '*' ? '' : `${siteName(s.siteId)}: `}
-                {s.reason}
-              </li>
-            ))}
-          </ul>
-          {skipped.some((s) => s.code === 'SUBSCRIPTION_REQUIRED') ? (
-            <button type="button" className="btn btn-small" onClick={() => navigate({ screen: 'billing' })}>
-              Open Subscription
-            </button>
-          ) : null}
-        </div>
-      ) : null}
+      <ResyncAllResult sites={sites} />
 
       {data ? <FirstRunChecklist siteIds={sites.map((s) => s.id)} /> : null}
       <NewPropertiesNotices />
@@ -141,8 +126,13 @@ export function OverviewScreen() {
                 columns={columns}
                 rows={customer.sites}
                 rowKey={(site) => site.id}
-                rowClassName={(site) => (bySite[site.id] ? 'has-run-line' : undefined)}
-                after={(site) => <SiteRunRow site={site} columns={columns.length} />}
+                rowClassName={(site) => (bySite[site.id] || site.removalsDue ? 'has-run-line' : undefined)}
+                after={(site) => (
+                  <>
+                    <RemovalsDueRow site={site} columns={columns.length} />
+                    <SiteRunRow site={site} columns={columns.length} />
+                  </>
+                )}
               />
             </div>
           </section>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { PAUSE_REASON_MAX } from '../../../src-shared/domain/site';
-import type { OverviewSite } from '../../../src-shared/ipc/contract/overview';
+import type { OverviewSite, RemovalsDue } from '../../../src-shared/ipc/contract/overview';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Dialog } from '../../components/Dialog';
-import { formatDateTime } from '../../components/format';
+import { PauseSiteButton as SharedPauseButton } from '../../components/SitePauseControl';
+import { formatDate, formatDateTime } from '../../components/format';
+import { plural } from '../../components/labels';
 import { describeError } from '../../lib/error-text';
 import { useStores } from '../../stores/stores-context';
 
@@ -12,63 +12,10 @@ import { useStores } from '../../stores/stores-context';
  * a manual Resync still runs, after a warning that names the reason. Nothing changes in SmartPlus.
  */
 
-/** "Pause site…" beside Remove site: a small dialog asks for the reason (optional, recorded). */
+/** "Pause site…" beside Remove site, on the Overview's row. */
 export function PauseSiteButton({ site }: { site: OverviewSite }) {
   const { overview } = useStores();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const close = () => {
-    setOpen(false);
-    setError(null);
-  };
-  const pause = async () => {
-    setBusy(true);
-    try {
-      await overview.getState().pauseSite(site.id, reason.trim() || null);
-      setReason('');
-      close();
-    } catch (e) {
-      const { text, nextStep } = describeError(e);
-      setError([text, nextStep].filter(Boolean).join(' '));
-    } finally {
-      setBusy(false);
-    }
-  };
-  const reasonId = `pause-reason-${site.id}`;
-  return (
-    <>
-      <button type="button" className="link-button site-meta" onClick={() => setOpen(true)} aria-label={`Pause site ${site.name}`}>
-        Pause site…
-      </button>
-      {open ? (
-        <Dialog title={`Pause “${site.name}”?`} onClose={close}>
-          <p>
-            Scheduled runs, catch-up runs and light syncs skip this site until you resume it. You can still resync it by hand (SiteSync asks first). Nothing changes in SmartPlus.
-          </p>
-          <div className="field">
-            <label htmlFor={reasonId}>Reason (optional)</label>
-            <textarea id={reasonId} rows={2} maxLength={PAUSE_REASON_MAX} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
-            <span className="hint">Shown beside “Paused” on the Overview and in the schedule’s log, e.g. “Building being renovated until March”.</span>
-          </div>
-          {error ? (
-            <div className="banner banner-error" role="alert">
-              {error}
-            </div>
-          ) : null}
-          <div className="row dialog-actions">
-            <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void pause()}>
-              Pause site
-            </button>
-            <button type="button" className="btn" onClick={close}>
-              Cancel
-            </button>
-          </div>
-        </Dialog>
-      ) : null}
-    </>
-  );
+  return <SharedPauseButton name={site.name} id={site.id} onPause={(reason) => overview.getState().pauseSite(site.id, reason)} />;
 }
 
 /** A paused site's "Paused" pill with the reason and date, and Resume. */
@@ -114,5 +61,68 @@ export function PausedResyncConfirm({ site, onResync, onCancel }: { site: Overvi
       onSafe={onCancel}
       onRisky={onResync}
     />
+  );
+}
+
+/** "3 removals are due (move-outs since Nov 28, 2026)" — the count and the earliest departure. */
+export function removalsDueText(due: RemovalsDue): string {
+  const one = due.count === 1;
+  const what = due.deletion === 'move-out' ? (one ? 'a move-out' : 'move-outs') : one ? 'a lease end' : 'lease ends';
+  const when = due.since ? ` (${what} ${one ? 'on' : 'since'} ${formatDate(due.since)})` : '';
+  return `${plural(due.count, 'removal')} ${one ? 'is' : 'are'} due${when}`;
+}
+
+/**
+ * Rule 2 on a paused site: the removals its pause lets come due, in a warning line under its row
+ * with the next step (Resync now or Resume). Only while paused and with at least one due.
+ */
+export function RemovalsDueRow({ site, columns }: { site: OverviewSite; columns: number }) {
+  const { overview, syncProgress } = useStores();
+  const [error, setError] = useState<string | null>(null);
+  const due = site.removalsDue;
+  if (!due || (!site.pause && !site.schedulePaused)) return null;
+  const resume = async () => {
+    try {
+      await (site.pause ? overview.getState().resumeSite(site.id) : overview.getState().resumeSchedule(site.id));
+    } catch (e) {
+      const { text, nextStep } = describeError(e);
+      setError([text, nextStep].filter(Boolean).join(' '));
+    }
+  };
+  return (
+    <tr className="removals-due-row">
+      <td colSpan={columns}>
+        <div className="banner banner-warn removals-due">
+          <p>
+            <strong>Paused — {removalsDueText(due)}</strong>, as of the last sync. Departed tenants keep door access until a run removes them: resume the
+            site or resync it now.
+          </p>
+          <div className="row">
+            <button type="button" className="btn btn-small btn-primary" aria-label={`Resync now: ${site.name}`} onClick={() => void syncProgress.getState().start(site.id)}>
+              Resync now
+            </button>
+            <button type="button" className="btn btn-small" aria-label={`Resume now: ${site.name}`} onClick={() => void resume()}>
+              Resume now
+            </button>
+            {error ? <span role="alert">{error}</span> : null}
+          </div>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** At the top of the Overview (seen without scrolling): each paused site with removals due, and the next step; its row has the buttons. */
+export function RemovalsDueBanner({ sites }: { sites: OverviewSite[] }) {
+  const due = sites.filter((s) => s.removalsDue && (s.pause || s.schedulePaused));
+  if (due.length === 0) return null;
+  return (
+    <div className="banner banner-warn" role="alert">
+      {due.map((s) => (
+        <p key={s.id} className="banner-title">
+          {s.name} is paused — {removalsDueText(s.removalsDue!)}. Resume it or resync it (its row below) so departed tenants lose door access.
+        </p>
+      ))}
+    </div>
   );
 }

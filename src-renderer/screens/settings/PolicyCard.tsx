@@ -9,6 +9,7 @@ import { CheckedField, SaveRow, SettingsForm } from './SettingsFields';
 import { unitsKey } from '../../stores/settings-store';
 import { useSettings } from './use-settings';
 import { RemoveSiteButton } from '../../components/RemoveSiteButton';
+import { SitePauseControl } from '../../components/SitePauseControl';
 
 type FieldPick = number | string | undefined;
 
@@ -117,6 +118,15 @@ export function PolicyCard() {
           ))}
         </select>
       </div>
+      {site ? (
+        <div className="st-site-pause">
+          <SitePauseControl
+            site={site}
+            onPause={(reason) => overview.getState().pauseSite(site.id, reason).then(load)}
+            onResume={() => overview.getState().resumeSite(site.id).then(load)}
+          />
+        </div>
+      ) : null}
       {form && site ? (
         <>
           <div className="grid-2">

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CalendarDateSchema } from '../../domain/calendar-date';
+import { DeletionDateSchema } from '../../domain/policy';
 import { RunOutcomeSchema, RunProgressSchema, RunTriggerSchema } from '../../domain/run';
 import { ScheduleSchema } from '../../domain/schedule';
 import { SitePauseSchema, SubscriptionStateSchema } from '../../domain/site';
@@ -23,6 +25,18 @@ export type OverviewLastRun = z.infer<typeof OverviewLastRunSchema>;
 export const SiteAccountRefSchema = z.object({ id: z.string(), label: z.string(), isSandbox: z.boolean() });
 /** See {@link SiteAccountRefSchema}. */
 export type SiteAccountRef = z.infer<typeof SiteAccountRefSchema>;
+/**
+ * Removals a paused site has let come due (issue 16, rule 2): family members the next full run
+ * would delete, from the local copy under the site's current policy. Only for a paused site with
+ * at least one due; `since` is the earliest deletion date, `deletion` which date the policy uses.
+ */
+export const RemovalsDueSchema = z.object({
+  count: z.number().int().positive(),
+  since: CalendarDateSchema.nullable(),
+  deletion: DeletionDateSchema,
+});
+/** See {@link RemovalsDueSchema}. */
+export type RemovalsDue = z.infer<typeof RemovalsDueSchema>;
 
 /** One site's sync health (spec §11: "one overview shows the sync health of every customer and site"). */
 export const OverviewSiteSchema = z.object({
@@ -45,6 +59,8 @@ export const OverviewSiteSchema = z.object({
   pause: SitePauseSchema.nullable().optional(),
   /** The site's SmartPlus account; the "Sandbox" label follows it, not the app. Absent or null when it no longer exists. */
   smartPlusAccount: SiteAccountRefSchema.nullable().optional(),
+  /** While paused (by the installer or after an undo): removals that have come due since the last sync; absent or null when none. */
+  removalsDue: RemovalsDueSchema.nullable().optional(),
 });
 /** See {@link OverviewSiteSchema}. */
 export type OverviewSite = z.infer<typeof OverviewSiteSchema>;

@@ -10,7 +10,8 @@ export type RunStarted = z.infer<typeof RunStartedSchema>;
 /** Why "Resync all" left a site out, in words for the installer. */
 export const RunSkippedSchema = z.object({
   siteId: z.string(),
-  code: z.enum(['SUBSCRIPTION_REQUIRED', 'OFFLINE', 'NOT_READY', 'FAILED']),
+  /** PAUSED: the installer paused the site (issue 16); "Resync all" leaves it out unless asked to include it. */
+  code: z.enum(['SUBSCRIPTION_REQUIRED', 'OFFLINE', 'NOT_READY', 'PAUSED', 'FAILED']),
   reason: z.string(),
 });
 /** See {@link RunSkippedSchema}. */
@@ -29,7 +30,8 @@ export const syncEvents = {
 export const syncCalls = {
   'sync.runSite': { input: z.object({ siteId: IdSchema }), output: RunStartedSchema },
   'sync.runAll': {
-    input: z.undefined(),
+    /** Paused sites are skipped unless `includePaused` (issue 16). */
+    input: z.object({ includePaused: z.boolean().optional() }).optional(),
     output: z.object({ started: z.array(RunStartedSchema), skipped: z.array(RunSkippedSchema) }),
   },
   'sync.cancel': { input: z.object({ siteId: IdSchema }), output: z.object({ cancelled: z.boolean() }) },

@@ -8,8 +8,9 @@ import type { SiteRunRequest, SiteRunResult } from '../../../src-main/features/s
 import { createLogger, memorySink } from '../../../src-main/logging/logger';
 
 /** A site summary with only what the resync rules read mattering. */
-function site(id: string, connectionId: string | null): SiteSummary {
+function site(id: string, connectionId: string | null, pause: SiteSummary['pause'] = null): SiteSummary {
   return {
+    pause,
     id,
     name: id,
     customerId: null,
@@ -28,10 +29,10 @@ function site(id: string, connectionId: string | null): SiteSummary {
 }
 
 /** The resync service over fixed sites and a runSite that records what it was asked. */
-function rig(online: boolean, refuse: Record<string, AppError> = {}) {
+function rig(online: boolean, refuse: Record<string, AppError> = {}, sites = [site('a', 'rm-1'), site('b', null), site('c', 'rm-1')]) {
   const asked: SiteRunRequest[] = [];
   const service = createResyncService({
-    db: { sites: { listSummaries: () => [site('a', 'rm-1'), site('b', null), site('c', 'rm-1')] } },
+    db: { sites: { listSummaries: () => sites } },
     log: createLogger(memorySink()),
     isOnline: () => online,
     sync: {
@@ -82,5 +83,19 @@ describe('resync service (the in-app buttons and the tray/menu "Resync all")', (
       ['a', 'SUBSCRIPTION_REQUIRED'],
       ['b', 'NOT_READY'],
     ]);
+  });
+
+  it('a paused site is skipped as PAUSED with its reason (button, tray and menu alike); includePaused runs it too', async () => {
+    const sites = [site('a', 'rm-1'), site('lakeside', 'rm-1', { pausedAt: '2026-11-20T10:00:00.000Z', reason: 'Roof works' }), site('c', 'rm-1')];
+    const { service, asked } = rig(true, {}, sites);
+    const all = await service.resyncAll();
+    expect(all.started.map((s) => s.siteId)).toEqual(['a', 'c']);
+    expect(all.skipped).toEqual([{ siteId: 'lakeside', code: 'PAUSED', reason: 'Paused (Roof works): resync it from its own row if it must run now.' }]);
+    expect(asked.map((r) => r.siteId)).toEqual(['a', 'c']);
+
+    const withPaused = await service.resyncAll({ includePaused: true });
+    expect(withPaused.started.map((s) => s.siteId)).toEqual(['a', 'lakeside', 'c']);
+    expect(withPaused.skipped).toEqual([]);
+    expect(asked.filter((r) => r.siteId === 'lakeside')).toEqual([{ siteId: 'lakeside', trigger: 'manual' }]);
   });
 });
