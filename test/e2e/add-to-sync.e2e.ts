@@ -31,7 +31,7 @@ test('a Custom site: offline rows do not overlap at 1024 × 640; Add to sync nam
   await page.setViewportSize({ width: 1024, height: 640 });
   await openApp(page, app, 'light');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sites' }).click();
-  await page.getByRole('button', { name: site.name }).click();
+  await page.getByRole('button', { name: site.name, exact: true }).click();
   const table = page.getByRole('table', { name: 'Apartments' });
   await expect(table.getByRole('button', { name: /^Add to sync: unit / }).first()).toBeVisible();
 

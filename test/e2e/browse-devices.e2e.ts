@@ -74,7 +74,7 @@ test('keyboard only: sites → site → search a resident → apartment → reve
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Sites' })).toBeFocused();
-  await expect(page.getByRole('button', { name: s.siteName })).toBeVisible();
+  await expect(page.getByRole('button', { name: s.siteName, exact: true })).toBeVisible();
   await screenshot(page, 'sites-list-light');
   await expectAccessible(page, 'sites list');
 
@@ -85,7 +85,7 @@ test('keyboard only: sites → site → search a resident → apartment → reve
     }
     throw new Error('never reached the element with Tab');
   };
-  await tabTo(page.getByRole('button', { name: s.siteName }));
+  await tabTo(page.getByRole('button', { name: s.siteName, exact: true }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(s.siteName) })).toBeFocused();
   await expect(page.getByRole('button', { name: /^Unit / }).first()).toBeVisible();
@@ -121,10 +121,10 @@ test('search by RF card, and the screens in dark', async ({ page, app }) => {
   const s = await seed(app);
   await openApp(page, app, 'dark');
   await page.getByRole('button', { name: /Sites/ }).click();
-  await expect(page.getByRole('button', { name: s.siteName })).toBeVisible();
+  await expect(page.getByRole('button', { name: s.siteName, exact: true })).toBeVisible();
   await screenshot(page, 'sites-list-dark');
   await expectAccessible(page, 'sites list (dark)');
-  await page.getByRole('button', { name: s.siteName }).click();
+  await page.getByRole('button', { name: s.siteName, exact: true }).click();
   await page.getByLabel('Search this site').fill(s.resident.rfCard.toLowerCase());
   await expect(page.getByText(new RegExp(`matching “${s.resident.rfCard.toLowerCase()}”`))).toBeVisible();
   await expect(page.getByRole('button', { name: `Unit ${s.unit}`, exact: true })).toBeVisible();
@@ -208,7 +208,7 @@ test('offline: browsing works with the as-of time; a device added offline reache
   const s = await seed(app);
   await openApp(page, app, 'light');
   await page.getByRole('button', { name: /Sites/ }).click();
-  await page.getByRole('button', { name: s.siteName }).click();
+  await page.getByRole('button', { name: s.siteName, exact: true }).click();
   await expect(page.getByRole('button', { name: /^Unit / }).first()).toBeVisible();
 
   const sandbox = app.services.sandbox!;

@@ -88,7 +88,8 @@ describe('IPC bounds: a sweep of oversized payloads over every channel', () => {
     const wide = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, i]));
     expect(payloadTooLarge(wide)).toContain('larger than');
     await refused('app.log', { level: 'info', message: 'x', fields: wide });
-  });
+    // Building the million-key object is this test's own cost: seconds on a busy two-core machine.
+  }, 120_000);
 });
 
 describe('IPC bounds: the named cases (issue 12)', () => {
