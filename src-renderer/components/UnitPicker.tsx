@@ -96,7 +96,7 @@ export function UnitPicker({
                   type="button"
                   className="btn btn-small"
                   aria-pressed={all}
-                  title={all ? `Unpick the ${ids.length} units of floor ${floor}` : `Pick the ${ids.length} units of floor ${floor}`}
+                  title={`${all ? 'Unpick' : 'Pick'} ${ids.length === 1 ? 'the unit' : `the ${ids.length} units`} of floor ${floor}`}
                   onClick={() => (all ? onSet(picked.filter((id) => !ids.includes(id))) : add(ids))}
                 >
                   Floor {floor}

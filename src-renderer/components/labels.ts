@@ -107,7 +107,7 @@ export function countsLine(counts: RunCounts): string {
     `${counts.accountsCreated} created`,
     `${counts.accountsUpdated} updated`,
     `${counts.accountsDeleted} deleted`,
-    `${counts.credentialsSet} credentials set`,
+    `${plural(counts.credentialsSet, 'credential')} set`,
   ];
   if (counts.credentialsRemoved) parts.push(`${counts.credentialsRemoved} removed`);
   if (counts.failedOperations) parts.push(`${counts.failedOperations} failed`);
