@@ -118,7 +118,7 @@ export function UnitPicker({
         </div>
       </div>
       <p className="muted" role="status">
-        {pickedSet.size} of {units.length} apartments picked
+        {pickedSet.size} of {units.length} {units.length === 1 ? 'apartment' : 'apartments'} picked
       </p>
       <p className="gs-visually-hidden" id={`${searchId}-keys`}>
         Use the arrow keys to move between units and Space to pick one.
