@@ -1,5 +1,6 @@
 import { runOutcomeView } from '../../src-shared/domain/problems';
 import type { RunRecord } from '../../src-shared/domain/run';
+import { agree, plural } from '../../src-shared/text/plural';
 
 /**
  * The desktop notification a finished run deserves, or null. Only unattended runs (scheduled,
@@ -16,7 +17,7 @@ export function runNotification(run: RunRecord, siteName: string): { title: stri
   }
   if (run.awaitingApproval && run.heldBackCount > 0) {
     // "Ask me before applying" (issue 15): the run planned and waits.
-    return { title: `${run.heldBackCount === 1 ? '1 change' : `${run.heldBackCount} changes`} waiting for ${siteName}`, body: 'Click to review, approve or reject them.' };
+    return { title: `${plural(run.heldBackCount, 'change')} waiting for ${siteName}`, body: 'Click to review, approve or reject them.' };
   }
   if (runOutcomeView(run) === 'synced-with-problems') {
     return { title: `${siteName} synced with problems`, body: 'Some problems need your attention. Click to see them.' };
@@ -24,7 +25,7 @@ export function runNotification(run: RunRecord, siteName: string): { title: stri
   if (run.outcome === 'held-back') {
     return {
       title: `${siteName}: changes held back`,
-      body: `${run.heldBackCount} account deletions or credential changes wait for your confirmation. Click to review them.`,
+      body: `${plural(run.heldBackCount, 'account deletion or credential change', 'account deletions or credential changes')} ${agree(run.heldBackCount, 'waits', 'wait')} for your confirmation. Click to review ${agree(run.heldBackCount, 'it', 'them')}.`,
     };
   }
   return null;

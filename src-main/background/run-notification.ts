@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { runOutcomeView } from '../../src-shared/domain/problems';
+import { agree, plural } from '../../src-shared/text/plural';
 
 /*
  * Which desktop notification a finished run raises (issue 14, spec §6 and §11). Pure: the
@@ -42,7 +43,7 @@ export function decideRunNotification(runInput: FinishedRun, siteName: string): 
   const run = FinishedRunSchema.parse(runInput);
   if (!UNATTENDED_TRIGGERS.has(run.trigger) || run.dryRun) return null;
   const runId = run.id;
-  const held = run.heldBackCount > 0 ? ` ${heldText(run.heldBackCount)} wait for your confirmation.` : '';
+  const held = run.heldBackCount > 0 ? ` ${heldText(run.heldBackCount)} ${agree(run.heldBackCount, 'waits', 'wait')} for your confirmation.` : '';
   if (run.outcome === 'failed') {
     return { title: `Sync of ${siteName} failed`, body: `${run.error ?? 'The run stopped.'}${held} Click to see the run.`, runId };
   }
@@ -54,10 +55,10 @@ export function decideRunNotification(runInput: FinishedRun, siteName: string): 
     };
   }
   if (run.awaitingApproval && run.heldBackCount > 0 && (run.outcome === 'held-back' || run.outcome === 'succeeded')) {
-    return { title: `${run.heldBackCount === 1 ? '1 change' : `${run.heldBackCount} changes`} waiting for ${siteName}`, body: 'This site asks before applying. Click to review, approve or reject them.', runId };
+    return { title: `${plural(run.heldBackCount, 'change')} waiting for ${siteName}`, body: 'This site asks before applying. Click to review, approve or reject them.', runId };
   }
   if (run.outcome === 'held-back' || (run.heldBackCount > 0 && run.outcome === 'succeeded')) {
-    return { title: `${siteName}: changes held back`, body: `${capitalise(heldText(Math.max(1, run.heldBackCount)))} wait for your confirmation. Click to review them.`, runId };
+    return { title: `${siteName}: changes held back`, body: `${capitalise(heldText(Math.max(1, run.heldBackCount)))} ${agree(Math.max(1, run.heldBackCount), 'waits', 'wait')} for your confirmation. Click to review ${agree(Math.max(1, run.heldBackCount), 'it', 'them')}.`, runId };
   }
   if (runOutcomeView(run) === 'synced-with-problems') {
     const errors = run.errorCount === 1 ? '1 problem needs' : `${run.errorCount} problems need`;
@@ -67,7 +68,7 @@ export function decideRunNotification(runInput: FinishedRun, siteName: string): 
 }
 
 function heldText(count: number): string {
-  return count === 1 ? '1 deletion or credential change' : `${count} deletions or credential changes`;
+  return plural(count, 'deletion or credential change', 'deletions or credential changes');
 }
 
 function capitalise(text: string): string {

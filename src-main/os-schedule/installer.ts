@@ -6,6 +6,7 @@ import { parseKeyValues, parseLaunchctlPrint, parseSchtasksList, parseSystemdTim
 import { SYSTEMD_SERVICE, SYSTEMD_TIMER, systemdServiceUnit, systemdTimerUnit } from './systemd-units';
 import { TaskCommandSchema } from './task-command';
 import { WINDOWS_TASK_NAME, windowsTaskFileBytes, windowsTaskXml } from './windows-task';
+import { plural } from '../../src-shared/text/plural';
 
 /*
  * `schedule install | remove | status` (issue 14): registers the OS task that runs `run-due`
@@ -208,7 +209,7 @@ export async function osScheduleStatus(port: InstallerPort, envInput: InstallerE
     return {
       ...base,
       registered: present.length === files.length && printed.code === 0,
-      state: info.state === null ? null : `${info.state}${info.runs !== null ? `, ${info.runs} runs since load` : ''}`,
+      state: info.state === null ? null : `${info.state}${info.runs !== null ? `, ${plural(info.runs, 'run')} since load` : ''}`,
       // launchd keeps no run time; the agent's log file is written by every run.
       lastRun: await port.mtime(logFile!),
       lastResult: info.lastExitCode,

@@ -16,6 +16,7 @@ import { plan as makePlan } from './plan';
 import { progressTracker } from './progress';
 import type { SyncPorts } from './ports';
 import { todayInZone } from './today';
+import { agree, plural } from '../../src-shared/text/plural';
 
 /** The site a run is for: its ID in history (and a name for messages). */
 export interface SyncSite {
@@ -222,7 +223,7 @@ export function revocationsUndone(problems: readonly Problem[], applied: readonl
     }
     if (objects.length > 0) parts.push(`Deletions were not done where SmartPlus sent objects SiteSync could not read: ${listed(objects)}. Save a diagnostics report and send it to support.`);
   }
-  if (missed.length > 0) parts.push(`${missed.length} planned deletion(s) were not done.`);
+  if (missed.length > 0) parts.push(`${plural(missed.length, 'planned deletion')} ${agree(missed.length, 'was', 'were')} not done.`);
   return `${parts.join(' ')} Residents who moved out may still have access; see the run's problems.`;
 }
 

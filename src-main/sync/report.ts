@@ -4,6 +4,7 @@ import { CHANGE_ACTION_LABELS, fieldsLine, maskedField as safeField, type RunCha
 import { displayOperation, type HeldBackDeletion, type SyncPlan } from '../../src-shared/domain/sync-plan';
 import { maskPin } from '../../src-shared/rules/pin';
 import { describeTarget } from './apply';
+import { plural } from '../../src-shared/text/plural';
 
 /** The columns of a run's CSV report, in order. */
 export const CSV_COLUMNS = [
@@ -112,7 +113,7 @@ export function formatRunText(result: { run: RunRecord; plan: SyncPlan | null; p
     const kinds = Object.entries(plan.summary.operations).filter(([, n]) => n > 0);
     if (kinds.length) out.push('', 'Plan', textTable(['operation', 'count'], kinds.map(([k, n]) => [k, String(n)])));
     const b = plan.summary.billing;
-    out.push('', `Billing: ${b.apartmentsToActivate} apartment(s) to activate; ${b.familyMembersOverAllowance} family member(s) over the free allowance of ${b.freeAllowancePerApartment} per apartment`);
+    out.push('', `Billing: ${plural(b.apartmentsToActivate, 'apartment')} to activate; ${plural(b.familyMembersOverAllowance, 'family member')} over the free allowance of ${b.freeAllowancePerApartment} per apartment`);
   }
   if (result.problems.length) {
     out.push('', `Problems (${result.problems.length})`);

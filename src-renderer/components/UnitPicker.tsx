@@ -96,7 +96,7 @@ export function UnitPicker({
                   type="button"
                   className="btn btn-small"
                   aria-pressed={all}
-                  title={all ? `Unpick the ${ids.length} units of floor ${floor}` : `Pick the ${ids.length} units of floor ${floor}`}
+                  title={`${all ? 'Unpick' : 'Pick'} ${ids.length === 1 ? 'the unit' : `the ${ids.length} units`} of floor ${floor}`}
                   onClick={() => (all ? onSet(picked.filter((id) => !ids.includes(id))) : add(ids))}
                 >
                   Floor {floor}
@@ -118,7 +118,7 @@ export function UnitPicker({
         </div>
       </div>
       <p className="muted" role="status">
-        {pickedSet.size} of {units.length} apartments picked
+        {pickedSet.size} of {units.length} {units.length === 1 ? 'apartment' : 'apartments'} picked
       </p>
       <p className="gs-visually-hidden" id={`${searchId}-keys`}>
         Use the arrow keys to move between units and Space to pick one.

@@ -2,6 +2,7 @@ import type { ProblemKind, RunCounts, RunOutcome, RunProgress, RunTrigger } from
 import { type RunOutcomeView, runOutcomeView } from '../../src-shared/domain/problems';
 import type { OperationKind } from '../../src-shared/domain/sync-plan';
 import type { SubscriptionState } from '../../src-shared/domain/site';
+import { plural } from '../../src-shared/text/plural';
 
 /** How a run ended, in words, with the pill colour to show it in. */
 export const OUTCOME_LABELS: Record<RunOutcomeView, { text: string; tone: 'ok' | 'warn' | 'danger' | 'muted' }> = {
@@ -106,17 +107,15 @@ export function countsLine(counts: RunCounts): string {
     `${counts.accountsCreated} created`,
     `${counts.accountsUpdated} updated`,
     `${counts.accountsDeleted} deleted`,
-    `${counts.credentialsSet} credentials set`,
+    `${plural(counts.credentialsSet, 'credential')} set`,
   ];
   if (counts.credentialsRemoved) parts.push(`${counts.credentialsRemoved} removed`);
   if (counts.failedOperations) parts.push(`${counts.failedOperations} failed`);
   return parts.join(', ');
 }
 
-/** "1 account" / "3 accounts". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+/** "1 account" / "3 accounts": the one helper in src-shared, re-exported for the screens. */
+export { plural };
 
 /** Whether a field's name already says its type, as in "Door PIN (Text)" (then the type is not shown again). */
 export function nameShowsType(name: string, fieldType: string): boolean {

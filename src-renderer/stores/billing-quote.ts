@@ -1,5 +1,6 @@
 import type { Prices, Renewal, RenewalMonths } from '../../src-shared/domain/billing';
 import type { IntegrationStatus } from '../../src-shared/ipc/contract/billing';
+import { plural } from '../../src-shared/text/plural';
 
 /** Which payment the wizard makes: the integration subscription, or the monthly fee of chosen apartments. */
 export type Flow = 'integration' | 'apartments';
@@ -50,7 +51,6 @@ export function emptyDraft(flow: Flow | null = null): BillingDraft {
   };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The priced lines of the draft (count × monthly price × months) — empty until the choices are made. */
 export function quoteLines(draft: BillingDraft, prices: Prices | null): QuoteLine[] {

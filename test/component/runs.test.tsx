@@ -22,7 +22,7 @@ describe('runs history', () => {
     const row = (await screen.findByText('Oak Plaza', { selector: 'th' })).closest('tr')!;
     expect(within(row).getByText('Failed')).toBeTruthy();
     expect(within(row).getByText('Scheduled')).toBeTruthy();
-    expect(within(row).getByText('2 created, 1 updated, 0 deleted, 1 credentials set')).toBeTruthy();
+    expect(within(row).getByText('2 created, 1 updated, 0 deleted, 1 credential set')).toBeTruthy();
     expect(screen.getAllByRole('row')).toHaveLength(3);
   });
 

@@ -13,6 +13,7 @@ import {
 } from './core';
 import { ApiError, conflict, invalid, paged, parseBody, route, type Route } from './http-kit';
 import type { AccessGroupRec, ApartmentRec, CommunityRec } from './state';
+import { agree, plural } from '../../../src-shared/text/plural';
 
 const TimeZoneSchema = z.string().refine((tz) => IANAZone.isValidZone(tz), 'not an IANA time zone');
 
@@ -178,7 +179,7 @@ export function communityRoutes(core: SandboxCore): Route[] {
       const apartment = apartmentOr404(core, params.aid!);
       requireIntegrationFor(core, { apartmentId: apartment.id, communityId: apartment.communityId });
       const bound = Object.values(db.state.devices).filter((d) => d.location.scope === 'apartment' && d.location.id === apartment.id);
-      if (bound.length > 0) throw conflict('devices', `${bound.length} device(s) are bound to this apartment; move or remove them first.`);
+      if (bound.length > 0) throw conflict('devices', `${plural(bound.length, 'device')} ${agree(bound.length, 'is', 'are')} bound to this apartment; move or remove them first.`);
       for (const rid of [...(db.residentsByApartment.get(apartment.id) ?? [])]) db.removeResident(rid);
       db.residentsByApartment.delete(apartment.id);
       db.indexRef(apartment.externalRef, apartment.id, false);

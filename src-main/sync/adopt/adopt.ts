@@ -7,6 +7,7 @@ import type { SyncPlan } from '../../../src-shared/domain/sync-plan';
 import { problem } from '../plan/problems';
 import { type AdoptionContact, matchForAdoption } from './match';
 import { normalisePersonName } from './normalise';
+import { plural } from '../../../src-shared/text/plural';
 
 /** What adopting needs from SmartPlus beyond a sync: hand-made communities, and linking. */
 export interface AdoptionPort {
@@ -186,10 +187,11 @@ function chosenLinks(
 export function adoptionProblems(adoption: PropertyAdoption, dryRun: boolean, decisions: AdoptionDecisions = NO_DECISIONS): Problem[] {
   const { review, propertyId } = adoption;
   const verb = dryRun ? 'would link' : 'linked';
-  const links = review.apartments.length + review.members.filter((m) => m.rung !== 'linked').length;
+  const residents = review.members.filter((m) => m.rung !== 'linked').length;
+  const links = review.apartments.length + residents;
   return [
     problem('adoption-linked', 'info', { propertyId, subject: adoption.communityName },
-      `SiteSync ${verb} community "${adoption.communityName}" with ${links} hand-made object(s) (${review.apartments.length} apartments, ${review.members.filter((m) => m.rung !== 'linked').length} residents); ${review.newUnits.length} unit(s) get new apartments and ${review.untouchedResidents} hand-made resident(s) stay untouched.`),
+      `SiteSync ${verb} community "${adoption.communityName}" with ${plural(links, 'hand-made object')} (${plural(review.apartments.length, 'apartment')}, ${plural(residents, 'resident')}); ${plural(review.newUnits.length, 'unit gets a new apartment', 'units get new apartments')} and ${plural(review.untouchedResidents, 'hand-made resident stays', 'hand-made residents stay')} untouched.`),
     ...review.questions.filter((q) => !isAnswered(q, decisions)).map((q) =>
       problem('adoption-question', 'warning', { propertyId, unitId: q.unitId, contactId: q.contactIds[0] ?? null, subject: adoption.communityName },
         `${q.text} SiteSync linked nothing for this; decide in Get Site from PMS, or link by hand.`)),

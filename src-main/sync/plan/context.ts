@@ -4,6 +4,7 @@ import type { SiteConfig } from '../../../src-shared/domain/policy';
 import type { RentManagerSnapshot, RmLease, RmProperty, RmTenant, RmUnit } from '../../../src-shared/domain/rentmanager';
 import type { CommunityState, SmartPlusSnapshot, SpAccessGroup, SpApartment, SpResident } from '../../../src-shared/domain/smartplus';
 import type { UnreadableObject } from '../../../src-shared/domain/unreadable';
+import { plural } from '../../../src-shared/text/plural';
 
 /** The family-member limit of an apartment SiteSync is about to create (the contract's default). */
 export const DEFAULT_FAMILY_MEMBER_LIMIT = 10;
@@ -143,7 +144,7 @@ function failedReads(rm: RentManagerSnapshot, config: SiteConfig): Map<number, s
     const rows = rowsOf.get(propertyId);
     if (!rows || failed.has(propertyId)) continue;
     const first = rows[0]!;
-    failed.set(propertyId, `Rent Manager sent ${rows.length} record(s) SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' '));
+    failed.set(propertyId, `Rent Manager sent ${plural(rows.length, 'record')} SiteSync could not read, e.g. ${first.collection} ${first.id ?? ''}: ${first.reason}`.replace('  ', ' '));
   }
   return failed;
 }

@@ -7,6 +7,7 @@ import { MASS_DELETE_MIN, MASS_DELETE_SHARE } from './deletions';
 import type { MemberAfter } from './members';
 import { problem } from './problems';
 import type { PlanSink, PropertyScope } from './structure';
+import { plural } from '../../../src-shared/text/plural';
 
 type CredentialOp = Extract<SyncOperation, { kind: 'set-pin' | 'remove-pin' | 'set-rf-cards' | 'remove-rf-cards' }>;
 
@@ -46,17 +47,17 @@ export function guardCredentials(
     held = credentials;
     const pin = ctx.rm.pinField?.name ?? 'the PIN field';
     const rf = ctx.rm.rfCardField?.name ?? 'the RF card field';
-    why = `The PIN field "${pin}" and the RF card field "${rf}" look swapped: for ${swapped} tenant(s) one field holds what SmartPlus has as the other credential, or a value only valid as the other kind. Check the two fields in Settings.`;
+    why = `The PIN field "${pin}" and the RF card field "${rf}" look swapped: for ${plural(swapped, 'tenant')} one field holds what SmartPlus has as the other credential, or a value only valid as the other kind. Check the two fields in Settings.`;
   } else {
     const heldIds = new Set(changes.map((op) => op.id));
     // A set that takes a value from a resident who keeps it (its removal is held) could only fail.
     held = credentials.filter((op) => heldIds.has(op.id) || takesFromKeeper(op, community.state.residents, deletedIds));
-    why = `This run would remove or change ${changes.length} PIN(s) and RF card(s) among the community's ${total} family member accounts (more than ${MASS_DELETE_SHARE * 100}% and more than ${MASS_DELETE_MIN}): a Rent Manager field renamed, re-created or emptied must not lock the building out.`;
+    why = `This run would remove or change ${plural(changes.length, 'PIN or RF card', 'PINs and RF cards')} among the community's ${total} family member accounts (more than ${MASS_DELETE_SHARE * 100}% and more than ${MASS_DELETE_MIN}): a Rent Manager field renamed, re-created or emptied must not lock the building out.`;
   }
   const heldIds = new Set(held.map((op) => op.id));
   out.problems.push(
     problem('held-back-deletion', 'warning', { propertyId: scope.property.id, subject: scope.property.name, field: 'credentials' },
-      `${why} The ${held.length} credential change(s) are held back until you confirm them; everything else is applied.`),
+      `${why} ${held.length === 1 ? 'The credential change is' : `The ${held.length} credential changes are`} held back until you confirm them; everything else is applied.`),
   );
   return {
     operations: operations.filter((op) => !heldIds.has(op.id)),

@@ -6,6 +6,7 @@ import { naturalCompare, type PlanContext } from './context';
 import type { StatusIndex } from './members';
 import { placeDisplay, problem, tenantLabel } from './problems';
 import type { PlanSink, PropertyScope } from './structure';
+import { agree, plural } from '../../../src-shared/text/plural';
 
 /** Mass-deletion guard (spec §6): hold back when deletions exceed this share of a community's family members… */
 export const MASS_DELETE_SHARE = 0.1;
@@ -64,7 +65,7 @@ export function planDeletions(
   const tenantsHere = ctx.propertiesWithTenants.has(scope.property.id);
   let why: string | null = null;
   if (!tenantsHere) {
-    why = `Rent Manager returned no tenants for this property, yet ${total} family member account(s) exist: an outage or a permissions change must not lock the building out.`;
+    why = `Rent Manager returned no tenants for this property, yet ${plural(total, 'family member account')} ${agree(total, 'exists', 'exist')}: an outage or a permissions change must not lock the building out.`;
   } else if (!ctx.propertiesWithLeases.has(scope.property.id) || !ctx.propertiesWithContacts.has(scope.property.id)) {
     const missing = ctx.propertiesWithLeases.has(scope.property.id) ? 'no Primary or Occupant contacts' : 'no leases';
     why = `Rent Manager returned tenants but ${missing} for this property, so every account looks gone: an outage or a permissions change must not lock the building out.`;
@@ -74,7 +75,7 @@ export function planDeletions(
   if (why === null) return { deletions: candidates, heldBack: [] };
   out.problems.push(
     problem('held-back-deletion', 'warning', { propertyId: scope.property.id, subject: scope.property.name, value: String(candidates.length) },
-      `${why} The ${candidates.length} deletion(s) are held back until you confirm them; everything else is applied.`),
+      `${why} ${candidates.length === 1 ? 'The deletion is' : `The ${candidates.length} deletions are`} held back until you confirm them; everything else is applied.`),
   );
   return { deletions: [], heldBack: candidates.map((operation) => ({ operation, reason: why })) };
 }

@@ -1,6 +1,7 @@
 import type { AdoptionQuestion, ApartmentLink, CredentialFate, MemberLink, MemberRung } from '../../../src-shared/domain/adoption';
 import { questionCandidates, questionKey, type QuestionChoice } from '../../../src-shared/domain/adoption';
 import type { AdoptionPreview } from '../../../src-shared/ipc/contract/sites';
+import { plural } from '../../../src-shared/text/plural';
 import { type Column, DataTable } from '../../components/DataTable';
 import { LoadStatus } from '../../components/LoadStatus';
 import type { Loadable } from '../../lib/loadable';
@@ -36,8 +37,6 @@ const MATCH_LABELS: Record<ApartmentLink['match'], string> = {
 };
 
 const IDLE: Loadable<AdoptionPreview> = { status: 'idle' };
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function unitNames(preview: AdoptionPreview): Map<number, string> {
   return new Map([...preview.review.apartments.map((a) => [a.unitId, a.unitName] as const), ...preview.review.newUnits.map((u) => [u.unitId, u.unitName] as const)]);

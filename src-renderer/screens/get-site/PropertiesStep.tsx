@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { LoadStatus } from '../../components/LoadStatus';
 import { matches } from '../../lib/search';
 import { useGetSite } from './use-get-site';
+import { plural } from '../../../src-shared/text/plural';
 
 /** Step 2: the properties the customer enabled for the integration, searchable, several at once. */
 export function PropertiesStep() {
@@ -60,7 +61,7 @@ export function PropertiesStep() {
                         onChange={() => toggle(p.id)}
                       />
                       <span>
-                        <strong>{p.name}</strong> <span className="pill pill-muted">{p.unitCount} units</span>
+                        <strong>{p.name}</strong> <span className="pill pill-muted">{plural(p.unitCount, 'unit')}</span>
                         <span className="gs-choice-hint">
                           {p.address ?? 'No address in Rent Manager'} · ID {p.id}
                           {p.siteId ? ' — already imported as a site' : ''}

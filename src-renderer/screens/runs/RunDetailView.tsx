@@ -13,6 +13,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { RunChangesSection } from './RunChangesSection';
 import { UndoDialog } from './UndoDialog';
 import { ApprovalPanel } from './ApprovalPanel';
+import { plural } from '../../../src-shared/text/plural';
 
 const COUNT_LABELS: Record<keyof RunCounts, string> = {
   communities: 'Communities',
@@ -148,7 +149,7 @@ export function RunDetailView({ runId }: { runId: string }) {
       ) : null}
       {action.kind === 'kept' ? (
         <div className="banner banner-info" role="status">
-          Kept {action.count} accounts; nothing was deleted.
+          Kept {plural(action.count, 'account')}; nothing was deleted.
         </div>
       ) : null}
       {action.kind === 'failed' ? (

@@ -20,8 +20,9 @@ describe('decideRunNotification', () => {
 
   it('a quiet success raises none; held-back items on a success or a partial run still notify', () => {
     expect(decideRunNotification(run({}), 'Elm Court')).toBeNull();
-    expect(decideRunNotification(run({ heldBackCount: 1 }), 'Elm Court')?.body).toBe('1 deletion or credential change wait for your confirmation. Click to review them.');
+    expect(decideRunNotification(run({ heldBackCount: 1 }), 'Elm Court')?.body).toBe('1 deletion or credential change waits for your confirmation. Click to review it.');
     expect(decideRunNotification(run({ outcome: 'partial', heldBackCount: 3 }), 'Elm Court')?.body).toContain('3 deletions or credential changes wait for your confirmation.');
+    expect(decideRunNotification(run({ outcome: 'partial', heldBackCount: 1 }), 'Elm Court')?.body).toContain(' 1 deletion or credential change waits for your confirmation.');
     expect(decideRunNotification(run({ outcome: 'failed' }), 'Elm Court')?.body).toBe('The run stopped. Click to see the run.');
   });
 

@@ -40,7 +40,7 @@ describe('sync with "linkExisting"', () => {
     const dry = await runCli(['sync', '--site-config', siteConfigFile({ ...SITE, linkExisting: true }), '--dry-run', '--json'], world.env());
     expect(dry.code).toBe(0);
     const dryJson = JSON.parse(dry.stdout) as { problems: { kind: string; reason: string }[] };
-    expect(dryJson.problems.find((p) => p.kind === 'adoption-linked')?.reason).toMatch(/would link community .* 10 hand-made object\(s\) \(10 apartments/);
+    expect(dryJson.problems.find((p) => p.kind === 'adoption-linked')?.reason).toMatch(/would link community .* 10 hand-made objects \(10 apartments/);
     const client = createSmartPlusClient({ baseUrl: world.sp.url, username: world.sp.username, password: world.sp.password });
     expect((await readCommunityState(client, communityId)).community.externalRef).toBeNull();
 

@@ -47,6 +47,18 @@ describe('run report', () => {
     expect(text).toMatch(/Billing: \d+ apartment/);
   });
 
+  it('the billing line says "1 apartment" and "2 apartments", never "apartment(s)" (issue 16)', async () => {
+    const h = harness(rm([tenant(1)]), site());
+    const r = await h.sync({ dryRun: true });
+    const withBilling = (apartmentsToActivate: number, familyMembersOverAllowance: number) =>
+      formatRunText({ ...r, plan: { ...r.plan!, summary: { ...r.plan!.summary, billing: { ...r.plan!.summary.billing, apartmentsToActivate, familyMembersOverAllowance } } } });
+    const one = withBilling(1, 1);
+    expect(one).toContain('Billing: 1 apartment to activate; 1 family member over the free allowance');
+    const two = withBilling(2, 0);
+    expect(two).toContain('Billing: 2 apartments to activate; 0 family members over the free allowance');
+    expect(one + two).not.toContain('(s)');
+  });
+
   it('the plan text masks PINs', async () => {
     const h = harness(rm([tenant(1, { pin: '2468' })]), site());
     const r = await h.sync({ dryRun: true });

@@ -227,7 +227,7 @@ export const guardCases: PlanCase[] = [
     problems: ['held-back-deletion p1'],
     check: (p) => {
       expect(p.heldBack.map((h) => h.operation.kind)).toEqual(Array(8).fill('remove-pin'));
-      expect(p.heldBack[0]!.reason).toContain('remove or change 8 PIN(s)');
+      expect(p.heldBack[0]!.reason).toContain('remove or change 8 PINs and RF cards');
       expect(p.problems[0]!.reason).toContain('held back until you confirm them');
     },
   },
