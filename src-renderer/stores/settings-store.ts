@@ -46,6 +46,8 @@ export interface SettingsState {
   inFlightError: string | null;
   inFlightNotice: { kind: 'saved' | 'error'; text: string } | null;
   load(): Promise<void>;
+  /** Reads the site list again (a site paused or resumed) and keeps every unsaved edit on screen. */
+  refreshSites(): Promise<void>;
   editInFlight(value: string): void;
   saveInFlight(): Promise<void>;
   editSchedule(patch: Partial<ScheduleForm>): void;
@@ -169,6 +171,13 @@ export function createSettingsStore(bridge: Bridge) {
           if (keep) await get().selectSite(keep.id);
         } catch (error) {
           set({ sites: failed(error) });
+        }
+      },
+      async refreshSites() {
+        try {
+          set({ sites: { status: 'ready', value: await bridge.call('sites.list') } });
+        } catch {
+          // The list on screen stays as it was; the pause or resume itself has already answered.
         }
       },
       editSchedule(patch) {

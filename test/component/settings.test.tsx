@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY } from '../../src-shared/domain/policy';
@@ -7,6 +7,7 @@ import { SettingsScreen } from '../../src-renderer/screens/settings/SettingsScre
 import { validatePolicy, validateSchedule } from '../../src-renderer/stores/settings-store';
 import { createFakeBridge } from './helpers/fake-bridge';
 import { renderWith } from './helpers/get-site-fixtures';
+import { overview } from './helpers/sync-fixtures';
 
 const SITE: SiteSummary = {
   id: 'site-1', name: 'Maple Court Apartments', customerId: 'c1', connectionId: 'rm-1', propertyId: 1, communityId: 'com-1', smartPlusAccountId: null,
@@ -125,6 +126,27 @@ describe('settings screen: site policy', () => {
       policy: { ...DEFAULT_POLICY, pinField: 12, graceDays: 2, timeZone: 'America/Chicago', creation: 'lease-start' },
     });
     expect(await screen.findByText(/Policy saved/)).toBeTruthy();
+  });
+
+  it('pausing the site keeps unsaved policy edits on screen (only the site list is read again)', async () => {
+    const { u, fake } = await renderSettings();
+    let paused = false;
+    fake.respond('sites.list', () => [{ ...SITE, pause: paused ? { pausedAt: '2026-12-03T10:00:00.000Z', reason: 'Roof works' } : null }]);
+    fake.respond('sites.pause', ({ reason }) => {
+      paused = true;
+      return { name: SITE.name, pause: { pausedAt: '2026-12-03T10:00:00.000Z', reason } };
+    });
+    fake.respond('overview.get', () => overview([]));
+    const grace = await screen.findByLabelText('Grace days');
+    await u.clear(grace);
+    await u.type(grace, '5');
+    await u.click(screen.getByRole('button', { name: `Pause site ${SITE.name}` }));
+    const dialog = await screen.findByRole('dialog');
+    await u.type(within(dialog).getByRole('textbox'), 'Roof works');
+    await u.click(within(dialog).getByRole('button', { name: 'Pause site' }));
+    expect(await screen.findByText(/since Dec 3, 2026: Roof works/)).toBeTruthy();
+    expect((screen.getByLabelText('Grace days') as HTMLInputElement).value).toBe('5');
+    expect(fake.calls.filter((c) => c.channel === 'settings.get')).toHaveLength(1);
   });
 
   it('Custom apartments needs at least one unit', async () => {

@@ -83,6 +83,7 @@ export function PolicyCard() {
   const savePolicy = useSettings((s) => s.savePolicy);
   const navigate = useApp((s) => s.navigate);
   const load = useSettings((s) => s.load);
+  const refreshSites = useSettings((s) => s.refreshSites);
   const { overview } = useStores();
   const id = useId();
   if (sites.status !== 'ready') return null;
@@ -122,8 +123,8 @@ export function PolicyCard() {
         <div className="st-site-pause">
           <SitePauseControl
             site={site}
-            onPause={(reason) => overview.getState().pauseSite(site.id, reason).then(load)}
-            onResume={() => overview.getState().resumeSite(site.id).then(load)}
+            onPause={(reason) => overview.getState().pauseSite(site.id, reason).then(refreshSites)}
+            onResume={() => overview.getState().resumeSite(site.id).then(refreshSites)}
           />
         </div>
       ) : null}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
 import { createAppStore } from '../../../src-renderer/stores/app-store';
 import { createGetSiteStore } from '../../../src-renderer/stores/get-site-store';
+import { createOverviewStore } from '../../../src-renderer/stores/overview-store';
 import { createBackgroundStore } from '../../../src-renderer/stores/background-store';
 import { createSettingsStore } from '../../../src-renderer/stores/settings-store';
 import { createDiagnosticsStore } from '../../../src-renderer/stores/diagnostics-store';
@@ -116,7 +117,8 @@ export function renderWith(ui: ReactNode, fake = wizardBridge()) {
   const settings = createSettingsStore(fake.bridge);
   const diagnostics = createDiagnosticsStore(fake.bridge);
   const background = createBackgroundStore(fake.bridge);
-  const stores = { bridge: fake.bridge, app, getSite, settings, diagnostics, background } as unknown as Stores;
+  const overview = createOverviewStore(fake.bridge);
+  const stores = { bridge: fake.bridge, app, getSite, settings, diagnostics, background, overview } as unknown as Stores;
   const view = render(<StoresContext.Provider value={stores}>{ui}</StoresContext.Provider>);
   return { fake, app, getSite, settings, view };
 }
