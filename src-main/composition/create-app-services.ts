@@ -5,6 +5,7 @@ import type { AppContext } from './app-context';
 import { createApartmentsService } from '../features/apartments-service';
 import { createBackgroundService, type OsTaskControl } from '../features/background-service';
 import { createBillingService } from '../features/billing-service';
+import { siteUsesSandbox } from '../features/sandbox-hints';
 import { createConnectionClients } from '../features/connection-clients';
 import { createConnectionsService } from '../features/connections-service';
 import { createDeviceSender, createDevicesService } from '../features/devices-service';
@@ -302,6 +303,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     isOnline,
     sandbox: sandbox !== null,
     sandboxOnly: () => db.connections.list().every((c) => c.isSandbox),
+    siteUsesSandbox: (siteId: string) => siteUsesSandbox({ db, clients }, siteId),
     // Test values only, and only while the sandbox is in use (read from the sandbox itself).
     ...(sandbox !== null
       ? {

@@ -30,7 +30,8 @@ export interface BillingService {
   pay(input: PayIntegration): Promise<PaymentResult>;
   payApartments(input: PayApartments): Promise<PaymentResult>;
   receipts(accountId?: string): Promise<Order[]>;
-  apartmentChoices(siteId?: string): Promise<ApartmentChoices>;
+  /** `accountId` (issue 16): only the sites that SmartPlus account pays for; absent: every synced site. */
+  apartmentChoices(siteId?: string, accountId?: string): Promise<ApartmentChoices>;
 }
 
 const META_KEY = 'billing.integration';
@@ -214,10 +215,13 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
       return deps.db.receipts.list();
     },
 
-    async apartmentChoices(siteId) {
+    async apartmentChoices(siteId, accountId) {
+      // A site's apartments are charged to the site's own account, so the account asked lists only its sites.
+      const account = accountId ? deps.clients.smartPlusAccount(undefined, accountId).id : null;
       const sites = deps.db.sites
         .listSummaries()
         .filter((s) => s.communityId !== null && s.apartmentCount > 0)
+        .filter((s) => account === null || siteAccount(s) === account)
         .map((s) => ({ id: s.id, name: s.name, apartmentCount: s.apartmentCount }));
       const chosen = sites.find((s) => s.id === siteId)?.id ?? sites[0]?.id ?? null;
       return { sites, siteId: chosen, apartments: chosen ? syncedApartments(chosen) : [] };

@@ -59,7 +59,7 @@ export function createAppStore(bridge: Bridge) {
       try {
         const info = await bridge.call('app.getInfo');
         set({ info, online: info.online, theme: info.theme, loadError: null });
-        if (info.sandbox) set({ sandboxHints: await bridge.call('app.getSandboxHints').catch(() => null) });
+        if (info.sandbox) set({ sandboxHints: await bridge.call('app.getSandboxHints', {}).catch(() => null) });
       } catch (error) {
         set({ loadError: describeError(error).text });
       }

@@ -68,8 +68,18 @@ export interface BillingState {
   pay(card: CardInput): Promise<boolean>;
 }
 
+/**
+ * Why the apartments flow has nothing to list. With several SmartPlus accounts the list holds only
+ * the chosen account's sites (each site pays through its own account), so the sentence names it.
+ */
+export function noSyncedSitesText(accounts: readonly BillingAccount[], accountId: string | null): string {
+  const chosen = accounts.length > 1 ? accounts.find((a) => a.id === accountId) : undefined;
+  if (chosen) return `No synced sites use ${chosen.label} yet. Import a site with this account in Get Site from PMS, or choose another account above.`;
+  return 'No site is synced yet. Import a site with Get Site from PMS first; then its apartments can be paid for.';
+}
+
 /** The step after `step` for a flow, or why it cannot go on. */
-function nextStep(w: Wizard, choices: ApartmentChoices | null): WizardStep | string {
+function nextStep(w: Wizard, choices: ApartmentChoices | null, noSites: string): WizardStep | string {
   const d = w.draft;
   switch (w.step.kind) {
     case 'type':
@@ -77,7 +87,7 @@ function nextStep(w: Wizard, choices: ApartmentChoices | null): WizardStep | str
     case 'service':
       if (d.flow === 'integration') return { kind: 'renewal' };
       if (d.flow === 'apartments') {
-        if (choices && choices.sites.length === 0) return 'No site is synced yet. Import a site with Get Site from PMS first; then its apartments can be paid for.';
+        if (choices && choices.sites.length === 0) return noSites;
         return { kind: 'apartments' };
       }
       return 'Choose the service to pay for.';
@@ -136,7 +146,7 @@ export function createBillingStore(bridge: Bridge) {
     async function loadChoices(siteId?: string) {
       set({ choices: loading(get().choices) });
       try {
-        const choices = await bridge.call('billing.listApartmentChoices', siteId ? { siteId } : {});
+        const choices = await bridge.call('billing.listApartmentChoices', { ...(siteId ? { siteId } : {}), ...account() });
         set({ choices: ready(choices) });
         const w = get().wizard;
         if (w && w.draft.siteId !== choices.siteId) patchWizard({ draft: { ...w.draft, siteId: choices.siteId, apartmentIds: [] } });
@@ -232,7 +242,7 @@ export function createBillingStore(bridge: Bridge) {
           if (Object.keys(errors).length > 0) return patchWizard({ billingErrors: errors, stepError: 'Complete the billing details.' });
           if (get().basis.status !== 'ready') return patchWizard({ stepError: 'The prices could not be loaded yet. Check the network, then try again.' });
         }
-        const step = nextStep(w, get().choices.value ?? null);
+        const step = nextStep(w, get().choices.value ?? null, noSyncedSitesText(get().accounts, get().accountId));
         if (typeof step === 'string') return patchWizard({ stepError: step });
         patchWizard({ step, stepError: null });
       },

@@ -2,6 +2,7 @@ import { createStore } from 'zustand/vanilla';
 import type { DeviceDraft, DeviceRow, OutboxItem } from '../../src-shared/domain/device';
 import type { SiteSummary } from '../../src-shared/domain/site';
 import type { DeviceLocation } from '../../src-shared/domain/smartplus';
+import type { SandboxHints } from '../../src-shared/ipc/contract/app';
 import type { DeviceList } from '../../src-shared/ipc/contract/devices';
 import type { Bridge } from '../bridge';
 import { describeError } from '../lib/error-text';
@@ -31,6 +32,10 @@ export interface DevicesState {
   clearNotice(): void;
   /** Synced apartments of the current site matching `text` (the location picker; from the local copy). */
   searchApartments(text: string): Promise<{ id: string; name: string; residentNames: string }[]>;
+  /** The sandbox's test values for the site they were asked for (issue 16: null where the site uses a real SmartPlus account). */
+  siteHints: { siteId: string; hints: SandboxHints } | null;
+  /** Asks main whether the current site uses the sandbox's account, and its test MACs if so (call only in the sandbox). */
+  loadSiteHints(): Promise<void>;
 }
 
 /** Builds the devices store; outbox changes from main update the list as they happen. */
@@ -77,6 +82,13 @@ export function createDevicesStore(bridge: Bridge) {
       list: { status: 'idle' },
       notice: null,
       busy: false,
+      siteHints: null,
+      async loadSiteHints() {
+        const siteId = get().siteId;
+        if (!siteId) return;
+        const hints = await bridge.call('app.getSandboxHints', { siteId }).catch(() => null);
+        if (get().siteId === siteId) set({ siteHints: { siteId, hints } });
+      },
       async loadSites() {
         await loadInto(get().sites, (sites) => set({ sites }), () => bridge.call('sites.list'));
       },

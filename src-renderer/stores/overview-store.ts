@@ -25,7 +25,7 @@ export interface OverviewState {
   /** Approves (applies) or rejects (drops) the changes an ask-first run waits with, then refreshes. */
   decide(runId: string, approve: boolean): Promise<void>;
   /** The first-run checklist's state read from main (null until read): integration paid, any site with a device. */
-  firstRun: { paid: boolean; devices: boolean } | null;
+  firstRun: { paid: boolean; devices: boolean; unpaidAccounts: string[] } | null;
   /** Reads {@link OverviewState.firstRun} for the given sites (best effort: what cannot be read counts as not done). */
   loadFirstRun(siteIds: string[]): Promise<void>;
 }
@@ -38,10 +38,17 @@ export function createOverviewStore(bridge: Bridge) {
     changes: [],
     firstRun: null,
     async loadFirstRun(siteIds) {
-      const paid = await bridge
-        .call('billing.getStatus', {})
-        .then((status) => status.state === 'active')
-        .catch(() => false);
+      // Issue 16: each SmartPlus account pays for itself; "pay" ticks once any account is active, and
+      // with several accounts the ones not paid are named.
+      const accounts = await bridge.call('billing.listAccounts').catch(() => []);
+      const active = (input: { accountId?: string }) =>
+        bridge
+          .call('billing.getStatus', input)
+          .then((status) => status.state === 'active')
+          .catch(() => false);
+      const states = accounts.length > 0 ? await Promise.all(accounts.map(async (a) => ({ label: a.label, active: await active({ accountId: a.id }) }))) : [{ label: '', active: await active({}) }];
+      const paid = states.some((s) => s.active);
+      const unpaidAccounts = accounts.length > 1 ? states.filter((s) => !s.active).map((s) => s.label) : [];
       let devices = false;
       for (const siteId of siteIds) {
         const list = await bridge.call('devices.list', { siteId, refresh: false }).catch(() => null);
@@ -50,7 +57,7 @@ export function createOverviewStore(bridge: Bridge) {
           break;
         }
       }
-      set({ firstRun: { paid, devices } });
+      set({ firstRun: { paid, devices, unpaidAccounts } });
     },
     async loadChanges() {
       try {

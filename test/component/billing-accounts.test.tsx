@@ -60,4 +60,20 @@ describe('billing store: which SmartPlus account pays', () => {
     await store.getState().pay({ number: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123', holder: 'Pat' });
     expect(fake.calls.find((c) => c.channel === 'billing.pay')?.input).toMatchObject({ accountId: 'south' });
   });
+
+  it('apartments: the choices are asked for the chosen account, and an empty list names that account', async () => {
+    const { fake, store } = setup();
+    await store.getState().load();
+    await store.getState().chooseAccount('south');
+    store.getState().start('apartments');
+    await settle();
+    expect(fake.calls.filter((c) => c.channel === 'billing.listApartmentChoices').at(-1)?.input).toEqual({ accountId: 'south' });
+    const s = store.getState();
+    s.setDraft({ type: 'community' });
+    s.next();
+    s.setDraft({ flow: 'apartments' });
+    s.next();
+    expect(store.getState().wizard?.step.kind).toBe('service');
+    expect(store.getState().wizard?.stepError).toMatch(/^No synced sites use South region yet\./);
+  });
 });

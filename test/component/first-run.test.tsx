@@ -17,6 +17,26 @@ function setup({ paid, sites, devices }: { paid: boolean; sites: number; devices
   return renderWithStores(<OverviewScreen />, fake);
 }
 
+describe('first-run checklist with several SmartPlus accounts (issue 16)', () => {
+  it('ticks "pay" when an account other than the default is active, and names the accounts not paid', async () => {
+    const fake = createFakeBridge();
+    fake.respond('overview.get', () => overview([]));
+    fake.respond('sync.listRunning', () => []);
+    fake.respond('billing.listAccounts', () => [
+      { id: 'north', label: 'North region', isSandbox: false, isDefault: true },
+      { id: 'south', label: 'South region', isSandbox: false, isDefault: false },
+    ]);
+    fake.respond('billing.getStatus', (input) => ({ ...STATUS, state: (input as { accountId?: string } | undefined)?.accountId === 'south' ? 'active' : 'none' }));
+    fake.respond('devices.list', () => deviceList({ devices: [] }));
+    renderWithStores(<OverviewScreen />, fake);
+    const list = within(await screen.findByRole('region', { name: 'Getting started' }));
+    const pay = list.getByText(/Pay for the integration/);
+    expect(pay.textContent).toContain('done');
+    expect(pay.textContent).toContain('Not paid yet: North region');
+    expect(pay.textContent).not.toContain('South region');
+  });
+});
+
 describe('first-run checklist on the Overview', () => {
   it('ticks what is done from real state and offers a button for the rest', async () => {
     const { stores } = setup({ paid: true, sites: 0, devices: 0 });

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AddDeviceForm } from '../../src-renderer/screens/devices/AddDeviceForm';
@@ -10,14 +10,16 @@ import { createFakeBridge } from './helpers/fake-bridge';
 const MACS = Array.from({ length: 10 }, (_, i) => `0C11050000${String(i + 1).padStart(2, '0')}`);
 const HINTS = { cards: [{ number: '4242 4242 4242 4242', outcome: 'Paid' }], macs: MACS };
 
-async function renderForm(sandbox: boolean) {
+async function renderForm(sandbox: boolean, site?: { id: string; onSandbox: boolean }) {
   const fake = createFakeBridge();
   fake.respond('app.getInfo', () => ({ name: 'SiteSync', version: '1', platform: 'linux', sandbox, online: true, lastSyncAt: null, theme: 'light' }));
   fake.respond('app.getStartupNotices', () => ({ notices: [] }));
-  fake.respond('app.getSandboxHints', () => (sandbox ? HINTS : null));
+  fake.respond('app.getSandboxHints', (input) => (sandbox && (!site || (input as { siteId?: string } | undefined)?.siteId !== site.id || site.onSandbox) ? HINTS : null));
   const app = createAppStore(fake.bridge);
   await app.getState().load();
-  const stores = { bridge: fake.bridge, app, devices: createDevicesStore(fake.bridge) } as unknown as Stores;
+  const devices = createDevicesStore(fake.bridge);
+  if (site) devices.setState({ siteId: site.id });
+  const stores = { bridge: fake.bridge, app, devices } as unknown as Stores;
   render(
     <StoresContext.Provider value={stores}>
       <AddDeviceForm />
@@ -44,5 +46,17 @@ describe('sandbox hints', () => {
     const fake = await renderForm(false);
     expect(screen.queryByRole('complementary', { name: 'Sandbox device MACs' })).toBeNull();
     expect(fake.calls.some((c) => c.channel === 'app.getSandboxHints')).toBe(false);
+  });
+
+  it('asks for the site the device goes to, and shows no test MACs when that site uses a real SmartPlus account (issue 16)', async () => {
+    const fake = await renderForm(true, { id: 'site-east', onSandbox: false });
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'app.getSandboxHints' && (c.input as { siteId?: string })?.siteId === 'site-east')).toBe(true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByRole('complementary', { name: 'Sandbox device MACs' })).toBeNull();
+  });
+
+  it('shows the test MACs when the site uses the sandbox account', async () => {
+    await renderForm(true, { id: 'site-sandbox', onSandbox: true });
+    expect(await screen.findByRole('complementary', { name: 'Sandbox device MACs' })).toBeTruthy();
   });
 });

@@ -152,5 +152,17 @@ test.describe('Connections: more than one SmartPlus account (issue 16)', () => {
     await choice.selectOption({ label: 'East region' });
     await expect(main.getByRole('heading', { name: 'Receipts of East region' })).toBeVisible();
     await captureBoth(page, 'accounts-6-subscription');
+
+    // Pay for apartments lists only the sites East region pays for (each site pays through its own account).
+    await main.getByRole('button', { name: 'Pay for apartments' }).click();
+    await main.getByRole('radio', { name: /Community/ }).check();
+    await main.getByRole('button', { name: 'Next' }).click();
+    await expect(main.getByRole('radio', { name: /Apartments \(monthly fee\)/ })).toBeChecked();
+    await main.getByRole('button', { name: 'Next' }).click();
+    const sites = main.getByLabel('Site');
+    await expect(sites).toContainText(property);
+    const eastSites = (await call<{ name: string; smartPlusAccountId: string | null }[]>(app, 'sites.list')).filter((s) => s.smartPlusAccountId === eastId);
+    await expect(sites.locator('option')).toHaveCount(eastSites.length);
+    await captureBoth(page, 'accounts-7-apartments-of-account');
   });
 });

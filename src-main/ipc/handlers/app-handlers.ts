@@ -24,6 +24,8 @@ export interface AppHandlerDeps {
   startup?: { notices: StartupNotices; retryKeychain(): Promise<boolean> };
   /** The sandbox's test cards and MACs; absent (null to the renderer) for real accounts. */
   sandboxHints?: () => SandboxHints;
+  /** Whether a site syncs to the sandbox's SmartPlus account (absent: every site does). */
+  siteUsesSandbox?: (siteId: string) => boolean;
 }
 
 type AppHandlers = Pick<
@@ -48,7 +50,12 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       lastSyncAt: deps.lastSyncAt(),
       theme: deps.theme.get(),
     }),
-    'app.getSandboxHints': async () => (deps.sandbox && deps.sandboxHints ? deps.sandboxHints() : null),
+    'app.getSandboxHints': async (input) => {
+      if (!deps.sandbox || !deps.sandboxHints) return null;
+      // Asked for a site (Add a device): the test MACs only where that site uses the sandbox's account (issue 16).
+      if (input?.siteId && deps.siteUsesSandbox && !deps.siteUsesSandbox(input.siteId)) return null;
+      return deps.sandboxHints();
+    },
     'app.setTheme': async ({ theme }) => {
       deps.theme.set(theme);
     },

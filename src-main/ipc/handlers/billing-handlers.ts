@@ -18,6 +18,6 @@ export function createBillingHandlers(feature: BillingService): BillingHandlers 
     'billing.pay': (input) => feature.pay(input),
     'billing.payApartments': (input) => feature.payApartments(input),
     'billing.listReceipts': (input) => feature.receipts(input?.accountId),
-    'billing.listApartmentChoices': ({ siteId }) => feature.apartmentChoices(siteId),
+    'billing.listApartmentChoices': ({ siteId, accountId }) => feature.apartmentChoices(siteId, accountId),
   };
 }

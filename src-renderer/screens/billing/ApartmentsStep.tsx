@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { formatMoney } from '../../components/format';
 import { useStores } from '../../stores/stores-context';
+import { noSyncedSitesText } from '../../stores/billing-store';
 import { useBilling } from './use-billing';
 
 const SHOWN = 300;
@@ -12,6 +13,7 @@ export function ApartmentsStep() {
   const choices = useBilling((s) => s.choices);
   const draft = useBilling((s) => s.wizard?.draft);
   const prices = useBilling((s) => s.basis.value?.prices ?? null);
+  const noSites = useBilling((s) => noSyncedSitesText(s.accounts, s.accountId));
   const [search, setSearch] = useState('');
   const apartments = useMemo(() => choices.value?.apartments ?? [], [choices.value]);
   const matching = useMemo(() => apartments.filter((a) => a.name.toLowerCase().includes(search.trim().toLowerCase())), [apartments, search]);
@@ -19,7 +21,7 @@ export function ApartmentsStep() {
   if (choices.status === 'loading' && !choices.value) return <p role="status">Loading synced sites…</p>;
   if (choices.status === 'error') return <p className="banner banner-error" role="alert">{choices.error.text} {choices.error.nextStep}</p>;
   const sites = choices.value?.sites ?? [];
-  if (sites.length === 0) return <p className="banner banner-warn" role="status">No site is synced yet. Import a site with Get Site from PMS first; then its apartments can be paid for.</p>;
+  if (sites.length === 0) return <p className="banner banner-warn" role="status">{noSites}</p>;
   const chosen = new Set(draft.apartmentIds);
   const set = (ids: string[]) => billing.getState().setDraft({ apartmentIds: ids });
   const toggle = (aptId: string) => set(chosen.has(aptId) ? draft.apartmentIds.filter((x) => x !== aptId) : [...draft.apartmentIds, aptId]);

@@ -38,6 +38,8 @@ export function ServiceStep() {
   const prices = useBilling((s) => s.basis.value?.prices ?? null);
   const sites = useBilling((s) => s.choices.value?.sites ?? null);
   const noSite = sites !== null && sites.length === 0;
+  // With several SmartPlus accounts the list holds the chosen account's sites only (issue 16): name it.
+  const accountLabel = useBilling((s) => (s.accounts.length > 1 ? (s.accounts.find((a) => a.id === s.accountId)?.label ?? null) : null));
   return (
     <fieldset className="cn-choices">
       <legend>Service</legend>
@@ -53,7 +55,7 @@ export function ServiceStep() {
         name="sub-service"
         checked={flow === 'apartments'}
         onChange={() => billing.getState().setDraft({ flow: 'apartments' })}
-        hint={noSite ? 'No site is synced yet: import a site first.' : `Activates chosen apartments of a synced site.${prices ? ` ${formatMoney(prices.apartmentMonthly, prices.currency)} per apartment a month.` : ''}`}
+        hint={noSite ? (accountLabel ? `No synced sites use ${accountLabel} yet.` : 'No site is synced yet: import a site first.') : `Activates chosen apartments of a synced site.${prices ? ` ${formatMoney(prices.apartmentMonthly, prices.currency)} per apartment a month.` : ''}`}
       >
         Apartments (monthly fee)
       </Choice>

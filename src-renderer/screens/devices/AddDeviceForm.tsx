@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { DeviceType } from '../../../src-shared/domain/smartplus';
 import { DEVICE_TYPE_LABELS } from '../../../src-shared/ipc/contract/devices';
@@ -15,8 +15,15 @@ export function AddDeviceForm() {
   const store = useStores().devices;
   const add = useStore(store, (s) => s.add);
   const busy = useStore(store, (s) => s.busy);
+  const siteId = useStore(store, (s) => s.siteId);
   const online = useApp((s) => s.online);
-  const sandboxHints = useApp((s) => s.sandboxHints);
+  const appHints = useApp((s) => s.sandboxHints);
+  // Issue 16: the test MACs only where the site the device goes to uses the sandbox's SmartPlus account (main decides).
+  const siteHints = useStore(store, (s) => s.siteHints);
+  useEffect(() => {
+    if (appHints && siteId) void store.getState().loadSiteHints();
+  }, [appHints, siteId, store]);
+  const sandboxHints = !appHints ? null : !siteId ? appHints : siteHints?.siteId === siteId ? siteHints.hints : null;
   const [type, setType] = useState<DeviceType>(0);
   const [mac, setMac] = useState('');
   const [macTouched, setMacTouched] = useState(false);

@@ -20,8 +20,9 @@ export function FirstRunChecklist({ siteIds }: { siteIds: string[] }) {
   }, [overview, key]);
 
   if (!progress) return null;
-  const items: { done: boolean; label: string; action: string; to: Navigation }[] = [
-    { done: progress.paid, label: 'Pay for the integration', action: 'Go to Subscription', to: { screen: 'billing' } },
+  const unpaid = progress.unpaidAccounts.length > 0 ? `Not paid yet: ${progress.unpaidAccounts.join(', ')}` : null;
+  const items: { done: boolean; label: string; note?: string | null; action: string; to: Navigation }[] = [
+    { done: progress.paid, label: 'Pay for the integration', note: unpaid, action: 'Go to Subscription', to: { screen: 'billing' } },
     { done: siteIds.length > 0, label: 'Import a site', action: 'Go to Get Site from PMS', to: { screen: 'get-site' } },
     { done: progress.devices, label: 'Add devices', action: 'Go to Devices', to: { screen: 'devices' } },
   ];
@@ -37,6 +38,7 @@ export function FirstRunChecklist({ siteIds }: { siteIds: string[] }) {
             </span>
             <span>
               {item.label}
+              {item.note ? <span className="small muted first-run-note"> — {item.note}</span> : null}
               <span className="sr-only">{item.done ? ' — done' : ' — to do'}</span>
             </span>
             {item.done ? (

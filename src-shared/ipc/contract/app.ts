@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOUNDS } from './bounds';
+import { BOUNDS, IdSchema } from './bounds';
 
 /** What the shell shows in its status bar and About box. */
 export const AppInfoSchema = z.object({
@@ -90,8 +90,8 @@ export const appCalls = {
   'app.dismissStartupNotice': { input: z.object({ id: z.string().max(100) }), output: StartupNoticesSchema },
   /** Tries the keychain again now (the banner's button); SiteSync also retries by itself. */
   'app.retryKeychain': { input: z.undefined(), output: StartupNoticesSchema.extend({ unlocked: z.boolean() }) },
-  /** The sandbox's test cards and registered MACs; null unless the sandbox is in use. */
-  'app.getSandboxHints': { input: z.undefined(), output: SandboxHintsSchema },
+  /** The sandbox's test cards and registered MACs; null unless the sandbox is in use (with `siteId`: unless that site uses the sandbox's SmartPlus account). */
+  'app.getSandboxHints': { input: z.object({ siteId: IdSchema.optional() }).optional(), output: SandboxHintsSchema },
 } as const;
 
 /** Event schemas of the `app.*` events. */

@@ -111,7 +111,7 @@ export const billingCalls = {
   'billing.pay': { input: PayIntegrationSchema, output: PaymentResultSchema },
   'billing.payApartments': { input: PayApartmentsSchema, output: PaymentResultSchema },
   'billing.listReceipts': { input: BillingAccountInputSchema, output: z.array(OrderSchema) },
-  'billing.listApartmentChoices': { input: z.object({ siteId: IdSchema.optional() }), output: ApartmentChoicesSchema },
+  'billing.listApartmentChoices': { input: z.object({ siteId: IdSchema.optional(), accountId: IdSchema.optional() }), output: ApartmentChoicesSchema },
 } as const;
 
 /** Event schemas of the `billing.*` events: the integration's state changed (after a payment or a check). */

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSmartPlusSandbox, type SmartPlusSandbox } from '../../../src-main/sandbox/smartplus';
 import type { Order } from '../../../src-shared/domain/billing';
-import type { BillingAccount, IntegrationStatus, PaymentResult } from '../../../src-shared/ipc/contract/billing';
+import type { ApartmentChoices, BillingAccount, IntegrationStatus, PaymentResult } from '../../../src-shared/ipc/contract/billing';
+import { readCommunityState } from '../../../src-main/smartplus/read-snapshot';
 import type { ConnectionListItem } from '../../../src-shared/ipc/contract/connections';
 import { errorOf, startRig, valueOf, type Rig } from './connections-billing-rig';
 
@@ -61,5 +62,51 @@ describe('billing per SmartPlus account (issue 16)', () => {
   it('an account that does not exist is refused, and nothing is charged', async () => {
     expect(errorOf(await rig.call('billing.pay', pay({ accountId: 'no-such-account' }))).code).toBe('NOT_FOUND');
     expect(rig.db.receipts.list()).toEqual([]);
+  });
+});
+
+describe('paying for apartments lists the chosen account\'s sites only (issue 16)', () => {
+  /** A synced site with three apartments in `accountId`'s SmartPlus (the site pays through that account). */
+  async function syncedSite(name: string, accountId: string, offset = 0): Promise<string> {
+    const client = await rig.deps.clients.smartPlus(undefined, accountId);
+    const ref = (id: string) => ({ system: 'rentmanager' as const, customer: 'sandbox', location: 1, id: `${name}:${id}` });
+    // The two sandboxes number their objects alike; an unsynced community first keeps the ids apart.
+    if (offset > 0) {
+      const filler = await client.communities.create({ name: `${name} (other)`, timeZone: 'America/New_York', externalRef: ref('other') }, { idempotencyKey: `f-${name}` });
+      const [b] = await client.buildings(filler.id);
+      for (let i = 0; i < offset; i++) await client.apartments.create(filler.id, { buildingId: b!.id, name: `x${i}`, externalRef: ref(`x${i}`) }, { idempotencyKey: `f-${name}-${i}` });
+    }
+    const community = await client.communities.create({ name, timeZone: 'America/New_York', externalRef: ref('property') }, { idempotencyKey: `c-${name}` });
+    const [building] = await client.buildings(community.id);
+    for (const unit of ['101', '102', '103']) {
+      await client.apartments.create(community.id, { buildingId: building!.id, name: unit, externalRef: ref(unit) }, { idempotencyKey: `a-${name}-${unit}` });
+    }
+    const site = rig.db.sites.create({ name, customerId: null, connectionId: null, propertyId: 1, communityId: community.id, smartPlusAccountId: accountId });
+    rig.db.siteState.saveSiteState(site.id, await readCommunityState(client, community.id), new Date());
+    return site.id;
+  }
+
+  beforeEach(() => {
+    rig.sp.admin.activateIntegration(12);
+    south.admin.activateIntegration(12);
+  });
+
+  it('each account lists its own sites; a site of another account is not offered even when asked for', async () => {
+    const elm = await syncedSite('Elm Court', northId);
+    const oak = await syncedSite('Oak Row', southId, 3);
+    const north = valueOf<ApartmentChoices>(await rig.call('billing.listApartmentChoices', { accountId: northId }));
+    expect(north.sites.map((s) => s.name)).toEqual(['Elm Court']);
+    expect(north.siteId).toBe(elm);
+    const south = valueOf<ApartmentChoices>(await rig.call('billing.listApartmentChoices', { accountId: southId, siteId: elm }));
+    expect(south.sites.map((s) => s.name)).toEqual(['Oak Row']);
+    expect(south.siteId).toBe(oak);
+    expect(south.apartments.map((a) => a.name)).toEqual(['101', '102', '103']);
+    // Without an account (older callers) every synced site is listed, as before.
+    expect(valueOf<ApartmentChoices>(await rig.call('billing.listApartmentChoices', {})).sites.map((s) => s.name).sort()).toEqual(['Elm Court', 'Oak Row']);
+  });
+
+  it('an account without synced sites lists none', async () => {
+    await syncedSite('Elm Court', northId);
+    expect(valueOf<ApartmentChoices>(await rig.call('billing.listApartmentChoices', { accountId: southId }))).toEqual({ sites: [], siteId: null, apartments: [] });
   });
 });
