@@ -11,9 +11,10 @@ afterEach(() => rig.close());
 
 describe('SmartPlus client: retries, limits, auth, cancellation', () => {
   it('retries a keyed create after a timeout (the server did the work) and yields exactly one object', async () => {
-    const client = rig.makeClient({ timeoutMs: 300 });
+    // A timeout with room for the retry's own answer on a busy machine (it must not time out too).
+    const client = rig.makeClient({ timeoutMs: 1000 });
     const { community, building } = await site(client);
-    rig.sandbox.admin.faults({ share: 1, hangMs: 1500, times: 1 });
+    rig.sandbox.admin.faults({ share: 1, hangMs: 3000, times: 1 });
     const apt = await client.apartments.create(community.id, { buildingId: building.id, name: '101' }, { idempotencyKey: 'unit:101/create' });
     const listed = await client.apartments.list(community.id);
     expect(listed.items.map((a) => a.id)).toEqual([apt.id]);
