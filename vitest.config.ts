@@ -14,8 +14,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/**/*.test.ts', 'test/safety/**/*.test.ts'],
           env: { SITESYNC_SANDBOX_SHAPE: 'tidy' },
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Whole imports against both sandboxes run beside the E2E tests in npm test: 90 s is for a hang.
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
       {
@@ -26,8 +27,9 @@ export default defineConfig({
           environment: 'node',
           include: ['test/unit/smartplus/**/*.test.ts', 'test/unit/rentmanager/**/*.test.ts', 'test/unit/sync/**/*.test.ts'],
           env: { SITESYNC_SANDBOX_SHAPE: 'field' },
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          // Whole imports against both sandboxes run beside the E2E tests in npm test: 90 s is for a hang.
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
       {

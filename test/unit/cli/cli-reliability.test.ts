@@ -95,8 +95,9 @@ describe('CLI sync against both sandboxes', () => {
 
   it('tokens expiring mid-run on both sides: one run still finishes with the clean state', async () => {
     world.resetSmartPlus();
-    world.sp.admin.tokenLifetime(1);
-    const expire = setInterval(() => world.rm.admin.expireTokens(), 700);
+    // Lifetimes far shorter than the run, long enough for one sign-in and a request on a busy machine.
+    world.sp.admin.tokenLifetime(2);
+    const expire = setInterval(() => world.rm.admin.expireTokens(), 1500);
     const env = world.env();
     try {
       const result = await runCli(['sync', '--site-config', site, '--json'], env);

@@ -104,11 +104,12 @@ describe('authentication', () => {
   });
 
   it('a token that died of idleness mid-read is replaced by one re-sign-in and the read completes', async () => {
-    const idle = await startRentManagerSandbox({ seed: { units: 2_100 }, asOf: '2026-06-15', tokenIdleMinutes: 0.004 });
+    // Idle after 0.6 s: more than the gap between two pages of one read on a busy machine, less than the pause.
+    const idle = await startRentManagerSandbox({ seed: { units: 2_100 }, asOf: '2026-06-15', tokenIdleMinutes: 0.01 });
     try {
       const client = clientFor(idle);
       await client.locations();
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, 1000));
       const units = await client.units();
       expect(units.rows).toHaveLength(2_100);
       expect(idle.admin.counters().signIns).toBe(2);
