@@ -6,10 +6,10 @@ export const CHROMIUM_PATH = process.env.SITESYNC_CHROMIUM ?? '/usr/bin/chromium
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.e2e\.ts$/,
-  // Files run in parallel on three workers, each with its own app (fixtures.ts: own user-data
+  // Files run in parallel on two workers, each with its own app (fixtures.ts: own user-data
   // folder, sandboxes on their own ports, own keychain service); a file's tests stay in order.
   fullyParallel: false,
-  workers: 3,
+  workers: 2,
   retries: 0,
   // The longest walks (import, pause, resync, screenshots light and dark with axe) take 30–50 s on
   // two busy cores; the limit is for a hang, not a slow machine.
