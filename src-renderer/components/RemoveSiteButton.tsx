@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../lib/error-text';
+import { errorSentence } from '../lib/error-text';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /** "Remove site…": what SiteSync forgets and what stays in SmartPlus, said before anything happens; `onRemove` asks main (and throws what it refused). */
@@ -11,8 +11,7 @@ export function RemoveSiteButton({ name, flagged, onRemove }: { name: string; fl
     try {
       await onRemove();
     } catch (e) {
-      const { text, nextStep } = describeError(e);
-      setError([text, nextStep].filter(Boolean).join(' '));
+      setError(errorSentence(e));
     }
   };
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PAUSE_REASON_MAX, type SitePause } from '../../src-shared/domain/site';
-import { describeError } from '../lib/error-text';
+import { errorSentence } from '../lib/error-text';
 import { Dialog } from './Dialog';
 import { formatDate } from './format';
 
@@ -9,11 +9,6 @@ import { formatDate } from './format';
  * Settings. Scheduled, catch-up and light runs skip a paused site; a manual Resync still runs after
  * a warning. Nothing changes in SmartPlus. The callers pass `sites.pause` / `sites.resume` calls.
  */
-
-function sentence(error: unknown): string {
-  const { text, nextStep } = describeError(error);
-  return [text, nextStep].filter(Boolean).join(' ');
-}
 
 /** "Pause site…": a small dialog asks for the reason (optional, recorded), then `onPause`. */
 export function PauseSiteButton({ name, id, onPause, className = 'link-button site-meta' }: { name: string; id: string; onPause: (reason: string | null) => Promise<void>; className?: string }) {
@@ -32,7 +27,7 @@ export function PauseSiteButton({ name, id, onPause, className = 'link-button si
       setReason('');
       close();
     } catch (e) {
-      setError(sentence(e));
+      setError(errorSentence(e));
     } finally {
       setBusy(false);
     }
@@ -88,7 +83,7 @@ export function SitePauseControl({
     try {
       await onResume();
     } catch (e) {
-      setError(sentence(e));
+      setError(errorSentence(e));
     }
   };
   return (

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PauseSiteButton as SharedPauseButton } from '../../components/SitePauseControl';
 import { formatDate, formatDateTime } from '../../components/format';
 import { plural } from '../../components/labels';
-import { describeError } from '../../lib/error-text';
+import { errorSentence } from '../../lib/error-text';
 import { useStores } from '../../stores/stores-context';
 
 /*
@@ -27,8 +27,7 @@ export function PausedNote({ site }: { site: OverviewSite }) {
     try {
       await overview.getState().resumeSite(site.id);
     } catch (e) {
-      const { text, nextStep } = describeError(e);
-      setError([text, nextStep].filter(Boolean).join(' '));
+      setError(errorSentence(e));
     }
   };
   return (
@@ -85,8 +84,7 @@ export function RemovalsDueRow({ site, columns }: { site: OverviewSite; columns:
     try {
       await (site.pause ? overview.getState().resumeSite(site.id) : overview.getState().resumeSchedule(site.id));
     } catch (e) {
-      const { text, nextStep } = describeError(e);
-      setError([text, nextStep].filter(Boolean).join(' '));
+      setError(errorSentence(e));
     }
   };
   return (
