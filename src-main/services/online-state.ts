@@ -40,10 +40,12 @@ export interface OnlineChange {
  * Whether the app is online (spec §9, issue 6). Fed by the OS (Electron's `net.isOnline` and
  * online/offline events, wired in src-main/app) and by requests: a request failing with
  * OFFLINE is proof of being offline, any answered request proof of being online. The latest
- * evidence wins; listeners hear only real changes.
+ * evidence wins, and a request's evidence dates from when it began; listeners hear only real changes.
  */
 export class OnlineState {
   private state: OnlineChange;
+  // Counts real changes: a request's outcome is evidence only if nothing changed since it began.
+  private changes = 0;
   private readonly events = new TypedEmitter<{ changed: OnlineChange }>();
 
   constructor(
@@ -83,13 +85,17 @@ export class OnlineState {
    * (401, 404, 409, 429, …), counts as online; an OFFLINE error as offline; anything else as neither.
    */
   async track<T>(call: () => Promise<T>): Promise<T> {
+    // An answer that was on its way when the OS said "offline" (or a failure from before it said
+    // "online") is older than that news: it must not turn the state back.
+    const began = this.changes;
+    const current = () => this.changes === began;
     try {
       const value = await call();
-      this.reportRequestSucceeded();
+      if (current()) this.reportRequestSucceeded();
       return value;
     } catch (error) {
-      if (isAppError(error) && error.code === 'OFFLINE') this.reportRequestFailed(error);
-      else if (isAppError(error) && ANSWERED.has(error.code)) this.reportRequestSucceeded();
+      if (current() && isAppError(error) && error.code === 'OFFLINE') this.reportRequestFailed(error);
+      else if (current() && isAppError(error) && ANSWERED.has(error.code)) this.reportRequestSucceeded();
       throw error;
     }
   }
@@ -102,6 +108,7 @@ export class OnlineState {
   private set(online: boolean, source: OnlineSource): void {
     if (online === this.state.online) return;
     this.state = { online, source, at: this.now() };
+    this.changes += 1;
     this.events.emit('changed', this.state);
   }
 }

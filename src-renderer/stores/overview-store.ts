@@ -33,6 +33,10 @@ export interface OverviewState {
 /** Builds the overview store; it refreshes itself when a run ends, the network changes or the subscription does. */
 export function createOverviewStore(bridge: Bridge) {
   let inFlight: Promise<void> | null = null;
+  // A load asked for while one is in flight: that one may have read main before the change the
+  // caller made or heard of (a policy saved, the network gone), so one more follows it. Callers in
+  // the meantime share that one; the newest answer is what stays shown.
+  let next: Promise<void> | null = null;
   const store = createStore<OverviewState>()((set, get) => ({
     overview: idle(),
     changes: [],
@@ -77,7 +81,13 @@ export function createOverviewStore(bridge: Bridge) {
       set({ changes: get().changes.map((c) => (c.connectionId === connectionId ? { ...c, newProperties: c.newProperties.filter((p) => !propertyIds.includes(p.id)) } : c)) });
     },
     load() {
-      if (inFlight) return inFlight;
+      if (inFlight) {
+        next ??= inFlight.then(() => {
+          next = null;
+          return get().load();
+        });
+        return next;
+      }
       set({ overview: loading(get().overview) });
       inFlight = (async () => {
         try {

@@ -35,6 +35,36 @@ describe('OnlineState', () => {
   });
 });
 
+describe('OnlineState: the evidence of a request dates from when it began', () => {
+  it('an answer on its way when the OS said offline does not turn the state back to online', async () => {
+    const state = new OnlineState(true);
+    let answer!: (v: number) => void;
+    const request = state.track(() => new Promise<number>((r) => (answer = r)));
+    state.reportOs(false);
+    answer(7);
+    await expect(request).resolves.toBe(7);
+    expect(state.current).toMatchObject({ online: false, source: 'os' });
+    // A request begun after the OS's word is new evidence, as before.
+    await state.track(async () => 8);
+    expect(state.online).toBe(true);
+  });
+
+  it('a failure from before the OS said online (OFFLINE, or a server error) does not change it either', async () => {
+    const state = new OnlineState(false);
+    let fail!: (e: unknown) => void;
+    const offline = state.track(() => new Promise<number>((_, reject) => (fail = reject)));
+    state.reportOs(true);
+    fail(new AppError('OFFLINE', 'from before'));
+    await expect(offline).rejects.toMatchObject({ code: 'OFFLINE' });
+    expect(state.current).toMatchObject({ online: true, source: 'os' });
+    const answered = state.track(() => new Promise<number>((_, reject) => (fail = reject)));
+    state.reportOs(false);
+    fail(new AppError('SP_NOT_FOUND', '404 from before'));
+    await expect(answered).rejects.toThrow();
+    expect(state.online).toBe(false);
+  });
+});
+
 describe('TypedEmitter', () => {
   it('delivers in order, unsubscribes, and isolates a throwing listener', () => {
     const emitter = new TypedEmitter<{ ping: number }>();
