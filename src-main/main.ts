@@ -105,15 +105,11 @@ async function start(): Promise<void> {
   };
 
   // The same resync service as the in-app "Resync all": offline, unconnected and paused sites (issue 16)
-  // are skipped with a reason (the overview shows them), never started behind the user's back.
+  // are skipped with a reason, never started behind the user's back; the Overview shows what was left
+  // out (`sync.resyncedAll`), as after its own button.
   const resyncAll = () => {
-    void services.resync
-      .resyncAll()
-      .then(({ skipped }) => {
-        for (const s of skipped) log.info('resync skipped', { siteId: s.siteId, code: s.code });
-      })
-      .catch((error: unknown) => log.warn('resync all failed', { error }));
     navigate('overview');
+    void services.resync.resyncAll().catch((error: unknown) => log.warn('resync all failed', { error }));
   };
   const actions = {
     resyncCurrentSite: () => {

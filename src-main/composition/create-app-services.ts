@@ -243,7 +243,7 @@ export async function createAppServices(options: AppServicesOptions): Promise<Ap
     reportNetwork: (ok) => (ok ? online.reportRequestSucceeded() : online.reportRequestFailed(new AppError('OFFLINE', 'A request found no network.'))),
   };
   const isOnline = ctx.isOnline;
-  const resync = createResyncService({ db, log, sync, isOnline });
+  const resync = createResyncService({ db, log, sync, events, isOnline });
   const runs = createRunsService({ db, log, sync, isOnline });
   const background = createBackgroundService({
     preferences: options.preferences,

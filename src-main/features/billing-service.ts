@@ -123,7 +123,7 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
       const why = order.failureReason === 'card_declined' || !order.failureReason ? 'The card was declined.' : `The payment failed (${order.failureReason}).`;
       throw new AppError('CARD_DECLINED', `${why} Nothing was charged.`, { details: { orderId: order.id, nextStep: 'Use another card or contact your bank, then pay again.' } });
     }
-    deps.db.receipts.save(order, siteId);
+    deps.db.receipts.save(order, siteId, accountId);
     log.info('payment succeeded', { accountId, orderId: order.id, amount: order.amount, currency: order.currency });
     await fetchStatus(accountId, client).catch((error: unknown) => log.warn('could not refresh the subscription after paying', { error }));
     return { receipt: order, paidWith: { brand: method.brand, last4: method.last4 } };
@@ -204,15 +204,22 @@ export function createBillingService(deps: BillingServiceDeps): BillingService {
     },
 
     async receipts(accountId) {
+      // The account asked (absent: the default one); each account's receipts are its own (issue 16).
+      let account: string;
       try {
-        const orders = await (await deps.clients.smartPlus(undefined, accountId ?? null)).listOrders();
-        for (const order of orders) if (order.status === 'succeeded') deps.db.receipts.save(order);
-        // Asked for one account (issue 16): that account's receipts, as SmartPlus keeps them.
-        if (accountId) return orders.filter((o) => o.status === 'succeeded').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      } catch (error) {
-        log.info('showing the receipts kept on this computer', { code: isAppError(error) ? error.code : 'INTERNAL' });
+        account = deps.clients.smartPlusAccount(undefined, accountId ?? null).id;
+      } catch {
+        return deps.db.receipts.list();
       }
-      return deps.db.receipts.list();
+      try {
+        const orders = (await (await deps.clients.smartPlus(undefined, account)).listOrders()).filter((o) => o.status === 'succeeded');
+        for (const order of orders) deps.db.receipts.save(order, null, account);
+        return orders.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      } catch (error) {
+        log.info('showing the receipts kept on this computer', { accountId: account, code: isAppError(error) ? error.code : 'INTERNAL' });
+      }
+      // Offline: the ones kept for this account; those kept before receipts named their account count as the default's.
+      return deps.db.receipts.list(100, { id: account, withUnrecorded: account === deps.clients.smartPlusAccount().id });
     },
 
     async apartmentChoices(siteId, accountId) {

@@ -2,6 +2,7 @@ import type { RunSkipped, RunStarted } from '../../src-shared/ipc/contract/sync'
 import { AppError, isAppError } from '../../src-shared/errors';
 import type { SitesRepo } from '../db/repositories/sites-repo';
 import type { Logger } from '../logging/logger';
+import type { EventBus } from '../services/event-bus';
 import type { SiteSyncService } from './site-sync-types';
 
 /**
@@ -25,6 +26,7 @@ export interface ResyncServiceDeps {
   readonly db: { readonly sites: Pick<SitesRepo, 'listSummaries'> };
   readonly log: Logger;
   readonly sync: Pick<SiteSyncService, 'runSite'>;
+  readonly events: Pick<EventBus, 'emit'>;
   isOnline(): boolean;
 }
 
@@ -63,6 +65,8 @@ export function createResyncService(deps: ResyncServiceDeps): ResyncService {
           skipped.push({ siteId: site.id, code, reason: error instanceof Error ? error.message : 'The run could not start.' });
         }
       }
+      for (const s of skipped) log.info('resync all skipped a site', { siteId: s.siteId, code: s.code });
+      deps.events.emit('sync.resyncedAll', { started, skipped });
       return { started, skipped };
     },
   };

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { RunSkipped } from '../../src-shared/ipc/contract/sync';
+import type { RunSkipped, RunStarted } from '../../src-shared/ipc/contract/sync';
 import type { Bridge } from '../bridge';
 import { describeError, errorSentence } from '../lib/error-text';
 import { attachRun, isRunning, joinedOf, runIdOf, type SiteRunView } from '../lib/site-run';
@@ -31,6 +31,13 @@ export function createSyncProgressStore(bridge: Bridge) {
     const put = (siteId: string, view: SiteRunView) => set((s) => ({ bySite: { ...s.bySite, [siteId]: view } }));
     // Main named the site's run: show it running (or keep its end if it already finished).
     const attach = (siteId: string, runId: string, joined: boolean) => put(siteId, attachRun(get().bySite[siteId], runId, joined));
+    const showAll = (result: { started: RunStarted[]; skipped: RunSkipped[] }) => {
+      for (const s of result.started) attach(s.siteId, s.runId, s.joined);
+      set({ skipped: result.skipped, startedAll: result.started.length });
+    };
+    // The tray's or the menu's "Resync all" runs in main: the Overview says what it started and left
+    // out, as after its own button (whose call answers with the same result).
+    bridge.on('sync.resyncedAll', showAll);
     return {
       bySite: {},
       skipped: [],
@@ -59,9 +66,7 @@ export function createSyncProgressStore(bridge: Bridge) {
       async startAll() {
         set({ startingAll: true, skipped: [], startedAll: null });
         try {
-          const result = await bridge.call('sync.runAll', {});
-          for (const s of result.started) attach(s.siteId, s.runId, s.joined);
-          set({ skipped: result.skipped, startedAll: result.started.length });
+          showAll(await bridge.call('sync.runAll', {}));
         } catch (error) {
           set({ skipped: [{ siteId: '*', code: 'FAILED', reason: errorSentence(error) }] });
         } finally {

@@ -96,6 +96,7 @@ export const EVENT_CHANNELS = [
   'app.startupNoticesChanged',
   'sync.progressed',
   'sync.finished',
+  'sync.resyncedAll',
   'devices.outboxChanged',
   'connections.changed',
   'billing.statusChanged',

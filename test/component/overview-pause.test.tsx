@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SitePause } from '../../src-shared/domain/site';
@@ -70,6 +70,20 @@ describe('overview: pause a site', () => {
     await user.click(within(await row('Oak Plaza')).getByRole('button', { name: 'Resync Oak Plaza' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(runs(fake).map((c) => c.input)).toEqual([{ siteId: 's2' }]);
+  });
+
+  it('the tray\'s or the menu\'s Resync all (run in main) shows the same result on the Overview', async () => {
+    const { fake } = setup({ pausedAt: '2026-12-01T09:00:00.000Z', reason: 'Roof works' });
+    await row('Oak Plaza');
+    act(() =>
+      fake.emit('sync.resyncedAll', {
+        started: [{ siteId: 's2', runId: 'run-2', joined: false }],
+        skipped: [{ siteId: 's1', code: 'PAUSED', reason: 'Paused (Roof works): resync it from its own row if it must run now.' }],
+      }),
+    );
+    const banner = (await screen.findByText('1 site resynced. Left out:')).closest('.banner') as HTMLElement;
+    expect(banner.textContent).toContain('Maple Court skipped: paused (Roof works).');
+    expect(within(banner).getByRole('button', { name: 'Resync Maple Court anyway' })).toBeTruthy();
   });
 
   it('Resync all: the header names the paused site it skips; after the click it says how many ran and offers to run the paused one anyway', async () => {

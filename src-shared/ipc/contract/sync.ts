@@ -21,6 +21,11 @@ export type RunSkipped = z.infer<typeof RunSkippedSchema>;
 export const syncEvents = {
   'sync.progressed': RunProgressSchema,
   'sync.finished': RunRecordSchema,
+  /**
+   * A "Resync all" ended its starting: the sites started and those left out with why. The tray's
+   * and the menu's "Resync all" run in main, so the Overview hears their result from this (issue 16).
+   */
+  'sync.resyncedAll': z.object({ started: z.array(RunStartedSchema), skipped: z.array(RunSkippedSchema) }),
 } as const;
 
 /**

@@ -63,3 +63,19 @@ describe('runMigrations', () => {
     expect(() => runMigrations(db, [step(1, '')])).toThrow(/newer SiteSync/);
   });
 });
+
+describe('migration 0009 (receipts per SmartPlus account)', () => {
+  it('keeps every receipt of an older database, as not yet naming its account', () => {
+    const db = new BetterSqlite3(':memory:');
+    runMigrations(db, MIGRATIONS.filter((m) => m.version < 9));
+    db.prepare(
+      `INSERT INTO receipts (id, site_id, status, amount, currency, created_at, next_renewal_at, order_json) VALUES ('ord_1', NULL, 'succeeded', 4900, 'USD', '2026-01-05T10:00:00Z', NULL, '{}')`,
+    ).run();
+    runMigrations(db, MIGRATIONS);
+    expect(db.prepare('SELECT account_id, id, amount FROM receipts').all()).toEqual([{ account_id: '', id: 'ord_1', amount: 4900 }]);
+    // The same order ID may now be kept once per account.
+    db.prepare(`INSERT INTO receipts (account_id, id, status, amount, currency, created_at, order_json) VALUES ('south', 'ord_1', 'succeeded', 100, 'USD', '2026-01-06T10:00:00Z', '{}')`).run();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM receipts').get()).toEqual({ n: 2 });
+    db.close();
+  });
+});

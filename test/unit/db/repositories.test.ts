@@ -155,6 +155,23 @@ describe('OutboxRepo, ReceiptsRepo, MetaRepo', () => {
     expect(JSON.stringify(local.db.prepare('SELECT * FROM receipts').all())).not.toContain('4242424242424242');
   });
 
+  it('keeps receipts per SmartPlus account: the same order ID in two accounts is two receipts, and an account claims its copy kept without one', async () => {
+    const local = await dbWithSite();
+    const order: Order = { id: 'ord_1', status: 'succeeded', amount: 4900, currency: 'USD', createdAt: '2026-11-27T10:00:00Z', lines: [] };
+    const other: Order = { ...order, amount: 9800, createdAt: '2026-11-28T10:00:00Z' };
+    local.receipts.save(order, 'site-1');
+    local.receipts.save(order, null, 'north');
+    local.receipts.save(other, null, 'south');
+    expect(local.receipts.list(100, { id: 'north', withUnrecorded: true })).toEqual([order]);
+    expect(local.receipts.list(100, { id: 'south', withUnrecorded: false })).toEqual([other]);
+    expect(local.receipts.list()).toEqual([other, order]);
+    // The claimed copy keeps the site it was paid for.
+    expect(local.db.prepare('SELECT account_id, site_id FROM receipts ORDER BY account_id').all()).toEqual([
+      { account_id: 'north', site_id: 'site-1' },
+      { account_id: 'south', site_id: null },
+    ]);
+  });
+
   it('stores meta values', async () => {
     const local = await dbWithSite();
     expect(local.meta.get('sandbox.seeded')).toBeNull();

@@ -53,6 +53,33 @@ describe('billing per SmartPlus account (issue 16)', () => {
     expect(valueOf<Order[]>(await rig.call('billing.listReceipts', { accountId: northId }))).toEqual([]);
   });
 
+  it('offline, each account lists the receipts kept for it; those kept before receipts named their account count as the default one', async () => {
+    const south1 = valueOf<PaymentResult>(await rig.call('billing.pay', pay({ accountId: southId }))).receipt;
+    const north1 = valueOf<PaymentResult>(await rig.call('billing.pay', pay({ accountId: northId }))).receipt;
+    // A receipt kept by an older SiteSync, before it recorded the account.
+    const older = { ...north1, id: 'ord_kept_before', createdAt: '2026-01-05T10:00:00.000Z' };
+    rig.db.receipts.save(older);
+    await south.close();
+    await rig.sp.close();
+    expect(valueOf<Order[]>(await rig.call('billing.listReceipts', { accountId: southId })).map((o) => o.id)).toEqual([south1.id]);
+    expect(valueOf<Order[]>(await rig.call('billing.listReceipts', { accountId: northId })).map((o) => o.id)).toEqual([north1.id, older.id]);
+    expect(valueOf<Order[]>(await rig.call('billing.listReceipts')).map((o) => o.id)).toEqual([north1.id, older.id]);
+  });
+
+  it('an online look at an account records it on receipts kept without one', async () => {
+    // Paid for south before receipts named their account: kept without it, it would count as the default (north) one's offline.
+    const client = await rig.deps.clients.smartPlus(undefined, southId);
+    const method = await client.addPaymentMethod({ number: '4242424242424242', expMonth: 12, expYear: year + 2, cvc: '123', holder: 'Pat Installer' }, { idempotencyKey: 'pm-older' });
+    const south1 = await client.createOrder({ services: [{ service: 'integration', renewal: 'manual', months: 3 }], billing: pay().billing, paymentMethodId: method.id }, { idempotencyKey: 'order-older' });
+    rig.db.receipts.save(south1);
+    expect(rig.db.receipts.list(100, { id: northId, withUnrecorded: true }).map((o) => o.id)).toEqual([south1.id]);
+    valueOf<Order[]>(await rig.call('billing.listReceipts', { accountId: southId }));
+    await south.close();
+    await rig.sp.close();
+    expect(valueOf<Order[]>(await rig.call('billing.listReceipts', { accountId: northId }))).toEqual([]);
+    expect(valueOf<Order[]>(await rig.call('billing.listReceipts', { accountId: southId })).map((o) => o.id)).toEqual([south1.id]);
+  });
+
   it('without an account id the default account pays (as before accounts were many)', async () => {
     valueOf<PaymentResult>(await rig.call('billing.pay', pay()));
     expect(valueOf<IntegrationStatus>(await rig.call('billing.getStatus', { accountId: northId })).state).toBe('active');

@@ -31,9 +31,11 @@ function site(id: string, connectionId: string | null, pause: SiteSummary['pause
 /** The resync service over fixed sites and a runSite that records what it was asked. */
 function rig(online: boolean, refuse: Record<string, AppError> = {}, sites = [site('a', 'rm-1'), site('b', null), site('c', 'rm-1')]) {
   const asked: SiteRunRequest[] = [];
+  const emitted: Array<{ event: string; payload: unknown }> = [];
   const service = createResyncService({
     db: { sites: { listSummaries: () => sites } },
     log: createLogger(memorySink()),
+    events: { emit: (event, payload) => void emitted.push({ event, payload }) },
     isOnline: () => online,
     sync: {
       async runSite(request): Promise<SiteRunResult> {
@@ -44,10 +46,17 @@ function rig(online: boolean, refuse: Record<string, AppError> = {}, sites = [si
       },
     },
   });
-  return { service, asked };
+  return { service, asked, emitted };
 }
 
 describe('resync service (the in-app buttons and the tray/menu "Resync all")', () => {
+  it('says what it started and left out as sync.resyncedAll, so the Overview shows the tray\'s and menu\'s result too', async () => {
+    const { service, emitted } = rig(true, {}, [site('a', 'rm-1'), site('p', 'rm-1', { pausedAt: '2026-12-01T10:00:00.000Z', reason: 'Roof works' })]);
+    const all = await service.resyncAll();
+    expect(emitted).toEqual([{ event: 'sync.resyncedAll', payload: all }]);
+    expect(all.skipped).toEqual([{ siteId: 'p', code: 'PAUSED', reason: expect.stringContaining('Paused (Roof works)') }]);
+  });
+
   it('online: starts every site with a connection as a manual run, and skips the one without', async () => {
     const { service, asked } = rig(true);
     const all = await service.resyncAll();
