@@ -55,7 +55,8 @@ export async function confirmHeldBack(input: ConfirmHeldBackInput): Promise<Conf
     dropped = held.filter((h) => !still.has(h.operation.id));
     const problems = dropped.map((h) => {
       const d = h.operation.display;
-      return problem('held-back-deletion', 'info', { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: d.person },
+      const kind = !h.approval && h.operation.kind !== 'delete-family-member' ? 'held-back-credentials' : 'held-back-deletion';
+      return problem(kind, 'info', { propertyId: d.propertyId, unitId: d.unitId, tenantId: d.tenantId, contactId: d.contactId, subject: d.person },
         h.approval
           ? `Not applied: Rent Manager no longer asks for this change (${h.operation.reason}); nothing was changed for it.`
           : h.operation.kind === 'delete-family-member'

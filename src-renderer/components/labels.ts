@@ -53,6 +53,7 @@ export const PROBLEM_LABELS: Record<ProblemKind, string> = {
   'missing-email': 'No e-mail',
   'over-family-limit': 'Over the family-member limit',
   'held-back-deletion': 'Deletion held back',
+  'held-back-credentials': 'Credential changes held back',
   'unit-not-synced': 'In Rent Manager, not synced',
   'unit-removed': 'Unit gone from Rent Manager',
   'property-removed': 'Property gone from Rent Manager',

@@ -11,6 +11,8 @@ export const PROBLEM_KINDS = [
   'missing-email',
   'over-family-limit',
   'held-back-deletion',
+  /** PINs or RF cards a run would remove or change in bulk, held until confirmed (the credential guard, rule 1). */
+  'held-back-credentials',
   'unit-not-synced',
   'unit-removed',
   'property-removed',

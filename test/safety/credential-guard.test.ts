@@ -48,7 +48,7 @@ describe('the mass guard covers credential removals and changes', () => {
     expect(r.run.outcome).toBe('held-back');
     expect(r.heldBack.length).toBeGreaterThan(5);
     expect(r.heldBack.every((h) => h.operation.kind === 'remove-pin')).toBe(true);
-    expect(r.problems.find((p) => p.kind === 'held-back-deletion')?.reason).toMatch(/must not lock the building out/);
+    expect(r.problems.find((p) => p.kind === 'held-back-credentials')?.reason).toMatch(/must not lock the building out/);
     // Everything else applied: the newcomer exists; every PIN is still in SmartPlus.
     expect(r.applied.filter((a) => a.kind === 'create-family-member' && a.status === 'done')).toHaveLength(1);
     const during = credentials(await w.smartPlus(cfg));
@@ -67,11 +67,20 @@ describe('the mass guard covers credential removals and changes', () => {
     const swapped = siteConfig({ pinField: SEED_UDF.rfCardText, rfCardField: SEED_UDF.doorPinText });
     const r = await w.sync(swapped);
     expect(r.run.outcome).toBe('held-back');
-    const held = r.problems.find((p) => p.kind === 'held-back-deletion')!;
+    const held = r.problems.find((p) => p.kind === 'held-back-credentials')!;
     expect(held.reason).toContain('look swapped');
     expect(held.reason).toContain('"RF Card"');
     expect(held.reason).toContain('"Door PIN (Text)"');
     expect(r.applied.filter((a) => /pin|rf-cards/.test(a.kind))).toEqual([]);
+    expect(credentials(await w.smartPlus(cfg))).toEqual(before);
+    // The fields put right, confirming finds Rent Manager no longer asks: nothing changes, and each
+    // change left out is reported as a credential change, not as a deletion.
+    const confirmed = await confirmHeldBack({ runId: r.run.id, site: { id: 'safety-site' }, config: cfg, ports: w.ports, today: TODAY });
+    expect(confirmed.confirmed).toEqual([]);
+    expect(confirmed.dropped.length).toBe(r.heldBack.length);
+    const notApplied = confirmed.problems.filter((p) => p.reason.startsWith('Held-back credential change not applied'));
+    expect(notApplied.length).toBe(r.heldBack.length);
+    expect(new Set(notApplied.map((p) => p.kind))).toEqual(new Set(['held-back-credentials']));
     expect(credentials(await w.smartPlus(cfg))).toEqual(before);
   });
 });

@@ -56,7 +56,7 @@ export function guardCredentials(
   }
   const heldIds = new Set(held.map((op) => op.id));
   out.problems.push(
-    problem('held-back-deletion', 'warning', { propertyId: scope.property.id, subject: scope.property.name, field: 'credentials' },
+    problem('held-back-credentials', 'warning', { propertyId: scope.property.id, subject: scope.property.name, field: 'credentials' },
       `${why} ${held.length === 1 ? 'The credential change is' : `The ${held.length} credential changes are`} held back until you confirm them; everything else is applied.`),
   );
   return {

@@ -224,7 +224,7 @@ export const guardCases: PlanCase[] = [
     ...credentialCase(20, (i) => (i < 8 ? { pin: null } : {})),
     ops: [],
     heldBack: 8,
-    problems: ['held-back-deletion p1'],
+    problems: ['held-back-credentials p1'],
     check: (p) => {
       expect(p.heldBack.map((h) => h.operation.kind)).toEqual(Array(8).fill('remove-pin'));
       expect(p.heldBack[0]!.reason).toContain('remove or change 8 PINs and RF cards');
@@ -262,7 +262,7 @@ export const guardCases: PlanCase[] = [
     check: (p) => {
       expect(p.heldBack.length).toBeGreaterThanOrEqual(20);
       expect(p.heldBack.every((h) => h.operation.kind !== 'delete-family-member')).toBe(true);
-      const held = p.problems.find((x) => x.kind === 'held-back-deletion')!;
+      const held = p.problems.find((x) => x.kind === 'held-back-credentials')!;
       expect(held.reason).toContain('look swapped');
       expect(held.reason).toContain('"Door PIN"');
       expect(held.reason).toContain('"RF Card"');
