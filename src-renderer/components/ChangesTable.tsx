@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { CHANGE_ACTION_LABELS, type ChangeView, type FieldChange } from '../../src-shared/domain/run-change';
 import { type Column, DataTable } from './DataTable';
-import { formatDateTime } from './format';
+import { formatDateTime, readableDates } from './format';
 
 /** How long a revealed PIN stays on screen before it is masked again (as in an apartment's residents). */
 export const CHANGE_PIN_VISIBLE_MS = 20_000;
@@ -61,7 +61,7 @@ export function ChangesTable<C extends ChangeView>({ changes, caption, site, ...
       header: 'Why',
       cell: (c) => (
         <>
-          {c.why}
+          {readableDates(c.why)}
           {c.error ? <div className="small danger-text">Failed: {c.error}</div> : null}
           {actions.onOpenRun ? (
             <div>

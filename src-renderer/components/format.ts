@@ -24,3 +24,22 @@ export function formatDate(value: string, zone?: string): string {
   const timeZone = calendar ? 'UTC' : zone;
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) }).format(date);
 }
+
+/** "2026-02-30" is not a day (Date.UTC would roll it into March). */
+function isRealDay(date: string): boolean {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, m - 1, d));
+  return day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
+}
+
+// A calendar date inside a sentence: not part of a longer number, nor an instant ("2026-12-02T…").
+const DATE_IN_TEXT = /(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\dT:-])/g;
+
+/**
+ * A sentence main wrote (a change's or a problem's reason, "Moved out on 2026-12-02.") with its
+ * calendar dates the way every screen shows dates (issue 16: one date format), e.g. "Moved out on
+ * Dec 2, 2026.". Runs kept from before read the same way; the CLI and the log keep ISO dates.
+ */
+export function readableDates(text: string): string {
+  return text.replace(DATE_IN_TEXT, (date) => (isRealDay(date) ? formatDate(date) : date));
+}

@@ -30,7 +30,7 @@ describe('run detail: what the run changed (issue 15)', () => {
     const deleted = within(table).getByText('Account deleted').closest('tr')!;
     expect(within(deleted).getByText('Jane Doe (tenant 920)')).toBeTruthy();
     expect(within(deleted).getByText('Primary · tenant 920 · contact 9201')).toBeTruthy();
-    expect(within(deleted).getByText('Moved out on 2026-11-26.')).toBeTruthy();
+    expect(within(deleted).getByText('Moved out on Nov 26, 2026.')).toBeTruthy();
     const updated = within(table).getByText('Account updated').closest('tr')!;
     expect(updated.textContent).toContain('old@x.com → new@x.com');
     await user.click(within(deleted).getByRole('button', { name: 'Open apartment Apt 102' }));

@@ -3,6 +3,7 @@ import type { RunRecord } from '../../src-shared/domain/run';
 import type { RunStarted } from '../../src-shared/ipc/contract/sync';
 import { expect, openApp, test } from './fixtures';
 import { call, currentTenants, importSmallestSite, nextFinished, shootBoth, yesterday } from './overview-runs-helpers';
+import { formatDate } from '../../src-renderer/components/format';
 
 // Issue 15 in Chromium: open a run and see its changes, search "who lost access", undo with a
 // preview (the Overview then shows the site paused). Screenshots at 1280×800 and 1024×640.
@@ -37,7 +38,8 @@ test('a run lists what it changed: who, old → new and why, PINs masked until r
   await expect(page.getByRole('heading', { name: /^Changes \(\d+\)$/ })).toBeVisible();
   const table = page.getByRole('table', { name: 'Changes of this run' });
   const deleted = table.getByRole('row').filter({ hasText: 'Account deleted' }).first();
-  await expect(deleted).toContainText(`Moved out on ${yesterday()}.`);
+  // The reason's date as every screen shows dates (issue 16), not the ISO date main wrote.
+  await expect(deleted).toContainText(`Moved out on ${formatDate(yesterday())}.`);
   const pinRow = table.getByRole('row').filter({ hasText: 'PIN changed' }).first();
   await expect(pinRow).toContainText('PIN: ••••');
   await expect(page.locator('body')).not.toContainText('48213579');

@@ -5,7 +5,7 @@ import { formatMac } from '../../../src-shared/rules/mac';
 import { DEVICE_TYPE_LABELS } from '../../../src-shared/ipc/contract/devices';
 import { ChangesTable } from '../../components/ChangesTable';
 import { EmptyState } from '../../components/EmptyState';
-import { formatDateTime } from '../../components/format';
+import { formatDateTime, readableDates } from '../../components/format';
 import { plural } from '../../components/labels';
 import { NotActivatedNote } from './NotActivatedNote';
 import { useApp, useStores } from '../../stores/stores-context';
@@ -131,7 +131,7 @@ function Detail({ value, custom }: { value: ApartmentDetail; custom: boolean }) 
                   <td>{formatDateTime(p.runStartedAt)}</td>
                   <td>
                     {p.subject ? <strong>{p.subject}: </strong> : null}
-                    {p.reason}
+                    {readableDates(p.reason)}
                   </td>
                 </tr>
               ))}

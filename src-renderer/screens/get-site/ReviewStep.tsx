@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { formatDate } from '../../components/format';
+import { formatDate, readableDates } from '../../components/format';
 import { groupProblems } from '../../../src-shared/domain/problems';
 import { plural, PROBLEM_LABELS } from '../../components/labels';
 import type { ImportPreview, PropertyPreview } from '../../../src-shared/ipc/contract/sites';
@@ -18,7 +18,7 @@ const PREVIEW_PROBLEM_COLUMNS: Column<PropertyPreview['problems'][number]>[] = [
   { header: 'Who', cell: (p) => p.subject ?? '—' },
   { header: 'Field', cell: (p) => p.field ?? '—' },
   { header: 'Value', className: 'gs-mono', cell: (p) => p.value ?? '—' },
-  { header: 'Why', cell: (p) => p.reason },
+  { header: 'Why', cell: (p) => readableDates(p.reason) },
 ];
 
 function Problems({ plan }: { plan: PropertyPreview }) {

@@ -3,11 +3,12 @@ import { type Column, DataTable } from '../../components/DataTable';
 import { plural } from '../../components/labels';
 import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
+import { readableDates } from '../../components/format';
 
 const COLUMNS: Column<HeldBackItem>[] = [
   { header: 'Person', rowHeader: true, cell: (h) => h.person ?? '—' },
   { header: 'Unit', cell: (h) => h.unit ?? '—' },
-  { header: 'Change and why', cell: (h) => h.reason },
+  { header: 'Change and why', cell: (h) => readableDates(h.reason) },
 ];
 
 /**

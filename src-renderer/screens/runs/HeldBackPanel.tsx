@@ -5,12 +5,13 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
 import { plural } from '../../components/labels';
 import { type Column, DataTable } from '../../components/DataTable';
+import { readableDates } from '../../components/format';
 
 const HELD_BACK_COLUMNS: Column<HeldBackItem>[] = [
   { header: 'Person', cell: (h) => h.person ?? '—' },
   { header: 'Unit', cell: (h) => h.unit ?? '—' },
   { header: 'Property', cell: (h) => h.property },
-  { header: 'Why', cell: (h) => h.reason },
+  { header: 'Why', cell: (h) => readableDates(h.reason) },
 ];
 
 /** One decision's dialog: what it does, the action, and "Go back", which takes the focus first. */
@@ -49,7 +50,7 @@ export function HeldBackPanel({ items, reason, siteName }: { items: HeldBackItem
     <section aria-labelledby="held-back-title" className="run-section card held-back">
       <h2 id="held-back-title">Deletions waiting for you ({items.length})</h2>
       <p>
-        {reason ?? `This run would have deleted ${accounts} at once.`} The deletions are held back; everything else was applied. Check the list: if
+        {reason ? readableDates(reason) : `This run would have deleted ${accounts} at once.`} The deletions are held back; everything else was applied. Check the list: if
         the tenants really left, confirm; if Rent Manager was wrong, keep the accounts.
       </p>
       <div className="table-scroll scroll-box" tabIndex={0} role="region" aria-label="Held-back deletions">

@@ -6,6 +6,7 @@ import { useApp, useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
 import { plural, PROBLEM_LABELS } from '../../components/labels';
 import { type Column, DataTable } from '../../components/DataTable';
+import { readableDates } from '../../components/format';
 
 /** How many problems each group renders; the CSV export has them all. */
 const SHOWN = 500;
@@ -49,7 +50,7 @@ function columns(siteId: string): Column<RunProblem>[] {
     { header: 'Who / where', cell: (p) => <WhoWhere problem={p} siteId={siteId} /> },
     { header: 'Field', cell: (p) => p.field ?? '' },
     { header: 'Value', className: 'mono', cell: (p) => displayValue(p) },
-    { header: 'Reason', cell: (p) => p.reason },
+    { header: 'Reason', cell: (p) => readableDates(p.reason) },
   ];
 }
 

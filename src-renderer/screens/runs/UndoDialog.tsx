@@ -7,6 +7,7 @@ import { Dialog } from '../../components/Dialog';
 import { plural } from '../../components/labels';
 import { useStores } from '../../stores/stores-context';
 import { useRuns } from '../../stores/sync-hooks';
+import { readableDates } from '../../components/format';
 
 /** What an undo step does, in words. */
 export const UNDO_STEP_LABELS: Record<OperationKind, string> = {
@@ -26,12 +27,12 @@ export const UNDO_STEP_LABELS: Record<OperationKind, string> = {
 const STEP_COLUMNS: Column<UndoStep>[] = [
   { header: 'Step', rowHeader: true, cell: (s) => UNDO_STEP_LABELS[s.kind] },
   { header: 'Who / where', cell: (s) => s.target },
-  { header: 'Why', cell: (s) => s.detail },
+  { header: 'Why', cell: (s) => readableDates(s.detail) },
 ];
 
 const LEFT_COLUMNS: Column<Problem>[] = [
   { header: 'Who / where', rowHeader: true, cell: (p) => p.subject ?? '—' },
-  { header: 'Why it is left', cell: (p) => p.reason },
+  { header: 'Why it is left', cell: (p) => readableDates(p.reason) },
 ];
 
 /**
