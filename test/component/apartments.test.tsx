@@ -258,7 +258,7 @@ describe('Sites screen: apartment detail', () => {
     expect(within(row).getByText('jane@example.com')).toBeTruthy();
     expect(within(row).getByText('Primary')).toBeTruthy();
     expect(within(row).getByText('0A1B2C3D')).toBeTruthy();
-    expect(within(row).getByText('Move-In Date 2026-03-01')).toBeTruthy();
+    expect(within(row).getByText('Move-In Date Mar 1, 2026')).toBeTruthy();
     expect(within(row).getByText('••••')).toBeTruthy();
     expect(document.body.textContent).not.toContain('4821');
     expect(screen.getByText('A PIN must not start with 9.')).toBeTruthy();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { formatDate } from '../../components/format';
+import { formatDate, readableDates } from '../../components/format';
 import { useStore } from 'zustand';
 import type { ResidentRow } from '../../../src-shared/domain/site';
 import { useStores } from '../../stores/stores-context';
@@ -46,7 +46,7 @@ const RESIDENT_COLUMNS: Column<ResidentRow>[] = [
             </>
           ) : null}
         </div>
-        {r.accessReason ? <div className="muted small">{r.accessReason}</div> : null}
+        {r.accessReason ? <div className="muted small">{readableDates(r.accessReason)}</div> : null}
       </>
     ),
   },
