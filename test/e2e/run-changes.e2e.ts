@@ -40,6 +40,7 @@ test('a run lists what it changed: who, old → new and why, PINs masked until r
   const deleted = table.getByRole('row').filter({ hasText: 'Account deleted' }).first();
   // The reason's date as every screen shows dates (issue 16), not the ISO date main wrote.
   await expect(deleted).toContainText(`Moved out on ${formatDate(yesterday())}.`);
+  expect(await page.getByRole('main').innerText(), 'no ISO date on the run screen').not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
   const pinRow = table.getByRole('row').filter({ hasText: 'PIN changed' }).first();
   await expect(pinRow).toContainText('PIN: ••••');
   await expect(page.locator('body')).not.toContainText('48213579');
@@ -52,6 +53,12 @@ test('a run lists what it changed: who, old → new and why, PINs masked until r
   await deleted.getByRole('button', { name: /^Open apartment/ }).click();
   await expect(page.getByRole('table', { name: 'Changes made to this apartment' }).getByText('Account deleted').first()).toBeVisible();
   await shootSizes(page, 'apartment-history');
+  // An apartment with residents: the access column's dates and reasons read the same way.
+  await page.getByRole('button', { name: 'Runs' }).click();
+  await page.getByRole('button', { name: new RegExp(`Open the run of ${site.name}`) }).first().click();
+  await table.getByRole('row').filter({ hasText: 'PIN changed' }).first().getByRole('button', { name: /^Open apartment/ }).click();
+  await expect(page.getByRole('main').getByText(/^From /).first()).toBeVisible();
+  expect(await page.getByRole('main').innerText(), 'no ISO date on the apartment screen').not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
 });
 
 test('search: who lost access, across runs and sites', async ({ page, app }) => {
