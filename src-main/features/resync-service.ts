@@ -66,7 +66,12 @@ export function createResyncService(deps: ResyncServiceDeps): ResyncService {
         }
       }
       for (const s of skipped) log.info('resync all skipped a site', { siteId: s.siteId, code: s.code });
-      deps.events.emit('sync.resyncedAll', { started, skipped });
+      try {
+        deps.events.emit('sync.resyncedAll', { started, skipped });
+      } catch (error) {
+        // The runs have started: a listener's failure must not turn the answer into a failure.
+        log.warn('could not tell the window what Resync all did', { error });
+      }
       return { started, skipped };
     },
   };

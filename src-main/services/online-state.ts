@@ -44,8 +44,9 @@ export interface OnlineChange {
  */
 export class OnlineState {
   private state: OnlineChange;
-  // Counts real changes: a request's outcome is evidence only if nothing changed since it began.
-  private changes = 0;
+  // Counts the OS's changes: a request's outcome is evidence only if the OS said nothing new since it
+  // began. Between requests the latest arrival wins (one failing server must not outvote the next answer).
+  private osChanges = 0;
   private readonly events = new TypedEmitter<{ changed: OnlineChange }>();
 
   constructor(
@@ -87,8 +88,8 @@ export class OnlineState {
   async track<T>(call: () => Promise<T>): Promise<T> {
     // An answer that was on its way when the OS said "offline" (or a failure from before it said
     // "online") is older than that news: it must not turn the state back.
-    const began = this.changes;
-    const current = () => this.changes === began;
+    const began = this.osChanges;
+    const current = () => this.osChanges === began;
     try {
       const value = await call();
       if (current()) this.reportRequestSucceeded();
@@ -108,7 +109,7 @@ export class OnlineState {
   private set(online: boolean, source: OnlineSource): void {
     if (online === this.state.online) return;
     this.state = { online, source, at: this.now() };
-    this.changes += 1;
+    if (source === 'os') this.osChanges += 1;
     this.events.emit('changed', this.state);
   }
 }

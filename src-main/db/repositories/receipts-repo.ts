@@ -1,14 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { type Order, OrderSchema } from '../../../src-shared/domain/billing';
 
+/** The account of a receipt kept before receipts named their account (migration 0009). */
+const UNRECORDED = '';
+
 /**
  * Billing receipts (spec §7): the orders SmartPlus returned — amount, period, next renewal.
  * An order carries no card data (only the saved method's ID is sent); the schema is applied
  * on the way in, so nothing else can slip into the table.
  */
-/** The account of a receipt kept before receipts named their account (migration 0009). */
-const UNRECORDED = '';
-
 export class ReceiptsRepo {
   constructor(private readonly db: Database) {}
 
@@ -22,10 +22,13 @@ export class ReceiptsRepo {
     this.db.transaction(() => {
       let site = siteId;
       if (account !== UNRECORDED) {
-        const older = this.db.prepare('SELECT site_id FROM receipts WHERE account_id = ? AND id = ?').get(UNRECORDED, value.id) as { site_id: string | null } | undefined;
+        // Only the same order (two accounts may number theirs alike): same time, amount and currency.
+        const older = this.db
+          .prepare('SELECT site_id FROM receipts WHERE account_id = ? AND id = ? AND created_at = ? AND amount = ? AND currency = ?')
+          .get(UNRECORDED, value.id, value.createdAt, value.amount, value.currency) as { site_id: string | null } | undefined;
         if (older) {
           site ??= older.site_id;
-          this.db.prepare('DELETE FROM receipts WHERE account_id = ? AND id = ?').run(UNRECORDED, value.id);
+          this.db.prepare('DELETE FROM receipts WHERE account_id = ? AND id = ? AND created_at = ?').run(UNRECORDED, value.id, value.createdAt);
         }
       }
       this.db

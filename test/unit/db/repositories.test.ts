@@ -172,6 +172,16 @@ describe('OutboxRepo, ReceiptsRepo, MetaRepo', () => {
     ]);
   });
 
+  it('an account claims only the same order kept without one, not another account\'s order of the same ID', async () => {
+    const local = await dbWithSite();
+    const mine: Order = { id: 'ord_1', status: 'succeeded', amount: 4900, currency: 'USD', createdAt: '2026-11-27T10:00:00Z', lines: [] };
+    const theirs: Order = { ...mine, amount: 9800, createdAt: '2026-11-28T10:00:00Z' };
+    local.receipts.save(mine, 'site-1');
+    local.receipts.save(theirs, null, 'south');
+    expect(local.receipts.list(100, { id: 'north', withUnrecorded: true })).toEqual([mine]);
+    expect(local.receipts.list(100, { id: 'south', withUnrecorded: false })).toEqual([theirs]);
+  });
+
   it('stores meta values', async () => {
     const local = await dbWithSite();
     expect(local.meta.get('sandbox.seeded')).toBeNull();

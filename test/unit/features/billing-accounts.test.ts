@@ -66,6 +66,11 @@ describe('billing per SmartPlus account (issue 16)', () => {
     expect(valueOf<Order[]>(await rig.call('billing.listReceipts')).map((o) => o.id)).toEqual([north1.id, older.id]);
   });
 
+  it('receipts of an account that is not set up: refused, not every account\'s', async () => {
+    valueOf<PaymentResult>(await rig.call('billing.pay', pay({ accountId: southId })));
+    expect(errorOf(await rig.call('billing.listReceipts', { accountId: 'no-such-account' })).code).toBe('NOT_FOUND');
+  });
+
   it('an online look at an account records it on receipts kept without one', async () => {
     // Paid for south before receipts named their account: kept without it, it would count as the default (north) one's offline.
     const client = await rig.deps.clients.smartPlus(undefined, southId);

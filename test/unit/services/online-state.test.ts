@@ -49,6 +49,20 @@ describe('OnlineState: the evidence of a request dates from when it began', () =
     expect(state.online).toBe(true);
   });
 
+  it('between requests the latest arrival still wins: one failing server does not outvote the answer after it', async () => {
+    const state = new OnlineState(true);
+    let fail!: (e: unknown) => void;
+    let answer!: (v: number) => void;
+    const a = state.track(() => new Promise<number>((_, reject) => (fail = reject)));
+    const b = state.track(() => new Promise<number>((r) => (answer = r)));
+    fail(new AppError('OFFLINE', 'one region refused'));
+    await expect(a).rejects.toThrow();
+    expect(state.online).toBe(false);
+    answer(1);
+    await b;
+    expect(state.current).toMatchObject({ online: true, source: 'request' });
+  });
+
   it('a failure from before the OS said online (OFFLINE, or a server error) does not change it either', async () => {
     const state = new OnlineState(false);
     let fail!: (e: unknown) => void;
