@@ -72,7 +72,10 @@ describe('RequestPipe (p-queue paced, limit from the controller)', () => {
     const start = performance.now();
     const times = await Promise.all(Array.from({ length: 30 }, () => pipe.run(async () => performance.now() - start, () => ({ kind: 'answered' }))));
     times.sort((a, b) => a - b);
-    expect(times[9]!).toBeLessThan(40);
+    // The first 10 go at once: all before the second quarter second opens (a wall bound of 40 ms
+    // failed beside the E2E run at 48 ms), and the 11th waits for it.
+    expect(times[9]!).toBeLessThan(200);
+    expect(times[10]!).toBeGreaterThanOrEqual(230);
     // 30 starts at 10 per 250 ms: the last window opens at 500 ms.
     expect(times[29]!).toBeGreaterThanOrEqual(480);
   });
