@@ -25,6 +25,12 @@ if [ -n "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
       exit 70
     fi
     export "$(grep GNOME_KEYRING_CONTROL "$HOME/keyring.env")"
+    # Wait until the daemon owns the Secret Service name too: a call before that would make D-Bus
+    # start a second daemon, whose start-up lines land on the command's own stdout.
+    for _ in $(seq 100); do
+      gdbus call --session --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus --method org.freedesktop.DBus.NameHasOwner org.freedesktop.secrets 2>/dev/null | grep -q true && break
+      sleep 0.05
+    done
     echo "with-keyring: private D-Bus session with an unlocked gnome-keyring (HOME=$HOME)" >&2
     rc=0
     "$@" || rc=$?
